@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Writes samples/collection/*.csv: the sample collection Menagerie loads on first start.
+
+The 75 animals of the November 2024 Moscow Zoo -> Pyongyang shipment (as the news reports give them),
+the birds that went in April 2024, and a few hundred more animals across four zoos with births to
+known parents, deaths and moves, so lists and censuses look like a real collection. Seeded: running
+it again writes the same files.  Usage: python3 samples/tools/make_collection.py
+"""
+import csv
+import datetime as dt
+import os
+import random
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "collection")
+rng = random.Random(20241120)
+
+countries = [
+    # code, name, party, entry_into_force, as_of, source
+    ("RU", "Russian Federation", "true", "1992-01-01", "2015-07-01",
+     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories; continues the USSR's membership"),
+    ("KP", "Democratic People's Republic of Korea", "false", "", "2015-07-01",
+     "Absent from the CITES chronological list of Parties (copy of July 2015 in OHI-Science/ohiprep); no accession recorded in any source consulted"),
+    ("CZ", "Czechia", "true", "1993-01-01", "2015-07-01",
+     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories"),
+    ("DE", "Germany", "true", "1976-06-20", "2015-07-01",
+     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories"),
+]
+institutions = [
+    ("MOSCOW", "Moscow Zoo", "RU"),
+    ("PYONGYANG", "Central Zoo, Pyongyang", "KP"),
+    ("PRAGUE", "Prague Zoo", "CZ"),
+    ("BERLIN", "Zoologischer Garten Berlin", "DE"),
+]
+PREFIX = {"MOSCOW": "MOS", "PYONGYANG": "PYO", "PRAGUE": "PRG", "BERLIN": "BER"}
+taxa = [
+    ("Panthera leo", "African lion", "Species", "Mammalia"),
+    ("Ursus arctos", "Brown bear", "Species", "Mammalia"),
+    ("Bos grunniens", "Domestic yak", "Species", "Mammalia"),
+    ("Cacatua alba", "White cockatoo", "Species", "Aves"),
+    ("Aix galericulata", "Mandarin duck", "Species", "Aves"),
+    ("Aquila chrysaetos", "Golden eagle", "Species", "Aves"),
+    ("Grus japonensis", "Red-crowned crane", "Species", "Aves"),
+    ("Ara ararauna", "Blue-and-yellow macaw", "Species", "Aves"),
+    ("Phasianidae", "Pheasants, species not identified", "Family", "Aves"),
+    ("Chrysolophus pictus", "Golden pheasant", "Species", "Aves"),
+]
+
+specimens = []   # key, kind, taxon, sex, name, identifiers
+events = []      # specimen, type, date, estimated, institution, from, from_name, to, to_name, counts, sire, dam, scheme, value, weight_kg, text
+counter = {p: 0 for p in PREFIX.values()}
+TODAY = dt.date(2026, 11, 1)
+
+
+def local_id(inst):
+    p = PREFIX[inst]
+    counter[p] += 1
+    return f"{p}-{counter[p]:05d}"
+
+
+def ev(key, type_, date, **kw):
+    row = {"specimen": key, "type": type_, "date": date.isoformat(), "estimated": "true" if kw.pop("estimated", False) else ""}
+    row.update({k: ("" if v is None else str(v)) for k, v in kw.items()})
+    events.append(row)
+
+
+class Animal:
+    def __init__(self, taxon, sex, inst, born, sire=None, dam=None, name="", wild=False, acquired=None, from_name="", transponder=True):
+        self.key = local_id(inst)
+        self.taxon, self.sex, self.inst, self.born, self.alive, self.end = taxon, sex, inst, born, True, None
+        idents = [f"local:{self.key}"]
+        if transponder:
+            idents.append(f"transponder:643{rng.randrange(10**11, 10**12)}")
+        specimens.append({"key": self.key, "kind": "individual", "taxon": taxon, "sex": sex, "name": name, "identifiers": ";".join(idents)})
+        if wild:
+            ev(self.key, "acquisition", acquired, institution=inst, from_name=from_name or "wild")
+        else:
+            ev(self.key, "birth", born, institution=inst, sire=sire.key if sire else "", dam=dam.key if dam else "")
+        self.last = acquired or born
+
+    def weigh(self, date, kg):
+        ev(self.key, "weight", date, weight_kg=f"{kg:.1f}")
+
+    def move(self, date, to):
+        ev(self.key, "disposition", date, to=to, text="")
+        self.inst, self.last = to, date
+
+    def die(self, date, cause):
+        ev(self.key, "death", date, text=cause)
+        self.alive, self.last, self.end = False, date, date
+
+    def breeding_at(self, inst, date):
+        return self.inst == inst and self.born.year + 3 <= date.year and (self.end is None or self.end > date)
+
+
+def add_days(d, n):
+    return d + dt.timedelta(days=n)
+
+
+OTHERS = ["MOSCOW", "PYONGYANG", "PRAGUE", "BERLIN"]
+
+
+def population(taxon, inst, founders, start_year, litter, adult_kg, lifespan, capacity, names=()):
+    """Founders, then a birth season each year with known parents while there is room; surplus young
+    animals leave for other zoos or private keepers at two years; the old die."""
+    males = [Animal(taxon, "male", inst, dt.date(start_year - 4, 6, 1), wild=True, acquired=dt.date(start_year, 3, 10 + i),
+                    from_name="founder stock (private breeder)") for i in range(founders)]
+    females = [Animal(taxon, "female", inst, dt.date(start_year - 3, 5, 1), wild=True, acquired=dt.date(start_year, 3, 12 + i),
+                      from_name="founder stock (private breeder)") for i in range(founders)]
+    animals = males + females
+    names = list(names)
+    for year in range(start_year + 1, 2025):
+        here = [a for a in animals if a.alive and a.inst == inst]
+        sires = [a for a in here if a.sex == "male" and a.born.year + 3 <= year]
+        dams = [a for a in here if a.sex == "female" and a.born.year + 3 <= year]
+        for _ in range(min(len(dams), 1 + len(dams) // 3) if sires else 0):
+            sire, dam = rng.choice(sires), rng.choice(dams)
+            born = dt.date(year, rng.randint(3, 7), rng.randint(1, 28))
+            for _ in range(rng.randint(*litter)):
+                name = names.pop(0) if names else ""
+                young = Animal(taxon, rng.choice(["male", "female"]), inst, born, sire=sire, dam=dam, name=name)
+                animals.append(young)
+                if rng.random() < 0.15:
+                    young.die(add_days(born, rng.randint(2, 60)), "neonatal death")
+                else:
+                    young.weigh(add_days(born, 365), adult_kg * rng.uniform(0.4, 0.6))
+            dams.remove(dam)
+        for a in animals:
+            if not a.alive or a.last >= dt.date(year, 9, 1):
+                continue
+            age = year - a.born.year
+            if age > lifespan * rng.uniform(0.7, 1.1):
+                a.die(dt.date(year, rng.randint(9, 12), rng.randint(1, 28)), "old age")
+            elif a.inst == inst and 2 <= age <= 4 and len([b for b in animals if b.alive and b.inst == inst]) > capacity:
+                when = dt.date(year, rng.randint(9, 11), rng.randint(1, 28))
+                if rng.random() < 0.6:
+                    a.move(when, rng.choice([o for o in OTHERS if o != inst]))
+                else:
+                    ev(a.key, "disposition", when, to_name="private collection")
+                    a.alive, a.end = False, when
+    return animals
+
+
+# --- Moscow: the animals of the November 2024 shipment and their relatives --------------------------
+lions = population("Panthera leo", "MOSCOW", 2, 2008, (1, 3), 160, 17, 8, names=["Zara", "Amur", "Nala", "Simba", "Kira"])
+lioness = Animal("Panthera leo", "female", "MOSCOW", dt.date(2021, 5, 14),
+                 sire=next(a for a in lions if a.sex == "male" and a.breeding_at("MOSCOW", dt.date(2020, 9, 1))),
+                 dam=next(a for a in lions if a.sex == "female" and a.breeding_at("MOSCOW", dt.date(2021, 5, 14))), name="Laska")
+lioness.weigh(dt.date(2024, 10, 2), 126.5)
+ev(lioness.key, "identifier", dt.date(2022, 1, 20), scheme="studbook", value="EEP-PLE-3117")
+
+bears = population("Ursus arctos", "MOSCOW", 2, 2008, (1, 2), 300, 25, 6)
+bear_sire = next(a for a in bears if a.sex == "male" and a.breeding_at("MOSCOW", dt.date(2021, 6, 1)))
+bear_dam = next(a for a in bears if a.sex == "female" and a.breeding_at("MOSCOW", dt.date(2022, 1, 18)))
+shipment_bears = [Animal("Ursus arctos", s, "MOSCOW", dt.date(2022, 1, 18), sire=bear_sire, dam=bear_dam, name=n)
+                  for s, n in (("male", "Potap"), ("female", "Masha"))]
+for b in shipment_bears:
+    b.weigh(dt.date(2024, 9, 15), 180 if b.sex == "male" else 140)
+
+yaks = [Animal("Bos grunniens", s, "PRAGUE", dt.date(2020, 4, d), name=n) for s, d, n in (("male", 9, "Tenzin"), ("female", 21, "Dolma"))]
+for y in yaks:
+    y.move(dt.date(2022, 6, 14), "MOSCOW")
+
+cockatoos = []
+for i in range(5):
+    c = Animal("Cacatua alba", rng.choice(["male", "female"]), "MOSCOW", dt.date(2016 + i, 4, 3 + i), wild=True,
+               acquired=dt.date(2019 + i % 3, 8, 1 + i), from_name="confiscation, Sheremetyevo customs" if i < 2 else "private breeder, Tula")
+    ev(c.key, "identifier", dt.date(2019 + i % 3, 8, 2 + i), scheme="band", value=f"RU-CA-{1201 + i}")
+    cockatoos.append(c)
+
+
+def group(key, taxon, inst, name, first_date, counts, from_name, later=()):
+    specimens.append({"key": key, "kind": "group", "taxon": taxon, "sex": "", "name": name, "identifiers": f"local:{key}"})
+    ev(key, "acquisition", first_date, institution=inst, from_name=from_name, counts=counts)
+    for type_, date, c, text in later:
+        ev(key, type_, date, institution=inst if type_ == "birth" else "", counts=c, text=text)
+
+
+group("MOS-G0001", "Phasianidae", "MOSCOW", "Pheasant aviary 3", dt.date(2023, 6, 10), "13.15.0", "private breeder, Kaluga region",
+      [("death", dt.date(2023, 12, 2), "1.2.0", "avian pox"), ("note", dt.date(2024, 2, 1), None, "species of various kinds; not identified at intake")])
+group("MOS-G0002", "Aix galericulata", "MOSCOW", "Mandarin ducks, pond 1", dt.date(2021, 5, 20), "10.10.0", "Moscow Zoo breeding centre, Volokolamsk",
+      [("birth", dt.date(2022, 6, 3), "6.7.2", ""), ("death", dt.date(2022, 11, 8), "0.0.2", "predation"),
+       ("birth", dt.date(2023, 6, 12), "5.4.0", ""), ("death", dt.date(2024, 1, 15), "1.1.0", "old age")])
+
+# --- April 2024: birds that went from Moscow to Pyongyang ------------------------------------------
+for taxon, n in (("Aquila chrysaetos", 2), ("Grus japonensis", 2), ("Ara ararauna", 4)):
+    for i in range(n):
+        b = Animal(taxon, "male" if i % 2 == 0 else "female", "MOSCOW", dt.date(2015 + i, 5, 2 + i), wild=taxon == "Ara ararauna",
+                   acquired=dt.date(2018, 9, 1 + i), from_name="Prague Zoo surplus" if taxon == "Ara ararauna" else "")
+        b.move(dt.date(2024, 4, 25), "PYONGYANG")
+
+# --- the other zoos ---------------------------------------------------------------------------------
+population("Panthera leo", "BERLIN", 3, 2000, (1, 3), 160, 17, 9)
+population("Ursus arctos", "PRAGUE", 2, 2002, (1, 2), 300, 25, 7)
+population("Bos grunniens", "PRAGUE", 4, 2004, (1, 1), 350, 18, 14)
+population("Bos grunniens", "MOSCOW", 3, 2006, (1, 1), 350, 18, 10)
+population("Grus japonensis", "BERLIN", 3, 2004, (1, 2), 8, 30, 10)
+population("Grus japonensis", "MOSCOW", 2, 2006, (1, 2), 8, 30, 8)
+population("Cacatua alba", "PYONGYANG", 3, 2005, (1, 2), 0.5, 40, 12)
+population("Cacatua alba", "BERLIN", 2, 2008, (1, 2), 0.5, 40, 8)
+population("Aquila chrysaetos", "BERLIN", 2, 2003, (1, 2), 5, 30, 8)
+population("Aquila chrysaetos", "MOSCOW", 2, 2005, (1, 2), 5, 30, 8)
+population("Ara ararauna", "PRAGUE", 3, 2006, (1, 3), 1.1, 40, 14)
+population("Panthera leo", "PYONGYANG", 2, 2004, (1, 3), 160, 17, 7)
+group("PRG-G0001", "Chrysolophus pictus", "PRAGUE", "Golden pheasants, aviary B", dt.date(2019, 4, 2), "4.8.0", "private breeder, Brno",
+      [("birth", dt.date(2020, 5, 20), "3.2.4", ""), ("death", dt.date(2021, 2, 10), "1.1.0", "")])
+group("PYO-G0001", "Aix galericulata", "PYONGYANG", "Mandarin ducks", dt.date(2018, 6, 1), "6.6.0", "wild, Taedong river",
+      [("birth", dt.date(2019, 6, 10), "4.3.1", "")])
+
+
+assert 300 < len(specimens) < 900, len(specimens)
+os.makedirs(OUT, exist_ok=True)
+with open(os.path.join(OUT, "countries.csv"), "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["code", "name", "cites_party", "cites_entry_into_force", "status_as_of", "status_source"])
+    w.writerows(countries)
+with open(os.path.join(OUT, "institutions.csv"), "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["code", "name", "country"])
+    w.writerows(institutions)
+with open(os.path.join(OUT, "taxa.csv"), "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["scientific_name", "common_name", "rank", "class"])
+    w.writerows(taxa)
+with open(os.path.join(OUT, "specimens.csv"), "w", newline="") as f:
+    w = csv.DictWriter(f, ["key", "kind", "taxon", "sex", "name", "identifiers"])
+    w.writeheader()
+    w.writerows(specimens)
+cols = ["specimen", "type", "date", "estimated", "institution", "from", "from_name", "to", "to_name", "counts", "sire", "dam",
+        "scheme", "value", "weight_kg", "text"]
+with open(os.path.join(OUT, "events.csv"), "w", newline="") as f:
+    w = csv.DictWriter(f, cols, restval="")
+    w.writeheader()
+    w.writerows(events)
+print(len(specimens), "specimens,", len(events), "events")

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Menagerie.App.Ledger;
+
+internal sealed record Change(string EntityType, string EntityId, string Action, string? Before, string? After);
+
+/// <summary>Turns the tracked changes of a save into ledger content: full snapshots before and after, as stored.</summary>
+internal static class LedgerCapture
+{
+    public static List<Change> Capture(ChangeTracker tracker)
+    {
+        var changes = new List<Change>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is LedgerEntry or LedgerHead)
+                continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => "added",
+                EntityState.Modified => "modified",
+                EntityState.Deleted => "deleted",
+                _ => null,
+            };
+            if (action is null)
+                continue;
+            var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
+            var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
+            changes.Add(new(entry.Metadata.ClrType.Name, Key(entry), action, before, after));
+        }
+        return changes;
+    }
+
+    private static string Key(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Stored(p, entry.Property(p.Name).CurrentValue)));
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            values[property.Metadata.Name] = Stored(property.Metadata, value);
+        }
+        return JsonSerializer.Serialize(values);
+    }
+
+    /// <summary>The value as the database stores it (an id as its Guid, counts as 1.2.0).</summary>
+    private static object? Stored(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, object? value) =>
+        value is null ? null : property.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+}

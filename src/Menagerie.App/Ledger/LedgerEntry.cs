@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Menagerie.App.Ledger;
+
+/// <summary>
+/// One committed change: who, when (UTC), which entity, before and after, and why. Each entry carries
+/// the SHA-256 of the one before it, so that editing or removing any entry breaks the chain.
+/// </summary>
+public sealed class LedgerEntry
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private LedgerEntry() { Actor = EntityType = EntityId = Action = PreviousHash = Hash = ""; }
+
+    public long Sequence { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+    public string Actor { get; private set; }
+    public string EntityType { get; private set; }
+    public string EntityId { get; private set; }
+
+    /// <summary>added, modified or deleted.</summary>
+    public string Action { get; private set; }
+
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+    public string? Reason { get; private set; }
+    public string PreviousHash { get; private set; }
+    public string Hash { get; private set; }
+
+    internal static LedgerEntry Create(
+        long sequence, DateTime recordedAt, string actor, string entityType, string entityId, string action,
+        string? before, string? after, string? reason, string previousHash)
+    {
+        var entry = new LedgerEntry
+        {
+            Sequence = sequence,
+            RecordedAt = recordedAt,
+            Actor = actor,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Before = before,
+            After = after,
+            Reason = reason,
+            PreviousHash = previousHash,
+        };
+        entry.Hash = entry.ComputeHash();
+        return entry;
+    }
+
+    /// <summary>The hash of this entry's content and its predecessor's hash, as hex.</summary>
+    public string ComputeHash()
+    {
+        // A JSON array is an unambiguous encoding: no field can run into the next.
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            Sequence, RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), Actor, EntityType, EntityId,
+            Action, Before, After, Reason, PreviousHash,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+/// <summary>The end of the chain: the last sequence number and hash. Appends lock this row, so concurrent writers cannot fork the chain.</summary>
+public sealed class LedgerHead
+{
+    public const int SingletonId = 1;
+
+    private LedgerHead() { Hash = LedgerEntry.GenesisHash; }
+
+    public int Id { get; private set; } = SingletonId;
+    public long Sequence { get; private set; }
+    public string Hash { get; private set; }
+
+    internal void Advance(LedgerEntry entry) => (Sequence, Hash) = (entry.Sequence, entry.Hash);
+
+    internal static LedgerHead Genesis() => new();
+}

@@ -1,0 +1,29 @@
+using Menagerie.Domain;
+
+namespace Menagerie.App;
+
+/// <summary>
+/// How a use case ended. Both hosts switch over it in one place each: HTTP status codes in the web app,
+/// exit codes in the command line.
+/// </summary>
+public abstract record Outcome<T>
+{
+    private Outcome() { }
+
+    public sealed record Ok(T Value) : Outcome<T>;
+
+    public sealed record Created(T Value) : Outcome<T>;
+
+    public sealed record NotFound(string Message) : Outcome<T>;
+
+    /// <summary>Every rule the request broke, with the field each concerns; nothing was written.</summary>
+    public sealed record Invalid(IReadOnlyList<RuleViolation> Violations) : Outcome<T>;
+
+    /// <summary>The caller's If-Match named a version that is no longer current.</summary>
+    public sealed record Stale(long CurrentVersion) : Outcome<T>;
+
+    /// <summary>Another writer changed the record between this one's read and write.</summary>
+    public sealed record Conflict(string Message) : Outcome<T>;
+
+    public static implicit operator Outcome<T>(List<RuleViolation> violations) => new Invalid(violations);
+}

@@ -1,0 +1,77 @@
+using Menagerie.Domain.Institutions;
+using Menagerie.Domain.Specimens;
+using Menagerie.Domain.Taxa;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Menagerie.App.Persistence.Configurations;
+
+internal sealed class SpecimenConfiguration : IEntityTypeConfiguration<Specimen>
+{
+    public void Configure(EntityTypeBuilder<Specimen> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Sex).HasConversion<string>().HasMaxLength(10);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Name).HasMaxLength(Specimen.MaxNameLength);
+        builder.HasOne<Taxon>().WithMany().HasForeignKey(s => s.TaxonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.HolderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.HolderId);
+        builder.Ignore(s => s.Counts);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+
+        builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.SpecimenId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(s => s.Events).HasField("_events");
+        builder.HasMany(s => s.Holdings).WithOne().HasForeignKey(h => h.SpecimenId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(s => s.Holdings).HasField("_holdings");
+        builder.HasMany(s => s.Identifiers).WithOne().HasForeignKey(i => i.SpecimenId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(s => s.Identifiers).HasField("_identifiers");
+    }
+}
+
+internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<SpecimenEvent>
+{
+    public void Configure(EntityTypeBuilder<SpecimenEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => new { e.SpecimenId, e.Sequence }).IsUnique();
+        builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Counts).HasMaxLength(40);
+        builder.Property(e => e.CounterpartyName).HasMaxLength(300);
+        builder.Property(e => e.IdentifierScheme).HasMaxLength(50);
+        builder.Property(e => e.IdentifierValue).HasMaxLength(100);
+        builder.Property(e => e.WeightKg).HasPrecision(12, 3);
+        builder.Property(e => e.Text).HasMaxLength(EventRules.MaxTextLength);
+        builder.Property(e => e.Reason).HasMaxLength(1000);
+        builder.Property(e => e.RecordedBy).HasMaxLength(256);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.CounterpartyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(e => e.Details);
+    }
+}
+
+internal sealed class HoldingPeriodConfiguration : IEntityTypeConfiguration<HoldingPeriod>
+{
+    public void Configure(EntityTypeBuilder<HoldingPeriod> builder)
+    {
+        builder.HasKey(h => new { h.SpecimenId, h.Index });
+        builder.HasOne<Institution>().WithMany().HasForeignKey(h => h.HolderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(h => new { h.HolderId, h.From });
+        builder.Ignore(h => h.Counts);
+    }
+}
+
+internal sealed class SpecimenIdentifierConfiguration : IEntityTypeConfiguration<SpecimenIdentifier>
+{
+    public void Configure(EntityTypeBuilder<SpecimenIdentifier> builder)
+    {
+        builder.HasKey(i => new { i.SpecimenId, i.Index });
+        builder.Property(i => i.Scheme).HasMaxLength(50);
+        builder.Property(i => i.Value).HasMaxLength(100);
+        builder.HasIndex(i => i.Value);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(i => i.AssignedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}

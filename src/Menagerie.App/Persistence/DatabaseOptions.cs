@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Menagerie.App.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>
+/// Where the records are: <c>menagerie.db</c> in the current directory unless
+/// <c>Menagerie:Database:Provider</c> and <c>ConnectionStrings:Menagerie</c> say otherwise.
+/// The web app and the command line read them the same way.
+/// </summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteFile = "menagerie.db";
+
+    public static DatabaseOptions Sqlite(string path) => new(DatabaseProvider.Sqlite, $"Data Source={path}");
+
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration)
+    {
+        var providerText = configuration["Menagerie:Database:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            throw new InvalidOperationException(
+                $"Menagerie:Database:Provider is '{providerText}'; it must be Sqlite or PostgreSQL.");
+        }
+        var connectionString = configuration.GetConnectionString("Menagerie");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.PostgreSQL)
+                throw new InvalidOperationException("The PostgreSQL provider needs ConnectionStrings:Menagerie (ConnectionStrings__Menagerie).");
+            return Sqlite(DefaultSqliteFile);
+        }
+        return new(provider, connectionString);
+    }
+
+    /// <summary>The connection string with any password masked, for messages.</summary>
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite ({ConnectionString})"
+        : $"PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }})";
+
+    internal void Register(IServiceCollection services)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteMenagerieDbContext>(o => o.UseSqlite(ConnectionString));
+                services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<SqliteMenagerieDbContext>());
+                break;
+            case DatabaseProvider.PostgreSQL:
+                services.AddDbContext<PostgresMenagerieDbContext>(o => o.UseNpgsql(ConnectionString));
+                services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<PostgresMenagerieDbContext>());
+                break;
+        }
+    }
+}

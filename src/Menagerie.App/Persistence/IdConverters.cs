@@ -1,0 +1,27 @@
+using Menagerie.Domain;
+using Menagerie.Domain.Specimens;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Menagerie.App.Persistence;
+
+public static class IdConverters
+{
+    public sealed class InstitutionIdConverter() : ValueConverter<InstitutionId, Guid>(id => id.Value, value => new InstitutionId(value));
+
+    public sealed class TaxonIdConverter() : ValueConverter<TaxonId, Guid>(id => id.Value, value => new TaxonId(value));
+
+    public sealed class SpecimenIdConverter() : ValueConverter<SpecimenId, Guid>(id => id.Value, value => new SpecimenId(value));
+
+    public sealed class EventIdConverter() : ValueConverter<EventId, Guid>(id => id.Value, value => new EventId(value));
+
+    public sealed class SexCountsConverter() : ValueConverter<SexCounts, string>(counts => counts.ToString(), text => Parse(text))
+    {
+        private static SexCounts Parse(string text) =>
+            SexCounts.TryParse(text, out var counts) ? counts : throw new FormatException($"'{text}' in the database is not male.female.unknown counts.");
+    }
+
+    /// <summary>Every instant is UTC; SQLite hands DateTime back unspecified, so the kind is restored on read.</summary>
+    public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,124 @@
+using Menagerie.App.Ledger;
+using Menagerie.Domain.Institutions;
+using Menagerie.Domain.Specimens;
+using Menagerie.Domain.Taxa;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Persistence;
+
+/// <summary>
+/// The collection records. Every save appends ledger entries in the same transaction and bumps the
+/// version of every changed record; a provider subclass supplies its migrations and the chain-head lock.
+/// </summary>
+public abstract class MenagerieDbContext : DbContext
+{
+    private readonly Actor _actor;
+    private readonly TimeProvider _time;
+    private string? _reason;
+
+    protected MenagerieDbContext(DbContextOptions options, Actor actor, TimeProvider time)
+        : base(options)
+    {
+        _actor = actor;
+        _time = time;
+    }
+
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Taxon> Taxa => Set<Taxon>();
+    public DbSet<Specimen> Specimens => Set<Specimen>();
+    public DbSet<SpecimenEvent> SpecimenEvents => Set<SpecimenEvent>();
+    public DbSet<HoldingPeriod> HoldingPeriods => Set<HoldingPeriod>();
+    public DbSet<SpecimenIdentifier> SpecimenIdentifiers => Set<SpecimenIdentifier>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
+
+    /// <summary>The person or process whose changes this context records.</summary>
+    public string ActorName => _actor.Name;
+
+    /// <summary>"Now" for records written through this context: UTC, to the microsecond that both providers store.</summary>
+    public DateTime UtcNow => Instants.Truncate(_time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Saves with the reason the ledger records for every entry of this change.</summary>
+    public async Task<int> SaveChangesAsync(string? reason, CancellationToken cancellationToken)
+    {
+        _reason = reason;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _reason = null;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Menagerie saves asynchronously, through the ledger.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Versioning.Bump(ChangeTracker);
+        var changes = LedgerCapture.Capture(ChangeTracker);
+        if (changes.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        LedgerHead? head = null;
+        try
+        {
+            head = await LockChainHeadAsync(cancellationToken);
+            var now = UtcNow;
+            foreach (var change in changes)
+            {
+                var entry = LedgerEntry.Create(
+                    head.Sequence + 1, now, _actor.Name, change.EntityType, change.EntityId, change.Action,
+                    change.Before, change.After, _reason, head.Hash);
+                LedgerEntries.Add(entry);
+                head.Advance(entry);
+            }
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            // The head is read afresh, under lock, by every save; a tracked copy would go stale.
+            if (head is not null)
+                Entry(head).State = EntityState.Detached;
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Reads the chain head inside the current transaction, locked against other writers until it commits.</summary>
+    protected abstract Task<LedgerHead> LockChainHeadAsync(CancellationToken cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MenagerieDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Menagerie.Domain.InstitutionId>().HaveConversion<IdConverters.InstitutionIdConverter>();
+        configurationBuilder.Properties<Menagerie.Domain.TaxonId>().HaveConversion<IdConverters.TaxonIdConverter>();
+        configurationBuilder.Properties<Menagerie.Domain.SpecimenId>().HaveConversion<IdConverters.SpecimenIdConverter>();
+        configurationBuilder.Properties<Menagerie.Domain.EventId>().HaveConversion<IdConverters.EventIdConverter>();
+        configurationBuilder.Properties<SexCounts>().HaveConversion<IdConverters.SexCountsConverter>();
+        configurationBuilder.Properties<DateTime>().HaveConversion<IdConverters.UtcDateTimeConverter>();
+    }
+}
+
+/// <summary>Who is making the changes a context records: a signed-in user, or the operator of the command line.</summary>
+public sealed class Actor
+{
+    public string Name { get; set; } = "system";
+}
+
+public static class Instants
+{
+    /// <summary>Truncates to whole microseconds, the precision PostgreSQL keeps, so a stored instant reads back equal.</summary>
+    public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+}

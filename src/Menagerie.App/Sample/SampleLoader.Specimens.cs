@@ -1,0 +1,177 @@
+using System.Globalization;
+using Menagerie.App.Files;
+using Menagerie.App.Specimens;
+using Menagerie.Domain;
+using Menagerie.Domain.Specimens;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Sample;
+
+public sealed partial class SampleLoader
+{
+    private sealed record SpecimenRow(CsvRow Row, string Key, SpecimenId Id, SpecimenKind Kind, Sex Sex, TaxonId Taxon, List<(string Scheme, string Value)> Identifiers);
+
+    private sealed partial class Batch
+    {
+        public async Task SpecimensAsync(List<CsvRow> specimenRows, List<CsvRow> eventRows, CancellationToken ct)
+        {
+            var specimens = new Dictionary<string, SpecimenRow>(StringComparer.Ordinal);
+            var existing = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in specimenRows)
+            {
+                var parsed = ParseSpecimen(row);
+                if (parsed is null)
+                    continue;
+                if (!specimens.TryAdd(parsed.Key, parsed))
+                    problems.Add(row.Problem("key", $"The key '{parsed.Key}' is listed twice."));
+                else if (parsed.Id != default && await IsPresentAsync(parsed, ct))
+                    existing.Add(parsed.Key);
+            }
+
+            var pending = specimens.ToDictionary(s => s.Key, s => (s.Value.Id, s.Value.Kind, s.Value.Sex), StringComparer.Ordinal);
+            var resolver = new Resolver(db, pending);
+            foreach (var (code, id) in _institutions)
+                resolver.Know(code, id);
+            var codes = _institutions.ToDictionary(i => i.Value, i => i.Key);
+            string NameOf(InstitutionId id) => codes.TryGetValue(id, out var code) ? code : id.ToString();
+
+            var eventsBySpecimen = new Dictionary<string, List<CsvRow>>(StringComparer.Ordinal);
+            foreach (var row in eventRows)
+            {
+                if (row["specimen"] is not { } key || !specimens.ContainsKey(key))
+                    problems.Add(row.Problem("specimen", $"There is no specimen '{row["specimen"]}' in specimens.csv."));
+                else if (eventsBySpecimen.TryGetValue(key, out var list))
+                    list.Add(row);
+                else
+                    eventsBySpecimen[key] = [row];
+            }
+
+            var now = db.UtcNow;
+            foreach (var s in specimens.Values)
+            {
+                if (existing.Contains(s.Key))
+                {
+                    AlreadyPresent++;
+                    continue;
+                }
+                if (!eventsBySpecimen.TryGetValue(s.Key, out var rows))
+                {
+                    problems.Add(s.Row.Problem("key", $"The specimen '{s.Key}' has no events in events.csv; its first must be its birth or acquisition."));
+                    continue;
+                }
+                await BuildAsync(s, rows, resolver, NameOf, now, ct);
+            }
+        }
+
+        private async Task BuildAsync(SpecimenRow s, List<CsvRow> rows, Resolver resolver, Func<InstitutionId, string> nameOf, DateTime now, CancellationToken ct)
+        {
+            Specimen? specimen = null;
+            var broken = false;
+            foreach (var row in rows)
+            {
+                if (!TryParseFlag(row["estimated"], out var estimated))
+                    problems.Add(row.Problem("estimated", $"'{row["estimated"]}' is not true or false."));
+                var input = new EventInput
+                {
+                    Type = row["type"],
+                    Date = row["date"],
+                    Estimated = estimated,
+                    Institution = row["institution"],
+                    From = row["from"],
+                    FromName = row["from_name"],
+                    To = row["to"],
+                    ToName = row["to_name"],
+                    Counts = row["counts"],
+                    Sire = row["sire"],
+                    Dam = row["dam"],
+                    Scheme = row["scheme"],
+                    Value = row["value"],
+                    WeightKg = ParseWeight(row),
+                    Text = row["text"],
+                };
+                var (details, eventProblems) = await input.ResolveAsync(resolver, "", ct);
+                problems.AddRange(eventProblems.Select(p => row.Problem(Column(p.Field), p.Message)));
+                // Once an event is refused, the rest of this history is still read for its own problems,
+                // but not replayed: its consequences would only repeat the first.
+                broken |= details is null;
+                if (broken)
+                    continue;
+                var violations = specimen is null ? Start(s, details!, nameOf, now, out specimen) : specimen.Record(EventId.New(), details!, now, db.ActorName, nameOf);
+                problems.AddRange(violations.Select(v => row.Problem(Column(v.Field), v.Message)));
+                broken = violations.Count > 0;
+            }
+            if (!broken)
+                NewSpecimens.Add(specimen!);
+        }
+
+        private IReadOnlyList<RuleViolation> Start(SpecimenRow s, EventDetails first, Func<InstitutionId, string> nameOf, DateTime now, out Specimen? specimen)
+        {
+            var created = Specimen.Create(s.Id, s.Kind, s.Taxon, s.Sex, s.Row["name"], EventId.New(), first, now, db.ActorName, nameOf);
+            specimen = created.IsValid ? created.Value : null;
+            return specimen is null ? created.Violations : AddIdentifiers(specimen, s, first, now);
+        }
+
+        private List<RuleViolation> AddIdentifiers(Specimen specimen, SpecimenRow s, EventDetails first, DateTime now)
+        {
+            foreach (var (scheme, value) in s.Identifiers)
+            {
+                var violations = specimen.Record(EventId.New(), new EventDetails
+                {
+                    Type = EventType.IdentifierAdded,
+                    Date = first.Date,
+                    Institution = first.Institution,
+                    IdentifierScheme = scheme,
+                    IdentifierValue = value,
+                }, now, db.ActorName);
+                if (violations.Count > 0)
+                    return violations.Select(v => v with { Field = "identifiers" }).ToList();
+            }
+            return [];
+        }
+
+        private decimal? ParseWeight(CsvRow row)
+        {
+            if (row["weight_kg"] is not { } text)
+                return null;
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var kg))
+                return kg;
+            problems.Add(row.Problem("weight_kg", $"'{text}' is not a number of kilograms."));
+            return null;
+        }
+
+        private SpecimenRow? ParseSpecimen(CsvRow row)
+        {
+            var before = problems.Count;
+            var key = row["key"];
+            if (key is null)
+                problems.Add(row.Problem("key", "The key is missing."));
+            var kind = SpecimenKind.Individual;
+            if (row["kind"] is { } kindText && (!Enum.TryParse(kindText, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+                problems.Add(row.Problem("kind", $"'{kindText}' is not a kind: individual or group."));
+            var sex = Sex.Unknown;
+            if (row["sex"] is { } sexText && (!Enum.TryParse(sexText, ignoreCase: true, out sex) || !Enum.IsDefined(sex)))
+                problems.Add(row.Problem("sex", $"'{sexText}' is not a sex: male, female or unknown."));
+            if (!_taxa.TryGetValue(row["taxon"] ?? "", out var taxon))
+                problems.Add(row.Problem("taxon", $"There is no taxon '{row["taxon"]}' in taxa.csv or in the records."));
+            var identifiers = new List<(string, string)>();
+            foreach (var item in (row["identifiers"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var colon = item.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || colon == item.Length - 1)
+                    problems.Add(row.Problem("identifiers", $"'{item}' is not scheme:value (e.g. transponder:643123456789012)."));
+                else
+                    identifiers.Add((item[..colon].Trim(), item[(colon + 1)..].Trim()));
+            }
+            return problems.Count > before ? null : new SpecimenRow(row, key!, SpecimenId.New(), kind, sex, taxon, identifiers);
+        }
+
+        /// <summary>A specimen is already in the records when a specimen there carries its first identifier.</summary>
+        private async Task<bool> IsPresentAsync(SpecimenRow s, CancellationToken ct)
+        {
+            if (s.Identifiers.Count == 0)
+                return false;
+            var (scheme, value) = s.Identifiers[0];
+            return await db.SpecimenIdentifiers.AnyAsync(i => i.Scheme == scheme && i.Value == value, ct);
+        }
+    }
+}

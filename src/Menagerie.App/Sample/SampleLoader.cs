@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Reflection;
+using Menagerie.App.Files;
+using Menagerie.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Sample;
+
+public abstract record SampleLoadResult
+{
+    private SampleLoadResult() { }
+
+    public sealed record Loaded(int Countries, int Institutions, int Taxa, int Specimens, int Events, int AlreadyPresent) : SampleLoadResult;
+
+    /// <summary>Every problem in the files; nothing was written.</summary>
+    public sealed record Rejected(IReadOnlyList<InputProblem> Problems) : SampleLoadResult;
+}
+
+/// <summary>
+/// Loads a collection from five CSV files (countries, institutions, taxa, specimens, events), the
+/// format of <c>samples/collection</c>. Everything is checked first and saved in one transaction; what
+/// is already in the records (same country code, institution code, scientific name, or a specimen's
+/// first identifier) is left as it is, so loading twice adds nothing.
+/// </summary>
+public sealed partial class SampleLoader(MenagerieDbContext db)
+{
+    public static readonly string[] Files = ["countries.csv", "institutions.csv", "taxa.csv", "specimens.csv", "events.csv"];
+
+    /// <summary>The sample collection shipped inside Menagerie.</summary>
+    public Task<SampleLoadResult> LoadBuiltInAsync(CancellationToken ct)
+    {
+        var assembly = typeof(SampleLoader).Assembly;
+        return LoadAsync(name => Open(assembly, "Menagerie.Sample." + name), ct);
+
+        static TextReader? Open(Assembly assembly, string resource) =>
+            assembly.GetManifestResourceStream(resource) is { } stream ? new StreamReader(stream) : null;
+    }
+
+    public Task<SampleLoadResult> LoadDirectoryAsync(string directory, CancellationToken ct) =>
+        LoadAsync(name => File.Exists(Path.Combine(directory, name)) ? new StreamReader(Path.Combine(directory, name)) : null, ct);
+
+    private async Task<SampleLoadResult> LoadAsync(Func<string, TextReader?> open, CancellationToken ct)
+    {
+        var problems = new List<InputProblem>();
+        var tables = new Dictionary<string, List<CsvRow>>(StringComparer.Ordinal);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (file, columns) in Columns)
+        {
+            using var reader = open(file);
+            if (reader is null)
+            {
+                problems.Add(new(file, 0, "file", "The file is missing."));
+                unreadable.Add(file);
+                continue;
+            }
+            var (rows, headerProblems) = await CsvTable.ReadAsync(reader, file, columns, ct);
+            problems.AddRange(headerProblems);
+            if (headerProblems.Count > 0)
+                unreadable.Add(file);
+            tables[file] = rows;
+        }
+
+        // Each file's rows are checked when it and the files it refers to could be read, so that one
+        // bad header does not bury the other files' problems, nor flood them with its consequences.
+        var batch = new Batch(db, problems);
+        bool Readable(params string[] files) => !files.Any(unreadable.Contains);
+        if (Readable("countries.csv"))
+            await batch.CountriesAsync(tables["countries.csv"], ct);
+        if (Readable("countries.csv", "institutions.csv"))
+            await batch.InstitutionsAsync(tables["institutions.csv"], ct);
+        if (Readable("taxa.csv"))
+            await batch.TaxaAsync(tables["taxa.csv"], ct);
+        if (unreadable.Count == 0)
+            await batch.SpecimensAsync(tables["specimens.csv"], tables["events.csv"], ct);
+        if (problems.Count > 0)
+            return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList());
+
+        db.Countries.AddRange(batch.NewCountries);
+        db.Institutions.AddRange(batch.NewInstitutions);
+        db.Taxa.AddRange(batch.NewTaxa);
+        db.Specimens.AddRange(batch.NewSpecimens);
+        await db.SaveChangesAsync("sample collection loaded", ct);
+        return new SampleLoadResult.Loaded(
+            batch.NewCountries.Count, batch.NewInstitutions.Count, batch.NewTaxa.Count, batch.NewSpecimens.Count,
+            batch.NewSpecimens.Sum(s => s.Events.Count), batch.AlreadyPresent);
+    }
+
+    private static readonly (string File, string[] Columns)[] Columns =
+    [
+        ("countries.csv", ["code", "name", "cites_party", "cites_entry_into_force", "status_as_of", "status_source"]),
+        ("institutions.csv", ["code", "name", "country"]),
+        ("taxa.csv", ["scientific_name", "common_name", "rank", "class"]),
+        ("specimens.csv", ["key", "kind", "taxon", "sex", "name", "identifiers"]),
+        ("events.csv", ["specimen", "type", "date"]),
+    ];
+
+    /// <summary>The CSV column a domain field comes from, so a problem names what the person can see in the file.</summary>
+    private static string Column(string field) => field switch
+    {
+        "fromName" => "from_name",
+        "toName" => "to_name",
+        "weightKg" => "weight_kg",
+        "scientificName" => "scientific_name",
+        "commonName" => "common_name",
+        "taxonClass" => "class",
+        "citesEntryIntoForce" => "cites_entry_into_force",
+        "statusSource" => "status_source",
+        _ => field,
+    };
+
+    private static bool TryParseFlag(string? text, out bool value)
+    {
+        value = text?.ToUpperInvariant() is "TRUE" or "YES" or "1" or "Y";
+        return text is null || value || text.ToUpperInvariant() is "FALSE" or "NO" or "0" or "N";
+    }
+
+    private static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

@@ -1,0 +1,50 @@
+using Menagerie.App.Institutions;
+using Menagerie.App.Persistence;
+using Menagerie.Domain.Specimens;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Specimens;
+
+public sealed record CensusLine(
+    Specimens.TaxonRef Taxon, int Individuals, string IndividualsBySex, int Groups, string GroupCountsBySex, string TotalBySex, int Total);
+
+public sealed record CensusView(InstitutionRef Institution, DateOnly Date, IReadOnlyList<CensusLine> Taxa, string TotalBySex, int Total);
+
+/// <summary>
+/// What an institution held at the end of a day, per taxon: individuals by sex and the counts of its groups.
+/// Computed in the database from the holding periods.
+/// </summary>
+public sealed class Census(MenagerieDbContext db, TimeProvider time)
+{
+    public async Task<Outcome<CensusView>> OnAsync(string institutionCodeOrId, DateOnly? on, CancellationToken ct)
+    {
+        var institution = await InstitutionCommands.FindAsync(db, institutionCodeOrId, ct);
+        if (institution is null)
+            return new Outcome<CensusView>.NotFound($"No institution with code or id '{institutionCodeOrId}'.");
+        var date = on ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var rows = await db.HoldingPeriods.AsNoTracking()
+            .Where(h => h.HolderId == institution.Id && h.From < endOfDay && (h.To == null || h.To >= endOfDay))
+            .Join(db.Specimens.AsNoTracking(), h => h.SpecimenId, s => s.Id, (h, s) => new { s.TaxonId, s.Kind, h.Males, h.Females, h.UnknownSex })
+            .GroupBy(x => new { x.TaxonId, x.Kind })
+            .Select(g => new { g.Key.TaxonId, g.Key.Kind, Specimens = g.Count(), Males = g.Sum(x => x.Males), Females = g.Sum(x => x.Females), Unknown = g.Sum(x => x.UnknownSex) })
+            .ToListAsync(ct);
+
+        var taxa = await db.Taxa.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        var lines = rows.GroupBy(r => r.TaxonId).Select(g =>
+        {
+            var individuals = g.Where(r => r.Kind == SpecimenKind.Individual).Select(r => (r.Specimens, Counts: new SexCounts(r.Males, r.Females, r.Unknown))).FirstOrDefault();
+            var groups = g.Where(r => r.Kind == SpecimenKind.Group).Select(r => (r.Specimens, Counts: new SexCounts(r.Males, r.Females, r.Unknown))).FirstOrDefault();
+            var total = individuals.Counts + groups.Counts;
+            var taxon = taxa[g.Key];
+            return new CensusLine(
+                new TaxonRef(taxon.Id.Value, taxon.ScientificName, taxon.CommonName), individuals.Specimens, individuals.Counts.ToString(),
+                groups.Specimens, groups.Counts.ToString(), total.ToString(), total.Total);
+        }).OrderBy(l => l.Taxon.ScientificName, StringComparer.Ordinal).ToList();
+
+        var sum = lines.Aggregate(SexCounts.Zero, (acc, l) => SexCounts.TryParse(l.TotalBySex, out var c) ? acc + c : acc);
+        return new Outcome<CensusView>.Ok(new CensusView(
+            new InstitutionRef(institution.Id.Value, institution.Code, institution.Name), date, lines, sum.ToString(), sum.Total));
+    }
+}

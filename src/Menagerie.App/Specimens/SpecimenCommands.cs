@@ -1,0 +1,127 @@
+using Menagerie.App.Persistence;
+using Menagerie.Domain;
+using Menagerie.Domain.Specimens;
+
+namespace Menagerie.App.Specimens;
+
+public sealed record IdentifierInput(string? Scheme, string? Value);
+
+public sealed record RecordedEvent(Guid Specimen, EventView Event, long SpecimenVersion);
+
+/// <summary>A new specimen: what it is, and the first event of its records (its birth or its acquisition).</summary>
+public sealed record SpecimenInput
+{
+    public string? Kind { get; init; }
+    public string? Taxon { get; init; }
+    public string? Sex { get; init; }
+    public string? Name { get; init; }
+    public EventInput? First { get; init; }
+    public IReadOnlyList<IdentifierInput>? Identifiers { get; init; }
+}
+
+public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries queries)
+{
+    public async Task<Outcome<SpecimenView>> CreateAsync(SpecimenInput input, CancellationToken ct)
+    {
+        var problems = new List<RuleViolation>();
+        var kind = string.IsNullOrWhiteSpace(input.Kind) ? SpecimenKind.Individual : ParseEnum<SpecimenKind>(input.Kind, "kind", "individual or group", problems) ?? default;
+        var sex = string.IsNullOrWhiteSpace(input.Sex) ? Domain.Specimens.Sex.Unknown : ParseEnum<Sex>(input.Sex, "sex", "male, female or unknown", problems) ?? default;
+        var taxon = string.IsNullOrWhiteSpace(input.Taxon) ? null : await Taxa.TaxonCommands.FindAsync(db, input.Taxon, ct);
+        if (taxon is null)
+            problems.Add(new("specimen.taxon", "taxon", string.IsNullOrWhiteSpace(input.Taxon) ? "The taxon is missing." : $"There is no taxon '{input.Taxon}' in these records."));
+        if (input.First is null)
+            problems.Add(new("specimen.first-event", "first", "A new specimen needs its first event: its birth or its acquisition."));
+
+        var resolver = new Resolver(db);
+        EventDetails? first = null;
+        if (input.First is not null)
+        {
+            var (details, eventProblems) = await input.First.ResolveAsync(resolver, "first.", ct);
+            problems.AddRange(eventProblems);
+            first = details;
+        }
+        var identifiers = input.Identifiers ?? [];
+        for (var i = 0; i < identifiers.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(identifiers[i].Scheme))
+                problems.Add(new("event.identifier", $"identifiers[{i}].scheme", "An identifier needs its scheme."));
+            if (string.IsNullOrWhiteSpace(identifiers[i].Value))
+                problems.Add(new("event.identifier", $"identifiers[{i}].value", "An identifier needs its value."));
+        }
+        if (problems.Count > 0)
+            return problems;
+
+        var now = db.UtcNow;
+        var names = await queries.NamesAsync(ct);
+        var created = Specimen.Create(SpecimenId.New(), kind, taxon!.Id, sex, input.Name, EventId.New(), first!, now, db.ActorName, names.InstitutionCode);
+        if (!created.IsValid)
+            return Prefix(created.Violations, "first.");
+        var specimen = created.Value;
+        for (var i = 0; i < identifiers.Count; i++)
+        {
+            var added = specimen.Record(EventId.New(), new EventDetails
+            {
+                Type = EventType.IdentifierAdded,
+                Date = first!.Date,
+                Institution = first.Institution,
+                IdentifierScheme = identifiers[i].Scheme!.Trim(),
+                IdentifierValue = identifiers[i].Value!.Trim(),
+            }, now, db.ActorName);
+            problems.AddRange(Prefix(added, $"identifiers[{i}]."));
+        }
+        if (problems.Count > 0)
+            return problems;
+        db.Specimens.Add(specimen);
+        await db.SaveChangesAsync($"{kind.ToString().ToLowerInvariant()} of {taxon.ScientificName} entered", ct);
+        return new Outcome<SpecimenView>.Created((await queries.NamesAsync(ct)).Specimen(specimen));
+    }
+
+    /// <summary>Appends an event, or a correction of an earlier one, to a specimen's history.</summary>
+    public async Task<Outcome<RecordedEvent>> RecordEventAsync(string reference, EventInput input, long? expectedVersion, CancellationToken ct)
+    {
+        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true) is not SpecimenLookup.Found { Specimen: var specimen })
+            return new Outcome<RecordedEvent>.NotFound($"No specimen with id or identifier '{reference}'.");
+        if (expectedVersion is { } expected && expected != specimen.Version)
+            return new Outcome<RecordedEvent>.Stale(specimen.Version);
+        var (details, problems) = await input.ResolveAsync(new Resolver(db), "", ct);
+        if (details is null)
+            return problems;
+        var names = await queries.NamesAsync(ct);
+        var id = EventId.New();
+        var violations = specimen.Record(id, details, db.UtcNow, db.ActorName, names.InstitutionCode);
+        if (violations.Count > 0)
+            return violations.ToList();
+        var reason = details.Reason ?? $"{details.Type.ToString().ToLowerInvariant()} recorded";
+        return await Saving.SaveAsync(db, reason, () => new RecordedEvent(specimen.Id.Value, names.Events(specimen).Single(e => e.Id == id.Value), specimen.Version), ct, created: true);
+    }
+
+    /// <summary>Changes the house name or an individual's sex; the history is untouched.</summary>
+    public async Task<Outcome<SpecimenView>> DescribeAsync(string reference, string? name, string? sexText, long? expectedVersion, CancellationToken ct)
+    {
+        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true) is not SpecimenLookup.Found { Specimen: var specimen })
+            return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
+        if (expectedVersion is { } expected && expected != specimen.Version)
+            return new Outcome<SpecimenView>.Stale(specimen.Version);
+        var problems = new List<RuleViolation>();
+        var sex = string.IsNullOrWhiteSpace(sexText) ? specimen.Sex : ParseEnum<Sex>(sexText, "sex", "male, female or unknown", problems) ?? specimen.Sex;
+        if (problems.Count > 0)
+            return problems;
+        var violations = specimen.Describe(name, sex);
+        if (violations.Count > 0)
+            return violations.ToList();
+        var names = await queries.NamesAsync(ct);
+        return await Saving.SaveAsync(db, "specimen description changed", () => names.Specimen(specimen), ct);
+    }
+
+    private static T? ParseEnum<T>(string? text, string field, string allowed, List<RuleViolation> problems)
+        where T : struct, Enum
+    {
+        if (Enum.TryParse<T>(text?.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _))
+            return value;
+        problems.Add(new($"specimen.{field}", field, $"'{text}' is not a {field}: {allowed}."));
+        return null;
+    }
+
+    private static List<RuleViolation> Prefix(IEnumerable<RuleViolation> violations, string prefix) =>
+        violations.Select(v => v with { Field = v.Field.StartsWith(prefix, StringComparison.Ordinal) || v.Field is "kind" or "sex" or "name" ? v.Field : prefix + v.Field }).ToList();
+}

@@ -1,0 +1,103 @@
+using Menagerie.App.Institutions;
+using Menagerie.App.Persistence;
+using Menagerie.Domain;
+using Menagerie.Domain.Specimens;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Specimens;
+
+public sealed record SpecimenFilter(string? Holder = null, string? Taxon = null, SpecimenStatus? Status = null, int Offset = 0, int Limit = 100);
+
+public sealed record SpecimenPage(int Total, int Offset, int Limit, IReadOnlyList<SpecimenView> Items);
+
+public sealed class SpecimenQueries(MenagerieDbContext db)
+{
+    public const int MaxPageSize = 1000;
+
+    public async Task<Outcome<SpecimenView>> GetAsync(string reference, CancellationToken ct) =>
+        await SpecimenLookup.FindAsync(db, reference, ct) switch
+        {
+            SpecimenLookup.Found f => new Outcome<SpecimenView>.Ok((await NamesAsync(ct)).Specimen(f.Specimen)),
+            SpecimenLookup.Ambiguous a => new Outcome<SpecimenView>.Invalid([new("specimen.ambiguous", "id", a.Message)]),
+            _ => new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'."),
+        };
+
+    public async Task<Outcome<HistoryView>> HistoryAsync(string reference, CancellationToken ct)
+    {
+        switch (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true))
+        {
+            case SpecimenLookup.Found { Specimen: var specimen }:
+                var names = await NamesAsync(ct);
+                return new Outcome<HistoryView>.Ok(new HistoryView(names.Specimen(specimen), names.Events(specimen)));
+            case SpecimenLookup.Ambiguous a:
+                return new Outcome<HistoryView>.Invalid([new("specimen.ambiguous", "id", a.Message)]);
+            default:
+                return new Outcome<HistoryView>.NotFound($"No specimen with id or identifier '{reference}'.");
+        }
+    }
+
+    public async Task<Outcome<SpecimenPage>> ListAsync(SpecimenFilter filter, CancellationToken ct)
+    {
+        var problems = new List<RuleViolation>();
+        if (filter.Limit is < 1 or > MaxPageSize)
+            problems.Add(new("page.limit", "limit", $"The limit must be between 1 and {MaxPageSize}."));
+        if (filter.Offset < 0)
+            problems.Add(new("page.offset", "offset", "The offset cannot be negative."));
+        IQueryable<Specimen> query = db.Specimens.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Holder))
+        {
+            var holder = await InstitutionCommands.FindAsync(db, filter.Holder, ct);
+            if (holder is null)
+                problems.Add(new("institution.unknown", "holder", $"There is no institution '{filter.Holder}' in these records."));
+            else
+                query = query.Where(s => s.HolderId == holder.Id);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Taxon))
+        {
+            var taxon = await Taxa.TaxonCommands.FindAsync(db, filter.Taxon, ct);
+            if (taxon is null)
+                problems.Add(new("taxon.unknown", "taxon", $"There is no taxon '{filter.Taxon}' in these records."));
+            else
+                query = query.Where(s => s.TaxonId == taxon.Id);
+        }
+        if (filter.Status is { } status)
+            query = query.Where(s => s.Status == status);
+        if (problems.Count > 0)
+            return problems;
+
+        var total = await query.CountAsync(ct);
+        var page = await query.Include(s => s.Identifiers).OrderBy(s => s.Id).Skip(filter.Offset).Take(filter.Limit).ToListAsync(ct);
+        var names = await NamesAsync(ct);
+        return new Outcome<SpecimenPage>.Ok(new SpecimenPage(total, filter.Offset, filter.Limit, page.Select(names.Specimen).ToList()));
+    }
+
+    /// <summary>Every holder the specimen had during that day (two on the day it moved).</summary>
+    public async Task<Outcome<HolderOnDateView>> HolderOnAsync(string reference, DateOnly date, CancellationToken ct)
+    {
+        if (await SpecimenLookup.FindAsync(db, reference, ct) is not SpecimenLookup.Found { Specimen: var specimen })
+            return new Outcome<HolderOnDateView>.NotFound($"No specimen with id or identifier '{reference}'.");
+        var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = start.AddDays(1);
+        var periods = await db.HoldingPeriods.AsNoTracking()
+            .Where(h => h.SpecimenId == specimen.Id && h.From < end && (h.To == null || h.To > start))
+            .OrderBy(h => h.From).ToListAsync(ct);
+        var names = await NamesAsync(ct);
+        var holders = new List<HoldingView>();
+        foreach (var p in periods)
+        {
+            // Consecutive periods of one holder differ only in a group's counts: one holding for this answer.
+            if (holders.Count > 0 && holders[^1].Holder.Id == p.HolderId.Value)
+                holders[^1] = holders[^1] with { To = p.To, Counts = p.Counts.ToString() };
+            else
+                holders.Add(new HoldingView(names.Institution(p.HolderId)!, p.From, p.To, p.Counts.ToString()));
+        }
+        return new Outcome<HolderOnDateView>.Ok(new HolderOnDateView(specimen.Id.Value, date, holders));
+    }
+
+    internal async Task<Names> NamesAsync(CancellationToken ct)
+    {
+        var institutions = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => new InstitutionRef(i.Id.Value, i.Code, i.Name), ct);
+        var taxa = await db.Taxa.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        return new Names(institutions, taxa);
+    }
+}

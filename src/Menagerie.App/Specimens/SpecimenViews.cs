@@ -1,0 +1,90 @@
+using Menagerie.App.Institutions;
+using Menagerie.Domain;
+using Menagerie.Domain.Specimens;
+using Menagerie.Domain.Taxa;
+
+namespace Menagerie.App.Specimens;
+
+public sealed record TaxonRef(Guid Id, string ScientificName, string CommonName);
+
+public sealed record IdentifierView(string Scheme, string Value, string? AssignedBy, DateOnly AddedOn);
+
+public sealed record SpecimenView(
+    Guid Id,
+    SpecimenKind Kind,
+    TaxonRef Taxon,
+    Sex Sex,
+    string? Name,
+    SpecimenStatus Status,
+    InstitutionRef? Holder,
+    InstitutionRef? Owner,
+    string Counts,
+    Guid? Sire,
+    Guid? Dam,
+    DateOnly? BirthDate,
+    bool BirthDateEstimated,
+    IReadOnlyList<IdentifierView> Identifiers,
+    long Version);
+
+public sealed record EventView(
+    Guid Id,
+    int Sequence,
+    EventType Type,
+    DateOnly Date,
+    bool Estimated,
+    DateTime? At,
+    InstitutionRef? Institution,
+    InstitutionRef? Counterparty,
+    string? CounterpartyName,
+    InstitutionRef? Owner,
+    string? Counts,
+    Guid? Sire,
+    Guid? Dam,
+    string? Scheme,
+    string? Value,
+    decimal? WeightKg,
+    string? Text,
+    Guid? Supersedes,
+    Guid? SupersededBy,
+    bool Effective,
+    string? Reason,
+    DateTime RecordedAt,
+    string RecordedBy);
+
+public sealed record HistoryView(SpecimenView Specimen, IReadOnlyList<EventView> Events);
+
+public sealed record HoldingView(InstitutionRef Holder, DateTime From, DateTime? To, string Counts);
+
+public sealed record HolderOnDateView(Guid Specimen, DateOnly Date, IReadOnlyList<HoldingView> Holders);
+
+/// <summary>Names the institutions and taxa that views mention; both tables are small reference data.</summary>
+internal sealed class Names(IReadOnlyDictionary<InstitutionId, InstitutionRef> institutions, IReadOnlyDictionary<TaxonId, Taxon> taxa)
+{
+    public InstitutionRef? Institution(InstitutionId? id) => id is { } value && institutions.TryGetValue(value, out var r) ? r : null;
+
+    public string InstitutionCode(InstitutionId id) => institutions.TryGetValue(id, out var r) ? r.Code : id.ToString();
+
+    public SpecimenView Specimen(Specimen s)
+    {
+        var taxon = taxa[s.TaxonId];
+        return new(
+            s.Id.Value, s.Kind, new TaxonRef(taxon.Id.Value, taxon.ScientificName, taxon.CommonName), s.Sex, s.Name, s.Status,
+            Institution(s.HolderId), Institution(s.OwnerId), s.Counts.ToString(), s.SireId?.Value, s.DamId?.Value,
+            s.BirthDate, s.BirthDateEstimated,
+            s.Identifiers.Select(i => new IdentifierView(i.Scheme, i.Value, Institution(i.AssignedBy)?.Code, i.AddedOn)).ToList(),
+            s.Version);
+    }
+
+    public IReadOnlyList<EventView> Events(Specimen s)
+    {
+        var supersededBy = s.Events.Where(e => e.Supersedes is not null).ToDictionary(e => e.Supersedes!.Value, e => e.Id.Value);
+        // In the order things happened, as a registrar reads a history; the sequence says the order they were recorded.
+        return s.Events.OrderBy(e => e.Details.OrderingInstant).ThenBy(e => e.Sequence).Select(e => new EventView(
+            e.Id.Value, e.Sequence, e.Type, e.Date, e.DateEstimated, e.At, Institution(e.InstitutionId), Institution(e.CounterpartyId),
+            e.CounterpartyName, Institution(e.OwnerId), e.Counts?.ToString(), e.SireId?.Value, e.DamId?.Value, e.IdentifierScheme,
+            e.IdentifierValue, e.WeightKg, e.Text, e.Supersedes?.Value,
+            supersededBy.TryGetValue(e.Id, out var by) ? by : null,
+            e.Type != EventType.Retraction && !supersededBy.ContainsKey(e.Id),
+            e.Reason, e.RecordedAt, e.RecordedBy)).ToList();
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text.Json;
+using Menagerie.App;
+using Menagerie.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Menagerie.Cli;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+}
+
+public static class GlobalOptions
+{
+    public static readonly Option<string?> Database = new("--database")
+    {
+        Description = "The SQLite file to use (default: menagerie.db in the current directory, or as ConnectionStrings__Menagerie says).",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Actor = new("--as")
+    {
+        Description = "The person the ledger records for this change (default: the operating-system user).",
+        Recursive = true,
+    };
+
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "table (default) or json: a stable shape, written straight to standard output.",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+}
+
+/// <summary>What every command needs: where the records are, who is acting, and where to write.</summary>
+public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error)
+{
+    public TextWriter Output => output;
+    public TextWriter Error => error;
+
+    /// <summary>A console for tables that writes to this command's output, with no colour or wrapping games when redirected.</summary>
+    public IAnsiConsole Console { get; } = CreateConsole(output);
+
+    public DatabaseOptions Database(ParseResult parse) =>
+        parse.GetValue(GlobalOptions.Database) is { Length: > 0 } path ? DatabaseOptions.Sqlite(path) : DatabaseOptions.FromConfiguration(configuration);
+
+    /// <summary>
+    /// Opens the records for one command. Unless <paramref name="create"/>, a database that does not exist
+    /// or is not migrated is refused rather than silently created empty.
+    /// </summary>
+    public async Task<(AsyncServiceScope Scope, MenagerieDbContext Db)?> OpenAsync(ParseResult parse, CancellationToken ct, bool create = false)
+    {
+        var database = Database(parse);
+        if (!create && database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            if (!File.Exists(file))
+            {
+                await error.WriteLineAsync($"There is no Menagerie database at {file}. Create it with 'menagerie db migrate' (and 'menagerie sample load').");
+                return null;
+            }
+        }
+        var services = new ServiceCollection().AddMenagerieApp(database).BuildServiceProvider();
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().Name = parse.GetValue(GlobalOptions.Actor) is { Length: > 0 } who ? who : Environment.UserName;
+        var db = scope.ServiceProvider.GetRequiredService<MenagerieDbContext>();
+        if (!create && (await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await error.WriteLineAsync($"The database {database.Describe()} is not up to date. Run 'menagerie db migrate' first.");
+            await scope.DisposeAsync();
+            return null;
+        }
+        return (scope, db);
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+        // Redirected output has no terminal width; Spectre would assume 80 columns and fold every table.
+        if (!ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected)
+            console.Profile.Width = 160;
+        return console;
+    }
+
+    public Task WriteJsonAsync<T>(T value, CancellationToken ct) =>
+        output.WriteLineAsync(JsonSerializer.Serialize(value, Json.Options).AsMemory(), ct);
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Menagerie.App.Sample;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Menagerie.Cli.Commands;
+
+public static class SampleCommands
+{
+    public static Command Create(CliContext cli)
+    {
+        var from = new Option<DirectoryInfo?>("--from")
+        {
+            Description = "A folder with countries.csv, institutions.csv, taxa.csv, specimens.csv and events.csv (default: the built-in sample collection).",
+        };
+        var load = new Command("load", "Loads the sample collection, or a collection in the same CSV format. Loading twice adds nothing.") { from };
+        load.SetAction(async (parse, ct) =>
+        {
+            var folder = parse.GetValue(from);
+            if (folder is { Exists: false })
+            {
+                await cli.Error.WriteLineAsync($"There is no folder {folder.FullName}.");
+                return ExitCodes.Usage;
+            }
+            var opened = await cli.OpenAsync(parse, ct);
+            if (opened is not { } o)
+                return ExitCodes.Usage;
+            await using var scope = o.Scope;
+            var loader = scope.ServiceProvider.GetRequiredService<SampleLoader>();
+            var result = folder is null ? await loader.LoadBuiltInAsync(ct) : await loader.LoadDirectoryAsync(folder.FullName, ct);
+            switch (result)
+            {
+                case SampleLoadResult.Loaded l:
+                    await cli.Output.WriteLineAsync(
+                        $"Loaded {l.Countries} countries, {l.Institutions} institutions, {l.Taxa} taxa, {l.Specimens} specimens with {l.Events} events" +
+                        (l.AlreadyPresent > 0 ? $"; {l.AlreadyPresent} specimens were already in the records." : "."));
+                    return ExitCodes.Ok;
+                case SampleLoadResult.Rejected r:
+                    foreach (var problem in r.Problems)
+                        await cli.Error.WriteLineAsync(problem.ToString());
+                    await cli.Error.WriteLineAsync($"{r.Problems.Count} problems; nothing was loaded.");
+                    return ExitCodes.Findings;
+                default:
+                    throw new InvalidOperationException(result.GetType().Name);
+            }
+        });
+        return new Command("sample", "The sample collection.") { load };
+    }
+}

@@ -1,0 +1,46 @@
+namespace Menagerie.Domain.Institutions;
+
+/// <summary>
+/// A state by ISO 3166-1 alpha-2 code, with its CITES Party status as known on <see cref="StatusAsOf"/>
+/// and the source that says so: Party status changes, so it is never stored without its date and source.
+/// </summary>
+public sealed class Country
+{
+    private Country() { Code = Name = StatusSource = ""; }
+
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public bool IsCitesParty { get; private set; }
+    public DateOnly? CitesEntryIntoForce { get; private set; }
+    public DateOnly StatusAsOf { get; private set; }
+    public string StatusSource { get; private set; }
+    public long Version { get; private set; }
+
+    public static Result<Country> Create(
+        string code, string name, bool isCitesParty, DateOnly? entryIntoForce, DateOnly asOf, string source)
+    {
+        var problems = new List<RuleViolation>();
+        var normalized = (code ?? "").Trim().ToUpperInvariant();
+        if (normalized.Length != 2 || !normalized.All(char.IsAsciiLetterUpper))
+            problems.Add(new("country.code", "code", $"'{code}' is not an ISO 3166-1 alpha-2 code (two letters, e.g. RU)."));
+        if (string.IsNullOrWhiteSpace(name))
+            problems.Add(new("country.name", "name", "A country needs a name."));
+        if (isCitesParty && entryIntoForce is null)
+            problems.Add(new("country.entry-into-force", "citesEntryIntoForce", "A CITES Party needs the date the Convention entered into force for it."));
+        if (!isCitesParty && entryIntoForce is not null)
+            problems.Add(new("country.entry-into-force", "citesEntryIntoForce", "A non-Party has no date of entry into force."));
+        if (string.IsNullOrWhiteSpace(source))
+            problems.Add(new("country.source", "statusSource", "Party status needs the source it was taken from."));
+        if (problems.Count > 0)
+            return problems;
+        return new Country
+        {
+            Code = normalized,
+            Name = name.Trim(),
+            IsCitesParty = isCitesParty,
+            CitesEntryIntoForce = entryIntoForce,
+            StatusAsOf = asOf,
+            StatusSource = source.Trim(),
+        };
+    }
+}

@@ -1,0 +1,84 @@
+namespace Menagerie.Domain.Specimens;
+
+/// <summary>Checks of one event's own fields, before it is placed in the specimen's history.</summary>
+public static class EventRules
+{
+    public const int MaxTextLength = 4000;
+
+    public static IReadOnlyList<RuleViolation> Check(EventDetails e, SpecimenKind kind, DateTime now)
+    {
+        var problems = new List<RuleViolation>();
+        void Add(string code, string field, string message) => problems.Add(new(code, field, message));
+
+        if (!Enum.IsDefined(e.Type))
+            Add("event.type", "type", $"'{e.Type}' is not an event type.");
+        if (e.Date.Date > DateOnly.FromDateTime(now))
+            Add("event.future", "date", $"The date {e.Date.Date:yyyy-MM-dd} is in the future.");
+        if (e.At is { } at && (at.Kind != DateTimeKind.Utc || DateOnly.FromDateTime(at) != e.Date.Date))
+            Add("event.instant", "at", "The time must be a UTC instant on the event's date.");
+        if (e.At > now)
+            Add("event.future", "at", "The time is in the future.");
+
+        var movesAnimals = e.Type is EventType.Birth or EventType.Acquisition or EventType.Disposition or EventType.Death;
+        if (kind == SpecimenKind.Group && movesAnimals && e.Counts is not { IsZero: false, IsNegative: false })
+            Add("event.counts", "counts", "A group's birth, acquisition, disposition or death needs the counts it concerns, as male.female.unknown (e.g. 1.2.0).");
+        if (kind == SpecimenKind.Individual && e.Counts is not null)
+            Add("event.counts", "counts", "Counts apply to groups only; an individual is one animal.");
+        if (e.Counts is { IsNegative: true })
+            Add("event.counts", "counts", "Counts cannot be negative.");
+
+        switch (e.Type)
+        {
+            case EventType.Birth:
+                if (e.Institution is null)
+                    Add("event.institution", "institution", "A birth needs the institution where it happened.");
+                if (kind == SpecimenKind.Group && (e.Sire is not null || e.Dam is not null))
+                    Add("event.parents", "sire", "Parents are recorded for individuals, not for groups.");
+                if (e.Sire is not null && e.Sire == e.Dam)
+                    Add("event.parents", "dam", "The sire and the dam must be different animals.");
+                break;
+            case EventType.Acquisition:
+                if (e.Institution is null)
+                    Add("event.institution", "institution", "An acquisition needs the acquiring institution.");
+                if (e.Counterparty is null && string.IsNullOrWhiteSpace(e.CounterpartyName))
+                    Add("event.counterparty", "from", "An acquisition needs where the animal came from: an institution code or a name (e.g. 'wild').");
+                if (e.Counterparty is not null && e.Counterparty == e.Institution)
+                    Add("event.counterparty", "from", "An institution cannot acquire from itself.");
+                break;
+            case EventType.Disposition:
+                if (e.Counterparty is null && string.IsNullOrWhiteSpace(e.CounterpartyName))
+                    Add("event.counterparty", "to", "A disposition needs where the animal went: an institution code or a name.");
+                break;
+            case EventType.Move:
+                if (string.IsNullOrWhiteSpace(e.Text))
+                    Add("event.text", "text", "A move needs the new location.");
+                break;
+            case EventType.IdentifierAdded:
+                if (string.IsNullOrWhiteSpace(e.IdentifierScheme))
+                    Add("event.identifier", "scheme", "An identifier needs its scheme (studbook, local, transponder, band, tattoo, house name).");
+                if (string.IsNullOrWhiteSpace(e.IdentifierValue))
+                    Add("event.identifier", "value", "An identifier needs its value.");
+                break;
+            case EventType.Weight:
+                if (e.WeightKg is not > 0)
+                    Add("event.weight", "weightKg", "A weight must be more than 0 kg.");
+                break;
+            case EventType.Note:
+                if (string.IsNullOrWhiteSpace(e.Text))
+                    Add("event.text", "text", "A note needs its text.");
+                break;
+            case EventType.Retraction:
+                if (e.Supersedes is null)
+                    Add("event.supersedes", "supersedes", "A retraction names the event it withdraws.");
+                break;
+            case EventType.Death:
+                break;
+        }
+
+        if (e.Text?.Length > MaxTextLength)
+            Add("event.text", "text", $"The text is longer than {MaxTextLength} characters.");
+        if (e.Supersedes is not null && string.IsNullOrWhiteSpace(e.Reason))
+            Add("event.reason", "reason", "A correction needs the reason the earlier event was wrong.");
+        return problems;
+    }
+}

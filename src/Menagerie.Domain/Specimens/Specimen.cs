@@ -1,0 +1,165 @@
+namespace Menagerie.Domain.Specimens;
+
+public enum SpecimenKind
+{
+    /// <summary>One animal.</summary>
+    Individual,
+
+    /// <summary>A counted set of animals recorded together (25 pheasants, a fish school).</summary>
+    Group,
+}
+
+/// <summary>
+/// What a record is about, for life and across institutions: its id never changes. Its history is a list
+/// of events that is only ever appended to; holder, owner, counts and identifiers are derived from it.
+/// </summary>
+public sealed class Specimen
+{
+    public const int MaxNameLength = 200;
+
+    private readonly List<SpecimenEvent> _events = [];
+    private readonly List<HoldingPeriod> _holdings = [];
+    private readonly List<SpecimenIdentifier> _identifiers = [];
+
+    private Specimen() { }
+
+    public SpecimenId Id { get; private set; }
+    public SpecimenKind Kind { get; private set; }
+    public TaxonId TaxonId { get; private set; }
+
+    /// <summary>An individual's sex; <see cref="Sex.Unknown"/> for a group, whose sexes are in its counts.</summary>
+    public Sex Sex { get; private set; }
+
+    /// <summary>House name, if the animal has one.</summary>
+    public string? Name { get; private set; }
+
+    public SpecimenStatus Status { get; private set; }
+    public InstitutionId? HolderId { get; private set; }
+    public InstitutionId? OwnerId { get; private set; }
+    public int Males { get; private set; }
+    public int Females { get; private set; }
+    public int UnknownSex { get; private set; }
+    public SpecimenId? SireId { get; private set; }
+    public SpecimenId? DamId { get; private set; }
+    public DateOnly? BirthDate { get; private set; }
+    public bool BirthDateEstimated { get; private set; }
+    public long Version { get; private set; }
+
+    public SexCounts Counts => new(Males, Females, UnknownSex);
+    public IReadOnlyList<SpecimenEvent> Events => _events;
+    public IReadOnlyList<HoldingPeriod> Holdings => _holdings;
+    public IReadOnlyList<SpecimenIdentifier> Identifiers => _identifiers;
+
+    /// <summary>Creates a specimen with the first event of its records, a birth or an acquisition.</summary>
+    public static Result<Specimen> Create(
+        SpecimenId id, SpecimenKind kind, TaxonId taxon, Sex sex, string? name,
+        EventId firstEventId, EventDetails first, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
+    {
+        var problems = CheckAttributes(kind, sex, name);
+        if (first.Type is not (EventType.Birth or EventType.Acquisition))
+            problems.Add(new("specimen.first-event", "type", "A specimen's records begin with its birth or its acquisition."));
+        if (first.Supersedes is not null)
+            problems.Add(new("specimen.first-event", "supersedes", "The first event cannot correct another."));
+        var specimen = new Specimen { Id = id, Kind = kind, TaxonId = taxon, Sex = sex, Name = Clean(name) };
+        if (problems.Count > 0)
+            return problems;
+        var recorded = specimen.Record(firstEventId, first, now, recordedBy, nameOf);
+        if (recorded.Count > 0)
+            return recorded.ToList();
+        return specimen;
+    }
+
+    /// <summary>
+    /// Appends an event (or a correction of an earlier one) if the history stays consistent, and returns
+    /// every rule it breaks otherwise, leaving the specimen unchanged.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> Record(
+        EventId id, EventDetails details, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var problems = new List<RuleViolation>(EventRules.Check(details, Kind, now));
+        if (details.Supersedes is { } target)
+            problems.AddRange(CheckCorrection(target, details));
+        if (problems.Count > 0)
+            return problems;
+
+        var candidate = SpecimenEvent.Create(id, Id, _events.Count + 1, details, now, recordedBy);
+        var state = LifeHistory.Replay(Id, Kind, Sex, [.. _events, candidate], nameOf);
+        if (state.Violations.Count > 0)
+            return state.Violations;
+
+        _events.Add(candidate);
+        Apply(state);
+        return [];
+    }
+
+    /// <summary>Changes what is said about the animal itself, not its history: its house name, and an individual's sex once it is known.</summary>
+    public IReadOnlyList<RuleViolation> Describe(string? name, Sex sex)
+    {
+        var problems = CheckAttributes(Kind, sex, name);
+        if (problems.Count > 0)
+            return problems;
+        if (sex != Sex)
+        {
+            var state = LifeHistory.Replay(Id, Kind, sex, _events);
+            Sex = sex;
+            Apply(state);
+        }
+        Name = Clean(name);
+        return [];
+    }
+
+    public bool IsSuperseded(EventId id) => _events.Any(e => e.Supersedes == id);
+
+    private List<RuleViolation> CheckCorrection(EventId target, EventDetails details)
+    {
+        var original = _events.FirstOrDefault(e => e.Id == target);
+        if (original is null)
+            return [new("event.supersedes", "supersedes", $"The specimen has no event {target} to correct.")];
+        if (IsSuperseded(target))
+            return [new("event.supersedes", "supersedes", $"Event {original.Sequence} has already been corrected; correct the latest version instead.")];
+        if (original.Type == EventType.Retraction)
+            return [new("event.supersedes", "supersedes", "A retraction cannot itself be corrected.")];
+        if (details.Type != EventType.Retraction && details.Type != original.Type)
+            return [new("event.supersedes", "type", $"Event {original.Sequence} is a {original.Type}; its correction must be one too, or a retraction.")];
+        return [];
+    }
+
+    private void Apply(LifeState state)
+    {
+        Status = state.Status;
+        (HolderId, OwnerId) = (state.Holder, state.Owner);
+        (Males, Females, UnknownSex) = (state.Counts.Males, state.Counts.Females, state.Counts.Unknown);
+        (SireId, DamId) = (state.Sire, state.Dam);
+        (BirthDate, BirthDateEstimated) = (state.BirthDate?.Date, state.BirthDate?.Estimated ?? false);
+        Reconcile(_holdings, state.Holdings, (row, value) => row.CopyFrom(value));
+        Reconcile(_identifiers, state.Identifiers, (row, value) => row.CopyFrom(value));
+    }
+
+    /// <summary>Brings stored rows in line with a recomputed list, keeping unchanged rows as they are.</summary>
+    private static void Reconcile<T>(List<T> rows, IReadOnlyList<T> values, Func<T, T, bool> copy)
+    {
+        for (var i = 0; i < Math.Min(rows.Count, values.Count); i++)
+            copy(rows[i], values[i]);
+        if (rows.Count > values.Count)
+            rows.RemoveRange(values.Count, rows.Count - values.Count);
+        for (var i = rows.Count; i < values.Count; i++)
+            rows.Add(values[i]);
+    }
+
+    private static List<RuleViolation> CheckAttributes(SpecimenKind kind, Sex sex, string? name)
+    {
+        var problems = new List<RuleViolation>();
+        if (!Enum.IsDefined(kind))
+            problems.Add(new("specimen.kind", "kind", $"'{kind}' is not a kind of specimen (individual or group)."));
+        if (!Enum.IsDefined(sex))
+            problems.Add(new("specimen.sex", "sex", $"'{sex}' is not a sex (male, female or unknown)."));
+        if (kind == SpecimenKind.Group && sex != Sex.Unknown)
+            problems.Add(new("specimen.sex", "sex", "A group has counts by sex, not one sex."));
+        if (name?.Length > MaxNameLength)
+            problems.Add(new("specimen.name", "name", $"A house name is at most {MaxNameLength} characters."));
+        return problems;
+    }
+
+    private static string? Clean(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+}

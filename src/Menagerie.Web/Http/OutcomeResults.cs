@@ -1,0 +1,65 @@
+using System.Globalization;
+using Menagerie.App;
+using Menagerie.Domain;
+
+namespace Menagerie.Web.Http;
+
+/// <summary>The one place where a use case's outcome becomes HTTP: status code, problem details, ETag.</summary>
+public static class OutcomeResults
+{
+    public static IResult ToHttp<T>(this Outcome<T> outcome, HttpContext http, Func<T, long>? version = null, Func<T, string>? location = null) =>
+        outcome switch
+        {
+            Outcome<T>.Ok ok => WithETag(http, ok.Value, version, TypedResults.Ok(ok.Value)),
+            Outcome<T>.Created created => WithETag(http, created.Value, version,
+                location is null ? TypedResults.Ok(created.Value) : TypedResults.Created(location(created.Value), created.Value)),
+            Outcome<T>.NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+            Outcome<T>.Invalid invalid => Invalid(invalid.Violations),
+            Outcome<T>.Stale stale => TypedResults.Problem(
+                $"The record has changed since you read it: it is at version {stale.CurrentVersion}. Read it again, then retry with its new ETag.",
+                statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["currentVersion"] = stale.CurrentVersion }),
+            Outcome<T>.Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
+        };
+
+    /// <summary>400 with every problem at once: <c>errors</c> by field, as ASP.NET Core writes them, and the rule codes in <c>violations</c>.</summary>
+    public static IResult Invalid(IReadOnlyList<RuleViolation> violations)
+    {
+        var errors = violations.GroupBy(v => v.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, title: "The request has problems; nothing was changed.",
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["violations"] = violations });
+    }
+
+    /// <summary>
+    /// Reads If-Match: null when absent or "*", the version when it names one. An unreadable header is
+    /// a client error rather than a blind write.
+    /// </summary>
+    public static bool TryReadIfMatch(HttpContext http, out long? version)
+    {
+        version = null;
+        var header = http.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
+            return true;
+        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        if (tag.Length > 2 && tag[0] == '"' && tag[^1] == '"'
+            && long.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    public static IResult BadIfMatch() => Invalid([new("if-match", "If-Match", "If-Match must be an ETag this API gave out, e.g. \"3\".")]);
+
+    public static string ETag(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
+
+    private static IResult WithETag<T>(HttpContext http, T value, Func<T, long>? version, IResult result)
+    {
+        if (version is not null)
+            http.Response.Headers.ETag = ETag(version(value));
+        return result;
+    }
+}

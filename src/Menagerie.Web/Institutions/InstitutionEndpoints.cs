@@ -1,0 +1,44 @@
+using Menagerie.App.Institutions;
+using Menagerie.App.Specimens;
+using Menagerie.Web.Http;
+
+namespace Menagerie.Web.Institutions;
+
+public sealed record InstitutionUpdate(string Name, string Country);
+
+public static class InstitutionEndpoints
+{
+    public static void MapInstitutionEndpoints(this IEndpointRouteBuilder api)
+    {
+        var countries = api.MapGroup("/countries").WithTags("Countries");
+        countries.MapGet("/", async (InstitutionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.ListCountriesAsync(ct)))
+            .WithSummary("Countries with their CITES Party status, its date and source.");
+        countries.MapPost("/", async (CountryInput input, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
+                (await commands.CreateCountryAsync(input, ct)).ToHttp(http, c => c.Version, c => $"/api/v1/countries/{c.Code}"))
+            .WithSummary("Adds a country.")
+            .Produces<CountryView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        var institutions = api.MapGroup("/institutions").WithTags("Institutions");
+        institutions.MapGet("/", async (InstitutionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.ListAsync(ct)))
+            .WithSummary("Every institution in these records.");
+        institutions.MapPost("/", async (InstitutionInput input, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
+                (await commands.CreateAsync(input, ct)).ToHttp(http, i => i.Version, i => $"/api/v1/institutions/{i.Code}"))
+            .WithSummary("Adds an institution; its code (e.g. MOSCOW) names it everywhere.")
+            .Produces<InstitutionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        institutions.MapGet("/{code}", async (string code, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
+                (await commands.GetAsync(code, ct)).ToHttp(http, i => i.Version))
+            .WithSummary("An institution, by code or id.")
+            .Produces<InstitutionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        institutions.MapPut("/{code}", async (string code, InstitutionUpdate update, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
+                !OutcomeResults.TryReadIfMatch(http, out var version)
+                    ? OutcomeResults.BadIfMatch()
+                    : (await commands.UpdateAsync(code, update.Name, update.Country, version, ct)).ToHttp(http, i => i.Version))
+            .WithSummary("Renames an institution or corrects its country. Send If-Match with the ETag you read.")
+            .Produces<InstitutionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        institutions.MapGet("/{code}/census", async (string code, DateOnly? on, Census census, HttpContext http, CancellationToken ct) =>
+                (await census.OnAsync(code, on, ct)).ToHttp(http))
+            .WithSummary("What the institution held at the end of a day (default today): individuals by sex and group counts, per taxon.")
+            .Produces<CensusView>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,40 @@
+using Menagerie.App;
+using Menagerie.App.Persistence;
+using Menagerie.Web;
+using Menagerie.Web.Institutions;
+using Menagerie.Web.Specimens;
+using Menagerie.Web.Taxa;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMenagerieApp(DatabaseOptions.FromConfiguration(builder.Configuration));
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks().AddDbContextCheck<MenagerieDbContext>("database");
+
+var app = builder.Build();
+
+await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use(Startup.IdentifyActor);
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health", new() { ResponseWriter = Startup.WriteHealthAsync });
+app.MapStaticAssets();
+app.MapRazorPages();
+
+var api = app.MapGroup("/api/v1");
+api.MapInstitutionEndpoints();
+api.MapTaxonEndpoints();
+api.MapSpecimenEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Lets the test host find the application.</summary>
+public partial class Program;

@@ -1,0 +1,49 @@
+using Menagerie.App.Specimens;
+using Menagerie.Domain.Specimens;
+using Menagerie.Web.Http;
+
+namespace Menagerie.Web.Specimens;
+
+public sealed record SpecimenUpdate(string? Name, string? Sex);
+
+public static class SpecimenEndpoints
+{
+    public static void MapSpecimenEndpoints(this IEndpointRouteBuilder api)
+    {
+        var specimens = api.MapGroup("/specimens").WithTags("Specimens");
+        specimens.MapGet("/", async (string? holder, string? taxon, SpecimenStatus? status, int? offset, int? limit, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
+                (await queries.ListAsync(new SpecimenFilter(holder, taxon, status, offset ?? 0, limit ?? 100), ct)).ToHttp(http))
+            .WithSummary("Specimens, filtered by holder (institution code), taxon and status, a page at a time.")
+            .Produces<SpecimenPage>().ProducesValidationProblem();
+        specimens.MapPost("/", async (SpecimenInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
+                (await commands.CreateAsync(input, ct)).ToHttp(http, s => s.Version, s => $"/api/v1/specimens/{s.Id}"))
+            .WithSummary("Enters a specimen with the first event of its records: its birth (or hatch) or its acquisition.")
+            .Produces<SpecimenView>(StatusCodes.Status201Created).ProducesValidationProblem();
+        specimens.MapGet("/{id}", async (string id, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
+                (await queries.GetAsync(id, ct)).ToHttp(http, s => s.Version))
+            .WithSummary("A specimen, by global id or by any identifier it carries.")
+            .Produces<SpecimenView>().ProducesProblem(StatusCodes.Status404NotFound);
+        specimens.MapPut("/{id}", async (string id, SpecimenUpdate update, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
+                !OutcomeResults.TryReadIfMatch(http, out var version)
+                    ? OutcomeResults.BadIfMatch()
+                    : (await commands.DescribeAsync(id, update.Name, update.Sex, version, ct)).ToHttp(http, s => s.Version))
+            .WithSummary("Changes the house name, or an individual's sex once known. Send If-Match with the ETag you read.")
+            .Produces<SpecimenView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        specimens.MapGet("/{id}/events", async (string id, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
+                (await queries.HistoryAsync(id, ct)).ToHttp(http, h => h.Specimen.Version))
+            .WithSummary("The specimen's full history, corrected events included and marked.")
+            .Produces<HistoryView>().ProducesProblem(StatusCodes.Status404NotFound);
+        specimens.MapPost("/{id}/events", async (string id, EventInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
+                !OutcomeResults.TryReadIfMatch(http, out var version)
+                    ? OutcomeResults.BadIfMatch()
+                    : (await commands.RecordEventAsync(id, input, version, ct)).ToHttp(http, r => r.SpecimenVersion, r => $"/api/v1/specimens/{r.Specimen}/events"))
+            .WithSummary("Records an event, or corrects an earlier one (give 'supersedes' and a 'reason'). If-Match takes the specimen's ETag.")
+            .Produces<RecordedEvent>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        specimens.MapGet("/{id}/holder", async (string id, DateOnly on, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
+                (await queries.HolderOnAsync(id, on, ct)).ToHttp(http))
+            .WithSummary("Who held the specimen on a date (two holders on the day it moved).")
+            .Produces<HolderOnDateView>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

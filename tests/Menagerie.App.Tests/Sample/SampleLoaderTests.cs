@@ -1,0 +1,103 @@
+using Menagerie.App.Persistence;
+using Menagerie.App.Sample;
+using Menagerie.App.Specimens;
+using Menagerie.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Menagerie.App.Tests.Given;
+
+namespace Menagerie.App.Tests.Sample;
+
+public sealed class SampleLoaderTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task The_sample_holds_the_november_2024_shipment_at_moscow(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        await using var services = database.Services();
+        await using var scope = services.Scope();
+
+        var census = Ok(await scope.ServiceProvider.GetRequiredService<Census>().OnAsync("MOSCOW", new DateOnly(2024, 11, 15), Ct));
+        var pheasants = census.Taxa.Single(t => t.Taxon.ScientificName == "Phasianidae");
+        var ducks = census.Taxa.Single(t => t.Taxon.ScientificName == "Aix galericulata");
+        Assert.Equal((1, "12.13.0", 25), (pheasants.Groups, pheasants.GroupCountsBySex, pheasants.Total));
+        Assert.Equal((1, "20.20.0", 40), (ducks.Groups, ducks.GroupCountsBySex, ducks.Total));
+
+        var queries = scope.ServiceProvider.GetRequiredService<SpecimenQueries>();
+        var lioness = Ok(await queries.GetAsync("EEP-PLE-3117", Ct));
+        Assert.Equal(("Laska", "MOSCOW"), (lioness.Name, lioness.Holder?.Code));
+        Assert.NotNull(lioness.Sire);
+        Assert.Equal(["Masha", "Potap"], await NamesAsync("Ursus arctos", new DateOnly(2022, 1, 18)));
+        Assert.Equal(["Dolma", "Tenzin"], await NamesAsync("Bos grunniens", new DateOnly(2020, 4, 9), new DateOnly(2020, 4, 21)));
+        var cockatoos = Ok(await queries.ListAsync(new SpecimenFilter(Holder: "MOSCOW", Taxon: "Cacatua alba", Limit: 1000), Ct)).Items;
+        Assert.Equal(5, cockatoos.Count(c => c.Identifiers.Any(i => i.Scheme == "band" && i.Value.StartsWith("RU-CA-12", StringComparison.Ordinal))));
+
+        async Task<string[]> NamesAsync(string taxon, params DateOnly[] born)
+        {
+            var page = Ok(await queries.ListAsync(new SpecimenFilter(Holder: "MOSCOW", Taxon: taxon, Limit: 1000), Ct));
+            return page.Items.Where(s => s.BirthDate is { } b && born.Contains(b) && s.Name is not null).Select(s => s.Name!).Order(StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    [Fact]
+    public async Task Loading_the_sample_twice_adds_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var db = TestDatabase.Open(database.Options);
+        var specimens = await db.Specimens.CountAsync(Ct);
+        var ledger = await db.LedgerEntries.CountAsync(Ct);
+
+        var again = await new SampleLoader(db).LoadBuiltInAsync(Ct);
+
+        var loaded = Assert.IsType<SampleLoadResult.Loaded>(again);
+        Assert.Equal((0, 0, 0, 0), (loaded.Countries, loaded.Institutions, loaded.Taxa, loaded.Specimens));
+        Assert.Equal(specimens, loaded.AlreadyPresent);
+        Assert.Equal(specimens, await db.Specimens.CountAsync(Ct));
+        Assert.Equal(ledger, await db.LedgerEntries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_collection_with_problems_is_refused_whole_with_every_problem_named()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("menagerie-bad-sample-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "countries.csv"),
+                "code,name,cites_party,cites_entry_into_force,status_as_of,status_source\nRU,Russian Federation,true,1992-01-01,2015-07-01,CITES list\nXXX,Nowhere,perhaps,,2015-07-01,\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "institutions.csv"), "code,name,country\nMOSCOW,Moscow Zoo,RU\nOSLO,Oslo Zoo,NO\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "taxa.csv"), "scientific_name,common_name,rank,class\nPanthera leo,African lion,Species,Mammalia\nPanthera,Big cats,Tribe,Mammalia\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "specimens.csv"),
+                "key,kind,taxon,sex,name,identifiers\nL1,individual,Panthera leo,female,Laska,local:L1\nL2,individual,Panthera leo,male,,local:L2\nL3,flock,Panthera leo,,,local:L3\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "events.csv"),
+                "specimen,type,date,estimated,institution,from,from_name,to,to_name,counts,sire,dam,scheme,value,weight_kg,text\n" +
+                "L1,birth,2021-05-14,,MOSCOW,,,,,,L1,,,,,\n" +
+                "L1,weight,2021-13-01,,,,,,,,,,,,heavy,\n" +
+                "L2,acquisition,2020-01-01,,MOSCOW,,wild,,,,,,,,,\n" +
+                "L2,acquisition,2021-01-01,,OSLO,,wild,,,,,,,,,\n" +
+                "L9,death,2022-01-01,,,,,,,,,,,,,\n", Ct);
+            await using var db = TestDatabase.Open(database.Options);
+            var ledger = await db.LedgerEntries.CountAsync(Ct);
+
+            var result = await new SampleLoader(db).LoadDirectoryAsync(folder, Ct);
+
+            var problems = Assert.IsType<SampleLoadResult.Rejected>(result).Problems;
+            Assert.Equal(
+                [
+                    ("countries.csv", 3, "cites_party"), ("countries.csv", 3, "code"), ("countries.csv", 3, "status_source"),
+                    ("events.csv", 2, "sire"), ("events.csv", 3, "date"), ("events.csv", 3, "weight_kg"),
+                    ("events.csv", 5, "institution"), ("events.csv", 6, "specimen"),
+                    ("institutions.csv", 3, "country"), ("specimens.csv", 4, "kind"), ("taxa.csv", 3, "rank"),
+                ],
+                problems.Select(p => (p.File, p.Line, p.Field)).Order());
+            Assert.Equal(ledger, await db.LedgerEntries.CountAsync(Ct));
+            Assert.Equal(0, await db.Institutions.CountAsync(Ct));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Menagerie.App.Persistence;
+using Menagerie.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.Cli.Tests;
+
+public sealed class CommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrate_then_sample_load_builds_the_records_and_a_second_load_adds_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("menagerie-cli-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "records.db");
+
+            var migrate = await CliRun.RunAsync(null, "db", "migrate", "--database", file);
+            var load = await CliRun.RunAsync(null, "sample", "load", "--database", file);
+            var again = await CliRun.RunAsync(null, "sample", "load", "--database", file);
+            var census = await CliRun.RunAsync(null, "census", "show", "MOSCOW", "--on", "2024-11-15", "--format", "json", "--database", file);
+
+            Assert.Equal((0, 0, 0, 0), (migrate.Exit, load.Exit, again.Exit, census.Exit));
+            Assert.Matches(@"Loaded 4 countries, 4 institutions, 10 taxa, \d{3} specimens", load.Output);
+            Assert.Contains("Loaded 0 countries, 0 institutions, 0 taxa, 0 specimens", again.Output, StringComparison.Ordinal);
+            var json = JsonDocument.Parse(census.Output).RootElement;
+            Assert.Equal("MOSCOW", json.GetProperty("institution").GetProperty("code").GetString());
+            Assert.Contains(json.GetProperty("taxa").EnumerateArray(), t => t.GetProperty("groupCountsBySex").GetString() == "12.13.0");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Audit_verify_exits_1_naming_the_first_entry_edited_in_the_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        var intact = await CliRun.RunAsync(database.Options, "audit", "verify");
+        await using (var db = TestDatabase.Open(database.Options))
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "LedgerEntries" SET "After" = REPLACE("After", 'Laska', 'Lasca') WHERE "After" LIKE '%Laska%'""", Ct);
+
+        var broken = await CliRun.RunAsync(database.Options, "audit", "verify");
+        var json = await CliRun.RunAsync(database.Options, "audit", "verify", "--format", "json");
+
+        Assert.Equal(0, intact.Exit);
+        Assert.StartsWith("Ledger intact:", intact.Output, StringComparison.Ordinal);
+        Assert.Equal(1, broken.Exit);
+        Assert.Matches(@"Ledger broken at entry \d+: Entry \d+ has been altered", broken.Output);
+        Assert.Equal(1, json.Exit);
+        var report = JsonDocument.Parse(json.Output).RootElement;
+        Assert.False(report.GetProperty("intact").GetBoolean());
+        Assert.Contains(report.GetProperty("brokenAt").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), broken.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Specimen_show_finds_an_animal_by_any_identifier_in_a_table_or_as_json()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var table = await CliRun.RunAsync(database.Options, "specimen", "show", "EEP-PLE-3117");
+        var json = await CliRun.RunAsync(database.Options, "specimen", "show", "Laska", "--format", "json");
+
+        Assert.Equal(0, table.Exit);
+        Assert.Contains("Laska", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Moscow Zoo (MOSCOW)", table.Output, StringComparison.Ordinal);
+        var history = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal("Panthera leo", history.GetProperty("specimen").GetProperty("taxon").GetProperty("scientificName").GetString());
+        Assert.Equal("birth", history.GetProperty("events")[0].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Json_is_written_whole_lines_never_wrapped_for_a_console()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var run = await CliRun.RunAsync(database.Options, "institution", "list", "--format", "json");
+
+        var sources = JsonDocument.Parse(run.Output).RootElement.EnumerateArray().Select(i => i.GetProperty("country").GetProperty("statusSource").GetString()!).ToList();
+        Assert.Contains(sources, s => s.Length > 120);
+        Assert.Contains(run.Output.Split('\n'), line => line.Length > 120);
+    }
+
+    [Fact]
+    public async Task The_acting_user_is_recorded_in_the_ledger()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("menagerie-cli-sample-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "countries.csv"), "code,name,cites_party,cites_entry_into_force,status_as_of,status_source\nCZ,Czechia,true,1993-01-01,2015-07-01,CITES list\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "institutions.csv"), "code,name,country\nPRAGUE,Prague Zoo,CZ\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "taxa.csv"), "scientific_name,common_name,rank,class\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "specimens.csv"), "key,kind,taxon,sex,name,identifiers\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "events.csv"), "specimen,type,date\n", Ct);
+
+            var run = await CliRun.RunAsync(database.Options, "sample", "load", "--from", folder, "--as", "registrar@PRAGUE");
+
+            Assert.Equal(0, run.Exit);
+            await using var db = TestDatabase.Open(database.Options);
+            Assert.All(await db.LedgerEntries.ToListAsync(Ct), e => Assert.Equal("registrar@PRAGUE", e.Actor));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_sample_with_problems_exits_1_listing_each_with_file_and_line()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("menagerie-cli-bad-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "countries.csv"), "code,name,cites_party,cites_entry_into_force,status_as_of,status_source\nC1,Czechia,maybe,1993-01-01,2015-07-01,CITES list\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "institutions.csv"), "code,name\nPRAGUE,Prague Zoo\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "taxa.csv"), "scientific_name,common_name,rank,class\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "specimens.csv"), "key,kind,taxon,sex,name,identifiers\n", Ct);
+
+            var run = await CliRun.RunAsync(database.Options, "sample", "load", "--from", folder);
+
+            Assert.Equal(1, run.Exit);
+            Assert.Contains("countries.csv:2: code:", run.Error, StringComparison.Ordinal);
+            Assert.Contains("countries.csv:2: cites_party:", run.Error, StringComparison.Ordinal);
+            Assert.Contains("institutions.csv:1: country:", run.Error, StringComparison.Ordinal);
+            Assert.Contains("events.csv: file: The file is missing.", run.Error, StringComparison.Ordinal);
+            Assert.Contains("nothing was loaded", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("census", "show")]
+    [InlineData("specimen", "show", "NO-SUCH-ANIMAL")]
+    [InlineData("census", "show", "ATLANTIS")]
+    [InlineData("census", "show", "MOSCOW", "--on", "yesterday")]
+    [InlineData("stable", "clean")]
+    [InlineData("audit", "verify", "--format", "xml")]
+    public async Task Usage_errors_and_unknown_names_exit_2(params string[] args)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var run = await CliRun.RunAsync(database.Options, args);
+
+        Assert.Equal(2, run.Exit);
+        Assert.NotEmpty(run.Error);
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_refused_not_created()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"menagerie-absent-{Guid.NewGuid():N}.db");
+
+        var run = await CliRun.RunAsync(null, "census", "show", "MOSCOW", "--database", file);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("menagerie db migrate", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+}

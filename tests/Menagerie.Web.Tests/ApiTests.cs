@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Menagerie.App.Persistence;
+using Menagerie.Testing;
+
+namespace Menagerie.Web.Tests;
+
+public sealed class ApiTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Health_reports_the_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/health", Ct);
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal(provider.ToString(), health.GetProperty("database").GetProperty("provider").GetString());
+        Assert.Equal("Healthy", health.GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_and_the_api_page_are_served()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var page = await client.GetAsync("/scalar", Ct);
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/specimens/{id}/events", paths);
+        Assert.Contains("/api/v1/institutions/{code}/census", paths);
+        Assert.Contains("/api/v1/specimens/{id}/holder", paths);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Writes_with_a_stale_etag_get_412_and_current_ones_succeed(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+        await SeedAsync(client);
+
+        var read = await client.GetAsync("/api/v1/institutions/moscow", Ct);
+        var etag = read.Headers.ETag!;
+        var first = await PutAsync(client, "/api/v1/institutions/MOSCOW", new { name = "Moscow Zoo (Moskovsky Zoopark)", country = "RU" }, etag.Tag);
+        var stale = await PutAsync(client, "/api/v1/institutions/MOSCOW", new { name = "Moscow Zoo, again", country = "RU" }, etag.Tag);
+        var unreadable = await PutAsync(client, "/api/v1/institutions/MOSCOW", new { name = "x", country = "RU" }, "yesterday");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("\"2\"", first.Headers.ETag?.Tag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, (await stale.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("currentVersion").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Equal("Moscow Zoo (Moskovsky Zoopark)", (await client.GetFromJsonAsync<JsonElement>("/api/v1/institutions/MOSCOW", Ct)).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_specimen_gets_every_problem_by_field_and_nothing_is_written()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+        await SeedAsync(client);
+
+        var response = await client.PostAsJsonAsync("/api/v1/specimens", new
+        {
+            kind = "individual", taxon = "Panthera leo", sex = "female",
+            first = new { type = "birth", date = "2021-02-30", institution = "ATLANTIS", counts = "1.0.0" },
+        }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/specimens", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["first.date", "first.institution"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_specimens_history_moves_with_events_and_answers_who_held_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+        await SeedAsync(client);
+        var created = await client.PostAsJsonAsync("/api/v1/specimens", new
+        {
+            taxon = "Panthera leo", sex = "female", name = "Laska",
+            first = new { type = "birth", date = "2021-05-14", institution = "MOSCOW" },
+            identifiers = new[] { new { scheme = "local", value = "MOS-1" } },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var move = await PostEventAsync(client, "MOS-1", new { type = "disposition", date = "2024-11-20", at = "2024-11-20T06:30:00Z", to = "PYONGYANG" }, created.Headers.ETag!.Tag);
+        var staleEvent = await PostEventAsync(client, "MOS-1", new { type = "note", date = "2024-11-21", text = "arrived" }, created.Headers.ETag!.Tag);
+        var holders = await client.GetFromJsonAsync<JsonElement>("/api/v1/specimens/MOS-1/holder?on=2024-11-20", Ct);
+        var history = await client.GetFromJsonAsync<JsonElement>("/api/v1/specimens/MOS-1/events", Ct);
+        var missing = await client.GetAsync("/api/v1/specimens/MOS-404", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, move.StatusCode);
+        Assert.Equal("\"2\"", move.Headers.ETag?.Tag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, staleEvent.StatusCode);
+        Assert.Equal(["MOSCOW", "PYONGYANG"], holders.GetProperty("holders").EnumerateArray().Select(h => h.GetProperty("holder").GetProperty("code").GetString()));
+        Assert.Equal(["birth", "identifierAdded", "disposition"], history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal("PYONGYANG", history.GetProperty("specimen").GetProperty("holder").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Two_clients_recording_at_once_without_if_match_never_both_win_blind()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+        await SeedAsync(client);
+        await client.PostAsJsonAsync("/api/v1/specimens", new
+        {
+            taxon = "Panthera leo", sex = "female", first = new { type = "birth", date = "2021-05-14", institution = "MOSCOW" },
+            identifiers = new[] { new { scheme = "local", value = "MOS-1" } },
+        }, Ct);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            PostEventAsync(client, "MOS-1", new { type = "note", date = "2024-11-21", text = $"note {i}" }, null)));
+        var history = await client.GetFromJsonAsync<JsonElement>("/api/v1/specimens/MOS-1/events", Ct);
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Equal(responses.Count(r => r.StatusCode == HttpStatusCode.Created),
+            history.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "note"));
+    }
+
+    [Fact]
+    public async Task The_census_of_the_sample_shows_the_shipment_groups()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database, loadSample: true);
+        using var client = factory.CreateClient();
+
+        var census = await client.GetFromJsonAsync<JsonElement>("/api/v1/institutions/MOSCOW/census?on=2024-11-15", Ct);
+
+        var taxa = census.GetProperty("taxa").EnumerateArray().ToDictionary(t => t.GetProperty("taxon").GetProperty("scientificName").GetString()!, StringComparer.Ordinal);
+        Assert.Equal("12.13.0", taxa["Phasianidae"].GetProperty("groupCountsBySex").GetString());
+        Assert.Equal("20.20.0", taxa["Aix galericulata"].GetProperty("groupCountsBySex").GetString());
+    }
+
+    [Fact]
+    public async Task The_home_page_lists_institutions_as_text()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+        await SeedAsync(client);
+        await client.PostAsJsonAsync("/api/v1/institutions", new { code = "XSS", name = "<script>alert(1)</script>", country = "RU" }, Ct);
+
+        var html = await client.GetStringAsync("/", Ct);
+
+        Assert.Contains("Moscow Zoo", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/scalar\"", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+    }
+
+    private static async Task SeedAsync(HttpClient client)
+    {
+        foreach (var country in new object[]
+        {
+            new { code = "RU", name = "Russian Federation", isCitesParty = true, citesEntryIntoForce = "1992-01-01", statusAsOf = "2015-07-01", statusSource = "CITES list of Parties" },
+            new { code = "KP", name = "DPRK", isCitesParty = false, statusAsOf = "2015-07-01", statusSource = "CITES list of Parties" },
+        })
+        {
+            (await client.PostAsJsonAsync("/api/v1/countries", country, Ct)).EnsureSuccessStatusCode();
+        }
+        (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "MOSCOW", name = "Moscow Zoo", country = "RU" }, Ct)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "PYONGYANG", name = "Central Zoo, Pyongyang", country = "KP" }, Ct)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/taxa", new { scientificName = "Panthera leo", commonName = "African lion", rank = "species", taxonClass = "Mammalia" }, Ct)).EnsureSuccessStatusCode();
+    }
+
+    private static Task<HttpResponseMessage> PutAsync(HttpClient client, string url, object body, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return client.SendAsync(request, Ct);
+    }
+
+    private static Task<HttpResponseMessage> PostEventAsync(HttpClient client, string specimen, object body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/specimens/{specimen}/events") { Content = JsonContent.Create(body) };
+        if (ifMatch is not null)
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
+        return client.SendAsync(request, Ct);
+    }
+}
