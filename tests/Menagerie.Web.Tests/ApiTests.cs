@@ -71,6 +71,29 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task A_countrys_cites_status_is_updated_with_its_date_and_source()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+        await SeedAsync(client);
+        var etag = (await client.GetAsync("/api/v1/countries/kp", Ct)).Headers.ETag!.Tag;
+        var update = new { code = "KP", name = "Democratic People's Republic of Korea", isCitesParty = false, statusAsOf = "2026-11-01", statusSource = "CITES list of Parties, checked 2026-11-01" };
+        var contradictory = new { code = "KP", name = "DPRK", isCitesParty = true, statusAsOf = "2026-11-01", statusSource = "" };
+
+        var ok = await PutAsync(client, "/api/v1/countries/KP", update, etag);
+        var invalid = await PutAsync(client, "/api/v1/countries/KP", contradictory, ok.Headers.ETag!.Tag);
+        var stale = await PutAsync(client, "/api/v1/countries/KP", update, etag);
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("2026-11-01", (await ok.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("statusAsOf").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(["citesEntryIntoForce", "statusSource"],
+            (await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+    }
+
+    [Fact]
     public async Task A_bad_specimen_gets_every_problem_by_field_and_nothing_is_written()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -80,7 +103,9 @@ public sealed class ApiTests
 
         var response = await client.PostAsJsonAsync("/api/v1/specimens", new
         {
-            kind = "individual", taxon = "Panthera leo", sex = "female",
+            kind = "individual",
+            taxon = "Panthera leo",
+            sex = "female",
             first = new { type = "birth", date = "2021-02-30", institution = "ATLANTIS", counts = "1.0.0" },
         }, Ct);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -101,7 +126,9 @@ public sealed class ApiTests
         await SeedAsync(client);
         var created = await client.PostAsJsonAsync("/api/v1/specimens", new
         {
-            taxon = "Panthera leo", sex = "female", name = "Laska",
+            taxon = "Panthera leo",
+            sex = "female",
+            name = "Laska",
             first = new { type = "birth", date = "2021-05-14", institution = "MOSCOW" },
             identifiers = new[] { new { scheme = "local", value = "MOS-1" } },
         }, Ct);
@@ -132,7 +159,9 @@ public sealed class ApiTests
         await SeedAsync(client);
         await client.PostAsJsonAsync("/api/v1/specimens", new
         {
-            taxon = "Panthera leo", sex = "female", first = new { type = "birth", date = "2021-05-14", institution = "MOSCOW" },
+            taxon = "Panthera leo",
+            sex = "female",
+            first = new { type = "birth", date = "2021-05-14", institution = "MOSCOW" },
             identifiers = new[] { new { scheme = "local", value = "MOS-1" } },
         }, Ct);
 

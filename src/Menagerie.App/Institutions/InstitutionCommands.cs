@@ -27,6 +27,33 @@ public sealed class InstitutionCommands(MenagerieDbContext db)
         return new Outcome<CountryView>.Created(CountryView.Of(created.Value));
     }
 
+    public async Task<Outcome<CountryView>> GetCountryAsync(string code, CancellationToken ct)
+    {
+        var country = await FindCountryAsync(code, tracked: false, ct);
+        return country is null ? CountryNotFound(code) : new Outcome<CountryView>.Ok(CountryView.Of(country));
+    }
+
+    public async Task<Outcome<CountryView>> UpdateCountryAsync(string code, CountryInput input, long? expectedVersion, CancellationToken ct)
+    {
+        var country = await FindCountryAsync(code, tracked: true, ct);
+        if (country is null)
+            return CountryNotFound(code);
+        if (expectedVersion is { } expected && expected != country.Version)
+            return new Outcome<CountryView>.Stale(country.Version);
+        var problems = country.UpdateStatus(input.Name, input.IsCitesParty, input.CitesEntryIntoForce, input.StatusAsOf, input.StatusSource);
+        if (problems.Count > 0)
+            return problems.ToList();
+        return await Saving.SaveAsync(db, $"country {country.Code} CITES status as of {input.StatusAsOf:yyyy-MM-dd}", () => CountryView.Of(country), ct);
+    }
+
+    private Task<Country?> FindCountryAsync(string code, bool tracked, CancellationToken ct)
+    {
+        var normalized = (code ?? "").Trim().ToUpperInvariant();
+        return (tracked ? db.Countries : db.Countries.AsNoTracking()).FirstOrDefaultAsync(c => c.Code == normalized, ct);
+    }
+
+    private static Outcome<CountryView>.NotFound CountryNotFound(string code) => new($"No country '{code}' in these records.");
+
     public async Task<IReadOnlyList<InstitutionView>> ListAsync(CancellationToken ct)
     {
         var rows = await db.Institutions.AsNoTracking()
@@ -68,7 +95,7 @@ public sealed class InstitutionCommands(MenagerieDbContext db)
             return NotFound(codeOrId);
         if (expectedVersion is { } expected && expected != institution.Version)
             return new Outcome<InstitutionView>.Stale(institution.Version);
-        var problems = institution.Rename(name, countryCode).ToList();
+        var problems = institution.Correct(name, countryCode).ToList();
         var normalizedCountry = (countryCode ?? "").Trim().ToUpperInvariant();
         var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Code == normalizedCountry, ct);
         if (country is null && problems.Count == 0)

@@ -42,7 +42,7 @@ public sealed class TaxonCommands(MenagerieDbContext db)
             return NotFound(idOrName);
         if (expectedVersion is { } expected && expected != taxon.Version)
             return new Outcome<TaxonView>.Stale(taxon.Version);
-        var problems = taxon.Rename(input.ScientificName, input.CommonName, input.Rank, input.TaxonClass);
+        var problems = taxon.Correct(input.ScientificName, input.CommonName, input.Rank, input.TaxonClass);
         if (problems.Count > 0)
             return problems.ToList();
         return await Saving.SaveAsync(db, $"taxon {taxon.ScientificName} updated", () => TaxonView.Of(taxon), ct);

@@ -19,10 +19,32 @@ public sealed class Country
     public static Result<Country> Create(
         string code, string name, bool isCitesParty, DateOnly? entryIntoForce, DateOnly asOf, string source)
     {
-        var problems = new List<RuleViolation>();
         var normalized = (code ?? "").Trim().ToUpperInvariant();
+        var problems = Validate(name, isCitesParty, entryIntoForce, source);
         if (normalized.Length != 2 || !normalized.All(char.IsAsciiLetterUpper))
-            problems.Add(new("country.code", "code", $"'{code}' is not an ISO 3166-1 alpha-2 code (two letters, e.g. RU)."));
+            problems.Insert(0, new("country.code", "code", $"'{code}' is not an ISO 3166-1 alpha-2 code (two letters, e.g. RU)."));
+        if (problems.Count > 0)
+            return problems;
+        var country = new Country { Code = normalized };
+        country.Set(name, isCitesParty, entryIntoForce, asOf, source);
+        return country;
+    }
+
+    /// <summary>Records what is now known of the country's CITES status, as of a date and from a source.</summary>
+    public IReadOnlyList<RuleViolation> UpdateStatus(string name, bool isCitesParty, DateOnly? entryIntoForce, DateOnly asOf, string source)
+    {
+        var problems = Validate(name, isCitesParty, entryIntoForce, source);
+        if (problems.Count == 0)
+            Set(name, isCitesParty, entryIntoForce, asOf, source);
+        return problems;
+    }
+
+    private void Set(string name, bool isCitesParty, DateOnly? entryIntoForce, DateOnly asOf, string source) =>
+        (Name, IsCitesParty, CitesEntryIntoForce, StatusAsOf, StatusSource) = (name.Trim(), isCitesParty, entryIntoForce, asOf, source.Trim());
+
+    private static List<RuleViolation> Validate(string name, bool isCitesParty, DateOnly? entryIntoForce, string source)
+    {
+        var problems = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("country.name", "name", "A country needs a name."));
         if (isCitesParty && entryIntoForce is null)
@@ -31,16 +53,6 @@ public sealed class Country
             problems.Add(new("country.entry-into-force", "citesEntryIntoForce", "A non-Party has no date of entry into force."));
         if (string.IsNullOrWhiteSpace(source))
             problems.Add(new("country.source", "statusSource", "Party status needs the source it was taken from."));
-        if (problems.Count > 0)
-            return problems;
-        return new Country
-        {
-            Code = normalized,
-            Name = name.Trim(),
-            IsCitesParty = isCitesParty,
-            CitesEntryIntoForce = entryIntoForce,
-            StatusAsOf = asOf,
-            StatusSource = source.Trim(),
-        };
+        return problems;
     }
 }

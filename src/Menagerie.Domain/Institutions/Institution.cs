@@ -24,7 +24,7 @@ public sealed class Institution
         return new Institution { Id = id, Code = NormalizeCode(code), Name = name.Trim(), CountryCode = countryCode.Trim().ToUpperInvariant() };
     }
 
-    public IReadOnlyList<RuleViolation> Rename(string name, string countryCode)
+    public IReadOnlyList<RuleViolation> Correct(string name, string countryCode)
     {
         var problems = Validate(Code, name, countryCode);
         if (problems.Count == 0)

@@ -45,7 +45,7 @@ public sealed class Taxon
         };
     }
 
-    public IReadOnlyList<RuleViolation> Rename(string scientificName, string commonName, TaxonRank rank, string taxonClass)
+    public IReadOnlyList<RuleViolation> Correct(string scientificName, string commonName, TaxonRank rank, string taxonClass)
     {
         var problems = Validate(scientificName, commonName, rank, taxonClass);
         if (problems.Count == 0)

@@ -18,6 +18,18 @@ public static class InstitutionEndpoints
             .WithSummary("Adds a country.")
             .Produces<CountryView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
+        countries.MapGet("/{code}", async (string code, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
+                (await commands.GetCountryAsync(code, ct)).ToHttp(http, c => c.Version))
+            .WithSummary("A country, by ISO 3166-1 alpha-2 code.")
+            .Produces<CountryView>().ProducesProblem(StatusCodes.Status404NotFound);
+        countries.MapPut("/{code}", async (string code, CountryInput input, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
+                !OutcomeResults.TryReadIfMatch(http, out var version)
+                    ? OutcomeResults.BadIfMatch()
+                    : (await commands.UpdateCountryAsync(code, input, version, ct)).ToHttp(http, c => c.Version))
+            .WithSummary("Records a country's CITES status as now known, with its as-of date and source. Send If-Match with the ETag you read.")
+            .Produces<CountryView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
         var institutions = api.MapGroup("/institutions").WithTags("Institutions");
         institutions.MapGet("/", async (InstitutionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.ListAsync(ct)))
             .WithSummary("Every institution in these records.");
