@@ -36,7 +36,7 @@ public static class OutcomeResults
     /// Reads If-Match: null when absent or "*", the version when it names one. An unreadable header is
     /// a client error rather than a blind write.
     /// </summary>
-    public static bool TryReadIfMatch(HttpContext http, out long? version)
+    private static bool TryReadIfMatch(HttpContext http, out long? version)
     {
         version = null;
         var header = http.Request.Headers.IfMatch.ToString().Trim();
@@ -52,7 +52,16 @@ public static class OutcomeResults
         return false;
     }
 
-    public static IResult BadIfMatch() => Invalid([new("if-match", "If-Match", "If-Match must be an ETag this API gave out, e.g. \"3\".")]);
+    /// <summary>A write conditional on If-Match: the version it names (or none), or 400 when the header cannot be read.</summary>
+    public static async Task<IResult> IfMatchAsync(HttpContext http, Func<long?, Task<IResult>> write) =>
+        TryReadIfMatch(http, out var version) ? await write(version) : BadIfMatch();
+
+    /// <summary>Documents the answers of a conditional write: the resource, 400, 404, 409 and 412.</summary>
+    public static RouteHandlerBuilder ProducesConditionalWrite<T>(this RouteHandlerBuilder endpoint, int statusCode = StatusCodes.Status200OK) =>
+        endpoint.Produces<T>(statusCode).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    private static IResult BadIfMatch() => Invalid([new("if-match", "If-Match", "If-Match must be an ETag this API gave out, e.g. \"3\".")]);
 
     public static string ETag(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 

@@ -23,12 +23,9 @@ public static class InstitutionEndpoints
             .WithSummary("A country, by ISO 3166-1 alpha-2 code.")
             .Produces<CountryView>().ProducesProblem(StatusCodes.Status404NotFound);
         countries.MapPut("/{code}", async (string code, CountryInput input, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
-                !OutcomeResults.TryReadIfMatch(http, out var version)
-                    ? OutcomeResults.BadIfMatch()
-                    : (await commands.UpdateCountryAsync(code, input, version, ct)).ToHttp(http, c => c.Version))
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.UpdateCountryAsync(code, input, version, ct)).ToHttp(http, c => c.Version)))
             .WithSummary("Records a country's CITES status as now known, with its as-of date and source. Send If-Match with the ETag you read.")
-            .Produces<CountryView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesConditionalWrite<CountryView>();
 
         var institutions = api.MapGroup("/institutions").WithTags("Institutions");
         institutions.MapGet("/", async (InstitutionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.ListAsync(ct)))
@@ -42,12 +39,9 @@ public static class InstitutionEndpoints
             .WithSummary("An institution, by code or id.")
             .Produces<InstitutionView>().ProducesProblem(StatusCodes.Status404NotFound);
         institutions.MapPut("/{code}", async (string code, InstitutionUpdate update, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
-                !OutcomeResults.TryReadIfMatch(http, out var version)
-                    ? OutcomeResults.BadIfMatch()
-                    : (await commands.UpdateAsync(code, update.Name, update.Country, version, ct)).ToHttp(http, i => i.Version))
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.UpdateAsync(code, update.Name, update.Country, version, ct)).ToHttp(http, i => i.Version)))
             .WithSummary("Renames an institution or corrects its country. Send If-Match with the ETag you read.")
-            .Produces<InstitutionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesConditionalWrite<InstitutionView>();
         institutions.MapGet("/{code}/census", async (string code, DateOnly? on, Census census, HttpContext http, CancellationToken ct) =>
                 (await census.OnAsync(code, on, ct)).ToHttp(http))
             .WithSummary("What the institution held at the end of a day (default today): individuals by sex and group counts, per taxon.")

@@ -24,23 +24,17 @@ public static class SpecimenEndpoints
             .WithSummary("A specimen, by global id or by any identifier it carries.")
             .Produces<SpecimenView>().ProducesProblem(StatusCodes.Status404NotFound);
         specimens.MapPut("/{id}", async (string id, SpecimenUpdate update, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
-                !OutcomeResults.TryReadIfMatch(http, out var version)
-                    ? OutcomeResults.BadIfMatch()
-                    : (await commands.DescribeAsync(id, update.Name, update.Sex, version, ct)).ToHttp(http, s => s.Version))
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.DescribeAsync(id, update.Name, update.Sex, version, ct)).ToHttp(http, s => s.Version)))
             .WithSummary("Changes the house name, or an individual's sex once known. Send If-Match with the ETag you read.")
-            .Produces<SpecimenView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesConditionalWrite<SpecimenView>();
         specimens.MapGet("/{id}/events", async (string id, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
                 (await queries.HistoryAsync(id, ct)).ToHttp(http, h => h.Specimen.Version))
             .WithSummary("The specimen's full history, corrected events included and marked.")
             .Produces<HistoryView>().ProducesProblem(StatusCodes.Status404NotFound);
         specimens.MapPost("/{id}/events", async (string id, EventInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
-                !OutcomeResults.TryReadIfMatch(http, out var version)
-                    ? OutcomeResults.BadIfMatch()
-                    : (await commands.RecordEventAsync(id, input, version, ct)).ToHttp(http, r => r.SpecimenVersion, r => $"/api/v1/specimens/{r.Specimen}/events"))
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.RecordEventAsync(id, input, version, ct)).ToHttp(http, r => r.SpecimenVersion, r => $"/api/v1/specimens/{r.Specimen}/events")))
             .WithSummary("Records an event, or corrects an earlier one (give 'supersedes' and a 'reason'). If-Match takes the specimen's ETag.")
-            .Produces<RecordedEvent>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesConditionalWrite<RecordedEvent>(StatusCodes.Status201Created);
         specimens.MapGet("/{id}/holder", async (string id, DateOnly on, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
                 (await queries.HolderOnAsync(id, on, ct)).ToHttp(http))
             .WithSummary("Who held the specimen on a date (two holders on the day it moved).")

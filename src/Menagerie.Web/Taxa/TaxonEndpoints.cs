@@ -19,11 +19,8 @@ public static class TaxonEndpoints
             .WithSummary("A taxon, by id or scientific name.")
             .Produces<TaxonView>().ProducesProblem(StatusCodes.Status404NotFound);
         taxa.MapPut("/{id}", async (string id, TaxonInput input, TaxonCommands commands, HttpContext http, CancellationToken ct) =>
-                !OutcomeResults.TryReadIfMatch(http, out var version)
-                    ? OutcomeResults.BadIfMatch()
-                    : (await commands.UpdateAsync(id, input, version, ct)).ToHttp(http, t => t.Version))
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.UpdateAsync(id, input, version, ct)).ToHttp(http, t => t.Version)))
             .WithSummary("Corrects a taxon's names, rank or class. Send If-Match with the ETag you read.")
-            .Produces<TaxonView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesConditionalWrite<TaxonView>();
     }
 }
