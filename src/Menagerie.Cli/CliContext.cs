@@ -77,6 +77,13 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         return (scope, db);
     }
 
+    /// <summary>True when a person is watching: output goes to a terminal, not a file or a pipe.</summary>
+    public bool IsInteractive => ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+
+    /// <summary>Runs work that may take more than a second with a spinner, shown only to a person at a terminal.</summary>
+    public Task<T> WithStatusAsync<T>(string message, Func<Task<T>> work) =>
+        IsInteractive ? Console.Status().StartAsync(message, _ => work()) : work();
+
     private static IAnsiConsole CreateConsole(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -26,7 +26,8 @@ public static class SampleCommands
                 return ExitCodes.Usage;
             await using var scope = o.Scope;
             var loader = scope.ServiceProvider.GetRequiredService<SampleLoader>();
-            var result = folder is null ? await loader.LoadBuiltInAsync(ct) : await loader.LoadDirectoryAsync(folder.FullName, ct);
+            var result = await cli.WithStatusAsync("Checking and loading the collection…",
+                () => folder is null ? loader.LoadBuiltInAsync(ct) : loader.LoadDirectoryAsync(folder.FullName, ct));
             switch (result)
             {
                 case SampleLoadResult.Loaded l:
