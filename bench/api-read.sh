@@ -14,7 +14,7 @@ dotnet publish src/Menagerie.Web -c Release -o artifacts/bench/web --nologo -v q
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 (cd "$work" && Logging__LogLevel__Default=Warning Urls="http://127.0.0.1:$port" \
-  dotnet "$OLDPWD/artifacts/bench/web/Menagerie.Web.dll" >"$work/server.log" 2>&1) &
+  exec dotnet "$OLDPWD/artifacts/bench/web/Menagerie.Web.dll" >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
 url="http://127.0.0.1:$port/api/v1/specimens/EEP-PLE-3117"

@@ -1,3 +1,4 @@
+using Menagerie.App.Accounts;
 using Menagerie.App.Institutions;
 using Menagerie.App.Ledger;
 using Menagerie.App.Persistence;
@@ -18,6 +19,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddScoped<Actor>();
         database.Register(services);
+        services.AddLogging();
+        services.AddIdentityCore<User>(o =>
+            {
+                // Length over composition rules, as NIST SP 800-63B advises.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<MenagerieDbContext>();
+        services.AddScoped<AccountCommands>();
         services.AddScoped<InstitutionCommands>();
         services.AddScoped<TaxonCommands>();
         services.AddScoped<SpecimenCommands>();
@@ -25,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Census>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<SampleLoader>();
+        services.AddScoped<SampleAccounts>();
         return services;
     }
 }

@@ -39,6 +39,7 @@ public static class GlobalOptions
 /// <summary>What every command needs: where the records are, who is acting, and where to write.</summary>
 public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error)
 {
+    public IConfiguration Configuration => configuration;
     public TextWriter Output => output;
     public TextWriter Error => error;
 

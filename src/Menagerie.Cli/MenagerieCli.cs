@@ -19,6 +19,7 @@ public static class MenagerieCli
         root.Add(CensusCommands.Create(context));
         root.Add(SpecimenCommands.Create(context));
         root.Add(InstitutionCommands.Create(context));
+        root.Add(UserCommands.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -29,6 +29,15 @@ internal static partial class Startup
             case SampleLoadResult.Rejected rejected:
                 throw new InvalidOperationException("The built-in sample collection has problems:\n" + string.Join('\n', rejected.Problems));
         }
+        var accounts = await scope.ServiceProvider.GetRequiredService<SampleAccounts>().EnsureAsync(configuration["Menagerie:Sample:Password"], ct);
+        switch (accounts)
+        {
+            case Outcome<IReadOnlyList<SampleUser>>.Ok { Value: var created }:
+                await SampleUsers.PrintAsync(Console.Out, created);
+                break;
+            case Outcome<IReadOnlyList<SampleUser>>.Invalid invalid:
+                throw new InvalidOperationException(string.Join('\n', invalid.Violations.Select(v => $"{v.Field}: {v.Message}")));
+        }
     }
 
     /// <summary>

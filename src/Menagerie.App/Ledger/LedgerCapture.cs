@@ -35,13 +35,21 @@ internal static class LedgerCapture
     private static string Key(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Stored(p, entry.Property(p.Name).CurrentValue)));
 
+    /// <summary>Credentials never enter the ledger, which many people may read: only that they changed.</summary>
+    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal)
+    {
+        "User.PasswordHash", "User.SecurityStamp", "User.ConcurrencyStamp", "ApiToken.Hash", "IdentityUserToken`1.Value",
+    };
+
     private static string Snapshot(EntityEntry entry, bool original)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
             var value = original ? property.OriginalValue : property.CurrentValue;
-            values[property.Metadata.Name] = Stored(property.Metadata, value);
+            values[property.Metadata.Name] = Secrets.Contains($"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}")
+                ? (value is null ? null : "(secret)")
+                : Stored(property.Metadata, value);
         }
         return JsonSerializer.Serialize(values);
     }

@@ -1,7 +1,9 @@
+using Menagerie.App.Accounts;
 using Menagerie.App.Ledger;
 using Menagerie.Domain.Institutions;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Taxa;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.App.Persistence;
@@ -10,7 +12,7 @@ namespace Menagerie.App.Persistence;
 /// The collection records. Every save appends ledger entries in the same transaction and bumps the
 /// version of every changed record; a provider subclass supplies its migrations and the chain-head lock.
 /// </summary>
-public abstract class MenagerieDbContext : DbContext
+public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
 {
     private readonly Actor _actor;
     private readonly TimeProvider _time;
@@ -32,6 +34,8 @@ public abstract class MenagerieDbContext : DbContext
     public DbSet<SpecimenIdentifier> SpecimenIdentifiers => Set<SpecimenIdentifier>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>The person or process whose changes this context records.</summary>
     public string ActorName => _actor.Name;
@@ -97,8 +101,11 @@ public abstract class MenagerieDbContext : DbContext
     /// <summary>Reads the chain head inside the current transaction, locked against other writers until it commits.</summary>
     protected abstract Task<LedgerHead> LockChainHeadAsync(CancellationToken cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MenagerieDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MenagerieDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

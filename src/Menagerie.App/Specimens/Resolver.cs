@@ -81,14 +81,16 @@ public static class SpecimenLookup
             var byId = await query.FirstOrDefaultAsync(s => s.Id == new SpecimenId(guid), ct);
             return byId is null ? new Missing() : new Found(byId);
         }
-        var ids = await db.SpecimenIdentifiers.AsNoTracking().Where(i => i.Value == text).Select(i => i.SpecimenId).Distinct().Take(6).ToListAsync(ct);
-        if (ids.Count == 0)
-            ids = await db.Specimens.AsNoTracking().Where(s => s.Name == text).Select(s => s.Id).Take(6).ToListAsync(ct);
-        return ids.Count switch
+        // IN (subquery) rather than EXISTS, so that the database starts from the identifier index, not the specimens.
+        var carrying = db.SpecimenIdentifiers.Where(i => i.Value == text).Select(i => i.SpecimenId);
+        var matches = await query.Where(s => carrying.Contains(s.Id)).Take(6).ToListAsync(ct);
+        if (matches.Count == 0)
+            matches = await query.Where(s => s.Name == text).Take(6).ToListAsync(ct);
+        return matches.Count switch
         {
             0 => new Missing(),
-            1 => new Found(await query.SingleAsync(s => s.Id == ids[0], ct)),
-            _ => new Ambiguous($"'{text}' names {(ids.Count > 5 ? "more than 5" : ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} specimens ({string.Join(", ", ids.Take(5))}); use the global id."),
+            1 => new Found(matches[0]),
+            _ => new Ambiguous($"'{text}' names {(matches.Count > 5 ? "more than 5" : matches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} specimens ({string.Join(", ", matches.Take(5).Select(m => m.Id))}); use the global id."),
         };
     }
 }

@@ -17,7 +17,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
     public async Task<Outcome<SpecimenView>> GetAsync(string reference, CancellationToken ct) =>
         await SpecimenLookup.FindAsync(db, reference, ct) switch
         {
-            SpecimenLookup.Found f => new Outcome<SpecimenView>.Ok((await NamesAsync(ct)).Specimen(f.Specimen)),
+            SpecimenLookup.Found f => new Outcome<SpecimenView>.Ok((await NamesForAsync([f.Specimen], ct)).Specimen(f.Specimen)),
             SpecimenLookup.Ambiguous a => new Outcome<SpecimenView>.Invalid([new("specimen.ambiguous", "id", a.Message)]),
             _ => new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'."),
         };
@@ -27,7 +27,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
         switch (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true))
         {
             case SpecimenLookup.Found { Specimen: var specimen }:
-                var names = await NamesAsync(ct);
+                var names = await NamesForAsync([specimen], ct);
                 return new Outcome<HistoryView>.Ok(new HistoryView(names.Specimen(specimen), names.Events(specimen)));
             case SpecimenLookup.Ambiguous a:
                 return new Outcome<HistoryView>.Invalid([new("specimen.ambiguous", "id", a.Message)]);
@@ -67,7 +67,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
 
         var total = await query.CountAsync(ct);
         var page = await query.Include(s => s.Identifiers).OrderBy(s => s.Id).Skip(filter.Offset).Take(filter.Limit).ToListAsync(ct);
-        var names = await NamesAsync(ct);
+        var names = await NamesForAsync(page, ct);
         return new Outcome<SpecimenPage>.Ok(new SpecimenPage(total, filter.Offset, filter.Limit, page.Select(names.Specimen).ToList()));
     }
 
@@ -99,5 +99,22 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
         var institutions = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => new InstitutionRef(i.Id.Value, i.Code, i.Name), ct);
         var taxa = await db.Taxa.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
         return new Names(institutions, taxa);
+    }
+
+    /// <summary>Names only what these specimens mention: a read of one animal should not read every institution.</summary>
+    internal async Task<Names> NamesForAsync(IReadOnlyCollection<Specimen> specimens, CancellationToken ct)
+    {
+        var institutionIds = specimens.SelectMany(Mentions).Distinct().ToList();
+        var taxonIds = specimens.Select(s => s.TaxonId).Distinct().ToList();
+        var institutions = await db.Institutions.AsNoTracking().Where(i => institutionIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => new InstitutionRef(i.Id.Value, i.Code, i.Name), ct);
+        var taxa = await db.Taxa.AsNoTracking().Where(t => taxonIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        return new Names(institutions, taxa);
+
+        static IEnumerable<InstitutionId> Mentions(Specimen s) =>
+            new[] { s.HolderId, s.OwnerId }
+                .Concat(s.Identifiers.Select(i => i.AssignedBy))
+                .Concat(s.Events.SelectMany(e => new[] { e.InstitutionId, e.CounterpartyId, e.OwnerId }))
+                .Where(id => id is not null).Select(id => id!.Value);
     }
 }

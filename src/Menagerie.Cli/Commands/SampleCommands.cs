@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Menagerie.App;
 using Menagerie.App.Sample;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +35,7 @@ public static class SampleCommands
                     await cli.Output.WriteLineAsync(
                         $"Loaded {l.Countries} countries, {l.Institutions} institutions, {l.Taxa} taxa, {l.Specimens} specimens with {l.Events} events" +
                         (l.AlreadyPresent > 0 ? $"; {l.AlreadyPresent} specimens were already in the records." : "."));
-                    return ExitCodes.Ok;
+                    return folder is null ? await EnsureSampleUsersAsync(cli, scope.ServiceProvider, ct) : ExitCodes.Ok;
                 case SampleLoadResult.Rejected r:
                     foreach (var problem in r.Problems)
                         await cli.Error.WriteLineAsync(problem.ToString());
@@ -45,5 +46,16 @@ public static class SampleCommands
             }
         });
         return new Command("sample", "The sample collection.") { load };
+    }
+
+    private static async Task<int> EnsureSampleUsersAsync(CliContext cli, IServiceProvider services, CancellationToken ct)
+    {
+        var accounts = await services.GetRequiredService<SampleAccounts>().EnsureAsync(cli.Configuration["Menagerie:Sample:Password"], ct);
+        if (accounts is Outcome<IReadOnlyList<SampleUser>>.Ok { Value: var created })
+        {
+            await SampleUsers.PrintAsync(cli.Output, created);
+            return ExitCodes.Ok;
+        }
+        return await accounts.ReportAsync(cli, OutputFormat.Table, _ => { }, ct);
     }
 }

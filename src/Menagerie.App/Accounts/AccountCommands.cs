@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using Menagerie.App.Institutions;
+using Menagerie.App.Persistence;
+using Menagerie.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Accounts;
+
+public sealed record MembershipInput(Role Role, string? Institution = null, string? Country = null);
+
+public sealed record MembershipView(Role Role, string? Institution, string? Country);
+
+public sealed record UserView(Guid Id, string UserName, bool LockedOut, IReadOnlyList<MembershipView> Memberships);
+
+/// <summary>A user just created; the generated password is shown this once and stored only hashed.</summary>
+public sealed record NewUser(UserView User, string? GeneratedPassword);
+
+public sealed record TokenView(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime? RevokedAt)
+{
+    public static TokenView Of(ApiToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.RevokedAt);
+}
+
+/// <summary>A token just created; its secret is shown this once.</summary>
+public sealed record NewToken(TokenView Token, string Secret);
+
+/// <summary>Users, their memberships and their personal API tokens.</summary>
+public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> users)
+{
+    public const int GeneratedPasswordLength = 20;
+
+    public async Task<Outcome<NewUser>> AddUserAsync(string userName, string? password, IReadOnlyList<MembershipInput> memberships, CancellationToken ct)
+    {
+        var problems = new List<RuleViolation>();
+        if (await users.FindByNameAsync(userName ?? "") is not null)
+            return new Outcome<NewUser>.Conflict($"There is already a user '{userName}'.");
+        var resolved = new List<(Role Role, InstitutionId? Institution, string? Country)>();
+        for (var i = 0; i < memberships.Count; i++)
+            resolved.Add(await ResolveAsync(memberships[i], $"memberships[{i}]", problems, ct));
+
+        var generated = password is null ? GeneratePassword() : null;
+        var user = new User { Id = Guid.CreateVersion7(), UserName = userName?.Trim() };
+        foreach (var validator in users.UserValidators)
+            problems.AddRange(Violations(await validator.ValidateAsync(users, user), "userName"));
+        foreach (var validator in users.PasswordValidators)
+            problems.AddRange(Violations(await validator.ValidateAsync(users, user, password ?? generated!), "password"));
+        if (problems.Count > 0)
+            return problems;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, password ?? generated!);
+        if (!created.Succeeded)
+            return Violations(created, "userName").ToList();
+        foreach (var (role, institution, country) in resolved)
+        {
+            user.Join(role switch
+            {
+                Role.Administrator => Membership.Administrator(user.Id),
+                Role.Authority => Membership.ForCountry(user.Id, country!),
+                _ => Membership.AtInstitution(user.Id, role, institution!.Value),
+            });
+        }
+        await db.SaveChangesAsync($"user {user.UserName} added", ct);
+        await transaction.CommitAsync(ct);
+        return new Outcome<NewUser>.Created(new NewUser(await ViewAsync(user, ct), generated));
+    }
+
+    public async Task<IReadOnlyList<UserView>> ListUsersAsync(CancellationToken ct)
+    {
+        var all = await db.Users.AsNoTracking().Include(u => u.Memberships).OrderBy(u => u.UserName).ToListAsync(ct);
+        var views = new List<UserView>(all.Count);
+        foreach (var user in all)
+            views.Add(await ViewAsync(user, ct));
+        return views;
+    }
+
+    public async Task<Outcome<NewToken>> CreateTokenAsync(string userName, string tokenName, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+            return new Outcome<NewToken>.NotFound($"There is no user '{userName}'.");
+        if (string.IsNullOrWhiteSpace(tokenName) || tokenName.Trim().Length > 100)
+            return new Outcome<NewToken>.Invalid([new("token.name", "name", "A token needs a name of at most 100 characters, so you can tell it apart later.")]);
+        var (token, secret) = ApiToken.Issue(user.Id, tokenName.Trim(), db.UtcNow);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync($"API token '{token.Name}' created for {user.UserName}", ct);
+        return new Outcome<NewToken>.Created(new NewToken(TokenView.Of(token), secret));
+    }
+
+    public async Task<Outcome<IReadOnlyList<TokenView>>> ListTokensAsync(string userName, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+            return new Outcome<IReadOnlyList<TokenView>>.NotFound($"There is no user '{userName}'.");
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        return new Outcome<IReadOnlyList<TokenView>>.Ok(tokens.Select(TokenView.Of).ToList());
+    }
+
+    /// <summary>Revokes a token, named by its id or its prefix; it stops working at once.</summary>
+    public async Task<Outcome<TokenView>> RevokeTokenAsync(string userName, string idOrPrefix, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+            return new Outcome<TokenView>.NotFound($"There is no user '{userName}'.");
+        var candidates = await db.ApiTokens.Where(t => t.UserId == user.Id).ToListAsync(ct);
+        var matching = candidates.Where(t => t.Id.ToString() == idOrPrefix || t.Prefix == idOrPrefix).ToList();
+        if (matching.Count != 1)
+            return new Outcome<TokenView>.NotFound($"{user.UserName} has {(matching.Count == 0 ? "no" : "more than one")} token '{idOrPrefix}'.");
+        matching[0].Revoke(db.UtcNow);
+        return await Saving.SaveAsync(db, $"API token '{matching[0].Name}' of {user.UserName} revoked", () => TokenView.Of(matching[0]), ct);
+    }
+
+    /// <summary>The user an active token belongs to, or null.</summary>
+    public async Task<User?> FindByTokenAsync(string secret, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(secret) || !secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal))
+            return null;
+        var hash = ApiToken.HashOf(secret);
+        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
+        return token is null ? null : await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == token.UserId, ct);
+    }
+
+    public static string GeneratePassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", GeneratedPasswordLength);
+
+    private async Task<(Role, InstitutionId?, string?)> ResolveAsync(MembershipInput m, string field, List<RuleViolation> problems, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(m.Role))
+        {
+            problems.Add(new("membership.role", field, $"'{m.Role}' is not a role."));
+            return default;
+        }
+        if (Membership.IsInstitutionRole(m.Role))
+        {
+            var institution = string.IsNullOrWhiteSpace(m.Institution) ? null : await InstitutionCommands.FindAsync(db, m.Institution, ct);
+            if (institution is null)
+                problems.Add(new("membership.institution", field, $"The {m.Role} role is held at an institution; there is no institution '{m.Institution}'."));
+            return (m.Role, institution?.Id, null);
+        }
+        if (m.Role == Role.Authority)
+        {
+            var code = (m.Country ?? "").Trim().ToUpperInvariant();
+            if (!await db.Countries.AnyAsync(c => c.Code == code, ct))
+                problems.Add(new("membership.country", field, $"An authority is scoped to a country; there is no country '{m.Country}'."));
+            return (m.Role, null, code);
+        }
+        return (m.Role, null, null);
+    }
+
+    private async Task<UserView> ViewAsync(User user, CancellationToken ct)
+    {
+        var codes = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+        return new UserView(user.Id, user.UserName!, user.LockoutEnd > new DateTimeOffset(db.UtcNow),
+            user.Memberships.Select(m => new MembershipView(m.Role, m.InstitutionId is { } i ? codes[i] : null, m.CountryCode)).ToList());
+    }
+
+    private static IEnumerable<RuleViolation> Violations(IdentityResult result, string field) =>
+        result.Errors.Select(e => new RuleViolation("account." + e.Code, field, e.Description));
+}

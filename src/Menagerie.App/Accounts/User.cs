@@ -1,0 +1,56 @@
+using Menagerie.Domain;
+using Microsoft.AspNetCore.Identity;
+
+namespace Menagerie.App.Accounts;
+
+/// <summary>A person who signs in. Names follow <c>role@INSTITUTION</c> in the sample data, but any name will do.</summary>
+public sealed class User : IdentityUser<Guid>
+{
+    private readonly List<Membership> _memberships = [];
+
+    public IReadOnlyList<Membership> Memberships => _memberships;
+
+    internal void Join(Membership membership) => _memberships.Add(membership);
+}
+
+/// <summary>What a user may do, and where.</summary>
+public enum Role
+{
+    Registrar,
+    Curator,
+    Veterinarian,
+    StudbookKeeper,
+    TransportCoordinator,
+    Viewer,
+
+    /// <summary>A state's authority: reads the transfers leaving or entering its country and records approvals.</summary>
+    Authority,
+
+    /// <summary>Manages institutions and memberships.</summary>
+    Administrator,
+}
+
+/// <summary>
+/// A role held at one institution, an authority over one country, or the administrator role,
+/// which belongs to neither.
+/// </summary>
+public sealed class Membership
+{
+    private Membership() { }
+
+    public Guid Id { get; private set; }
+    public Guid UserId { get; private set; }
+    public Role Role { get; private set; }
+    public InstitutionId? InstitutionId { get; private set; }
+    public string? CountryCode { get; private set; }
+
+    public static bool IsInstitutionRole(Role role) => role is not (Role.Authority or Role.Administrator);
+
+    internal static Membership AtInstitution(Guid userId, Role role, InstitutionId institution) =>
+        new() { Id = Guid.CreateVersion7(), UserId = userId, Role = role, InstitutionId = institution };
+
+    internal static Membership ForCountry(Guid userId, string countryCode) =>
+        new() { Id = Guid.CreateVersion7(), UserId = userId, Role = Role.Authority, CountryCode = countryCode };
+
+    internal static Membership Administrator(Guid userId) => new() { Id = Guid.CreateVersion7(), UserId = userId, Role = Role.Administrator };
+}
