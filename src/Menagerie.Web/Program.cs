@@ -1,6 +1,7 @@
 using Menagerie.App;
 using Menagerie.App.Persistence;
 using Menagerie.Web;
+using Menagerie.Web.Accounts;
 using Menagerie.Web.Institutions;
 using Menagerie.Web.Specimens;
 using Menagerie.Web.Taxa;
@@ -14,6 +15,7 @@ builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOption
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<MenagerieDbContext>("database");
+builder.Services.AddMenagerieSecurity(builder.Configuration);
 
 var app = builder.Build();
 
@@ -21,7 +23,18 @@ await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger, 
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.Use(Startup.IdentifyActor);
+app.Use(Security.AddHeaders);
+if (app.Configuration["Menagerie:Https"] is "true")
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.Use(Security.IdentifyActor);
 
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -33,6 +46,7 @@ var api = app.MapGroup("/api/v1");
 api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();
+api.MapAccountEndpoints();
 
 await app.RunAsync();
 

@@ -40,16 +40,6 @@ internal static partial class Startup
         }
     }
 
-    /// <summary>
-    /// Until accounts exist, changes made through the web are attributed to the web client as such;
-    /// the accounts feature replaces this with the signed-in user.
-    /// </summary>
-    public static Task IdentifyActor(HttpContext context, RequestDelegate next)
-    {
-        context.RequestServices.GetRequiredService<Actor>().Name = "web (not signed in)";
-        return next(context);
-    }
-
     public static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         var database = context.RequestServices.GetRequiredService<DatabaseOptions>();

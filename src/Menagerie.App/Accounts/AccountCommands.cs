@@ -120,6 +120,19 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
         return token is null ? null : await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == token.UserId, ct);
     }
 
+    /// <summary>Keeps one sign-in attempt; the ledger then has every login and failed login.</summary>
+    public async Task RecordSignInAsync(string userName, User? user, bool succeeded, string outcome, string? remoteAddress, CancellationToken ct)
+    {
+        db.SignIns.Add(SignInRecord.Create(userName, user?.Id, db.UtcNow, succeeded, outcome, remoteAddress));
+        await db.SaveChangesAsync(succeeded ? $"{userName} signed in" : $"failed sign-in as {userName}: {outcome}", ct);
+    }
+
+    public async Task<UserView?> FindUserAsync(Guid id, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == id, ct);
+        return user is null ? null : await ViewAsync(user, ct);
+    }
+
     public static string GeneratePassword() =>
         RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", GeneratedPasswordLength);
 

@@ -36,6 +36,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
 
     /// <summary>The person or process whose changes this context records.</summary>
     public string ActorName => _actor.Name;

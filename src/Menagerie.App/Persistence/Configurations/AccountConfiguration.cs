@@ -56,3 +56,16 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         builder.Property(t => t.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInRecord>
+{
+    public void Configure(EntityTypeBuilder<SignInRecord> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.UserName).HasMaxLength(SignInRecord.MaxNameLength);
+        builder.Property(r => r.Outcome).HasMaxLength(40);
+        builder.Property(r => r.RemoteAddress).HasMaxLength(64);
+        builder.HasIndex(r => new { r.UserName, r.At });
+    }
+}

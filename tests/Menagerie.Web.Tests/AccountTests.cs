@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Menagerie.App.Accounts;
+using Menagerie.App.Persistence;
+using Menagerie.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Menagerie.Web.Tests;
+
+public sealed partial class AccountTests
+{
+    private const string Password = "a long enough passphrase";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_token_signs_requests_in_and_stops_working_the_moment_it_is_revoked()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        var secret = await UserWithTokenAsync(factory, "registrar@MOSCOW");
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct);
+        var created = await client.PostAsJsonAsync("/api/v1/me/tokens", new { name = "second" }, Ct);
+        var tokens = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/tokens", Ct);
+        var first = tokens.EnumerateArray().First(t => t.GetProperty("name").GetString() == "first").GetProperty("id").GetString();
+        var revoked = await client.DeleteAsync($"/api/v1/me/tokens/{first}", Ct);
+        var after = await client.GetAsync("/api/v1/me", Ct);
+        using var anonymous = factory.CreateClient();
+        var nobody = await anonymous.GetAsync("/api/v1/me", Ct);
+
+        Assert.Equal("registrar@MOSCOW", me.GetProperty("userName").GetString());
+        Assert.Equal("registrar", me.GetProperty("memberships")[0].GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.StartsWith("mng_", (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("secret").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
+    }
+
+    [Fact]
+    public async Task Changes_made_with_a_token_are_ledgered_as_its_user()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        var secret = await UserWithTokenAsync(factory, "registrar@MOSCOW");
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        var note = await client.PostAsJsonAsync("/api/v1/specimens/EEP-PLE-3117/events", new { type = "note", date = "2026-11-28", text = "ate well" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+        await using var db = TestDatabase.Open(database.Options);
+        var entry = await db.LedgerEntries.OrderByDescending(e => e.Sequence).FirstAsync(e => e.EntityType == "SpecimenEvent", Ct);
+        Assert.Equal("registrar@MOSCOW", entry.Actor);
+    }
+
+    [Fact]
+    public async Task Signing_in_needs_the_antiforgery_token_and_every_attempt_is_recorded()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await UserWithTokenAsync(factory, "curator@MOSCOW");
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var forged = await client.PostAsync("/Account/SignIn", Form(("UserName", "curator@MOSCOW"), ("Password", Password)), Ct);
+        var wrong = await SignInAsync(client, "curator@MOSCOW", "not the password");
+        var right = await SignInAsync(client, "curator@MOSCOW", Password);
+        var home = await client.GetStringAsync("/", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("The user name or the password is wrong.", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Contains("curator@MOSCOW", home, StringComparison.Ordinal);
+        await using var db = TestDatabase.Open(database.Options);
+        Assert.Equal(["wrong password", "signed in"], await db.SignIns.OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => r.Outcome).ToListAsync(Ct));
+        Assert.Contains(await db.LedgerEntries.Select(e => e.Reason).ToListAsync(Ct), r => r == "failed sign-in as curator@MOSCOW: wrong password");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "100")]);
+        await UserWithTokenAsync(factory, "viewer@MOSCOW");
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        for (var i = 0; i < 5; i++)
+            await SignInAsync(client, "viewer@MOSCOW", "guess " + i);
+        var right = await SignInAsync(client, "viewer@MOSCOW", Password);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "3")]);
+        using var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.GetAsync("/Account/SignIn", Ct)).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var client = factory.CreateClient();
+
+        var page = await client.GetAsync("/", Ct);
+
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> UserWithTokenAsync(MenagerieFactory factory, string userName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
+        var at = userName[(userName.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var role = Enum.Parse<Role>(userName[..userName.IndexOf('@', StringComparison.Ordinal)], ignoreCase: true);
+        Assert.IsType<App.Outcome<NewUser>.Created>(await accounts.AddUserAsync(userName, Password, [new(role, at)], Ct));
+        return Assert.IsType<App.Outcome<NewToken>.Created>(await accounts.CreateTokenAsync(userName, "first", Ct)).Value.Secret;
+    }
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/Account/SignIn", Ct);
+        var token = AntiforgeryField().Match(page).Groups["token"].Value;
+        return await client.PostAsync("/Account/SignIn", Form(("UserName", userName), ("Password", password), ("__RequestVerificationToken", token)), Ct);
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AntiforgeryField();
+}
