@@ -19,6 +19,9 @@ public abstract record Outcome<T>
     /// <summary>Every rule the request broke, with the field each concerns; nothing was written.</summary>
     public sealed record Invalid(IReadOnlyList<RuleViolation> Violations) : Outcome<T>;
 
+    /// <summary>The person may see the record but not do this to it.</summary>
+    public sealed record Forbidden(string Message) : Outcome<T>;
+
     /// <summary>The caller's If-Match named a version that is no longer current.</summary>
     public sealed record Stale(long CurrentVersion) : Outcome<T>;
 

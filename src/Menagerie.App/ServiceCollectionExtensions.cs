@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddScoped<Actor>();
+        services.AddScoped<Access>();
         database.Register(services);
         services.AddLogging();
         services.AddIdentityCore<User>(o =>

@@ -68,6 +68,7 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         var services = new ServiceCollection().AddMenagerieApp(database).BuildServiceProvider();
         var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Actor>().Name = parse.GetValue(GlobalOptions.Actor) is { Length: > 0 } who ? who : Environment.UserName;
+        scope.ServiceProvider.GetRequiredService<App.Accounts.Access>().ActAsOperator();
         var db = scope.ServiceProvider.GetRequiredService<MenagerieDbContext>();
         if (!create && (await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {

@@ -22,6 +22,9 @@ public static class OutcomeExit
                 foreach (var v in invalid.Violations)
                     await cli.Error.WriteLineAsync($"{v.Field}: {v.Message}");
                 return ExitCodes.Findings;
+            case Outcome<T>.Forbidden forbidden:
+                await cli.Error.WriteLineAsync(forbidden.Message);
+                return ExitCodes.Findings;
             case Outcome<T>.Stale stale:
                 await cli.Error.WriteLineAsync($"The record changed meanwhile (now version {stale.CurrentVersion}); nothing was changed.");
                 return ExitCodes.Findings;

@@ -42,7 +42,7 @@ app.MapHealthChecks("/health", new() { ResponseWriter = Startup.WriteHealthAsync
 app.MapStaticAssets();
 app.MapRazorPages();
 
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();

@@ -14,6 +14,7 @@ internal static partial class Startup
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         scope.ServiceProvider.GetRequiredService<Actor>().Name = "menagerie (start-up)";
+        scope.ServiceProvider.GetRequiredService<App.Accounts.Access>().ActAsOperator();
         var db = scope.ServiceProvider.GetRequiredService<MenagerieDbContext>();
         await DatabaseSetup.MigrateAsync(db, ct);
         var description = database.Describe();

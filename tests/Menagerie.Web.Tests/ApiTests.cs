@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
 
@@ -52,8 +53,7 @@ public sealed class ApiTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var factory = new MenagerieFactory(database);
-        using var client = factory.CreateClient();
-        await SeedAsync(client);
+        using var client = await SeedAsync(factory);
 
         var read = await client.GetAsync("/api/v1/institutions/moscow", Ct);
         var etag = read.Headers.ETag!;
@@ -75,8 +75,7 @@ public sealed class ApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new MenagerieFactory(database);
-        using var client = factory.CreateClient();
-        await SeedAsync(client);
+        using var client = await SeedAsync(factory);
         var etag = (await client.GetAsync("/api/v1/countries/kp", Ct)).Headers.ETag!.Tag;
         var update = new { code = "KP", name = "Democratic People's Republic of Korea", isCitesParty = false, statusAsOf = "2026-11-01", statusSource = "CITES list of Parties, checked 2026-11-01" };
         var contradictory = new { code = "KP", name = "DPRK", isCitesParty = true, statusAsOf = "2026-11-01", statusSource = "" };
@@ -98,8 +97,8 @@ public sealed class ApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new MenagerieFactory(database);
-        using var client = factory.CreateClient();
-        await SeedAsync(client);
+        using var admin = await SeedAsync(factory);
+        using var client = await RegistrarAsync(factory);
 
         var response = await client.PostAsJsonAsync("/api/v1/specimens", new
         {
@@ -122,8 +121,8 @@ public sealed class ApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new MenagerieFactory(database);
-        using var client = factory.CreateClient();
-        await SeedAsync(client);
+        using var admin = await SeedAsync(factory);
+        using var client = await RegistrarAsync(factory);
         var created = await client.PostAsJsonAsync("/api/v1/specimens", new
         {
             taxon = "Panthera leo",
@@ -134,17 +133,22 @@ public sealed class ApiTests
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var move = await PostEventAsync(client, "MOS-1", new { type = "disposition", date = "2024-11-20", at = "2024-11-20T06:30:00Z", to = "PYONGYANG" }, created.Headers.ETag!.Tag);
-        var staleEvent = await PostEventAsync(client, "MOS-1", new { type = "note", date = "2024-11-21", text = "arrived" }, created.Headers.ETag!.Tag);
-        var holders = await client.GetFromJsonAsync<JsonElement>("/api/v1/specimens/MOS-1/holder?on=2024-11-20", Ct);
-        var history = await client.GetFromJsonAsync<JsonElement>("/api/v1/specimens/MOS-1/events", Ct);
-        var missing = await client.GetAsync("/api/v1/specimens/MOS-404", Ct);
+        var note = await PostEventAsync(client, "MOS-1", new { type = "note", date = "2024-11-19", text = "crate training done" }, created.Headers.ETag!.Tag);
+        var moveBody = new { type = "disposition", date = "2024-11-20", at = "2024-11-20T06:30:00Z", to = "PYONGYANG" };
+        var staleEvent = await PostEventAsync(client, "MOS-1", moveBody, created.Headers.ETag!.Tag);
+        var move = await PostEventAsync(client, "MOS-1", moveBody, note.Headers.ETag!.Tag);
+        // Moscow no longer holds or owns the lion, so only the administrator still reads its record.
+        var gone = await client.GetAsync("/api/v1/specimens/MOS-1", Ct);
+        var holders = await admin.GetFromJsonAsync<JsonElement>("/api/v1/specimens/MOS-1/holder?on=2024-11-20", Ct);
+        var history = await admin.GetFromJsonAsync<JsonElement>("/api/v1/specimens/MOS-1/events", Ct);
+        var missing = await admin.GetAsync("/api/v1/specimens/MOS-404", Ct);
 
         Assert.Equal(HttpStatusCode.Created, move.StatusCode);
-        Assert.Equal("\"2\"", move.Headers.ETag?.Tag);
+        Assert.Equal("\"3\"", move.Headers.ETag?.Tag);
         Assert.Equal(HttpStatusCode.PreconditionFailed, staleEvent.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Equal(["MOSCOW", "PYONGYANG"], holders.GetProperty("holders").EnumerateArray().Select(h => h.GetProperty("holder").GetProperty("code").GetString()));
-        Assert.Equal(["birth", "identifierAdded", "disposition"], history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(["birth", "identifierAdded", "note", "disposition"], history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
         Assert.Equal("PYONGYANG", history.GetProperty("specimen").GetProperty("holder").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
@@ -155,8 +159,8 @@ public sealed class ApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new MenagerieFactory(database);
-        using var client = factory.CreateClient();
-        await SeedAsync(client);
+        using var admin = await SeedAsync(factory);
+        using var client = await RegistrarAsync(factory);
         await client.PostAsJsonAsync("/api/v1/specimens", new
         {
             taxon = "Panthera leo",
@@ -179,7 +183,7 @@ public sealed class ApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var factory = new MenagerieFactory(database, loadSample: true);
-        using var client = factory.CreateClient();
+        using var client = await factory.ClientAsAsync("viewer@MOSCOW", new MembershipInput(Role.Viewer, "MOSCOW"));
 
         var census = await client.GetFromJsonAsync<JsonElement>("/api/v1/institutions/MOSCOW/census?on=2024-11-15", Ct);
 
@@ -193,9 +197,9 @@ public sealed class ApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new MenagerieFactory(database);
+        using var admin = await SeedAsync(factory);
+        await admin.PostAsJsonAsync("/api/v1/institutions", new { code = "XSS", name = "<script>alert(1)</script>", country = "RU" }, Ct);
         using var client = factory.CreateClient();
-        await SeedAsync(client);
-        await client.PostAsJsonAsync("/api/v1/institutions", new { code = "XSS", name = "<script>alert(1)</script>", country = "RU" }, Ct);
 
         var html = await client.GetStringAsync("/", Ct);
 
@@ -205,8 +209,10 @@ public sealed class ApiTests
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
     }
 
-    private static async Task SeedAsync(HttpClient client)
+    /// <summary>Countries, the two zoos and a taxon, entered by an administrator, whose client is returned.</summary>
+    private static async Task<HttpClient> SeedAsync(MenagerieFactory factory)
     {
+        var client = await factory.ClientAsAsync("admin", new MembershipInput(Role.Administrator));
         foreach (var country in new object[]
         {
             new { code = "RU", name = "Russian Federation", isCitesParty = true, citesEntryIntoForce = "1992-01-01", statusAsOf = "2015-07-01", statusSource = "CITES list of Parties" },
@@ -218,7 +224,11 @@ public sealed class ApiTests
         (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "MOSCOW", name = "Moscow Zoo", country = "RU" }, Ct)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "PYONGYANG", name = "Central Zoo, Pyongyang", country = "KP" }, Ct)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/v1/taxa", new { scientificName = "Panthera leo", commonName = "African lion", rank = "species", taxonClass = "Mammalia" }, Ct)).EnsureSuccessStatusCode();
+        return client;
     }
+
+    private static Task<HttpClient> RegistrarAsync(MenagerieFactory factory) =>
+        factory.ClientAsAsync("registrar@MOSCOW", new MembershipInput(Role.Registrar, "MOSCOW"));
 
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string url, object body, string ifMatch)
     {

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using Menagerie.App;
+using Menagerie.App.Accounts;
 using Menagerie.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,5 +21,22 @@ public sealed class MenagerieFactory(TestDatabase database, bool loadSample = fa
         foreach (var (key, value) in settings ?? [])
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(database.Time));
+    }
+
+    public const string Password = "a long enough passphrase";
+
+    /// <summary>A client that sends a personal token of this user, created with these memberships if the user is new.</summary>
+    public async Task<HttpClient> ClientAsAsync(string userName, params MembershipInput[] memberships)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
+        var ct = TestContext.Current.CancellationToken;
+        if (await accounts.AddUserAsync(userName, Password, memberships, ct) is not (Outcome<NewUser>.Created or Outcome<NewUser>.Conflict))
+            throw new InvalidOperationException($"Could not add the test user {userName}.");
+        var token = await accounts.CreateTokenAsync(userName, "test", ct) as Outcome<NewToken>.Created
+            ?? throw new InvalidOperationException($"Could not create a token for {userName}.");
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.Secret);
+        return client;
     }
 }

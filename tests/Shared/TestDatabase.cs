@@ -93,11 +93,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
 public static class ServiceProviderExtensions
 {
-    /// <summary>A scope with its actor set, as one request or one command would have.</summary>
+    /// <summary>A scope acting as the installation's operator, as a command would, with its actor set.</summary>
     public static AsyncServiceScope Scope(this ServiceProvider services, string actor = "test registrar")
     {
         var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Actor>().Name = actor;
+        scope.ServiceProvider.GetRequiredService<Menagerie.App.Accounts.Access>().ActAsOperator();
         return scope;
     }
 }

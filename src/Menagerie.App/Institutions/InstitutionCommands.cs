@@ -10,13 +10,15 @@ public sealed record CountryInput(string Code, string Name, bool IsCitesParty, D
 public sealed record InstitutionInput(string Code, string Name, string Country);
 
 /// <summary>Countries and institutions: reference data every other record points to.</summary>
-public sealed class InstitutionCommands(MenagerieDbContext db)
+public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access access)
 {
     public async Task<IReadOnlyList<CountryView>> ListCountriesAsync(CancellationToken ct) =>
         (await db.Countries.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(CountryView.Of).ToList();
 
     public async Task<Outcome<CountryView>> CreateCountryAsync(CountryInput input, CancellationToken ct)
     {
+        if (!access.IsAdministrator)
+            return new Outcome<CountryView>.Forbidden(AdministratorsOnly);
         var created = Country.Create(input.Code, input.Name, input.IsCitesParty, input.CitesEntryIntoForce, input.StatusAsOf, input.StatusSource);
         if (!created.IsValid)
             return created.Violations.ToList();
@@ -38,6 +40,8 @@ public sealed class InstitutionCommands(MenagerieDbContext db)
         var country = await FindCountryAsync(code, tracked: true, ct);
         if (country is null)
             return CountryNotFound(code);
+        if (!access.IsAdministrator)
+            return new Outcome<CountryView>.Forbidden(AdministratorsOnly);
         if (expectedVersion is { } expected && expected != country.Version)
             return new Outcome<CountryView>.Stale(country.Version);
         var problems = country.UpdateStatus(input.Name, input.IsCitesParty, input.CitesEntryIntoForce, input.StatusAsOf, input.StatusSource);
@@ -73,6 +77,8 @@ public sealed class InstitutionCommands(MenagerieDbContext db)
 
     public async Task<Outcome<InstitutionView>> CreateAsync(InstitutionInput input, CancellationToken ct)
     {
+        if (!access.IsAdministrator)
+            return new Outcome<InstitutionView>.Forbidden(AdministratorsOnly);
         var created = Institution.Create(InstitutionId.New(), input.Code, input.Name, input.Country);
         var problems = created.Violations.ToList();
         var countryCode = (input.Country ?? "").Trim().ToUpperInvariant();
@@ -93,6 +99,8 @@ public sealed class InstitutionCommands(MenagerieDbContext db)
         var institution = await FindAsync(db, codeOrId, ct, tracked: true);
         if (institution is null)
             return NotFound(codeOrId);
+        if (!access.IsAdministrator)
+            return new Outcome<InstitutionView>.Forbidden(AdministratorsOnly);
         if (expectedVersion is { } expected && expected != institution.Version)
             return new Outcome<InstitutionView>.Stale(institution.Version);
         var problems = institution.Correct(name, countryCode).ToList();
@@ -114,6 +122,8 @@ public sealed class InstitutionCommands(MenagerieDbContext db)
         var code = Institution.NormalizeCode(codeOrId);
         return await query.FirstOrDefaultAsync(i => i.Code == code, ct);
     }
+
+    private const string AdministratorsOnly = "Countries and institutions are kept by an administrator.";
 
     private static Outcome<InstitutionView>.NotFound NotFound(string codeOrId) => new($"No institution with code or id '{codeOrId}'.");
 }

@@ -14,13 +14,15 @@ public sealed record CensusView(InstitutionRef Institution, DateOnly Date, IRead
 /// What an institution held at the end of a day, per taxon: individuals by sex and the counts of its groups.
 /// Computed in the database from the holding periods.
 /// </summary>
-public sealed class Census(MenagerieDbContext db, TimeProvider time)
+public sealed class Census(MenagerieDbContext db, TimeProvider time, Accounts.Access access)
 {
     public async Task<Outcome<CensusView>> OnAsync(string institutionCodeOrId, DateOnly? on, CancellationToken ct)
     {
         var institution = await InstitutionCommands.FindAsync(db, institutionCodeOrId, ct);
         if (institution is null)
             return new Outcome<CensusView>.NotFound($"No institution with code or id '{institutionCodeOrId}'.");
+        if (!access.IsMemberOf(institution.Id) && !access.IsAdministrator)
+            return new Outcome<CensusView>.Forbidden($"Only the people of {institution.Code} read its census.");
         var date = on ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 

@@ -70,7 +70,11 @@ public static class SpecimenLookup
 
     public sealed record Ambiguous(string Message) : Result;
 
-    public static async Task<Result> FindAsync(MenagerieDbContext db, string reference, CancellationToken ct, bool withHistory = false)
+    /// <summary>
+    /// Finds what the reference names among the specimens <paramref name="visible"/> lets the caller see;
+    /// the others are as if they did not exist, so an id from another institution reveals nothing.
+    /// </summary>
+    public static async Task<Result> FindAsync(MenagerieDbContext db, string reference, CancellationToken ct, bool withHistory = false, Func<Specimen, bool>? visible = null)
     {
         var text = (reference ?? "").Trim();
         IQueryable<Specimen> query = db.Specimens.AsNoTracking().Include(s => s.Identifiers);
@@ -79,13 +83,15 @@ public static class SpecimenLookup
         if (Guid.TryParse(text, out var guid))
         {
             var byId = await query.FirstOrDefaultAsync(s => s.Id == new SpecimenId(guid), ct);
-            return byId is null ? new Missing() : new Found(byId);
+            return byId is null || visible?.Invoke(byId) == false ? new Missing() : new Found(byId);
         }
         // IN (subquery) rather than EXISTS, so that the database starts from the identifier index, not the specimens.
         var carrying = db.SpecimenIdentifiers.Where(i => i.Value == text).Select(i => i.SpecimenId);
         var matches = await query.Where(s => carrying.Contains(s.Id)).Take(6).ToListAsync(ct);
+        if (visible is not null)
+            matches.RemoveAll(s => !visible(s));
         if (matches.Count == 0)
-            matches = await query.Where(s => s.Name == text).Take(6).ToListAsync(ct);
+            matches = (await query.Where(s => s.Name == text).Take(6).ToListAsync(ct)).Where(s => visible?.Invoke(s) != false).ToList();
         return matches.Count switch
         {
             0 => new Missing(),

@@ -19,7 +19,7 @@ public sealed record SpecimenInput
     public IReadOnlyList<IdentifierInput>? Identifiers { get; init; }
 }
 
-public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries queries)
+public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries queries, Accounts.Access access)
 {
     public async Task<Outcome<SpecimenView>> CreateAsync(SpecimenInput input, CancellationToken ct)
     {
@@ -50,6 +50,8 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
         }
         if (problems.Count > 0)
             return problems;
+        if (first!.Institution is not { } where || !access.Has(where, Accounts.Role.Registrar))
+            return new Outcome<SpecimenView>.Forbidden("Specimens are entered by a registrar of the institution where the animal was born or acquired.");
 
         var now = db.UtcNow;
         var names = await queries.NamesAsync(ct);
@@ -79,8 +81,10 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
     /// <summary>Appends an event, or a correction of an earlier one, to a specimen's history.</summary>
     public async Task<Outcome<RecordedEvent>> RecordEventAsync(string reference, EventInput input, long? expectedVersion, CancellationToken ct)
     {
-        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true) is not SpecimenLookup.Found { Specimen: var specimen })
+        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<RecordedEvent>.NotFound($"No specimen with id or identifier '{reference}'.");
+        if (!access.CanRecordEvents(specimen))
+            return new Outcome<RecordedEvent>.Forbidden("Events are recorded by a registrar or veterinarian of the institution that holds the animal.");
         if (expectedVersion is { } expected && expected != specimen.Version)
             return new Outcome<RecordedEvent>.Stale(specimen.Version);
         var (details, problems) = await input.ResolveAsync(new Resolver(db), "", ct);
@@ -98,8 +102,10 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
     /// <summary>Changes the house name or an individual's sex; the history is untouched.</summary>
     public async Task<Outcome<SpecimenView>> DescribeAsync(string reference, string? name, string? sexText, long? expectedVersion, CancellationToken ct)
     {
-        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true) is not SpecimenLookup.Found { Specimen: var specimen })
+        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
+        if (specimen.HolderId is not { } holder || !access.Has(holder, Accounts.Role.Registrar))
+            return new Outcome<SpecimenView>.Forbidden("A specimen is described by a registrar of the institution that holds it.");
         if (expectedVersion is { } expected && expected != specimen.Version)
             return new Outcome<SpecimenView>.Stale(specimen.Version);
         var problems = new List<RuleViolation>();

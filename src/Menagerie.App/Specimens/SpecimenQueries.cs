@@ -10,12 +10,12 @@ public sealed record SpecimenFilter(string? Holder = null, string? Taxon = null,
 
 public sealed record SpecimenPage(int Total, int Offset, int Limit, IReadOnlyList<SpecimenView> Items);
 
-public sealed class SpecimenQueries(MenagerieDbContext db)
+public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access access)
 {
     public const int MaxPageSize = 1000;
 
     public async Task<Outcome<SpecimenView>> GetAsync(string reference, CancellationToken ct) =>
-        await SpecimenLookup.FindAsync(db, reference, ct) switch
+        await SpecimenLookup.FindAsync(db, reference, ct, visible: access.CanRead) switch
         {
             SpecimenLookup.Found f => new Outcome<SpecimenView>.Ok((await NamesForAsync([f.Specimen], ct)).Specimen(f.Specimen)),
             SpecimenLookup.Ambiguous a => new Outcome<SpecimenView>.Invalid([new("specimen.ambiguous", "id", a.Message)]),
@@ -24,7 +24,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
 
     public async Task<Outcome<HistoryView>> HistoryAsync(string reference, CancellationToken ct)
     {
-        switch (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true))
+        switch (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead))
         {
             case SpecimenLookup.Found { Specimen: var specimen }:
                 var names = await NamesForAsync([specimen], ct);
@@ -49,6 +49,8 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
             var holder = await InstitutionCommands.FindAsync(db, filter.Holder, ct);
             if (holder is null)
                 problems.Add(new("institution.unknown", "holder", $"There is no institution '{filter.Holder}' in these records."));
+            else if (!access.IsMemberOf(holder.Id) && !access.IsAdministrator)
+                return new Outcome<SpecimenPage>.Forbidden($"Only the people of {holder.Code} list what it holds.");
             else
                 query = query.Where(s => s.HolderId == holder.Id);
         }
@@ -59,6 +61,11 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
                 problems.Add(new("taxon.unknown", "taxon", $"There is no taxon '{filter.Taxon}' in these records."));
             else
                 query = query.Where(s => s.TaxonId == taxon.Id);
+        }
+        if (access.ReadableInstitutions() is { } readable)
+        {
+            var ids = readable.ToList();
+            query = query.Where(s => (s.HolderId != null && ids.Contains(s.HolderId.Value)) || (s.OwnerId != null && ids.Contains(s.OwnerId.Value)));
         }
         if (filter.Status is { } status)
             query = query.Where(s => s.Status == status);
@@ -74,7 +81,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db)
     /// <summary>Every holder the specimen had during that day (two on the day it moved).</summary>
     public async Task<Outcome<HolderOnDateView>> HolderOnAsync(string reference, DateOnly date, CancellationToken ct)
     {
-        if (await SpecimenLookup.FindAsync(db, reference, ct) is not SpecimenLookup.Found { Specimen: var specimen })
+        if (await SpecimenLookup.FindAsync(db, reference, ct, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<HolderOnDateView>.NotFound($"No specimen with id or identifier '{reference}'.");
         var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = start.AddDays(1);

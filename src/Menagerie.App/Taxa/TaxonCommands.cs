@@ -12,7 +12,7 @@ public sealed record TaxonView(Guid Id, string ScientificName, string CommonName
     public static TaxonView Of(Taxon t) => new(t.Id.Value, t.ScientificName, t.CommonName, t.Rank, t.TaxonClass, t.IsIdentifiedToSpecies, t.Version);
 }
 
-public sealed class TaxonCommands(MenagerieDbContext db)
+public sealed class TaxonCommands(MenagerieDbContext db, Accounts.Access access)
 {
     public async Task<IReadOnlyList<TaxonView>> ListAsync(CancellationToken ct) =>
         (await db.Taxa.AsNoTracking().OrderBy(t => t.ScientificName).ToListAsync(ct)).Select(TaxonView.Of).ToList();
@@ -25,6 +25,8 @@ public sealed class TaxonCommands(MenagerieDbContext db)
 
     public async Task<Outcome<TaxonView>> CreateAsync(TaxonInput input, CancellationToken ct)
     {
+        if (!access.IsAdministrator && !access.HasAnywhere(Accounts.Role.Registrar, Accounts.Role.Curator, Accounts.Role.StudbookKeeper))
+            return new Outcome<TaxonView>.Forbidden("Taxa are added by registrars, curators, studbook keepers and administrators.");
         var created = Taxon.Create(TaxonId.New(), input.ScientificName, input.CommonName, input.Rank, input.TaxonClass);
         if (!created.IsValid)
             return created.Violations.ToList();
@@ -40,6 +42,8 @@ public sealed class TaxonCommands(MenagerieDbContext db)
         var taxon = await FindAsync(db, idOrName, ct, tracked: true);
         if (taxon is null)
             return NotFound(idOrName);
+        if (!access.IsAdministrator)
+            return new Outcome<TaxonView>.Forbidden("A taxon shared by every institution is corrected by an administrator.");
         if (expectedVersion is { } expected && expected != taxon.Version)
             return new Outcome<TaxonView>.Stale(taxon.Version);
         var problems = taxon.Correct(input.ScientificName, input.CommonName, input.Rank, input.TaxonClass);

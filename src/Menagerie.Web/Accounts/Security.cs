@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Menagerie.App.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.Web.Accounts;
 
@@ -53,12 +55,26 @@ public static class Security
         return next(context);
     }
 
-    /// <summary>Until accounts carry authorization everywhere, a change made by nobody signed in says so.</summary>
-    public static Task IdentifyActor(HttpContext context, RequestDelegate next)
+    /// <summary>
+    /// Names the person behind the request for the ledger, and reads their memberships afresh, so that a
+    /// membership taken away stops counting at the next request.
+    /// </summary>
+    public static async Task IdentifyActor(HttpContext context, RequestDelegate next)
     {
-        context.RequestServices.GetRequiredService<App.Persistence.Actor>().Name =
-            context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "web (not signed in)";
-        return next(context);
+        var services = context.RequestServices;
+        if (context.User.Identity is { IsAuthenticated: true, Name: { } name }
+            && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            services.GetRequiredService<App.Persistence.Actor>().Name = name;
+            var db = services.GetRequiredService<App.Persistence.MenagerieDbContext>();
+            services.GetRequiredService<Access>().ActAs(
+                await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(context.RequestAborted));
+        }
+        else
+        {
+            services.GetRequiredService<App.Persistence.Actor>().Name = "web (not signed in)";
+        }
+        await next(context);
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int permitPerMinute) =>

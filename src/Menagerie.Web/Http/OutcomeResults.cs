@@ -15,6 +15,7 @@ public static class OutcomeResults
                 location is null ? TypedResults.Ok(created.Value) : TypedResults.Created(location(created.Value), created.Value)),
             Outcome<T>.NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
             Outcome<T>.Invalid invalid => Invalid(invalid.Violations),
+            Outcome<T>.Forbidden forbidden => TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
             Outcome<T>.Stale stale => TypedResults.Problem(
                 $"The record has changed since you read it: it is at version {stale.CurrentVersion}. Read it again, then retry with its new ETag.",
                 statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",

@@ -1,0 +1,45 @@
+using Menagerie.Domain;
+using Menagerie.Domain.Specimens;
+
+namespace Menagerie.App.Accounts;
+
+/// <summary>
+/// What the person behind the current request or command may see and change. The web app fills it
+/// from the signed-in user's memberships, read afresh for every request; the command line works as the
+/// installation's operator, who may do everything. Until one of those happens it allows nothing.
+/// </summary>
+public sealed class Access
+{
+    private IReadOnlyList<Membership> _memberships = [];
+    private bool _operator;
+
+    public bool IsSignedIn => _operator || _memberships.Count > 0;
+
+    public bool IsAdministrator => _operator || _memberships.Any(m => m.Role == Role.Administrator);
+
+    public void ActAsOperator() => _operator = true;
+
+    public void ActAs(IReadOnlyList<Membership> memberships) => _memberships = memberships;
+
+    /// <summary>Holds any role at the institution.</summary>
+    public bool IsMemberOf(InstitutionId institution) => _operator || _memberships.Any(m => m.InstitutionId == institution);
+
+    /// <summary>Holds one of these roles at the institution.</summary>
+    public bool Has(InstitutionId institution, params Role[] roles) =>
+        _operator || _memberships.Any(m => m.InstitutionId == institution && roles.Contains(m.Role));
+
+    /// <summary>Holds one of these roles at any institution.</summary>
+    public bool HasAnywhere(params Role[] roles) => _operator || _memberships.Any(m => m.InstitutionId is not null && roles.Contains(m.Role));
+
+    /// <summary>An institution reads what it holds, and what it owns while it is on loan elsewhere.</summary>
+    public bool CanRead(Specimen specimen) =>
+        IsAdministrator || (specimen.HolderId is { } holder && IsMemberOf(holder)) || (specimen.OwnerId is { } owner && IsMemberOf(owner));
+
+    /// <summary>Events are recorded by the holder's registrar or veterinarian.</summary>
+    public bool CanRecordEvents(Specimen specimen) =>
+        specimen.HolderId is { } holder && Has(holder, Role.Registrar, Role.Veterinarian);
+
+    /// <summary>The institutions whose holdings this person may list; null when all.</summary>
+    public IReadOnlySet<InstitutionId>? ReadableInstitutions() =>
+        IsAdministrator ? null : _memberships.Where(m => m.InstitutionId is not null).Select(m => m.InstitutionId!.Value).ToHashSet();
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using Menagerie.App;
+using Menagerie.App.Accounts;
+using Menagerie.App.Persistence;
+using Menagerie.App.Sample;
+using Menagerie.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Menagerie.Web.Tests;
+
+/// <summary>
+/// Every API endpoint in the application's own route table, called as nobody, as each role of the
+/// institution that holds the animal, as each role of the other institution (with the first one's ids),
+/// as each country's authority and as the administrator. A new endpoint without a row here fails.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Roles = ["registrar", "curator", "veterinarian", "studbook-keeper", "transport", "viewer"];
+
+    /// <summary>Who is asking: a sample user name, or null for nobody signed in.</summary>
+    private sealed record Caller(string? Name)
+    {
+        public bool Anonymous => Name is null;
+        public bool Admin => Name == "admin";
+        public bool AtMoscow => Name?.EndsWith("@MOSCOW", StringComparison.Ordinal) == true;
+        public bool Is(string role, string at) => Name == $"{role}@{at}";
+        public bool MayAddTaxa => Admin || Roles[..2].Concat(["studbook-keeper"]).Any(r => Is(r, "MOSCOW") || Is(r, "PYONGYANG"));
+        public override string ToString() => Name ?? "anonymous";
+    }
+
+    private sealed record Probe(HttpMethod Method, string Route, Func<Caller, string> Url, Func<Caller, object?> Body, Func<Caller, HttpStatusCode> Expected);
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_caller_as_the_rules_say()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "10000")]);
+        var (callers, victimToken) = await SampleCallersAsync(factory);
+        var probes = Probes(victimToken);
+
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet(StringComparer.Ordinal);
+        var covered = probes.Select(p => $"{p.Method} {p.Route}").ToHashSet(StringComparer.Ordinal);
+        Assert.True(routes.SetEquals(covered), "Endpoints without a row in the matrix: " + string.Join(", ", routes.Except(covered))
+            + "; rows without an endpoint: " + string.Join(", ", covered.Except(routes)));
+
+        var others = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "").Where(p => !p.StartsWith("/api/", StringComparison.Ordinal) && !IsStaticFile(p)).ToHashSet(StringComparer.Ordinal);
+        Assert.True(others.SetEquals(PublicRoutes), "Routes outside the API that are not known to be public: "
+            + string.Join(", ", others.Except(PublicRoutes)) + "; known public routes that are gone: " + string.Join(", ", PublicRoutes.Except(others)));
+
+        var wrong = new List<string>();
+        foreach (var probe in probes)
+        {
+            foreach (var (caller, client) in callers)
+            {
+                var request = new HttpRequestMessage(probe.Method, probe.Url(caller));
+                if (probe.Body(caller) is { } body)
+                    request.Content = JsonContent.Create(body);
+                var status = (await client.SendAsync(request, Ct)).StatusCode;
+                if (status != probe.Expected(caller))
+                    wrong.Add($"{probe.Method} {probe.Url(caller)} as {caller}: {(int)status}, expected {(int)probe.Expected(caller)}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    /// <summary>What anyone may open: the pages (which show no animal records), sign-in, health and the API's description.</summary>
+    private static readonly string[] PublicRoutes =
+    [
+        "", "Index", "Account/SignIn", "Account/SignOut", "/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "{**path:file}",
+    ];
+
+    private static bool IsStaticFile(string pattern) =>
+        !pattern.Contains('{', StringComparison.Ordinal) && Path.HasExtension(pattern) && !pattern.StartsWith("/openapi", StringComparison.Ordinal);
+
+    private static List<Probe> Probes(string victimToken)
+    {
+        const string Lioness = "EEP-PLE-3117";
+        static HttpStatusCode SignedIn(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK;
+        static HttpStatusCode AdminOnly(Caller c, HttpStatusCode ok) => c.Anonymous ? HttpStatusCode.Unauthorized : c.Admin ? ok : HttpStatusCode.Forbidden;
+        static HttpStatusCode MoscowReads(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : c.AtMoscow || c.Admin ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        static HttpStatusCode MoscowMembers(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : c.AtMoscow || c.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        static HttpStatusCode HolderWrites(Caller c, HttpStatusCode ok, params string[] roles) =>
+            c.Anonymous ? HttpStatusCode.Unauthorized
+            : roles.Any(r => c.Is(r, "MOSCOW")) ? ok
+            : c.AtMoscow || c.Admin ? HttpStatusCode.Forbidden
+            : HttpStatusCode.NotFound;
+        // A species name of its own for each caller, so that one caller's taxon is never another's conflict.
+        static string Epithet(Caller c) => new string((c.Name ?? "nobody").Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();
+
+        var country = new { code = "KP", name = "Democratic People's Republic of Korea", isCitesParty = false, statusAsOf = "2026-11-01", statusSource = "CITES list of Parties, checked" };
+        return
+        [
+            new(HttpMethod.Get, "/api/v1/countries/", _ => "/api/v1/countries", _ => null, SignedIn),
+            new(HttpMethod.Post, "/api/v1/countries/", _ => "/api/v1/countries", _ => new { code = "QZ", name = "Testland", isCitesParty = false, statusAsOf = "2026-11-01", statusSource = "test" },
+                c => AdminOnly(c, HttpStatusCode.Created)),
+            new(HttpMethod.Get, "/api/v1/countries/{code}", _ => "/api/v1/countries/RU", _ => null, SignedIn),
+            new(HttpMethod.Put, "/api/v1/countries/{code}", _ => "/api/v1/countries/KP", _ => country, c => AdminOnly(c, HttpStatusCode.OK)),
+            new(HttpMethod.Get, "/api/v1/institutions/", _ => "/api/v1/institutions", _ => null, SignedIn),
+            new(HttpMethod.Post, "/api/v1/institutions/", _ => "/api/v1/institutions", _ => new { code = "TESTZOO", name = "Test Zoo", country = "RU" },
+                c => AdminOnly(c, HttpStatusCode.Created)),
+            new(HttpMethod.Get, "/api/v1/institutions/{code}", _ => "/api/v1/institutions/PYONGYANG", _ => null, SignedIn),
+            new(HttpMethod.Put, "/api/v1/institutions/{code}", _ => "/api/v1/institutions/MOSCOW", _ => new { name = "Moscow Zoo", country = "RU" }, c => AdminOnly(c, HttpStatusCode.OK)),
+            new(HttpMethod.Get, "/api/v1/institutions/{code}/census", _ => "/api/v1/institutions/MOSCOW/census?on=2024-11-15", _ => null, MoscowMembers),
+            new(HttpMethod.Get, "/api/v1/taxa/", _ => "/api/v1/taxa", _ => null, SignedIn),
+            new(HttpMethod.Post, "/api/v1/taxa/", _ => "/api/v1/taxa", c => new { scientificName = $"Testus {Epithet(c)}", commonName = "test", rank = "species", taxonClass = "Aves" },
+                c => c.Anonymous ? HttpStatusCode.Unauthorized : c.MayAddTaxa ? HttpStatusCode.Created : HttpStatusCode.Forbidden),
+            new(HttpMethod.Get, "/api/v1/taxa/{id}", _ => "/api/v1/taxa/Panthera leo", _ => null, SignedIn),
+            new(HttpMethod.Put, "/api/v1/taxa/{id}", _ => "/api/v1/taxa/Panthera leo", _ => new { scientificName = "Panthera leo", commonName = "African lion", rank = "species", taxonClass = "Mammalia" },
+                c => AdminOnly(c, HttpStatusCode.OK)),
+            new(HttpMethod.Get, "/api/v1/specimens/", _ => "/api/v1/specimens?holder=MOSCOW", _ => null, MoscowMembers),
+            new(HttpMethod.Post, "/api/v1/specimens/", _ => "/api/v1/specimens",
+                _ => new { taxon = "Panthera leo", sex = "male", first = new { type = "birth", date = "2026-11-01", institution = "MOSCOW" } },
+                c => c.Anonymous ? HttpStatusCode.Unauthorized : c.Is("registrar", "MOSCOW") ? HttpStatusCode.Created : HttpStatusCode.Forbidden),
+            new(HttpMethod.Get, "/api/v1/specimens/{id}", _ => $"/api/v1/specimens/{Lioness}", _ => null, MoscowReads),
+            new(HttpMethod.Put, "/api/v1/specimens/{id}", _ => $"/api/v1/specimens/{Lioness}", _ => new { name = "Laska" }, c => HolderWrites(c, HttpStatusCode.OK, "registrar")),
+            new(HttpMethod.Get, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => null, MoscowReads),
+            new(HttpMethod.Post, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => new { type = "note", date = "2026-11-28", text = "checked" },
+                c => HolderWrites(c, HttpStatusCode.Created, "registrar", "veterinarian")),
+            new(HttpMethod.Get, "/api/v1/specimens/{id}/holder", _ => $"/api/v1/specimens/{Lioness}/holder?on=2024-11-15", _ => null, MoscowReads),
+            new(HttpMethod.Get, "/api/v1/me/", _ => "/api/v1/me", _ => null, SignedIn),
+            new(HttpMethod.Get, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => null, SignedIn),
+            new(HttpMethod.Post, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => new { name = "matrix" },
+                c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Created),
+            // Someone else's token id: only its owner may revoke it.
+            new(HttpMethod.Delete, "/api/v1/me/tokens/{id}", _ => $"/api/v1/me/tokens/{victimToken}", _ => null,
+                c => c.Anonymous ? HttpStatusCode.Unauthorized : c.Is("registrar", "PYONGYANG") ? HttpStatusCode.OK : HttpStatusCode.NotFound),
+        ];
+    }
+
+    private static async Task<(List<(Caller, HttpClient)> Callers, string VictimToken)> SampleCallersAsync(MenagerieFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
+        Assert.IsType<Outcome<IReadOnlyList<SampleUser>>.Ok>(await scope.ServiceProvider.GetRequiredService<SampleAccounts>().EnsureAsync(MenagerieFactory.Password, Ct));
+        var names = new List<string?> { null, "admin", "authority@RU", "authority@KP" };
+        names.AddRange(Roles.SelectMany(r => new[] { $"{r}@MOSCOW", $"{r}@PYONGYANG" }));
+        var callers = new List<(Caller, HttpClient)>();
+        foreach (var name in names)
+            callers.Add((new Caller(name), name is null ? factory.CreateClient() : await factory.ClientAsAsync(name)));
+        var victim = Assert.IsType<Outcome<NewToken>.Created>(
+            await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateTokenAsync("registrar@PYONGYANG", "victim", Ct));
+        return (callers, victim.Value.Token.Id.ToString());
+    }
+}
