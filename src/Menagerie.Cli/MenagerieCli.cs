@@ -20,6 +20,7 @@ public static class MenagerieCli
         root.Add(SpecimenCommands.Create(context));
         root.Add(InstitutionCommands.Create(context));
         root.Add(UserCommands.Create(context));
+        root.Add(StudbookCommands.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,88 @@
+using Menagerie.Genetics.Pedigrees;
+using Menagerie.Genetics.Population;
+
+namespace Menagerie.App.Studbooks;
+
+/// <summary>The population statistics of a studbook over its reference population.</summary>
+public sealed record AnalysisSummary(
+    int Individuals, int Reference, int Founders, double GeneDiversity, double MeanKinship, double Fge, double Fe, double MeanInbreeding);
+
+/// <summary>One individual's inbreeding and mean kinship.</summary>
+public sealed record IndividualGenetics(string Id, double Inbreeding, double MeanKinship, bool InReference);
+
+/// <summary>The studbook analysis: the summary, then every individual in file order (parents added because they were not listed come last).</summary>
+public sealed record AnalysisReport(AnalysisSummary Summary, IReadOnlyList<IndividualGenetics> Individuals);
+
+/// <summary>
+/// A validated pedigree with its reference population, inbreeding and mean kinship: what every
+/// studbook report starts from. Create it with <see cref="Compute"/> once the reference population
+/// is known not to be empty.
+/// </summary>
+public sealed class StudbookAnalysis
+{
+    private readonly double[] _inbreeding;
+
+    private StudbookAnalysis(Pedigree pedigree, ReferencePopulation reference, double[] inbreeding, MeanKinship meanKinship)
+    {
+        Pedigree = pedigree;
+        Reference = reference;
+        _inbreeding = inbreeding;
+        MeanKinship = meanKinship;
+    }
+
+    public Pedigree Pedigree { get; }
+    public ReferencePopulation Reference { get; }
+    public MeanKinship MeanKinship { get; }
+    public ReadOnlySpan<double> Inbreeding => _inbreeding;
+
+    /// <summary>The reference population a rule selects, which may be empty (e.g. nobody recorded alive).</summary>
+    public static ReferencePopulation SelectReference(Pedigree pedigree, ReferenceRule rule) =>
+        ReferencePopulation.Select(pedigree, rule);
+
+    /// <summary>Inbreeding and mean kinship (linear time, no N×N matrix) over a non-empty reference population.</summary>
+    public static StudbookAnalysis Compute(Pedigree pedigree, ReferencePopulation reference)
+    {
+        ArgumentNullException.ThrowIfNull(pedigree);
+        ArgumentNullException.ThrowIfNull(reference);
+        var inbreeding = Genetics.Kinship.Inbreeding.Compute(pedigree);
+        var meanKinship = Genetics.Population.MeanKinship.Compute(pedigree, inbreeding, reference);
+        return new StudbookAnalysis(pedigree, reference, inbreeding, meanKinship);
+    }
+
+    public AnalysisReport Report()
+    {
+        var founders = FounderContributions.Compute(Pedigree, Reference);
+        var summary = new AnalysisSummary(
+            Pedigree.Count,
+            Reference.Count,
+            founders.FounderCount,
+            MeanKinship.GeneDiversity,
+            MeanKinship.PopulationMean,
+            MeanKinship.FounderGenomeEquivalents,
+            founders.FounderEquivalents,
+            _inbreeding.Length == 0 ? 0 : _inbreeding.Average());
+        var mk = MeanKinship.Values;
+        var individuals = new IndividualGenetics[Pedigree.Count];
+        var order = FileOrder(Pedigree);
+        for (var k = 0; k < order.Length; k++)
+        {
+            var i = order[k];
+            individuals[k] = new IndividualGenetics(Pedigree.Ids[i], _inbreeding[i], mk[i], Reference.Contains(i));
+        }
+        return new AnalysisReport(summary, individuals);
+    }
+
+    private static int[] FileOrder(Pedigree pedigree)
+    {
+        var order = new int[pedigree.Count];
+        var keys = new long[pedigree.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            // Added parents have no line: after every listed row, in pedigree order.
+            keys[i] = pedigree.Lines[i] > 0 ? pedigree.Lines[i] : (long)int.MaxValue + i;
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+}

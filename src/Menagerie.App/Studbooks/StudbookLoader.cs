@@ -1,0 +1,82 @@
+using Menagerie.Genetics.Pedigrees;
+using Sylvan.Data.Csv;
+
+namespace Menagerie.App.Studbooks;
+
+/// <summary>How loading a studbook file ended.</summary>
+public abstract record StudbookLoad
+{
+    private StudbookLoad() { }
+
+    /// <summary>Every problem found, errors and warnings, ordered by line.</summary>
+    public abstract IReadOnlyList<StudbookProblem> Problems { get; }
+
+    /// <summary>The pedigree was built; warnings may remain.</summary>
+    public sealed record Loaded(Pedigree Pedigree, IReadOnlyList<StudbookProblem> Problems) : StudbookLoad
+    {
+        public override IReadOnlyList<StudbookProblem> Problems { get; } = Problems;
+    }
+
+    /// <summary>At least one error: nothing may be analysed.</summary>
+    public sealed record Rejected(IReadOnlyList<StudbookProblem> Problems) : StudbookLoad
+    {
+        public override IReadOnlyList<StudbookProblem> Problems { get; } = Problems;
+    }
+
+    /// <summary>The file could not be opened or is not CSV at all.</summary>
+    public sealed record Unreadable(string File, string Message) : StudbookLoad
+    {
+        public override IReadOnlyList<StudbookProblem> Problems => [];
+    }
+}
+
+/// <summary>
+/// Reads a studbook file and validates it with the genetics engine, merging the reader's problems
+/// (columns, dates, flags) with the engine's (duplicate ids, cycles, sex conflicts, …) so the user
+/// sees all of them at once.
+/// </summary>
+public static class StudbookLoader
+{
+    public static async Task<StudbookLoad> LoadAsync(string path, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            return await LoadAsync(text, path, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new StudbookLoad.Unreadable(path, $"Cannot read {path}: {e.Message}");
+        }
+    }
+
+    public static async Task<StudbookLoad> LoadAsync(TextReader text, string file, CancellationToken ct)
+    {
+        StudbookFile read;
+        try
+        {
+            read = await StudbookReader.ReadAsync(text, file, ct);
+        }
+        catch (CsvFormatException e)
+        {
+            var where = e.RowNumber > 0 ? $" (line {e.RowNumber + 1})" : "";
+            return new StudbookLoad.Unreadable(file, $"{file} is not a readable CSV file{where}: {e.Message}");
+        }
+        return Validate(read, file);
+    }
+
+    /// <summary>Runs the engine's validation even after reading problems, so every problem is reported at once.</summary>
+    public static StudbookLoad Validate(StudbookFile read, string file)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var built = Pedigree.Build(read.Input);
+        var problems = read.Problems
+            .Concat(built.Issues.Select(i => StudbookProblem.FromIssue(file, i)))
+            .OrderBy(p => p.Line == 0 ? int.MaxValue : p.Line)
+            .ToList();
+        return built.Succeeded && !read.HasErrors
+            ? new StudbookLoad.Loaded(built.Pedigree, problems)
+            : new StudbookLoad.Rejected(problems);
+    }
+}
