@@ -47,6 +47,7 @@ api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();
 api.MapAccountEndpoints();
+api.MapUserEndpoints();
 
 await app.RunAsync();
 

@@ -114,6 +114,29 @@ public sealed partial class AccountTests
     }
 
     [Fact]
+    public async Task A_membership_given_or_taken_away_counts_from_the_next_request()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var admin = await factory.ClientAsAsync("admin", new MembershipInput(Role.Administrator));
+        using var vet = await factory.ClientAsAsync("veterinarian@BERLIN", new MembershipInput(Role.Veterinarian, "BERLIN"));
+
+        var before = await vet.GetAsync("/api/v1/institutions/MOSCOW/census", Ct);
+        var given = await admin.PostAsJsonAsync("/api/v1/users/veterinarian@BERLIN/memberships", new { role = "veterinarian", institution = "MOSCOW" }, Ct);
+        var during = await vet.GetAsync("/api/v1/institutions/MOSCOW/census", Ct);
+        var membership = (await given.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("memberships").EnumerateArray()
+            .Single(m => m.GetProperty("institution").GetString() == "MOSCOW").GetProperty("id").GetString();
+        var taken = await admin.DeleteAsync($"/api/v1/users/veterinarian@BERLIN/memberships/{membership}", Ct);
+        var after = await vet.GetAsync("/api/v1/institutions/MOSCOW/census", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, given.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_carry_the_security_headers()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -130,6 +153,7 @@ public sealed partial class AccountTests
     private static async Task<string> UserWithTokenAsync(MenagerieFactory factory, string userName)
     {
         await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
         var at = userName[(userName.IndexOf('@', StringComparison.Ordinal) + 1)..];
         var role = Enum.Parse<Role>(userName[..userName.IndexOf('@', StringComparison.Ordinal)], ignoreCase: true);

@@ -129,6 +129,13 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Get, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => null, SignedIn),
             new(HttpMethod.Post, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => new { name = "matrix" },
                 c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Created),
+            new(HttpMethod.Get, "/api/v1/users/", _ => "/api/v1/users", _ => null, c => AdminOnly(c, HttpStatusCode.OK)),
+            new(HttpMethod.Post, "/api/v1/users/", _ => "/api/v1/users",
+                _ => new { userName = "newcomer@MOSCOW", memberships = new[] { new { role = "viewer", institution = "MOSCOW" } } }, c => AdminOnly(c, HttpStatusCode.Created)),
+            new(HttpMethod.Post, "/api/v1/users/{userName}/memberships", _ => "/api/v1/users/newcomer@MOSCOW/memberships",
+                _ => new { role = "curator", institution = "MOSCOW" }, c => AdminOnly(c, HttpStatusCode.Created)),
+            new(HttpMethod.Delete, "/api/v1/users/{userName}/memberships/{id:guid}", _ => $"/api/v1/users/newcomer@MOSCOW/memberships/{Guid.Empty}", _ => null,
+                c => AdminOnly(c, HttpStatusCode.NotFound)),
             // Someone else's token id: only its owner may revoke it.
             new(HttpMethod.Delete, "/api/v1/me/tokens/{id}", _ => $"/api/v1/me/tokens/{victimToken}", _ => null,
                 c => c.Anonymous ? HttpStatusCode.Unauthorized : c.Is("registrar", "PYONGYANG") ? HttpStatusCode.OK : HttpStatusCode.NotFound),

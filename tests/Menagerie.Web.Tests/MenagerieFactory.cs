@@ -29,6 +29,7 @@ public sealed class MenagerieFactory(TestDatabase database, bool loadSample = fa
     public async Task<HttpClient> ClientAsAsync(string userName, params MembershipInput[] memberships)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
         var ct = TestContext.Current.CancellationToken;
         if (await accounts.AddUserAsync(userName, Password, memberships, ct) is not (Outcome<NewUser>.Created or Outcome<NewUser>.Conflict))

@@ -9,7 +9,7 @@ namespace Menagerie.App.Accounts;
 
 public sealed record MembershipInput(Role Role, string? Institution = null, string? Country = null);
 
-public sealed record MembershipView(Role Role, string? Institution, string? Country);
+public sealed record MembershipView(Guid Id, Role Role, string? Institution, string? Country);
 
 public sealed record UserView(Guid Id, string UserName, bool LockedOut, IReadOnlyList<MembershipView> Memberships);
 
@@ -25,12 +25,16 @@ public sealed record TokenView(Guid Id, string Name, string Prefix, DateTime Cre
 public sealed record NewToken(TokenView Token, string Secret);
 
 /// <summary>Users, their memberships and their personal API tokens.</summary>
-public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> users)
+public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> users, Access access)
 {
     public const int GeneratedPasswordLength = 20;
 
+    private const string AdministratorsOnly = "Users and memberships are managed by an administrator.";
+
     public async Task<Outcome<NewUser>> AddUserAsync(string userName, string? password, IReadOnlyList<MembershipInput> memberships, CancellationToken ct)
     {
+        if (!access.IsAdministrator)
+            return new Outcome<NewUser>.Forbidden(AdministratorsOnly);
         var problems = new List<RuleViolation>();
         if (await users.FindByNameAsync(userName ?? "") is not null)
             return new Outcome<NewUser>.Conflict($"There is already a user '{userName}'.");
@@ -65,13 +69,54 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
         return new Outcome<NewUser>.Created(new NewUser(await ViewAsync(user, ct), generated));
     }
 
-    public async Task<IReadOnlyList<UserView>> ListUsersAsync(CancellationToken ct)
+    /// <summary>Gives a user one more membership.</summary>
+    public async Task<Outcome<UserView>> AddMembershipAsync(string userName, MembershipInput membership, CancellationToken ct)
     {
+        if (!access.IsAdministrator)
+            return new Outcome<UserView>.Forbidden(AdministratorsOnly);
+        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+            return new Outcome<UserView>.NotFound($"There is no user '{userName}'.");
+        var problems = new List<RuleViolation>();
+        var (role, institution, country) = await ResolveAsync(membership, "membership", problems, ct);
+        if (problems.Count > 0)
+            return problems;
+        if (user.Memberships.Any(m => m.Role == role && m.InstitutionId == institution && m.CountryCode == country))
+            return new Outcome<UserView>.Conflict($"{userName} already has that membership.");
+        user.Join(role switch
+        {
+            Role.Administrator => Membership.Administrator(user.Id),
+            Role.Authority => Membership.ForCountry(user.Id, country!),
+            _ => Membership.AtInstitution(user.Id, role, institution!.Value),
+        });
+        await db.SaveChangesAsync($"{userName} made {role}", ct);
+        return new Outcome<UserView>.Created(await ViewAsync(user, ct));
+    }
+
+    /// <summary>Takes a membership away; it stops counting at the user's next request.</summary>
+    public async Task<Outcome<UserView>> RemoveMembershipAsync(string userName, Guid membershipId, CancellationToken ct)
+    {
+        if (!access.IsAdministrator)
+            return new Outcome<UserView>.Forbidden(AdministratorsOnly);
+        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        var membership = user?.Memberships.FirstOrDefault(m => m.Id == membershipId);
+        if (user is null || membership is null)
+            return new Outcome<UserView>.NotFound($"{userName} has no membership {membershipId}.");
+        user.Leave(membership);
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync($"{userName} no longer {membership.Role}", ct);
+        return new Outcome<UserView>.Ok(await ViewAsync(user, ct));
+    }
+
+    public async Task<Outcome<IReadOnlyList<UserView>>> ListUsersAsync(CancellationToken ct)
+    {
+        if (!access.IsAdministrator)
+            return new Outcome<IReadOnlyList<UserView>>.Forbidden(AdministratorsOnly);
         var all = await db.Users.AsNoTracking().Include(u => u.Memberships).OrderBy(u => u.UserName).ToListAsync(ct);
         var views = new List<UserView>(all.Count);
         foreach (var user in all)
             views.Add(await ViewAsync(user, ct));
-        return views;
+        return new Outcome<IReadOnlyList<UserView>>.Ok(views);
     }
 
     public async Task<Outcome<NewToken>> CreateTokenAsync(string userName, string tokenName, CancellationToken ct)
@@ -164,7 +209,7 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
     {
         var codes = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         return new UserView(user.Id, user.UserName!, user.LockoutEnd > new DateTimeOffset(db.UtcNow),
-            user.Memberships.Select(m => new MembershipView(m.Role, m.InstitutionId is { } i ? codes[i] : null, m.CountryCode)).ToList());
+            user.Memberships.Select(m => new MembershipView(m.Id, m.Role, m.InstitutionId is { } i ? codes[i] : null, m.CountryCode)).ToList());
     }
 
     private static IEnumerable<RuleViolation> Violations(IdentityResult result, string field) =>

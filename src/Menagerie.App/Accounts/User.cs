@@ -11,6 +11,8 @@ public sealed class User : IdentityUser<Guid>
     public IReadOnlyList<Membership> Memberships => _memberships;
 
     internal void Join(Membership membership) => _memberships.Add(membership);
+
+    internal void Leave(Membership membership) => _memberships.Remove(membership);
 }
 
 /// <summary>What a user may do, and where.</summary>

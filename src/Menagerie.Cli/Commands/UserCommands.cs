@@ -38,19 +38,13 @@ public static class UserCommands
         var listFormat = GlobalOptions.Format();
         var list = new Command("list", "Every user and their memberships.") { listFormat };
         list.SetAction(async (parse, ct) => await WithAccountsAsync(cli, parse, async accounts =>
-        {
-            var all = await accounts.ListUsersAsync(ct);
-            if (parse.GetValue(listFormat) == OutputFormat.Json)
+            await (await accounts.ListUsersAsync(ct)).ReportAsync(cli, parse.GetValue(listFormat), all =>
             {
-                await cli.WriteJsonAsync(all, ct);
-                return ExitCodes.Ok;
-            }
-            var table = new Table().AddColumns("User", "Memberships", "Locked out");
-            foreach (var u in all)
-                table.AddRow(Markup.Escape(u.UserName), Markup.Escape(string.Join(", ", u.Memberships.Select(MembershipText.Format))), u.LockedOut ? "yes" : "");
-            cli.Console.Write(table);
-            return ExitCodes.Ok;
-        }, ct));
+                var table = new Table().AddColumns("User", "Memberships", "Locked out");
+                foreach (var u in all)
+                    table.AddRow(Markup.Escape(u.UserName), Markup.Escape(string.Join(", ", u.Memberships.Select(MembershipText.Format))), u.LockedOut ? "yes" : "");
+                cli.Console.Write(table);
+            }, ct), ct));
 
         return new Command("user", "People who sign in, their memberships and API tokens.") { add, list, TokenCommands(cli) };
     }

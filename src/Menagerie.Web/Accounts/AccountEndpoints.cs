@@ -6,6 +6,8 @@ namespace Menagerie.Web.Accounts;
 
 public sealed record TokenRequest(string Name);
 
+public sealed record NewUserRequest(string UserName, string? Password, IReadOnlyList<MembershipInput>? Memberships);
+
 public static class AccountEndpoints
 {
     public const string TokenRateLimit = "tokens";
@@ -31,6 +33,30 @@ public static class AccountEndpoints
             .WithSummary("Revokes one of your tokens, by id or prefix; it stops working at once.")
             .Produces<TokenView>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(TokenRateLimit);
+    }
+
+    /// <summary>The administrator's: users and their memberships.</summary>
+    public static void MapUserEndpoints(this IEndpointRouteBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Users");
+        users.MapGet("/", async (AccountCommands accounts, HttpContext http, CancellationToken ct) => (await accounts.ListUsersAsync(ct)).ToHttp(http))
+            .WithSummary("Every user and their memberships (administrator).")
+            .Produces<IReadOnlyList<UserView>>().ProducesProblem(StatusCodes.Status403Forbidden);
+        users.MapPost("/", async (NewUserRequest request, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
+                (await accounts.AddUserAsync(request.UserName, request.Password, request.Memberships ?? [], ct))
+                    .ToHttp(http, location: u => $"/api/v1/users/{Uri.EscapeDataString(u.User.UserName)}"))
+            .WithSummary("Adds a user with memberships (administrator). Without a password one is generated and returned this once.")
+            .Produces<NewUser>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        users.MapPost("/{userName}/memberships", async (string userName, MembershipInput membership, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
+                (await accounts.AddMembershipAsync(userName, membership, ct)).ToHttp(http))
+            .WithSummary("Gives a user a role at an institution, an authority over a country, or the administrator role (administrator).")
+            .Produces<UserView>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapDelete("/{userName}/memberships/{id:guid}", async (string userName, Guid id, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
+                (await accounts.RemoveMembershipAsync(userName, id, ct)).ToHttp(http))
+            .WithSummary("Takes a membership away; it stops counting at the user's next request (administrator).")
+            .Produces<UserView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static Guid UserId(ClaimsPrincipal principal) =>

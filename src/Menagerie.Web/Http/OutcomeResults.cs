@@ -12,7 +12,7 @@ public static class OutcomeResults
         {
             Outcome<T>.Ok ok => WithETag(http, ok.Value, version, TypedResults.Ok(ok.Value)),
             Outcome<T>.Created created => WithETag(http, created.Value, version,
-                location is null ? TypedResults.Ok(created.Value) : TypedResults.Created(location(created.Value), created.Value)),
+                TypedResults.Created(location?.Invoke(created.Value), created.Value)),
             Outcome<T>.NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
             Outcome<T>.Invalid invalid => Invalid(invalid.Violations),
             Outcome<T>.Forbidden forbidden => TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
