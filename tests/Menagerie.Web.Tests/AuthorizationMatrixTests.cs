@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] Roles = ["registrar", "curator", "veterinarian", "studbook-keeper", "transport", "viewer"];
+    private static readonly string[] Roles = ["registrar", "curator", "veterinarian", "studbook-keeper", "transport-coordinator", "viewer"];
 
     /// <summary>Who is asking: a sample user name, or null for nobody signed in.</summary>
     private sealed record Caller(string? Name)

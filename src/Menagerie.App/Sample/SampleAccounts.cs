@@ -20,7 +20,7 @@ public sealed class SampleAccounts(MenagerieDbContext db, AccountCommands accoun
     private static readonly (string Prefix, Role Role)[] InstitutionRoles =
     [
         ("registrar", Role.Registrar), ("curator", Role.Curator), ("veterinarian", Role.Veterinarian),
-        ("studbook-keeper", Role.StudbookKeeper), ("transport", Role.TransportCoordinator), ("viewer", Role.Viewer),
+        ("studbook-keeper", Role.StudbookKeeper), ("transport-coordinator", Role.TransportCoordinator), ("viewer", Role.Viewer),
     ];
 
     /// <summary>Creates the sample users that do not exist yet. Returns them; an empty list when all were there.</summary>
