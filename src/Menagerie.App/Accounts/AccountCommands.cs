@@ -161,8 +161,9 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
         if (string.IsNullOrEmpty(secret) || !secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal))
             return null;
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
-        return token is null ? null : await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == token.UserId, ct);
+        // One query on every API request: the token's user, without memberships (those are read once, fresh, per request).
+        return await db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => u).AsNoTracking().FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Keeps one sign-in attempt; the ledger then has every login and failed login.</summary>
