@@ -57,12 +57,7 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
             return Violations(created, "userName").ToList();
         foreach (var (role, institution, country) in resolved)
         {
-            user.Join(role switch
-            {
-                Role.Administrator => Membership.Administrator(user.Id),
-                Role.Authority => Membership.ForCountry(user.Id, country!),
-                _ => Membership.AtInstitution(user.Id, role, institution!.Value),
-            });
+            user.Join(Membership.Create(user.Id, role, institution, country));
         }
         await db.SaveChangesAsync($"user {user.UserName} added", ct);
         await transaction.CommitAsync(ct);
@@ -74,7 +69,7 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
     {
         if (!access.IsAdministrator)
             return new Outcome<UserView>.Forbidden(AdministratorsOnly);
-        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        var user = await FindWithMembershipsAsync(userName, ct);
         if (user is null)
             return new Outcome<UserView>.NotFound($"There is no user '{userName}'.");
         var problems = new List<RuleViolation>();
@@ -83,12 +78,7 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
             return problems;
         if (user.Memberships.Any(m => m.Role == role && m.InstitutionId == institution && m.CountryCode == country))
             return new Outcome<UserView>.Conflict($"{userName} already has that membership.");
-        user.Join(role switch
-        {
-            Role.Administrator => Membership.Administrator(user.Id),
-            Role.Authority => Membership.ForCountry(user.Id, country!),
-            _ => Membership.AtInstitution(user.Id, role, institution!.Value),
-        });
+        user.Join(Membership.Create(user.Id, role, institution, country));
         await db.SaveChangesAsync($"{userName} made {role}", ct);
         return new Outcome<UserView>.Created(await ViewAsync(user, ct));
     }
@@ -98,7 +88,7 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
     {
         if (!access.IsAdministrator)
             return new Outcome<UserView>.Forbidden(AdministratorsOnly);
-        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        var user = await FindWithMembershipsAsync(userName, ct);
         var membership = user?.Memberships.FirstOrDefault(m => m.Id == membershipId);
         if (user is null || membership is null)
             return new Outcome<UserView>.NotFound($"{userName} has no membership {membershipId}.");
@@ -177,6 +167,15 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == id, ct);
         return user is null ? null : await ViewAsync(user, ct);
+    }
+
+    /// <summary>A user by name as Identity matches names (normalized), with their memberships.</summary>
+    private async Task<User?> FindWithMembershipsAsync(string userName, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is not null)
+            await db.Entry(user).Collection(u => u.Memberships).LoadAsync(ct);
+        return user;
     }
 
     public static string GeneratePassword() =>

@@ -48,11 +48,13 @@ public sealed class Membership
 
     public static bool IsInstitutionRole(Role role) => role is not (Role.Authority or Role.Administrator);
 
+    internal static Membership Create(Guid userId, Role role, InstitutionId? institution, string? country) => role switch
+    {
+        Role.Administrator => new() { Id = Guid.CreateVersion7(), UserId = userId, Role = role },
+        Role.Authority => new() { Id = Guid.CreateVersion7(), UserId = userId, Role = role, CountryCode = country ?? throw new ArgumentNullException(nameof(country)) },
+        _ => AtInstitution(userId, role, institution ?? throw new ArgumentNullException(nameof(institution))),
+    };
+
     internal static Membership AtInstitution(Guid userId, Role role, InstitutionId institution) =>
         new() { Id = Guid.CreateVersion7(), UserId = userId, Role = role, InstitutionId = institution };
-
-    internal static Membership ForCountry(Guid userId, string countryCode) =>
-        new() { Id = Guid.CreateVersion7(), UserId = userId, Role = Role.Authority, CountryCode = countryCode };
-
-    internal static Membership Administrator(Guid userId) => new() { Id = Guid.CreateVersion7(), UserId = userId, Role = Role.Administrator };
 }
