@@ -9,7 +9,7 @@ namespace Menagerie.App.Tests.Studbooks;
 /// </summary>
 internal static class SharedPedigrees
 {
-    private static readonly Lazy<string?> LazyRoot = new(Locate);
+    private static readonly Lazy<string?> LazyRoot = new(Menagerie.Testing.SharedPedigreeFolder.Find);
 
     /// <summary>The shared pedigrees folder, or null when it is not on this machine.</summary>
     public static string? Root => LazyRoot.Value;
@@ -22,25 +22,5 @@ internal static class SharedPedigrees
     {
         SkipUnlessPresent();
         return StudbookLoader.LoadAsync(Path.Combine(Root!, "input", name), TestContext.Current.CancellationToken);
-    }
-
-    private static string? Locate()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("MENAGERIE_PEDIGREES");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Directory.Exists(fromEnvironment)
-                ? fromEnvironment
-                : throw new DirectoryNotFoundException($"MENAGERIE_PEDIGREES points to '{fromEnvironment}', which does not exist.");
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Menagerie.slnx")))
-            {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "pedigrees"));
-                return Directory.Exists(Path.Combine(shared, "input")) ? shared : null;
-            }
-        }
-        return null;
     }
 }

@@ -25,30 +25,6 @@ internal static class PedigreeData
             .Where(d => File.Exists(Input(d)))
             .Order(StringComparer.Ordinal)];
 
-    private static string Locate()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("MENAGERIE_PEDIGREES");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Directory.Exists(fromEnvironment)
-                ? fromEnvironment
-                : throw new DirectoryNotFoundException($"MENAGERIE_PEDIGREES points to '{fromEnvironment}', which does not exist.");
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Menagerie.slnx")))
-            {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "pedigrees"));
-                if (Directory.Exists(Path.Combine(shared, "reference")))
-                {
-                    return shared;
-                }
-
-                break;
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "TestData", "pedigrees");
-    }
+    private static string Locate() =>
+        Menagerie.Testing.SharedPedigreeFolder.Find() ?? Path.Combine(AppContext.BaseDirectory, "TestData", "pedigrees");
 }
