@@ -16,16 +16,18 @@ public sealed partial class SampleLoader
         public async Task SpecimensAsync(List<CsvRow> specimenRows, List<CsvRow> eventRows, CancellationToken ct)
         {
             var specimens = new Dictionary<string, SpecimenRow>(StringComparer.Ordinal);
-            var existing = new HashSet<string>(StringComparer.Ordinal);
             foreach (var row in specimenRows)
             {
                 var parsed = ParseSpecimen(row);
-                if (parsed is null)
-                    continue;
-                if (!specimens.TryAdd(parsed.Key, parsed))
+                if (parsed is not null && !specimens.TryAdd(parsed.Key, parsed))
                     problems.Add(row.Problem("key", $"The key '{parsed.Key}' is listed twice."));
-                else if (parsed.Id != default && await IsPresentAsync(parsed, ct))
-                    existing.Add(parsed.Key);
+            }
+            // A specimen already in the records keeps its id, so that new offspring name the real parent.
+            var existing = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (key, id) in await PresentAsync(specimens.Values, ct))
+            {
+                specimens[key] = specimens[key] with { Id = id };
+                existing.Add(key);
             }
 
             var pending = specimens.ToDictionary(s => s.Key, s => (s.Value.Id, s.Value.Kind, s.Value.Sex), StringComparer.Ordinal);
@@ -165,13 +167,25 @@ public sealed partial class SampleLoader
             return problems.Count > before ? null : new SpecimenRow(row, key!, SpecimenId.New(), kind, sex, taxon, identifiers);
         }
 
-        /// <summary>A specimen is already in the records when a specimen there carries its first identifier.</summary>
-        private async Task<bool> IsPresentAsync(SpecimenRow s, CancellationToken ct)
+        /// <summary>
+        /// The specimens already in the records — those whose first identifier a specimen there carries —
+        /// with their ids, found in one query rather than one per row.
+        /// </summary>
+        private async Task<List<(string Key, SpecimenId Id)>> PresentAsync(IEnumerable<SpecimenRow> rows, CancellationToken ct)
         {
-            if (s.Identifiers.Count == 0)
-                return false;
-            var (scheme, value) = s.Identifiers[0];
-            return await db.SpecimenIdentifiers.AnyAsync(i => i.Scheme == scheme && i.Value == value, ct);
+            var byFirstIdentifier = new Dictionary<(string Scheme, string Value), SpecimenRow>();
+            foreach (var row in rows.Where(r => r.Identifiers.Count > 0))
+                byFirstIdentifier.TryAdd(row.Identifiers[0], row);
+            var values = byFirstIdentifier.Keys.Select(k => k.Value).Distinct(StringComparer.Ordinal).ToList();
+            var carried = await db.SpecimenIdentifiers.AsNoTracking().Where(i => values.Contains(i.Value))
+                .Select(i => new { i.Scheme, i.Value, i.SpecimenId }).ToListAsync(ct);
+            var present = new Dictionary<string, SpecimenId>(StringComparer.Ordinal);
+            foreach (var c in carried)
+            {
+                if (byFirstIdentifier.TryGetValue((c.Scheme, c.Value), out var row))
+                    present.TryAdd(row.Key, c.SpecimenId);
+            }
+            return present.Select(p => (p.Key, p.Value)).ToList();
         }
     }
 }

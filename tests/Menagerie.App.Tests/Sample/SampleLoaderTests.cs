@@ -59,6 +59,37 @@ public sealed class SampleLoaderTests
     }
 
     [Fact]
+    public async Task Offspring_loaded_later_name_the_parent_already_in_the_records()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("menagerie-second-load-").FullName;
+        try
+        {
+            const string Events = "specimen,type,date,institution,from_name,sire\n";
+            await File.WriteAllTextAsync(Path.Combine(folder, "countries.csv"), "code,name,cites_party,cites_entry_into_force,status_as_of,status_source\nRU,Russian Federation,true,1992-01-01,2015-07-01,CITES list\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "institutions.csv"), "code,name,country\nMOSCOW,Moscow Zoo,RU\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "taxa.csv"), "scientific_name,common_name,rank,class\nPanthera leo,African lion,Species,Mammalia\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "specimens.csv"), "key,kind,taxon,sex,name,identifiers\nP1,individual,Panthera leo,male,,local:P1\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "events.csv"), Events + "P1,acquisition,2010-01-01,MOSCOW,wild,\n", Ct);
+            await using var db = TestDatabase.Open(database.Options);
+            Assert.IsType<SampleLoadResult.Loaded>(await new SampleLoader(db).LoadDirectoryAsync(folder, Ct));
+            await File.AppendAllTextAsync(Path.Combine(folder, "specimens.csv"), "C1,individual,Panthera leo,female,,local:C1\n", Ct);
+            await File.AppendAllTextAsync(Path.Combine(folder, "events.csv"), "C1,birth,2015-05-01,MOSCOW,,P1\n", Ct);
+
+            var second = Assert.IsType<SampleLoadResult.Loaded>(await new SampleLoader(db).LoadDirectoryAsync(folder, Ct));
+
+            Assert.Equal((1, 1), (second.Specimens, second.AlreadyPresent));
+            var parent = await db.SpecimenIdentifiers.Where(i => i.Value == "P1").Select(i => i.SpecimenId).SingleAsync(Ct);
+            var child = await db.SpecimenIdentifiers.Where(i => i.Value == "C1").Select(i => i.SpecimenId).SingleAsync(Ct);
+            Assert.Equal(parent, (await db.Specimens.AsNoTracking().SingleAsync(s => s.Id == child, Ct)).SireId);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_collection_with_problems_is_refused_whole_with_every_problem_named()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
