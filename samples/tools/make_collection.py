@@ -2,7 +2,8 @@
 """Writes samples/collection/*.csv: the sample collection Menagerie loads on first start.
 
 The 75 animals of the November 2024 Moscow Zoo -> Pyongyang shipment (as the news reports give them),
-the birds that went in April 2024, and a few hundred more animals across four zoos with births to
+accepted and awaiting clearance; the birds that went in April 2024, received; a lion on breeding loan
+from Berlin to Prague, in transit; and a few hundred more animals across four zoos with births to
 known parents, deaths and moves, so lists and censuses look like a real collection. Seeded: running
 it again writes the same files.  Usage: python3 samples/tools/make_collection.py
 """
@@ -182,14 +183,14 @@ group("MOS-G0002", "Aix galericulata", "MOSCOW", "Mandarin ducks, pond 1", dt.da
        ("birth", dt.date(2023, 6, 12), "5.4.0", ""), ("death", dt.date(2024, 1, 15), "1.1.0", "old age")])
 
 # --- April 2024: birds that went from Moscow to Pyongyang ------------------------------------------
+april_birds = []
 for taxon, n in (("Aquila chrysaetos", 2), ("Grus japonensis", 2), ("Ara ararauna", 4)):
     for i in range(n):
-        b = Animal(taxon, "male" if i % 2 == 0 else "female", "MOSCOW", dt.date(2015 + i, 5, 2 + i), wild=taxon == "Ara ararauna",
-                   acquired=dt.date(2018, 9, 1 + i), from_name="Prague Zoo surplus" if taxon == "Ara ararauna" else "")
-        b.move(dt.date(2024, 4, 25), "PYONGYANG")
+        april_birds.append(Animal(taxon, "male" if i % 2 == 0 else "female", "MOSCOW", dt.date(2015 + i, 5, 2 + i), wild=taxon == "Ara ararauna",
+                                  acquired=dt.date(2018, 9, 1 + i), from_name="Prague Zoo surplus" if taxon == "Ara ararauna" else ""))
 
 # --- the other zoos ---------------------------------------------------------------------------------
-population("Panthera leo", "BERLIN", 3, 2000, (1, 3), 160, 17, 9)
+berlin_lions = population("Panthera leo", "BERLIN", 3, 2000, (1, 3), 160, 17, 9)
 population("Ursus arctos", "PRAGUE", 2, 2002, (1, 2), 300, 25, 7)
 population("Bos grunniens", "PRAGUE", 4, 2004, (1, 1), 350, 18, 14)
 population("Bos grunniens", "MOSCOW", 3, 2006, (1, 1), 350, 18, 10)
@@ -205,6 +206,22 @@ group("PRG-G0001", "Chrysolophus pictus", "PRAGUE", "Golden pheasants, aviary B"
       [("birth", dt.date(2020, 5, 20), "3.2.4", ""), ("death", dt.date(2021, 2, 10), "1.1.0", "")])
 group("PYO-G0001", "Aix galericulata", "PYONGYANG", "Mandarin ducks", dt.date(2018, 6, 1), "6.6.0", "wild, Taedong river",
       [("birth", dt.date(2019, 6, 10), "4.3.1", "")])
+
+# --- transfers: April 2024 (received), November 2024 (accepted, awaiting clearance), a breeding loan in transit
+transfers = [
+    {"key": "APR-2024", "sender": "MOSCOW", "receiver": "PYONGYANG", "terms": "gift", "status": "received",
+     "cleared_because": "State gift approved by the Ministry of Natural Resources; CITES Article X comparable documentation for the DPRK",
+     "dispatched_at": "2024-04-25T05:00:00Z", "received_at": "2024-04-26T09:30:00Z"},
+    {"key": "NOV-2024", "sender": "MOSCOW", "receiver": "PYONGYANG", "terms": "gift", "status": "accepted"},
+    {"key": "LOAN-BER-PRG", "sender": "BERLIN", "receiver": "PRAGUE", "terms": "loan", "return_due": "2029-11-30", "status": "dispatched",
+     "cleared_because": "EEP breeding recommendation; health certificate issued", "dispatched_at": "2026-11-24T07:00:00Z"},
+]
+transfer_lines = [{"transfer": "APR-2024", "specimen": b.key, "identifiers": f"local:PYO-24-{i + 1:03d}"} for i, b in enumerate(april_birds)]
+transfer_lines += [{"transfer": "NOV-2024", "specimen": a.key} for a in [lioness, *shipment_bears, *yaks, *cockatoos]]
+transfer_lines += [{"transfer": "NOV-2024", "specimen": "MOS-G0001", "counts": "12.13.0"},
+                   {"transfer": "NOV-2024", "specimen": "MOS-G0002", "counts": "20.20.0"}]
+loan_lion = next(a for a in reversed(berlin_lions) if a.sex == "male" and a.alive and a.inst == "BERLIN")
+transfer_lines.append({"transfer": "LOAN-BER-PRG", "specimen": loan_lion.key})
 
 
 assert 300 < len(specimens) < 900, len(specimens)
@@ -231,4 +248,12 @@ with open(os.path.join(OUT, "events.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, cols, restval="")
     w.writeheader()
     w.writerows(events)
-print(len(specimens), "specimens,", len(events), "events")
+with open(os.path.join(OUT, "transfers.csv"), "w", newline="") as f:
+    w = csv.DictWriter(f, ["key", "sender", "receiver", "terms", "return_due", "status", "cleared_because", "dispatched_at", "received_at"], restval="")
+    w.writeheader()
+    w.writerows(transfers)
+with open(os.path.join(OUT, "transfer_lines.csv"), "w", newline="") as f:
+    w = csv.DictWriter(f, ["transfer", "specimen", "counts", "outcome", "identifiers"], restval="")
+    w.writeheader()
+    w.writerows(transfer_lines)
+print(len(specimens), "specimens,", len(events), "events,", len(transfers), "transfers")

@@ -28,5 +28,8 @@ public abstract record Outcome<T>
     /// <summary>Another writer changed the record between this one's read and write.</summary>
     public sealed record Conflict(string Message) : Outcome<T>;
 
+    /// <summary>An Idempotency-Key already used for a different request; nothing was changed.</summary>
+    public sealed record KeyReused(string Message) : Outcome<T>;
+
     public static implicit operator Outcome<T>(List<RuleViolation> violations) => new Invalid(violations);
 }

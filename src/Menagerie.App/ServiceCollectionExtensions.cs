@@ -5,6 +5,7 @@ using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
 using Menagerie.App.Specimens;
 using Menagerie.App.Taxa;
+using Menagerie.App.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TaxonCommands>();
         services.AddScoped<SpecimenCommands>();
         services.AddScoped<SpecimenQueries>();
+        services.AddScoped<TransferCommands>();
+        services.AddScoped<TransferQueries>();
         services.AddScoped<Census>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<SampleLoader>();

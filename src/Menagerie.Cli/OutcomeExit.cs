@@ -31,6 +31,9 @@ public static class OutcomeExit
             case Outcome<T>.Conflict conflict:
                 await cli.Error.WriteLineAsync(conflict.Message);
                 return ExitCodes.Findings;
+            case Outcome<T>.KeyReused reused:
+                await cli.Error.WriteLineAsync(reused.Message);
+                return ExitCodes.Findings;
             default:
                 throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}.");
         }

@@ -23,3 +23,9 @@ public readonly record struct EventId(Guid Value)
     public static EventId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct TransferId(Guid Value)
+{
+    public static TransferId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

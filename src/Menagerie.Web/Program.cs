@@ -5,6 +5,7 @@ using Menagerie.Web.Accounts;
 using Menagerie.Web.Institutions;
 using Menagerie.Web.Specimens;
 using Menagerie.Web.Taxa;
+using Menagerie.Web.Transfers;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,6 +47,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();
+api.MapTransferEndpoints();
 api.MapAccountEndpoints();
 api.MapUserEndpoints();
 

@@ -25,7 +25,7 @@ internal static partial class Startup
         switch (result)
         {
             case SampleLoadResult.Loaded { Specimens: > 0 } loaded:
-                LogSampleLoaded(logger, loaded.Institutions, loaded.Taxa, loaded.Specimens, loaded.Events);
+                LogSampleLoaded(logger, loaded.Institutions, loaded.Taxa, loaded.Specimens, loaded.Events, loaded.Transfers);
                 break;
             case SampleLoadResult.Rejected rejected:
                 throw new InvalidOperationException("The built-in sample collection has problems:\n" + string.Join('\n', rejected.Problems));
@@ -61,6 +61,6 @@ internal static partial class Startup
     [LoggerMessage(Level = LogLevel.Information, Message = "Records database: {Database}")]
     private static partial void LogDatabase(ILogger logger, string database);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sample collection loaded: {Institutions} institutions, {Taxa} taxa, {Specimens} specimens, {Events} events")]
-    private static partial void LogSampleLoaded(ILogger logger, int institutions, int taxa, int specimens, int events);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample collection loaded: {Institutions} institutions, {Taxa} taxa, {Specimens} specimens, {Events} events, {Transfers} transfers")]
+    private static partial void LogSampleLoaded(ILogger logger, int institutions, int taxa, int specimens, int events, int transfers);
 }

@@ -4,6 +4,8 @@ using Menagerie.App;
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
+using Menagerie.App.Transfers;
+using Menagerie.Domain.Transfers;
 using Menagerie.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,8 @@ namespace Menagerie.Web.Tests;
 /// <summary>
 /// Every API endpoint in the application's own route table, called as nobody, as each role of the
 /// institution that holds the animal, as each role of the other institution (with the first one's ids),
-/// as each country's authority and as the administrator. A new endpoint without a row here fails.
+/// as each country's authority and as the administrator; transfers, as the parties, the authorities of
+/// their countries, and everyone else. A new endpoint without a row here fails.
 /// </summary>
 public sealed class AuthorizationMatrixTests
 {
@@ -39,8 +42,8 @@ public sealed class AuthorizationMatrixTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "10000")]);
-        var (callers, victimToken) = await SampleCallersAsync(factory);
-        var probes = Probes(victimToken);
+        var (callers, victimToken, transfers) = await SampleCallersAsync(factory);
+        var probes = Probes(victimToken, transfers);
 
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
@@ -80,7 +83,7 @@ public sealed class AuthorizationMatrixTests
     private static bool IsStaticFile(string pattern) =>
         !pattern.Contains('{', StringComparison.Ordinal) && Path.HasExtension(pattern) && !pattern.StartsWith("/openapi", StringComparison.Ordinal);
 
-    private static List<Probe> Probes(string victimToken)
+    private static List<Probe> Probes(string victimToken, SampleTransfers transfers)
     {
         const string Lioness = "EEP-PLE-3117";
         static HttpStatusCode SignedIn(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK;
@@ -92,6 +95,17 @@ public sealed class AuthorizationMatrixTests
             : roles.Any(r => c.Is(r, "MOSCOW")) ? ok
             : c.AtMoscow || c.Admin ? HttpStatusCode.Forbidden
             : HttpStatusCode.NotFound;
+        // The November shipment, Moscow to Pyongyang, is accepted: every step is refused by role and party, or, for
+        // the one who may take it, refused by the rules (400) without changing it. The Berlin-Prague loan is no one's here.
+        static HttpStatusCode PartiesRead(Caller c) =>
+            c.Anonymous ? HttpStatusCode.Unauthorized : c.Name is not null && (c.AtMoscow || c.Name.EndsWith("@PYONGYANG", StringComparison.Ordinal) || c.Admin || c.Name.StartsWith("authority@", StringComparison.Ordinal)) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        static HttpStatusCode OnlyAdminReads404(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : c.Admin ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
+        static HttpStatusCode OnlyAdminReads(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : c.Admin ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        static Func<Caller, HttpStatusCode> Step(params string[] who) =>
+            c => c.Anonymous ? HttpStatusCode.Unauthorized : who.Any(w => c.Name == w) ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden;
+        var november = $"/api/v1/transfers/{transfers.November}";
+        var loan = $"/api/v1/transfers/{transfers.Loan}";
+
         // A species name of its own for each caller, so that one caller's taxon is never another's conflict.
         static string Epithet(Caller c) => new string((c.Name ?? "nobody").Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();
 
@@ -125,6 +139,27 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Post, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => new { type = "note", date = "2026-11-28", text = "checked" },
                 c => HolderWrites(c, HttpStatusCode.Created, "registrar", "veterinarian")),
             new(HttpMethod.Get, "/api/v1/specimens/{id}/holder", _ => $"/api/v1/specimens/{Lioness}/holder?on=2024-11-15", _ => null, MoscowReads),
+            new(HttpMethod.Get, "/api/v1/transfers/", _ => "/api/v1/transfers?view=needsMyAction", _ => null, SignedIn),
+            new(HttpMethod.Post, "/api/v1/transfers/", _ => "/api/v1/transfers", _ => new { sender = "MOSCOW", receiver = "PYONGYANG", terms = "gift", lines = Array.Empty<object>() },
+                c => c.Anonymous ? HttpStatusCode.Unauthorized
+                    : new[] { "registrar", "curator" }.Any(r => c.Is(r, "MOSCOW") || c.Is(r, "PYONGYANG")) ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}", _ => november, _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}", _ => loan, _ => null, OnlyAdminReads),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/timeline", _ => november + "/timeline", _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/timeline", _ => loan + "/timeline", _ => null, OnlyAdminReads),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/propose", _ => november + "/propose", _ => null, Step("curator@MOSCOW")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/request", _ => november + "/request", _ => null, Step("curator@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/accept", _ => november + "/accept", _ => null, Step("curator@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/decline", _ => november + "/decline", _ => new { reason = "no" }, Step("curator@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/clear", _ => november + "/clear", _ => new { }, Step("curator@MOSCOW")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/cancel", _ => november + "/cancel", _ => new { }, Step("curator@MOSCOW", "curator@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => november + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" },
+                Step("registrar@MOSCOW", "transport-coordinator@MOSCOW")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/receive", _ => november + "/receive", _ => new { at = "2026-11-28T06:00:00Z", lines = Array.Empty<object>() },
+                Step("registrar@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/lines/{line:int}/resolve", _ => november + "/lines/1/resolve",
+                _ => new { resolution = "found", reason = "in the crate" }, Step("registrar@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => loan + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" }, OnlyAdminReads404),
             new(HttpMethod.Get, "/api/v1/me/", _ => "/api/v1/me", _ => null, SignedIn),
             new(HttpMethod.Get, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => null, SignedIn),
             new(HttpMethod.Post, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => new { name = "matrix" },
@@ -142,7 +177,9 @@ public sealed class AuthorizationMatrixTests
         ];
     }
 
-    private static async Task<(List<(Caller, HttpClient)> Callers, string VictimToken)> SampleCallersAsync(MenagerieFactory factory)
+    private sealed record SampleTransfers(Guid November, Guid Loan);
+
+    private static async Task<(List<(Caller, HttpClient)> Callers, string VictimToken, SampleTransfers Transfers)> SampleCallersAsync(MenagerieFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
@@ -154,6 +191,9 @@ public sealed class AuthorizationMatrixTests
             callers.Add((new Caller(name), name is null ? factory.CreateClient() : await factory.ClientAsAsync(name)));
         var victim = Assert.IsType<Outcome<NewToken>.Created>(
             await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateTokenAsync("registrar@PYONGYANG", "victim", Ct));
-        return (callers, victim.Value.Token.Id.ToString());
+        var transfers = Assert.IsType<Outcome<IReadOnlyList<TransferSummary>>.Ok>(
+            await scope.ServiceProvider.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(), Ct)).Value;
+        return (callers, victim.Value.Token.Id.ToString(),
+            new SampleTransfers(transfers.Single(t => t.Status == TransferStatus.Accepted).Id, transfers.Single(t => t.Sender == "BERLIN").Id));
     }
 }

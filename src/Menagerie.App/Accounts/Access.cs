@@ -31,6 +31,14 @@ public sealed class Access
     /// <summary>Holds one of these roles at any institution.</summary>
     public bool HasAnywhere(params Role[] roles) => _operator || _memberships.Any(m => m.InstitutionId is not null && roles.Contains(m.Role));
 
+    /// <summary>An authority over the country: reads the transfers leaving or entering it.</summary>
+    public bool IsAuthorityFor(string countryCode) =>
+        _operator || _memberships.Any(m => m.Role == Role.Authority && string.Equals(m.CountryCode, countryCode, StringComparison.Ordinal));
+
+    /// <summary>The countries whose transfers this person reads as an authority.</summary>
+    public IReadOnlySet<string> AuthorityCountries() =>
+        _memberships.Where(m => m.Role == Role.Authority && m.CountryCode is not null).Select(m => m.CountryCode!).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>An institution reads what it holds, and what it owns while it is on loan elsewhere.</summary>
     public bool CanRead(Specimen specimen) =>
         IsAdministrator || (specimen.HolderId is { } holder && IsMemberOf(holder)) || (specimen.OwnerId is { } owner && IsMemberOf(owner));

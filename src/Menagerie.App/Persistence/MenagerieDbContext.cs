@@ -1,8 +1,10 @@
 using Menagerie.App.Accounts;
 using Menagerie.App.Ledger;
+using Menagerie.App.Transfers;
 using Menagerie.Domain.Institutions;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Taxa;
+using Menagerie.Domain.Transfers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +34,10 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<SpecimenEvent> SpecimenEvents => Set<SpecimenEvent>();
     public DbSet<HoldingPeriod> HoldingPeriods => Set<HoldingPeriod>();
     public DbSet<SpecimenIdentifier> SpecimenIdentifiers => Set<SpecimenIdentifier>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<TransferLine> TransferLines => Set<TransferLine>();
+    public DbSet<TransferStep> TransferSteps => Set<TransferStep>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -113,6 +119,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
         configurationBuilder.Properties<Menagerie.Domain.InstitutionId>().HaveConversion<IdConverters.InstitutionIdConverter>();
         configurationBuilder.Properties<Menagerie.Domain.TaxonId>().HaveConversion<IdConverters.TaxonIdConverter>();
         configurationBuilder.Properties<Menagerie.Domain.SpecimenId>().HaveConversion<IdConverters.SpecimenIdConverter>();
+        configurationBuilder.Properties<Menagerie.Domain.TransferId>().HaveConversion<IdConverters.TransferIdConverter>();
         configurationBuilder.Properties<Menagerie.Domain.EventId>().HaveConversion<IdConverters.EventIdConverter>();
         configurationBuilder.Properties<SexCounts>().HaveConversion<IdConverters.SexCountsConverter>();
         configurationBuilder.Properties<DateTime>().HaveConversion<IdConverters.UtcDateTimeConverter>();

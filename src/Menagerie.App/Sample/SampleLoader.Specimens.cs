@@ -13,6 +13,9 @@ public sealed partial class SampleLoader
 
     private sealed partial class Batch
     {
+        private readonly HashSet<string> _existingKeys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Specimen> _newByKey = new(StringComparer.Ordinal);
+
         public async Task SpecimensAsync(List<CsvRow> specimenRows, List<CsvRow> eventRows, CancellationToken ct)
         {
             var specimens = new Dictionary<string, SpecimenRow>(StringComparer.Ordinal);
@@ -23,11 +26,10 @@ public sealed partial class SampleLoader
                     problems.Add(row.Problem("key", $"The key '{parsed.Key}' is listed twice."));
             }
             // A specimen already in the records keeps its id, so that new offspring name the real parent.
-            var existing = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (key, id) in await PresentAsync(specimens.Values, ct))
             {
                 specimens[key] = specimens[key] with { Id = id };
-                existing.Add(key);
+                _existingKeys.Add(key);
             }
 
             var pending = specimens.ToDictionary(s => s.Key, s => (s.Value.Id, s.Value.Kind, s.Value.Sex), StringComparer.Ordinal);
@@ -51,7 +53,7 @@ public sealed partial class SampleLoader
             var now = db.UtcNow;
             foreach (var s in specimens.Values)
             {
-                if (existing.Contains(s.Key))
+                if (_existingKeys.Contains(s.Key))
                 {
                     AlreadyPresent++;
                     continue;
@@ -103,7 +105,10 @@ public sealed partial class SampleLoader
                 broken = violations.Count > 0;
             }
             if (!broken)
+            {
                 NewSpecimens.Add(specimen!);
+                _newByKey[s.Key] = specimen!;
+            }
         }
 
         private IReadOnlyList<RuleViolation> Start(SpecimenRow s, EventDetails first, Func<InstitutionId, string> nameOf, DateTime now, out Specimen? specimen)
@@ -155,15 +160,7 @@ public sealed partial class SampleLoader
                 problems.Add(row.Problem("sex", $"'{sexText}' is not a sex: male, female or unknown."));
             if (!_taxa.TryGetValue(row["taxon"] ?? "", out var taxon))
                 problems.Add(row.Problem("taxon", $"There is no taxon '{row["taxon"]}' in taxa.csv or in the records."));
-            var identifiers = new List<(string, string)>();
-            foreach (var item in (row["identifiers"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var colon = item.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || colon == item.Length - 1)
-                    problems.Add(row.Problem("identifiers", $"'{item}' is not scheme:value (e.g. transponder:643123456789012)."));
-                else
-                    identifiers.Add((item[..colon].Trim(), item[(colon + 1)..].Trim()));
-            }
+            var identifiers = ParseIdentifiers(row);
             return problems.Count > before ? null : new SpecimenRow(row, key!, SpecimenId.New(), kind, sex, taxon, identifiers);
         }
 

@@ -10,21 +10,24 @@ public abstract record SampleLoadResult
 {
     private SampleLoadResult() { }
 
-    public sealed record Loaded(int Countries, int Institutions, int Taxa, int Specimens, int Events, int AlreadyPresent) : SampleLoadResult;
+    public sealed record Loaded(int Countries, int Institutions, int Taxa, int Specimens, int Events, int Transfers, int AlreadyPresent) : SampleLoadResult;
 
     /// <summary>Every problem in the files; nothing was written.</summary>
     public sealed record Rejected(IReadOnlyList<InputProblem> Problems) : SampleLoadResult;
 }
 
 /// <summary>
-/// Loads a collection from five CSV files (countries, institutions, taxa, specimens, events), the
-/// format of <c>samples/collection</c>. Everything is checked first and saved in one transaction; what
+/// Loads a collection from five CSV files (countries, institutions, taxa, specimens, events), and
+/// optionally its transfers (transfers, transfer_lines), the format of <c>samples/collection</c>. Everything is checked first and saved in one transaction; what
 /// is already in the records (same country code, institution code, scientific name, or a specimen's
 /// first identifier) is left as it is, so loading twice adds nothing.
 /// </summary>
 public sealed partial class SampleLoader(MenagerieDbContext db)
 {
-    public static readonly string[] Files = ["countries.csv", "institutions.csv", "taxa.csv", "specimens.csv", "events.csv"];
+    public static readonly string[] Files = ["countries.csv", "institutions.csv", "taxa.csv", "specimens.csv", "events.csv", "transfers.csv", "transfer_lines.csv"];
+
+    /// <summary>A collection without transfers leaves these two out.</summary>
+    private static readonly string[] OptionalFiles = ["transfers.csv", "transfer_lines.csv"];
 
     /// <summary>The sample collection shipped inside Menagerie.</summary>
     public Task<SampleLoadResult> LoadBuiltInAsync(CancellationToken ct)
@@ -47,6 +50,11 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         foreach (var (file, columns) in Columns)
         {
             using var reader = open(file);
+            if (reader is null && OptionalFiles.Contains(file))
+            {
+                tables[file] = [];
+                continue;
+            }
             if (reader is null)
             {
                 problems.Add(new(file, 0, "file", "The file is missing."));
@@ -71,7 +79,11 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         if (Readable("taxa.csv"))
             await batch.TaxaAsync(tables["taxa.csv"], ct);
         if (unreadable.Count == 0)
+        {
             await batch.SpecimensAsync(tables["specimens.csv"], tables["events.csv"], ct);
+            if (problems.Count == 0)
+                batch.Transfers(tables["transfers.csv"], tables["transfer_lines.csv"]);
+        }
         if (problems.Count > 0)
             return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList());
 
@@ -79,10 +91,11 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         db.Institutions.AddRange(batch.NewInstitutions);
         db.Taxa.AddRange(batch.NewTaxa);
         db.Specimens.AddRange(batch.NewSpecimens);
+        db.Transfers.AddRange(batch.NewTransfers);
         await db.SaveChangesAsync("sample collection loaded", ct);
         return new SampleLoadResult.Loaded(
             batch.NewCountries.Count, batch.NewInstitutions.Count, batch.NewTaxa.Count, batch.NewSpecimens.Count,
-            batch.NewSpecimens.Sum(s => s.Events.Count), batch.AlreadyPresent);
+            batch.NewSpecimens.Sum(s => s.Events.Count), batch.NewTransfers.Count, batch.AlreadyPresent);
     }
 
     private static readonly (string File, string[] Columns)[] Columns =
@@ -92,6 +105,8 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         ("taxa.csv", ["scientific_name", "common_name", "rank", "class"]),
         ("specimens.csv", ["key", "kind", "taxon", "sex", "name", "identifiers"]),
         ("events.csv", ["specimen", "type", "date"]),
+        ("transfers.csv", ["key", "sender", "receiver", "terms", "status"]),
+        ("transfer_lines.csv", ["transfer", "specimen"]),
     ];
 
     /// <summary>The CSV column a domain field comes from, so a problem names what the person can see in the file.</summary>
@@ -105,6 +120,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         "taxonClass" => "class",
         "citesEntryIntoForce" => "cites_entry_into_force",
         "statusSource" => "status_source",
+        "returnDue" => "return_due",
         _ => field,
     };
 

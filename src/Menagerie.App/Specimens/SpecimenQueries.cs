@@ -93,10 +93,10 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
         foreach (var p in periods)
         {
             // Consecutive periods of one holder differ only in a group's counts: one holding for this answer.
-            if (holders.Count > 0 && holders[^1].Holder.Id == p.HolderId.Value)
+            if (holders.Count > 0 && holders[^1].Holder?.Id == p.HolderId?.Value && holders[^1].Transfer == p.TransferId?.Value)
                 holders[^1] = holders[^1] with { To = p.To, Counts = p.Counts.ToString() };
             else
-                holders.Add(new HoldingView(names.Institution(p.HolderId)!, p.From, p.To, p.Counts.ToString()));
+                holders.Add(new HoldingView(names.Institution(p.HolderId), p.TransferId?.Value, p.From, p.To, p.Counts.ToString()));
         }
         return new Outcome<HolderOnDateView>.Ok(new HolderOnDateView(specimen.Id.Value, date, holders));
     }

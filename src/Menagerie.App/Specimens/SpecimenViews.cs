@@ -17,6 +17,8 @@ public sealed record SpecimenView(
     string? Name,
     SpecimenStatus Status,
     InstitutionRef? Holder,
+    Guid? InTransitOn,
+    Guid? OnTransfer,
     InstitutionRef? Owner,
     string Counts,
     Guid? Sire,
@@ -44,6 +46,8 @@ public sealed record EventView(
     string? Value,
     decimal? WeightKg,
     string? Text,
+    Guid? Transfer,
+    Guid? Related,
     Guid? Supersedes,
     Guid? SupersededBy,
     bool Effective,
@@ -53,7 +57,8 @@ public sealed record EventView(
 
 public sealed record HistoryView(SpecimenView Specimen, IReadOnlyList<EventView> Events);
 
-public sealed record HoldingView(InstitutionRef Holder, DateTime From, DateTime? To, string Counts);
+/// <summary>A holding: by an institution, or by a transfer while the animal was in transit.</summary>
+public sealed record HoldingView(InstitutionRef? Holder, Guid? Transfer, DateTime From, DateTime? To, string Counts);
 
 public sealed record HolderOnDateView(Guid Specimen, DateOnly Date, IReadOnlyList<HoldingView> Holders);
 
@@ -69,7 +74,7 @@ internal sealed class Names(IReadOnlyDictionary<InstitutionId, InstitutionRef> i
         var taxon = taxa[s.TaxonId];
         return new(
             s.Id.Value, s.Kind, new TaxonRef(taxon.Id.Value, taxon.ScientificName, taxon.CommonName), s.Sex, s.Name, s.Status,
-            Institution(s.HolderId), Institution(s.OwnerId), s.Counts.ToString(), s.SireId?.Value, s.DamId?.Value,
+            Institution(s.HolderId), s.InTransitOn?.Value, s.OnTransfer?.Value, Institution(s.OwnerId), s.Counts.ToString(), s.SireId?.Value, s.DamId?.Value,
             s.BirthDate, s.BirthDateEstimated,
             s.Identifiers.Select(i => new IdentifierView(i.Scheme, i.Value, Institution(i.AssignedBy)?.Code, i.AddedOn)).ToList(),
             s.Version);
@@ -82,7 +87,7 @@ internal sealed class Names(IReadOnlyDictionary<InstitutionId, InstitutionRef> i
         return s.Events.OrderBy(e => e.Details.OrderingInstant).ThenBy(e => e.Sequence).Select(e => new EventView(
             e.Id.Value, e.Sequence, e.Type, e.Date, e.DateEstimated, e.At, Institution(e.InstitutionId), Institution(e.CounterpartyId),
             e.CounterpartyName, Institution(e.OwnerId), e.Counts?.ToString(), e.SireId?.Value, e.DamId?.Value, e.IdentifierScheme,
-            e.IdentifierValue, e.WeightKg, e.Text, e.Supersedes?.Value,
+            e.IdentifierValue, e.WeightKg, e.Text, e.TransferId?.Value, e.RelatedId?.Value, e.Supersedes?.Value,
             supersededBy.TryGetValue(e.Id, out var by) ? by : null,
             e.Type != EventType.Retraction && !supersededBy.ContainsKey(e.Id),
             e.Reason, e.RecordedAt, e.RecordedBy)).ToList();

@@ -33,7 +33,7 @@ public static class SampleCommands
             {
                 case SampleLoadResult.Loaded l:
                     await cli.Output.WriteLineAsync(
-                        $"Loaded {l.Countries} countries, {l.Institutions} institutions, {l.Taxa} taxa, {l.Specimens} specimens with {l.Events} events" +
+                        $"Loaded {l.Countries} countries, {l.Institutions} institutions, {l.Taxa} taxa, {l.Specimens} specimens with {l.Events} events, {l.Transfers} transfers" +
                         (l.AlreadyPresent > 0 ? $"; {l.AlreadyPresent} specimens were already in the records." : "."));
                     return folder is null ? await EnsureSampleUsersAsync(cli, scope.ServiceProvider, ct) : ExitCodes.Ok;
                 case SampleLoadResult.Rejected r:

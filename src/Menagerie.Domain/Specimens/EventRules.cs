@@ -19,9 +19,10 @@ public static class EventRules
         if (e.At > now)
             Add("event.future", "at", "The time is in the future.");
 
-        var movesAnimals = e.Type is EventType.Birth or EventType.Acquisition or EventType.Disposition or EventType.Death;
+        var movesAnimals = e.Type is EventType.Birth or EventType.Acquisition or EventType.Disposition or EventType.Death
+            or EventType.Dispatch or EventType.Arrival or EventType.SplitOff or EventType.SplitFrom;
         if (kind == SpecimenKind.Group && movesAnimals && e.Counts is not { IsZero: false, IsNegative: false })
-            Add("event.counts", "counts", "A group's birth, acquisition, disposition or death needs the counts it concerns, as male.female.unknown (e.g. 1.2.0).");
+            Add("event.counts", "counts", "A group's birth, acquisition, disposition, death, dispatch, arrival or split needs the counts it concerns, as male.female.unknown (e.g. 1.2.0).");
         if (kind == SpecimenKind.Individual && e.Counts is not null)
             Add("event.counts", "counts", "Counts apply to groups only; an individual is one animal.");
         if (e.Counts is { IsNegative: true })
@@ -70,6 +71,28 @@ public static class EventRules
             case EventType.Retraction:
                 if (e.Supersedes is null)
                     Add("event.supersedes", "supersedes", "A retraction names the event it withdraws.");
+                break;
+            case EventType.Dispatch or EventType.Arrival:
+                if (e.At is null)
+                    Add("event.instant", "at", $"A {(e.Type == EventType.Dispatch ? "dispatch" : "arrival")} needs its time as well as its date.");
+                if (e.Institution is null)
+                    Add("event.institution", "institution", e.Type == EventType.Dispatch ? "A dispatch needs the sending institution." : "An arrival needs the receiving institution.");
+                if (e.Transfer is null)
+                    Add("event.transfer", "transfer", "A dispatch or arrival belongs to a transfer.");
+                break;
+            case EventType.ReportedMissing or EventType.Lost:
+                if (e.Transfer is null)
+                    Add("event.transfer", "transfer", "An animal goes missing, or is declared lost, on a transfer.");
+                if (e.Type == EventType.Lost && string.IsNullOrWhiteSpace(e.Reason))
+                    Add("event.reason", "reason", "Declaring an animal lost needs the reason.");
+                break;
+            case EventType.SplitOff or EventType.SplitFrom:
+                if (kind != SpecimenKind.Group)
+                    Add("split.individual", "type", "Only a group can be split.");
+                if (e.Related is null)
+                    Add("event.related", "related", "A split names the other group.");
+                if (e.Type == EventType.SplitFrom && e.Institution is null && e.Transfer is null)
+                    Add("event.institution", "institution", "A group formed by a split needs its holder: an institution, or the transfer it is on.");
                 break;
             case EventType.Death:
                 break;

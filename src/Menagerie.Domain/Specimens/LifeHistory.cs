@@ -10,6 +10,15 @@ public enum SpecimenStatus
 
     /// <summary>Left these records alive (disposed to someone outside them).</summary>
     Departed,
+
+    /// <summary>On its way between two institutions, held by a transfer.</summary>
+    InTransit,
+
+    /// <summary>Did not arrive with its transfer; still held by it until found or declared lost.</summary>
+    Missing,
+
+    /// <summary>Declared lost after going missing on a transfer.</summary>
+    Lost,
 }
 
 /// <summary>What a specimen's history amounts to when its effective events are replayed in time order.</summary>
@@ -18,6 +27,7 @@ public sealed record LifeState(
     IReadOnlyList<SpecimenIdentifier> Identifiers,
     SpecimenStatus Status,
     InstitutionId? Holder,
+    TransferId? InTransitOn,
     InstitutionId? Owner,
     SexCounts Counts,
     SpecimenId? Sire,
@@ -45,7 +55,7 @@ public static class LifeHistory
         }
         if (!r.Started)
             r.Violations.Add(new("history.no-beginning", "supersedes", "The specimen's records would no longer begin with a birth or an acquisition; correct that event instead of withdrawing it."));
-        return new LifeState(r.Periods, r.Identifiers, r.Status, r.Holder, r.Owner, r.Counts, r.Sire, r.Dam, r.Birth, superseded, r.Violations);
+        return new LifeState(r.Periods, r.Identifiers, r.Status, r.Keeper.Institution, r.Keeper.Transfer, r.Owner, r.Counts, r.Sire, r.Dam, r.Birth, superseded, r.Violations);
     }
 
     private sealed class Replayer(SpecimenId specimen, SpecimenKind kind, Sex sex, Func<InstitutionId, string> nameOf)
@@ -58,19 +68,25 @@ public static class LifeHistory
         public List<SpecimenIdentifier> Identifiers { get; } = [];
         public List<RuleViolation> Violations { get; } = [];
         public SpecimenStatus Status { get; private set; } = SpecimenStatus.Held;
-        public InstitutionId? Holder { get; private set; }
+
+        /// <summary>Who keeps the specimen now; neither institution nor transfer once it has left the records.</summary>
+        public Keeper Keeper { get; private set; }
+
         public InstitutionId? Owner { get; private set; }
         public SexCounts Counts { get; private set; } = SexCounts.Zero;
         public SpecimenId? Sire { get; private set; }
         public SpecimenId? Dam { get; private set; }
         public PartialDate? Birth { get; private set; }
 
+        private InstitutionId? Holder => Keeper.Institution;
+        private TransferId? Transit => Keeper.Transfer;
+
         public void Apply(SpecimenEvent e)
         {
             var d = e.Details;
             var at = d.OrderingInstant;
             var counts = kind == SpecimenKind.Group ? d.Counts ?? SexCounts.Zero : _one;
-            if (!Started && d.Type is not (EventType.Birth or EventType.Acquisition))
+            if (!Started && d.Type is not (EventType.Birth or EventType.Acquisition or EventType.SplitFrom))
             {
                 Fail(e, "history.not-started", "date", $"The specimen's records begin later than this {Name(d.Type)} ({d.Date}): they begin with a birth or an acquisition.");
                 return;
@@ -80,12 +96,28 @@ public static class LifeHistory
                 Fail(e, "history.after-death", "date", $"The {Name(d.Type)} on {d.Date} comes after the death.");
                 return;
             }
+            if (Transit is { } transfer && d.Type is not (EventType.Arrival or EventType.Death or EventType.ReportedMissing or EventType.Lost
+                    or EventType.SplitOff or EventType.Note or EventType.IdentifierAdded))
+            {
+                Fail(e, "holder.in-transit", "date", $"On {d.Date} the specimen is in transit on transfer {transfer}; a {Name(d.Type)} waits until it has arrived.");
+                return;
+            }
             switch (d.Type)
             {
                 case EventType.Birth: ApplyBirth(e, at, counts); break;
                 case EventType.Acquisition: ApplyAcquisition(e, at, counts); break;
                 case EventType.Disposition: ApplyDisposition(e, at, counts); break;
                 case EventType.Death: ApplyDeath(e, at, counts); break;
+                case EventType.Dispatch: ApplyDispatch(e, at, counts); break;
+                case EventType.Arrival: ApplyArrival(e, at, counts); break;
+                case EventType.ReportedMissing or EventType.Lost: ApplyMissingOrLost(e, at); break;
+                case EventType.SplitOff: ApplySplitOff(e, at, counts); break;
+                case EventType.SplitFrom:
+                    if (Started)
+                        Fail(e, "history.split-not-first", "date", "A group formed by a split begins with that split.");
+                    else
+                        Start(d.Transfer is { } t ? Keeper.OnTransfer(t) : Keeper.At(d.Institution!.Value), d.Owner ?? d.Institution, at, counts);
+                    break;
                 case EventType.IdentifierAdded:
                     if (Identifiers.Any(i => string.Equals(i.Scheme, d.IdentifierScheme, StringComparison.OrdinalIgnoreCase)
                                              && string.Equals(i.Value, d.IdentifierValue, StringComparison.OrdinalIgnoreCase)))
@@ -116,7 +148,7 @@ public static class LifeHistory
                 return;
             }
             (Sire, Dam, Birth) = (d.Sire, d.Dam, d.Date);
-            Start(d.Institution!.Value, d.Owner ?? d.Institution.Value, at, counts);
+            Start(Keeper.At(d.Institution!.Value), d.Owner ?? d.Institution.Value, at, counts);
         }
 
         private void ApplyAcquisition(SpecimenEvent e, DateTime at, SexCounts counts)
@@ -125,7 +157,7 @@ public static class LifeHistory
             var institution = d.Institution!.Value;
             if (Holder is null)
             {
-                Start(institution, d.Owner ?? institution, at, counts);
+                Start(Keeper.At(institution), d.Owner ?? institution, at, counts);
                 return;
             }
             if (kind == SpecimenKind.Group && Holder == institution)
@@ -135,7 +167,7 @@ public static class LifeHistory
             }
             if (d.Counterparty == Holder && (kind == SpecimenKind.Individual || counts == Counts))
             {
-                MoveTo(institution, d.Owner ?? institution, at);
+                MoveTo(Keeper.At(institution), d.Owner ?? institution, at);
                 return;
             }
             Fail(e, "holder.already-held", "institution",
@@ -168,7 +200,7 @@ public static class LifeHistory
                 if (receiver == Holder)
                     Fail(e, "event.counterparty", "to", "An institution cannot dispose of a specimen to itself.");
                 else
-                    MoveTo(receiver, d.Owner ?? receiver, at);
+                    MoveTo(Keeper.At(receiver), d.Owner ?? receiver, at);
                 return;
             }
             End(at, SpecimenStatus.Departed);
@@ -177,7 +209,7 @@ public static class LifeHistory
         private void ApplyDeath(SpecimenEvent e, DateTime at, SexCounts counts)
         {
             var d = e.Details;
-            if (Holder is null)
+            if (Holder is null && Transit is null)
             {
                 Fail(e, "holder.not-held", "date", $"Nobody in these records holds the specimen on {d.Date} to record its death.");
                 return;
@@ -193,32 +225,96 @@ public static class LifeHistory
                 ChangeCounts(at, Counts - counts);
         }
 
-        private void Start(InstitutionId holder, InstitutionId owner, DateTime at, SexCounts counts)
+        private void ApplyDispatch(SpecimenEvent e, DateTime at, SexCounts counts)
         {
-            Started = true;
-            (Holder, Owner, Counts, Status) = (holder, owner, counts, SpecimenStatus.Held);
-            Periods.Add(HoldingPeriod.Open(specimen, Periods.Count, holder, at, counts));
+            var d = e.Details;
+            if (Holder is null || Holder != d.Institution)
+            {
+                Fail(e, "holder.not-sender", "institution", $"On {d.Date} the specimen is not held by {Named(d.Institution)}, so it cannot be dispatched from there.");
+                return;
+            }
+            if (kind == SpecimenKind.Group && counts != Counts)
+            {
+                Fail(e, "counts.partial-move", "counts", $"The group holds {Counts}; a dispatch sends the whole group, so split off the {counts} first.");
+                return;
+            }
+            MoveTo(Keeper.OnTransfer(d.Transfer!.Value), Owner, at);
+            Status = SpecimenStatus.InTransit;
         }
 
-        private void MoveTo(InstitutionId holder, InstitutionId owner, DateTime at)
+        private void ApplyArrival(SpecimenEvent e, DateTime at, SexCounts counts)
+        {
+            var d = e.Details;
+            if (Transit != d.Transfer)
+            {
+                Fail(e, "holder.not-in-transit", "transfer", $"On {d.Date} the specimen is not in transit on transfer {d.Transfer}, so it cannot arrive from it.");
+                return;
+            }
+            if (kind == SpecimenKind.Group && counts != Counts)
+            {
+                Fail(e, "counts.partial-move", "counts", $"The group in transit holds {Counts}; {counts} cannot arrive as the whole of it.");
+                return;
+            }
+            MoveTo(Keeper.At(d.Institution!.Value), d.Owner ?? d.Institution.Value, at);
+            Status = SpecimenStatus.Held;
+        }
+
+        private void ApplyMissingOrLost(SpecimenEvent e, DateTime at)
+        {
+            var d = e.Details;
+            if (Transit != d.Transfer)
+            {
+                Fail(e, "holder.not-in-transit", "transfer", $"On {d.Date} the specimen is not in transit on transfer {d.Transfer}.");
+                return;
+            }
+            if (d.Type == EventType.ReportedMissing)
+                Status = SpecimenStatus.Missing;
+            else if (Status != SpecimenStatus.Missing)
+                Fail(e, "transfer.not-missing", "type", "Only a specimen reported missing can be declared lost.");
+            else
+                End(at, SpecimenStatus.Lost);
+        }
+
+        private void ApplySplitOff(SpecimenEvent e, DateTime at, SexCounts counts)
+        {
+            var d = e.Details;
+            if (kind != SpecimenKind.Group)
+                Fail(e, "split.individual", "type", "Only a group can be split.");
+            else if (Holder is null && Transit is null)
+                Fail(e, "holder.not-held", "date", $"Nobody holds the group on {d.Date} to split it.");
+            else if (!Counts.Covers(counts) || counts == Counts)
+                Fail(e, "counts.exceeded", "counts", $"The group holds {Counts} on {d.Date}; a split takes part of it, not {counts}.");
+            else
+                ChangeCounts(at, Counts - counts);
+        }
+
+        private void Start(Keeper keeper, InstitutionId? owner, DateTime at, SexCounts counts)
+        {
+            Started = true;
+            (Keeper, Owner, Counts) = (keeper, owner, counts);
+            Status = keeper.Transfer is null ? SpecimenStatus.Held : SpecimenStatus.InTransit;
+            Periods.Add(HoldingPeriod.Open(specimen, Periods.Count, keeper, at, counts));
+        }
+
+        private void MoveTo(Keeper keeper, InstitutionId? owner, DateTime at)
         {
             CloseCurrent(at);
-            (Holder, Owner) = (holder, owner);
-            Periods.Add(HoldingPeriod.Open(specimen, Periods.Count, holder, at, Counts));
+            (Keeper, Owner) = (keeper, owner);
+            Periods.Add(HoldingPeriod.Open(specimen, Periods.Count, keeper, at, Counts));
         }
 
         private void ChangeCounts(DateTime at, SexCounts counts)
         {
             CloseCurrent(at);
             Counts = counts;
-            Periods.Add(HoldingPeriod.Open(specimen, Periods.Count, Holder!.Value, at, counts));
+            Periods.Add(HoldingPeriod.Open(specimen, Periods.Count, Keeper, at, counts));
         }
 
         private void End(DateTime at, SpecimenStatus status)
         {
             CloseCurrent(at);
-            (Holder, Owner, Status) = (null, null, status);
-            if (status == SpecimenStatus.Dead)
+            (Keeper, Owner, Status) = (default, null, status);
+            if (status is SpecimenStatus.Dead or SpecimenStatus.Lost)
                 Counts = SexCounts.Zero;
         }
 
@@ -232,12 +328,16 @@ public static class LifeHistory
                 current.Close(at);
         }
 
+        private string Named(InstitutionId? id) => id is { } value ? nameOf(value) : "the sender";
+
         private void Fail(SpecimenEvent e, string code, string field, string message) =>
             Violations.Add(new(code, field, $"{message} (event {e.Sequence}: {Name(e.Type)} of {e.Details.Date})"));
 
         private static string Name(EventType type) => type switch
         {
             EventType.IdentifierAdded => "identifier",
+            EventType.ReportedMissing => "report of a missing animal",
+            EventType.SplitOff or EventType.SplitFrom => "split",
             _ => type.ToString().ToLowerInvariant(),
         };
     }

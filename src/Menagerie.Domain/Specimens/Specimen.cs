@@ -35,6 +35,16 @@ public sealed class Specimen
 
     public SpecimenStatus Status { get; private set; }
     public InstitutionId? HolderId { get; private set; }
+
+    /// <summary>The transfer holding the specimen while it is in transit (or missing from it).</summary>
+    public TransferId? InTransitOn { get; private set; }
+
+    /// <summary>
+    /// The open transfer the specimen is on, from its draft until it arrives, dies or is declared lost:
+    /// one at a time. Kept on the specimen so that two transfers claiming it race on its version.
+    /// </summary>
+    public TransferId? OnTransfer { get; private set; }
+
     public InstitutionId? OwnerId { get; private set; }
     public int Males { get; private set; }
     public int Females { get; private set; }
@@ -56,7 +66,7 @@ public sealed class Specimen
         EventId firstEventId, EventDetails first, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
     {
         var problems = CheckAttributes(kind, sex, name);
-        if (first.Type is not (EventType.Birth or EventType.Acquisition))
+        if (first.Type is not (EventType.Birth or EventType.Acquisition or EventType.SplitFrom))
             problems.Add(new("specimen.first-event", "type", "A specimen's records begin with its birth or its acquisition."));
         if (first.Supersedes is not null)
             problems.Add(new("specimen.first-event", "supersedes", "The first event cannot correct another."));
@@ -109,6 +119,22 @@ public sealed class Specimen
         return [];
     }
 
+    /// <summary>Puts the specimen on a transfer; it may be on one open transfer only.</summary>
+    public IReadOnlyList<RuleViolation> Reserve(TransferId transfer)
+    {
+        if (OnTransfer is { } other && other != transfer)
+            return [new("transfer.specimen-taken", "specimen", $"Specimen {Id} is already on transfer {other}.")];
+        OnTransfer = transfer;
+        return [];
+    }
+
+    /// <summary>Takes the specimen off a transfer that was cancelled or declined, or that it has completed.</summary>
+    public void Release(TransferId transfer)
+    {
+        if (OnTransfer == transfer)
+            OnTransfer = null;
+    }
+
     public bool IsSuperseded(EventId id) => _events.Any(e => e.Supersedes == id);
 
     private List<RuleViolation> CheckCorrection(EventId target, EventDetails details)
@@ -120,6 +146,8 @@ public sealed class Specimen
             return [new("event.supersedes", "supersedes", $"Event {original.Sequence} has already been corrected; correct the latest version instead.")];
         if (original.Type == EventType.Retraction)
             return [new("event.supersedes", "supersedes", "A retraction cannot itself be corrected.")];
+        if (original.TransferId is not null || original.Type is EventType.SplitOff or EventType.SplitFrom)
+            return [new("event.supersedes", "supersedes", $"Event {original.Sequence} belongs to a transfer; it changes only through that transfer.")];
         if (details.Type != EventType.Retraction && details.Type != original.Type)
             return [new("event.supersedes", "type", $"Event {original.Sequence} is a {original.Type}; its correction must be one too, or a retraction.")];
         return [];
@@ -128,7 +156,7 @@ public sealed class Specimen
     private void Apply(LifeState state)
     {
         Status = state.Status;
-        (HolderId, OwnerId) = (state.Holder, state.Owner);
+        (HolderId, InTransitOn, OwnerId) = (state.Holder, state.InTransitOn, state.Owner);
         (Males, Females, UnknownSex) = (state.Counts.Males, state.Counts.Females, state.Counts.Unknown);
         (SireId, DamId) = (state.Sire, state.Dam);
         (BirthDate, BirthDateEstimated) = (state.BirthDate?.Date, state.BirthDate?.Estimated ?? false);

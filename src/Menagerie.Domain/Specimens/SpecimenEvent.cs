@@ -22,6 +22,24 @@ public enum EventType
 
     /// <summary>Withdraws an earlier event recorded in error, with no replacement.</summary>
     Retraction,
+
+    /// <summary>Left the sending institution on a transfer: from now until arrival the transfer holds it.</summary>
+    Dispatch,
+
+    /// <summary>Arrived alive at the receiving institution of a transfer, or was found there after going missing.</summary>
+    Arrival,
+
+    /// <summary>Not among the animals that arrived: still held by the transfer, as an open discrepancy.</summary>
+    ReportedMissing,
+
+    /// <summary>Declared lost after going missing on a transfer; it leaves these records.</summary>
+    Lost,
+
+    /// <summary>Part of a group became a group of its own (<see cref="EventDetails.Related"/> names it).</summary>
+    SplitOff,
+
+    /// <summary>The first event of a group formed from part of another (<see cref="EventDetails.Related"/> names that one).</summary>
+    SplitFrom,
 }
 
 /// <summary>
@@ -60,6 +78,12 @@ public sealed record EventDetails
     /// <summary>The note, the cause of death, or the new location of a move.</summary>
     public string? Text { get; init; }
 
+    /// <summary>The transfer a dispatch, arrival, loss or death in transit belongs to.</summary>
+    public TransferId? Transfer { get; init; }
+
+    /// <summary>The other group of a split.</summary>
+    public SpecimenId? Related { get; init; }
+
     /// <summary>The earlier event this one corrects; it stays in the history, marked superseded.</summary>
     public EventId? Supersedes { get; init; }
 
@@ -97,6 +121,8 @@ public sealed class SpecimenEvent
     public string? IdentifierValue { get; private set; }
     public decimal? WeightKg { get; private set; }
     public string? Text { get; private set; }
+    public TransferId? TransferId { get; private set; }
+    public SpecimenId? RelatedId { get; private set; }
     public EventId? Supersedes { get; private set; }
     public string? Reason { get; private set; }
     public DateTime RecordedAt { get; private set; }
@@ -118,6 +144,8 @@ public sealed class SpecimenEvent
         IdentifierValue = IdentifierValue,
         WeightKg = WeightKg,
         Text = Text,
+        Transfer = TransferId,
+        Related = RelatedId,
         Supersedes = Supersedes,
         Reason = Reason,
     };
@@ -143,6 +171,8 @@ public sealed class SpecimenEvent
             IdentifierValue = details.IdentifierValue,
             WeightKg = details.WeightKg,
             Text = details.Text,
+            TransferId = details.Transfer,
+            RelatedId = details.Related,
             Supersedes = details.Supersedes,
             Reason = details.Reason,
             RecordedAt = recordedAt,

@@ -21,6 +21,7 @@ public static class OutcomeResults
                 statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["currentVersion"] = stale.CurrentVersion }),
             Outcome<T>.Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            Outcome<T>.KeyReused reused => TypedResults.Problem(reused.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused"),
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
         };
 

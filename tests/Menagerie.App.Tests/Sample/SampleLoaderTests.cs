@@ -1,6 +1,9 @@
 using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
 using Menagerie.App.Specimens;
+using Menagerie.App.Transfers;
+using Menagerie.Domain.Specimens;
+using Menagerie.Domain.Transfers;
 using Menagerie.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +45,34 @@ public sealed class SampleLoaderTests
     }
 
     [Fact]
+    public async Task The_sample_has_transfers_in_several_states()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var services = database.Services();
+        await using var scope = services.Scope();
+
+        var transfers = Ok(await scope.ServiceProvider.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(), Ct));
+        var april = transfers.Single(t => t.Status == TransferStatus.Received);
+        var november = transfers.Single(t => t.Status == TransferStatus.Accepted);
+        var loan = transfers.Single(t => t.Status == TransferStatus.Dispatched);
+        Assert.Equal(("MOSCOW", "PYONGYANG", 8, 3), (april.Sender, april.Receiver, april.Animals, april.Taxa));
+        Assert.Equal(("MOSCOW", "PYONGYANG", TransferTerms.Gift, 75, 6), (november.Sender, november.Receiver, november.Terms, november.Animals, november.Taxa));
+        Assert.Equal("clear", november.NextStep?.Action);
+        Assert.Equal(("BERLIN", "PRAGUE", TransferTerms.Loan, 1), (loan.Sender, loan.Receiver, loan.Terms, loan.Animals));
+
+        var queries = scope.ServiceProvider.GetRequiredService<SpecimenQueries>();
+        var eagle = Ok(await queries.GetAsync("PYO-24-001", Ct));
+        Assert.Equal(("PYONGYANG", "PYONGYANG"), (eagle.Holder?.Code, eagle.Owner?.Code));
+        async Task<int> EaglesAsync(DateOnly on) =>
+            Ok(await scope.ServiceProvider.GetRequiredService<Census>().OnAsync("PYONGYANG", on, Ct)).Taxa.Single(t => t.Taxon.ScientificName == "Aquila chrysaetos").Total;
+        Assert.Equal(2, await EaglesAsync(new DateOnly(2024, 4, 26)) - await EaglesAsync(new DateOnly(2024, 4, 24)));
+
+        var lion = Ok(await scope.ServiceProvider.GetRequiredService<TransferQueries>().GetAsync(loan.Id, Ct)).Lines.Single();
+        var inTransit = Ok(await queries.GetAsync(lion.Specimen.ToString(), Ct));
+        Assert.Equal((SpecimenStatus.InTransit, null, "BERLIN", loan.Id), (inTransit.Status, inTransit.Holder, inTransit.Owner?.Code, inTransit.InTransitOn));
+    }
+
+    [Fact]
     public async Task Loading_the_sample_twice_adds_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
@@ -52,7 +83,7 @@ public sealed class SampleLoaderTests
         var again = await new SampleLoader(db).LoadBuiltInAsync(Ct);
 
         var loaded = Assert.IsType<SampleLoadResult.Loaded>(again);
-        Assert.Equal((0, 0, 0, 0), (loaded.Countries, loaded.Institutions, loaded.Taxa, loaded.Specimens));
+        Assert.Equal((0, 0, 0, 0, 0), (loaded.Countries, loaded.Institutions, loaded.Taxa, loaded.Specimens, loaded.Transfers));
         Assert.Equal(specimens, loaded.AlreadyPresent);
         Assert.Equal(specimens, await db.Specimens.CountAsync(Ct));
         Assert.Equal(ledger, await db.LedgerEntries.CountAsync(Ct));

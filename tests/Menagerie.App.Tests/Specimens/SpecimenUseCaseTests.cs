@@ -79,8 +79,8 @@ public sealed class SpecimenUseCaseTests
         var original = history.Events.Single(e => e.Id == moved.Event.Id);
         Assert.False(original.Effective);
         Assert.NotNull(original.SupersededBy);
-        Assert.Equal("Moscow Zoo", Assert.Single(Ok(await queries.HolderOnAsync("MOS-1", new DateOnly(2024, 11, 19), Ct)).Holders).Holder.Name);
-        Assert.Equal(["MOSCOW", "PYONGYANG"], Ok(await queries.HolderOnAsync("MOS-1", new DateOnly(2024, 11, 20), Ct)).Holders.Select(h => h.Holder.Code));
+        Assert.Equal("Moscow Zoo", Assert.Single(Ok(await queries.HolderOnAsync("MOS-1", new DateOnly(2024, 11, 19), Ct)).Holders).Holder!.Name);
+        Assert.Equal(["MOSCOW", "PYONGYANG"], Ok(await queries.HolderOnAsync("MOS-1", new DateOnly(2024, 11, 20), Ct)).Holders.Select(h => h.Holder!.Code));
     }
 
     [Theory]

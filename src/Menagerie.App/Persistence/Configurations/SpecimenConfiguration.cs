@@ -1,6 +1,7 @@
 using Menagerie.Domain.Institutions;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Taxa;
+using Menagerie.Domain.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,6 +20,8 @@ internal sealed class SpecimenConfiguration : IEntityTypeConfiguration<Specimen>
         builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.HolderId);
+        builder.HasOne<Transfer>().WithMany().HasForeignKey(s => s.OnTransfer).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.InTransitOn);
         builder.Ignore(s => s.Counts);
         builder.Property(s => s.Version).IsConcurrencyToken();
 
@@ -60,6 +63,7 @@ internal sealed class HoldingPeriodConfiguration : IEntityTypeConfiguration<Hold
         builder.HasKey(h => new { h.SpecimenId, h.Index });
         builder.HasOne<Institution>().WithMany().HasForeignKey(h => h.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(h => new { h.HolderId, h.From });
+        builder.HasIndex(h => h.TransferId);
         builder.Ignore(h => h.Counts);
     }
 }

@@ -278,6 +278,34 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Menagerie.App.Transfers.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Menagerie.Domain.Institutions.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -360,7 +388,7 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<DateTime>("From")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("HolderId")
+                    b.Property<Guid?>("HolderId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Males")
@@ -369,10 +397,15 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("To")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("TransferId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("UnknownSex")
                         .HasColumnType("integer");
 
                     b.HasKey("SpecimenId", "Index");
+
+                    b.HasIndex("TransferId");
 
                     b.HasIndex("HolderId", "From");
 
@@ -399,6 +432,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<Guid?>("HolderId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("InTransitOn")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -410,6 +446,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OnTransfer")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
@@ -440,6 +479,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("HolderId");
+
+                    b.HasIndex("InTransitOn");
+
+                    b.HasIndex("OnTransfer");
 
                     b.HasIndex("OwnerId");
 
@@ -502,6 +545,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("RelatedId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -517,6 +563,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("TransferId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -609,6 +658,155 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Taxa");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InitiatedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReceiverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReturnDue")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceiverId", "Status");
+
+                    b.HasIndex("SenderId", "Status");
+
+                    b.ToTable("Transfers");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferLine", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Arrived")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DeadOnArrival")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("MissingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ShippedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SpecimenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaxonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TransferId", "Number");
+
+                    b.HasIndex("MissingId");
+
+                    b.HasIndex("ShippedId");
+
+                    b.HasIndex("SpecimenId");
+
+                    b.HasIndex("TaxonId");
+
+                    b.ToTable("TransferLines");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferStep", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TransferId", "Number");
+
+                    b.ToTable("TransferSteps");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -717,8 +915,7 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
                         .WithMany("Holdings")
@@ -732,6 +929,11 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("OnTransfer")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
@@ -784,6 +986,61 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Menagerie.Domain.Transfers.Transfer", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferLine", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
+                        .WithMany()
+                        .HasForeignKey("MissingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
+                        .WithMany()
+                        .HasForeignKey("ShippedId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
+                        .WithMany()
+                        .HasForeignKey("SpecimenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Taxa.Taxon", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferStep", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Menagerie.App.Accounts.User", null)
@@ -823,6 +1080,13 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Navigation("Holdings");
 
                     b.Navigation("Identifiers");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.Transfer", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

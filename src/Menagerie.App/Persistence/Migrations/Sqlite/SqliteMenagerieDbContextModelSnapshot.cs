@@ -273,6 +273,34 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Menagerie.App.Transfers.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Menagerie.Domain.Institutions.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -355,7 +383,7 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("From")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("HolderId")
+                    b.Property<Guid?>("HolderId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Males")
@@ -364,10 +392,15 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("To")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TransferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnknownSex")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SpecimenId", "Index");
+
+                    b.HasIndex("TransferId");
 
                     b.HasIndex("HolderId", "From");
 
@@ -394,6 +427,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("HolderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InTransitOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -404,6 +440,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnTransfer")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
@@ -435,6 +474,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("HolderId");
+
+                    b.HasIndex("InTransitOn");
+
+                    b.HasIndex("OnTransfer");
 
                     b.HasIndex("OwnerId");
 
@@ -497,6 +540,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RelatedId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -511,6 +557,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TransferId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -604,6 +653,155 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Taxa");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitiatedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceiverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceiverId", "Status");
+
+                    b.HasIndex("SenderId", "Status");
+
+                    b.ToTable("Transfers");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferLine", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arrived")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadOnArrival")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MissingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ShippedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpecimenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaxonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TransferId", "Number");
+
+                    b.HasIndex("MissingId");
+
+                    b.HasIndex("ShippedId");
+
+                    b.HasIndex("SpecimenId");
+
+                    b.HasIndex("TaxonId");
+
+                    b.ToTable("TransferLines");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferStep", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TransferId", "Number");
+
+                    b.ToTable("TransferSteps");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -710,8 +908,7 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
                         .WithMany("Holdings")
@@ -725,6 +922,11 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("OnTransfer")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
@@ -777,6 +979,61 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Menagerie.Domain.Transfers.Transfer", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferLine", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
+                        .WithMany()
+                        .HasForeignKey("MissingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
+                        .WithMany()
+                        .HasForeignKey("ShippedId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Menagerie.Domain.Specimens.Specimen", null)
+                        .WithMany()
+                        .HasForeignKey("SpecimenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Taxa.Taxon", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.TransferStep", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Menagerie.App.Accounts.User", null)
@@ -816,6 +1073,13 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Navigation("Holdings");
 
                     b.Navigation("Identifiers");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Transfers.Transfer", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

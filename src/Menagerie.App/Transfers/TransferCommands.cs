@@ -1,0 +1,381 @@
+using System.Text.Json;
+using Menagerie.App.Accounts;
+using Menagerie.App.Institutions;
+using Menagerie.App.Persistence;
+using Menagerie.App.Specimens;
+using Menagerie.Domain;
+using Menagerie.Domain.Specimens;
+using Menagerie.Domain.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Transfers;
+
+/// <summary>A specimen for a transfer, by global id or identifier; for a group, how many by sex (all when blank).</summary>
+public sealed record TransferLineInput(string? Specimen, string? Counts = null);
+
+/// <summary>A new transfer. <see cref="Submit"/> proposes it (or, drafted by the receiver, requests it) at once.</summary>
+public sealed record TransferInput
+{
+    public string? Sender { get; init; }
+    public string? Receiver { get; init; }
+    public string? Terms { get; init; }
+    public DateOnly? ReturnDue { get; init; }
+
+    /// <summary><c>sender</c> (an offer) or <c>receiver</c> (a request); by default the party the caller works for.</summary>
+    public string? InitiatedBy { get; init; }
+
+    public IReadOnlyList<TransferLineInput>? Lines { get; init; }
+    public bool Submit { get; init; }
+}
+
+public sealed record ReasonInput(string? Reason);
+
+public sealed record DispatchInput(DateTime? At);
+
+/// <summary>
+/// What arrived of one line. An individual takes an <see cref="Outcome"/> (arrived, dead, missing); a group
+/// takes counts by sex in <see cref="Arrived"/>, <see cref="DeadOnArrival"/> and <see cref="Missing"/> (blank is none).
+/// </summary>
+public sealed record ReceiptLineInput
+{
+    public int Line { get; init; }
+    public string? Outcome { get; init; }
+    public string? Arrived { get; init; }
+    public string? DeadOnArrival { get; init; }
+    public string? Missing { get; init; }
+    public IReadOnlyList<IdentifierInput>? Identifiers { get; init; }
+}
+
+public sealed record ReceiptInput(DateTime? At, IReadOnlyList<ReceiptLineInput>? Lines);
+
+public sealed record ResolutionInput(string? Resolution, DateTime? At, string? Reason);
+
+/// <summary>A client's Idempotency-Key for a state change it may retry.</summary>
+public sealed record IdempotencyKey(string Key);
+
+/// <summary>
+/// Every step of a transfer's lifecycle. Each is taken by a person with the right role at the right party
+/// (<see cref="TransferRoles"/>), checked by the domain, and saved whole with its ledger entries.
+/// </summary>
+public sealed class TransferCommands(MenagerieDbContext db, TransferQueries queries, Access access)
+{
+    public async Task<Outcome<TransferView>> CreateAsync(TransferInput input, CancellationToken ct)
+    {
+        var problems = new List<RuleViolation>();
+        var sender = await InstitutionAsync(input.Sender, "sender", problems, ct);
+        var receiver = await InstitutionAsync(input.Receiver, "receiver", problems, ct);
+        var terms = ParseTerms(input.Terms, problems);
+        TransferParty? initiatedBy = input.InitiatedBy?.Trim().ToUpperInvariant() switch
+        {
+            null or "" => null,
+            "SENDER" => TransferParty.Sender,
+            "RECEIVER" => TransferParty.Receiver,
+            _ => Problem(problems, "transfer.initiated-by", "initiatedBy", $"'{input.InitiatedBy}' is not a party: sender or receiver."),
+        };
+        if (sender is null || receiver is null || problems.Count > 0)
+            return problems;
+
+        var party = initiatedBy
+            ?? (access.Has(sender.Id, TransferRoles.Draft) || !access.Has(receiver.Id, TransferRoles.Draft) ? TransferParty.Sender : TransferParty.Receiver);
+        var drafting = party == TransferParty.Sender ? sender : receiver;
+        if (!access.Has(drafting.Id, TransferRoles.Draft))
+            return Forbidden($"A transfer is drafted by a {TransferRoles.Describe(TransferRoles.Draft)} of {drafting.Code}, the {party.ToString().ToLowerInvariant()}.");
+        if (input.Submit && !access.Has(drafting.Id, TransferRoles.Decide))
+            return Forbidden($"A transfer is {(party == TransferParty.Sender ? "proposed" : "requested")} by a curator of {drafting.Code}.");
+
+        var lines = new List<LineRequest>();
+        var inputs = input.Lines ?? [];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var field = $"lines[{i}]";
+            SexCounts? counts = null;
+            if (!string.IsNullOrWhiteSpace(inputs[i].Counts))
+            {
+                if (SexCounts.TryParse(inputs[i].Counts, out var parsed))
+                    counts = parsed;
+                else
+                    problems.Add(new("transfer.counts", field + ".counts", $"'{inputs[i].Counts}' is not counts by sex, male.female.unknown (e.g. 12.13.0)."));
+            }
+            // Named among what the sender holds, so that a local id used by two zoos is not ambiguous.
+            var senderId = sender.Id;
+            switch (await SpecimenLookup.FindAsync(db, inputs[i].Specimen ?? "", ct, withHistory: true, visible: s => s.HolderId == senderId))
+            {
+                case SpecimenLookup.Found { Specimen: var specimen }:
+                    lines.Add(new LineRequest(specimen, counts));
+                    break;
+                case SpecimenLookup.Ambiguous a:
+                    problems.Add(new("specimen.ambiguous", field + ".specimen", a.Message));
+                    break;
+                default:
+                    problems.Add(new("transfer.not-held", field + ".specimen", $"{sender.Code} holds no specimen '{inputs[i].Specimen}'."));
+                    break;
+            }
+        }
+        if (problems.Count > 0)
+            return problems;
+
+        var now = db.UtcNow;
+        var drafted = Transfer.Draft(TransferId.New(), sender.Id, receiver.Id, terms!.Value, input.ReturnDue, party, lines, now, db.ActorName);
+        if (!drafted.IsValid)
+            return drafted.Violations.ToList();
+        var transfer = drafted.Value;
+        if (input.Submit)
+            transfer.Submit(party, now, db.ActorName);
+        db.Transfers.Add(transfer);
+        var verb = input.Submit ? (party == TransferParty.Sender ? "proposed" : "requested") : "drafted";
+        return await SaveAsync(transfer, $"transfer of {transfer.Animals.Total} animals from {sender.Code} to {receiver.Code} {verb}", ct, created: true);
+    }
+
+    /// <summary>The sender sends its draft to the receiver.</summary>
+    public Task<Outcome<TransferView>> ProposeAsync(Guid id, long? expected, CancellationToken ct) => SubmitAsync(id, TransferParty.Sender, expected, ct);
+
+    /// <summary>The receiver sends its request to the sender.</summary>
+    public Task<Outcome<TransferView>> RequestAsync(Guid id, long? expected, CancellationToken ct) => SubmitAsync(id, TransferParty.Receiver, expected, ct);
+
+    public Task<Outcome<TransferView>> AcceptAsync(Guid id, long? expected, CancellationToken ct) =>
+        StepAsync(id, expected, t => (TransferRoles.Other(t.InitiatedBy), TransferRoles.Decide), "transfer accepted",
+            (t, party, _) => t.Accept(party, db.UtcNow, db.ActorName), ct);
+
+    public Task<Outcome<TransferView>> DeclineAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>
+        StepAsync(id, expected, t => (TransferRoles.Other(t.InitiatedBy), TransferRoles.Decide), reason ?? "transfer declined",
+            (t, party, specimens) => t.Decline(party, reason, db.UtcNow, db.ActorName, specimens.Get), ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId));
+
+    /// <summary>The sender's curator states, with the grounds, that the animals may leave.</summary>
+    public Task<Outcome<TransferView>> ClearAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>
+        StepAsync(id, expected, _ => (TransferParty.Sender, TransferRoles.Decide), reason ?? "transfer cleared",
+            (t, _, _) => t.Clear(reason, db.UtcNow, db.ActorName), ct);
+
+    /// <summary>Either party's curator cancels, with the reason, until the animals are dispatched.</summary>
+    public Task<Outcome<TransferView>> CancelAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>
+        StepAsync(id, expected, t => (access.Has(t.SenderId, TransferRoles.Decide) || !access.Has(t.ReceiverId, TransferRoles.Decide) ? TransferParty.Sender : TransferParty.Receiver, TransferRoles.Decide),
+            reason ?? "transfer cancelled",
+            (t, party, specimens) => t.Cancel(party, reason, db.UtcNow, db.ActorName, specimens.Get), ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId));
+
+    /// <summary>The animals leave the sender at the given time; from then the transfer holds them.</summary>
+    public Task<Outcome<TransferView>> DispatchAsync(Guid id, DispatchInput input, long? expected, IdempotencyKey? key, CancellationToken ct) =>
+        StepAsync(id, expected, _ => (TransferParty.Sender, TransferRoles.Dispatch), "transfer dispatched",
+            (t, _, specimens) =>
+            {
+                if (input.At is not { } at)
+                    return [new("transfer.dispatch", "at", "The dispatch needs its date and time (UTC).")];
+                var done = t.Dispatch(Instants.Truncate(at.ToUniversalTime()), db.UtcNow, db.ActorName, specimens.Get);
+                specimens.AddNew(done);
+                return done.Violations;
+            },
+            ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId), key: key is null ? null : (key, "transfer.dispatch", input));
+
+    /// <summary>The receiver reconciles every dispatched animal: arrived alive, dead on arrival, or missing.</summary>
+    public Task<Outcome<TransferView>> ReceiveAsync(Guid id, ReceiptInput input, long? expected, IdempotencyKey? key, CancellationToken ct) =>
+        StepAsync(id, expected, _ => (TransferParty.Receiver, TransferRoles.Receive), "transfer received",
+            (t, _, specimens) =>
+            {
+                var problems = new List<RuleViolation>();
+                if (input.At is null)
+                    problems.Add(new("transfer.receipt", "at", "The receipt needs the date and time (UTC) the animals arrived."));
+                var receipts = Receipts(t, input.Lines ?? [], problems);
+                if (problems.Count > 0)
+                    return problems;
+                var done = t.Receive(Instants.Truncate(input.At!.Value.ToUniversalTime()), receipts, db.UtcNow, db.ActorName, specimens.Get);
+                specimens.AddNew(done);
+                return done.Violations;
+            },
+            ct, loadSpecimens: t => t.Lines.Where(l => l.ShippedId is not null).Select(l => l.ShippedId!.Value), key: key is null ? null : (key, "transfer.receive", input));
+
+    /// <summary>Closes a line's discrepancy: its missing animals were found at the receiver, or are declared lost.</summary>
+    public Task<Outcome<TransferView>> ResolveAsync(Guid id, int line, ResolutionInput input, long? expected, CancellationToken ct)
+    {
+        var resolution = input.Resolution?.Trim().ToUpperInvariant() switch
+        {
+            "FOUND" => MissingResolution.Found,
+            "LOST" => (MissingResolution?)MissingResolution.Lost,
+            _ => null,
+        };
+        // Found animals arrive at the receiver, so its registrar records them; either party's registrar may declare them lost.
+        return StepAsync(id, expected,
+            t => (resolution == MissingResolution.Lost && !access.Has(t.ReceiverId, TransferRoles.Receive) ? TransferParty.Sender : TransferParty.Receiver, TransferRoles.Receive),
+            input.Reason ?? "missing animals resolved",
+            (t, party, specimens) =>
+            {
+                if (resolution is null)
+                    return [new("receipt.resolution", "resolution", $"'{input.Resolution}' is not a resolution: found or lost.")];
+                var at = Instants.Truncate((input.At ?? db.UtcNow).ToUniversalTime());
+                return t.ResolveMissing(line, resolution.Value, at, input.Reason, party, db.UtcNow, db.ActorName, specimens.Get);
+            },
+            ct, loadSpecimens: t => t.Lines.Where(l => l.MissingId is not null).Select(l => l.MissingId!.Value));
+    }
+
+    private Task<Outcome<TransferView>> SubmitAsync(Guid id, TransferParty party, long? expected, CancellationToken ct) =>
+        StepAsync(id, expected, _ => (party, TransferRoles.Decide), party == TransferParty.Sender ? "transfer proposed" : "transfer requested",
+            (t, p, _) => t.Submit(p, db.UtcNow, db.ActorName), ct);
+
+    /// <summary>
+    /// Loads the transfer, checks that the caller may see it and act for the party the step needs, and that
+    /// the If-Match version is current; runs the step on the domain and saves it whole, or nothing.
+    /// </summary>
+    private async Task<Outcome<TransferView>> StepAsync(
+        Guid id, long? expected, Func<Transfer, (TransferParty Party, Role[] Roles)> actor, string reason,
+        Func<Transfer, TransferParty, SpecimenSet, IReadOnlyList<RuleViolation>> act, CancellationToken ct,
+        Func<Transfer, IEnumerable<SpecimenId>>? loadSpecimens = null, (IdempotencyKey Key, string Operation, object Request)? key = null)
+    {
+        var transfer = await db.Transfers.Include(t => t.Lines).Include(t => t.Steps).AsSplitQuery()
+            .FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
+            return new Outcome<TransferView>.NotFound($"No transfer {id}.");
+
+        var operation = key is { } k ? $"{k.Operation} {id}" : "";
+        var request = key is { } r ? JsonSerializer.Serialize(r.Request, Json.Options) : "";
+        if (key is { } first && await ReplayAsync(first.Key, operation, request, transfer.Id, ct) is { } replayed)
+            return replayed;
+        var (party, roles) = actor(transfer);
+        if (!access.Has(transfer.Institution(party), roles))
+        {
+            var code = await db.Institutions.AsNoTracking().Where(i => i.Id == transfer.Institution(party)).Select(i => i.Code).SingleAsync(ct);
+            return Forbidden($"This step is taken by a {TransferRoles.Describe(roles)} of {code}, the {party.ToString().ToLowerInvariant()}.");
+        }
+        if (expected is { } version && version != transfer.Version)
+            return new Outcome<TransferView>.Stale(transfer.Version);
+
+        var specimens = new SpecimenSet(await LoadAsync(loadSpecimens?.Invoke(transfer) ?? [], ct));
+        var violations = act(transfer, party, specimens);
+        if (violations.Count > 0)
+            return violations.ToList();
+        db.Specimens.AddRange(specimens.Added);
+        if (key is { } used)
+            db.IdempotentRequests.Add(IdempotentRequest.Create(db.ActorName, used.Key.Key, operation, request, db.UtcNow));
+
+        var saved = await SaveAsync(transfer, reason, ct);
+        // A retry that raced its own first attempt finds the first one's key once that has committed.
+        if (saved is Outcome<TransferView>.Conflict && key is { } retried && await ReplayAsync(retried.Key, operation, request, transfer.Id, ct) is { } replay)
+            return replay;
+        return saved;
+    }
+
+    /// <summary>The answer to a retry: the transfer as it is now when the key was used for this very request, 422 when for another.</summary>
+    private async Task<Outcome<TransferView>?> ReplayAsync(IdempotencyKey key, string operation, string request, TransferId id, CancellationToken ct)
+    {
+        var seen = await db.IdempotentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Caller == db.ActorName && r.Key == key.Key, ct);
+        if (seen is null)
+            return null;
+        if (!seen.Matches(operation, request))
+            return new Outcome<TransferView>.KeyReused($"The Idempotency-Key '{key.Key}' was used for another request ({seen.Operation}); nothing was changed.");
+        var current = await db.Transfers.AsNoTracking().Include(t => t.Lines).Include(t => t.Steps).AsSplitQuery().FirstAsync(t => t.Id == id, ct);
+        return new Outcome<TransferView>.Ok(await queries.ViewAsync(current, ct));
+    }
+
+    private async Task<Outcome<TransferView>> SaveAsync(Transfer transfer, string reason, CancellationToken ct, bool created = false)
+    {
+        try
+        {
+            await db.SaveChangesAsync(reason, ct);
+        }
+        catch (DbUpdateException e) when (Saving.IsWriteConflict(e))
+        {
+            db.ChangeTracker.Clear();
+            return new Outcome<TransferView>.Conflict("Another change to this transfer, or to one of its animals, was saved first; read it again and retry.");
+        }
+        var view = await queries.ViewAsync(transfer, ct);
+        return created ? new Outcome<TransferView>.Created(view) : new Outcome<TransferView>.Ok(view);
+    }
+
+    private async Task<Dictionary<SpecimenId, Specimen>> LoadAsync(IEnumerable<SpecimenId> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+            return [];
+        return await db.Specimens.Include(s => s.Identifiers).Include(s => s.Events).Include(s => s.Holdings).AsSplitQuery()
+            .Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+    }
+
+    private static List<LineReceipt> Receipts(Transfer t, IReadOnlyList<ReceiptLineInput> inputs, List<RuleViolation> problems)
+    {
+        var receipts = new List<LineReceipt>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var field = $"lines[{i}]";
+            var line = t.Lines.FirstOrDefault(l => l.Number == input.Line);
+            if (line is null)
+            {
+                problems.Add(new("receipt.line", field + ".line", $"The transfer has no line {input.Line}."));
+                continue;
+            }
+            var identifiers = new List<(string, string)>();
+            foreach (var (identifier, j) in (input.Identifiers ?? []).Select((x, j) => (x, j)))
+            {
+                if (string.IsNullOrWhiteSpace(identifier.Scheme) || string.IsNullOrWhiteSpace(identifier.Value))
+                    problems.Add(new("event.identifier", $"{field}.identifiers[{j}]", "An identifier needs its scheme and its value."));
+                else
+                    identifiers.Add((identifier.Scheme, identifier.Value));
+            }
+            if (line.Kind == SpecimenKind.Individual && !string.IsNullOrWhiteSpace(input.Outcome))
+            {
+                var (arrived, dead, missing) = input.Outcome.Trim().ToUpperInvariant() switch
+                {
+                    "ARRIVED" => (line.Counts, SexCounts.Zero, SexCounts.Zero),
+                    "DEAD" or "DEADONARRIVAL" or "DEAD-ON-ARRIVAL" => (SexCounts.Zero, line.Counts, SexCounts.Zero),
+                    "MISSING" => (SexCounts.Zero, SexCounts.Zero, line.Counts),
+                    _ => (SexCounts.Zero, SexCounts.Zero, SexCounts.Zero),
+                };
+                if (arrived.IsZero && dead.IsZero && missing.IsZero)
+                    problems.Add(new("receipt.outcome", field + ".outcome", $"'{input.Outcome}' is not an outcome: arrived, dead or missing."));
+                else
+                    receipts.Add(new LineReceipt(line.Number, arrived, dead, missing, identifiers));
+                continue;
+            }
+            receipts.Add(new LineReceipt(line.Number, Counts(input.Arrived, field + ".arrived"), Counts(input.DeadOnArrival, field + ".deadOnArrival"),
+                Counts(input.Missing, field + ".missing"), identifiers));
+        }
+        return receipts;
+
+        SexCounts Counts(string? text, string field)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                return SexCounts.Zero;
+            if (SexCounts.TryParse(text, out var counts))
+                return counts;
+            problems.Add(new("receipt.counts", field, $"'{text}' is not counts by sex, male.female.unknown (e.g. 12.11.0)."));
+            return SexCounts.Zero;
+        }
+    }
+
+    private async Task<Domain.Institutions.Institution?> InstitutionAsync(string? codeOrId, string field, List<RuleViolation> problems, CancellationToken ct)
+    {
+        var institution = string.IsNullOrWhiteSpace(codeOrId) ? null : await InstitutionCommands.FindAsync(db, codeOrId, ct);
+        if (institution is null)
+            problems.Add(new("institution.unknown", field, string.IsNullOrWhiteSpace(codeOrId) ? $"The {field} is missing." : $"There is no institution '{codeOrId}' in these records."));
+        return institution;
+    }
+
+    private static TransferTerms? ParseTerms(string? text, List<RuleViolation> problems)
+    {
+        var normalized = text?.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (Enum.TryParse<TransferTerms>(normalized, ignoreCase: true, out var terms) && Enum.IsDefined(terms) && !int.TryParse(normalized, System.Globalization.CultureInfo.InvariantCulture, out _))
+            return terms;
+        problems.Add(new("transfer.terms", "terms", string.IsNullOrWhiteSpace(text)
+            ? "The terms are missing: gift, loan, exchange, sale or loan-return."
+            : $"'{text}' are not terms: gift, loan, exchange, sale or loan-return."));
+        return null;
+    }
+
+    private static TransferParty? Problem(List<RuleViolation> problems, string code, string field, string message)
+    {
+        problems.Add(new(code, field, message));
+        return null;
+    }
+
+    private static Outcome<TransferView> Forbidden(string message) => new Outcome<TransferView>.Forbidden(message);
+
+    /// <summary>The specimens a step works on, tracked; specimens it creates (split-off groups) are added to it.</summary>
+    private sealed class SpecimenSet(Dictionary<SpecimenId, Specimen> loaded)
+    {
+        public List<Specimen> Added { get; } = [];
+
+        public Specimen Get(SpecimenId id) => loaded.TryGetValue(id, out var s) ? s : Added.Single(a => a.Id == id);
+
+        public void AddNew(Result<IReadOnlyList<Specimen>> result)
+        {
+            if (result.IsValid)
+                Added.AddRange(result.Value);
+        }
+    }
+}

@@ -1,0 +1,452 @@
+using Menagerie.Domain.Specimens;
+
+namespace Menagerie.Domain.Transfers;
+
+public enum TransferTerms
+{
+    Gift,
+
+    /// <summary>The receiver holds the animals; the owner does not change. Has a return date.</summary>
+    Loan,
+
+    Exchange,
+    Sale,
+
+    /// <summary>Animals on loan going back to their owner.</summary>
+    LoanReturn,
+}
+
+public enum TransferStatus
+{
+    Draft,
+    Proposed,
+    Accepted,
+    Cleared,
+    Dispatched,
+    Received,
+    Declined,
+    Cancelled,
+}
+
+public enum TransferParty
+{
+    Sender,
+    Receiver,
+}
+
+/// <summary>A specimen to put on a transfer, and for a group how many of it by sex (all of it when not given).</summary>
+public sealed record LineRequest(Specimen Specimen, SexCounts? Counts);
+
+/// <summary>What the receiver found of one line: counts by sex arrived alive, dead on arrival and missing, and the receiver's own identifiers.</summary>
+public sealed record LineReceipt(int Line, SexCounts Arrived, SexCounts DeadOnArrival, SexCounts Missing, IReadOnlyList<(string Scheme, string Value)> Identifiers);
+
+/// <summary>
+/// One agreed movement of specimens from a sending to a receiving institution. Each step of its
+/// lifecycle is taken by one party: the initiator proposes (or, the receiver, requests), the other
+/// accepts or declines, the sender clears and dispatches, the receiver reconciles what arrived. The
+/// specimens' own histories record the move, so nothing is retyped at the other end.
+/// </summary>
+public sealed class Transfer
+{
+    private readonly List<TransferLine> _lines = [];
+    private readonly List<TransferStep> _steps = [];
+
+    private Transfer() { }
+
+    public TransferId Id { get; private set; }
+    public InstitutionId SenderId { get; private set; }
+    public InstitutionId ReceiverId { get; private set; }
+    public TransferTerms Terms { get; private set; }
+
+    /// <summary>When a loan is due back at its owner.</summary>
+    public DateOnly? ReturnDue { get; private set; }
+
+    public TransferStatus Status { get; private set; }
+
+    /// <summary>The party that drafted it: the sender offering animals, or the receiver asking for them.</summary>
+    public TransferParty InitiatedBy { get; private set; }
+
+    public DateTime? DispatchedAt { get; private set; }
+    public DateTime? ReceivedAt { get; private set; }
+    public long Version { get; private set; }
+
+    public IReadOnlyList<TransferLine> Lines => _lines;
+    public IReadOnlyList<TransferStep> Steps => _steps;
+
+    /// <summary>Until it is received, declined or cancelled; a received transfer with missing animals stays open until they are resolved.</summary>
+    public bool IsOpen => Status is not (TransferStatus.Declined or TransferStatus.Cancelled) && (Status != TransferStatus.Received || HasOpenDiscrepancy);
+
+    public bool HasOpenDiscrepancy => _lines.Any(l => l.HasOpenDiscrepancy);
+
+    public SexCounts Animals => _lines.Aggregate(SexCounts.Zero, (sum, l) => sum + l.Counts);
+
+    public TransferParty? PartyOf(InstitutionId institution) =>
+        institution == SenderId ? TransferParty.Sender : institution == ReceiverId ? TransferParty.Receiver : null;
+
+    public InstitutionId Institution(TransferParty party) => party == TransferParty.Sender ? SenderId : ReceiverId;
+
+    /// <summary>Drafts a transfer of specimens the sender holds and puts each of them on it.</summary>
+    public static Result<Transfer> Draft(
+        TransferId id, InstitutionId sender, InstitutionId receiver, TransferTerms terms, DateOnly? returnDue, TransferParty initiatedBy,
+        IReadOnlyList<LineRequest> lines, DateTime now, string by)
+    {
+        var problems = new List<RuleViolation>();
+        if (sender == receiver)
+            problems.Add(new("transfer.parties", "receiver", "The sender and the receiver must be different institutions."));
+        if (!Enum.IsDefined(terms))
+            problems.Add(new("transfer.terms", "terms", $"'{terms}' is not a kind of terms."));
+        if (terms == TransferTerms.Loan && returnDue is null)
+            problems.Add(new("transfer.return-due", "returnDue", "A loan needs the date the animals are due back."));
+        if (terms != TransferTerms.Loan && returnDue is not null)
+            problems.Add(new("transfer.return-due", "returnDue", "Only a loan has a return date."));
+        if (returnDue is { } due && due <= DateOnly.FromDateTime(now))
+            problems.Add(new("transfer.return-due", "returnDue", "The return date must be in the future."));
+        if (lines.Count == 0)
+            problems.Add(new("transfer.lines", "lines", "A transfer needs at least one specimen."));
+
+        var transfer = new Transfer { Id = id, SenderId = sender, ReceiverId = receiver, Terms = terms, ReturnDue = returnDue, InitiatedBy = initiatedBy };
+        var seen = new HashSet<SpecimenId>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (specimen, counts) = (lines[i].Specimen, lines[i].Counts);
+            var field = $"lines[{i}]";
+            if (!seen.Add(specimen.Id))
+                problems.Add(new("transfer.lines", field + ".specimen", $"Specimen {specimen.Id} is on the transfer twice."));
+            problems.AddRange(CheckAvailable(specimen, sender, id, field));
+            if (specimen.Kind == SpecimenKind.Individual && counts is { } c && c != SexCounts.Of(specimen.Sex))
+                problems.Add(new("transfer.counts", field + ".counts", "Counts apply to groups; an individual goes whole."));
+            if (specimen.Kind == SpecimenKind.Group && counts is { } part && (part.IsZero || part.IsNegative || !specimen.Counts.Covers(part)))
+                problems.Add(new("transfer.counts", field + ".counts", $"The group holds {specimen.Counts}; {part} cannot be taken from it."));
+            transfer._lines.Add(TransferLine.Create(id, i + 1, specimen, specimen.Kind == SpecimenKind.Group ? counts ?? specimen.Counts : SexCounts.Of(specimen.Sex)));
+        }
+        if (problems.Count > 0)
+            return problems;
+        foreach (var line in lines)
+            line.Specimen.Reserve(id);
+        transfer.Step(TransferAction.Drafted, initiatedBy, by, now, null, null);
+        return transfer;
+    }
+
+    /// <summary>The initiator sends the draft to the other party: a proposal from the sender, a request from the receiver.</summary>
+    public IReadOnlyList<RuleViolation> Submit(TransferParty party, DateTime now, string by)
+    {
+        if (Status != TransferStatus.Draft)
+            return NotNow("proposed");
+        if (party != InitiatedBy)
+            return [new("transfer.wrong-party", "party", $"This transfer was drafted by the {Word(InitiatedBy)}, who sends it to the other party.")];
+        Status = TransferStatus.Proposed;
+        Step(party == TransferParty.Sender ? TransferAction.Proposed : TransferAction.Requested, party, by, now, null, null);
+        return [];
+    }
+
+    public IReadOnlyList<RuleViolation> Accept(TransferParty party, DateTime now, string by)
+    {
+        if (Status != TransferStatus.Proposed)
+            return NotNow("accepted");
+        if (party == InitiatedBy)
+            return [new("transfer.wrong-party", "party", $"The {Word(Other(InitiatedBy))} accepts what the {Word(InitiatedBy)} proposed.")];
+        Status = TransferStatus.Accepted;
+        Step(TransferAction.Accepted, party, by, now, null, null);
+        return [];
+    }
+
+    public IReadOnlyList<RuleViolation> Decline(TransferParty party, string? reason, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
+    {
+        if (Status != TransferStatus.Proposed)
+            return NotNow("declined");
+        if (party == InitiatedBy)
+            return [new("transfer.wrong-party", "party", $"The {Word(Other(InitiatedBy))} declines; the {Word(InitiatedBy)} may cancel instead.")];
+        if (string.IsNullOrWhiteSpace(reason))
+            return [new("transfer.reason", "reason", "Declining a transfer needs the reason.")];
+        Status = TransferStatus.Declined;
+        ReleaseAll(specimen);
+        Step(TransferAction.Declined, party, by, now, null, reason.Trim());
+        return [];
+    }
+
+    /// <summary>
+    /// Until the compliance checks take this over, clearance is an explicit act of the sender, recorded with
+    /// who and why: that the animals may leave.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> Clear(string? reason, DateTime now, string by)
+    {
+        if (Status != TransferStatus.Accepted)
+            return NotNow("cleared");
+        if (string.IsNullOrWhiteSpace(reason))
+            return [new("transfer.reason", "reason", "Clearing a transfer needs the grounds on which the animals may leave.")];
+        Status = TransferStatus.Cleared;
+        Step(TransferAction.Cleared, TransferParty.Sender, by, now, null, reason.Trim());
+        return [];
+    }
+
+    public IReadOnlyList<RuleViolation> Cancel(TransferParty party, string? reason, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
+    {
+        if (Status is not (TransferStatus.Draft or TransferStatus.Proposed or TransferStatus.Accepted or TransferStatus.Cleared))
+            return [new("transfer.status", "status", $"A transfer can be cancelled until it is dispatched; this one is {Word(Status)}.")];
+        if (string.IsNullOrWhiteSpace(reason))
+            return [new("transfer.reason", "reason", "Cancelling a transfer needs the reason.")];
+        Status = TransferStatus.Cancelled;
+        ReleaseAll(specimen);
+        Step(TransferAction.Cancelled, party, by, now, null, reason.Trim());
+        return [];
+    }
+
+    /// <summary>
+    /// The animals leave the sender: from <paramref name="at"/> the transfer holds them. A line taking part
+    /// of a group splits that part off into a group of its own, which travels. On violations the caller
+    /// must not save: the specimens checked before the failing one may have been changed.
+    /// </summary>
+    public Result<IReadOnlyList<Specimen>> Dispatch(DateTime at, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
+    {
+        if (Status != TransferStatus.Cleared)
+            return NotNow("dispatched").ToList();
+        var problems = new List<RuleViolation>();
+        if (at > now)
+            problems.Add(new("transfer.future", "at", "The dispatch time is in the future."));
+        foreach (var line in _lines)
+        {
+            var s = specimen(line.SpecimenId);
+            problems.AddRange(CheckAvailable(s, SenderId, Id, $"lines[{line.Number - 1}]"));
+            if (s.Kind == SpecimenKind.Group && !s.Counts.Covers(line.Counts))
+                problems.Add(new("transfer.counts", $"lines[{line.Number - 1}].counts", $"The group now holds {s.Counts}; {line.Counts} cannot leave it."));
+        }
+        if (problems.Count > 0)
+            return problems;
+
+        var created = new List<Specimen>();
+        var date = new PartialDate(DateOnly.FromDateTime(at), false);
+        foreach (var line in _lines)
+        {
+            var field = $"lines[{line.Number - 1}].";
+            var shipped = specimen(line.SpecimenId);
+            if (shipped.Kind == SpecimenKind.Group && line.Counts != shipped.Counts)
+            {
+                var split = Split(shipped, line.Counts, date, at, Keeper.At(SenderId), now, by);
+                if (!split.IsValid)
+                    return Prefixed(split.Violations, field);
+                shipped.Release(Id);
+                shipped = split.Value;
+                created.Add(shipped);
+            }
+            var recorded = shipped.Record(EventId.New(), new EventDetails
+            {
+                Type = EventType.Dispatch,
+                Date = date,
+                At = at,
+                Institution = SenderId,
+                Transfer = Id,
+                Counts = shipped.Kind == SpecimenKind.Group ? line.Counts : null,
+            }, now, by);
+            if (recorded.Count > 0)
+                return Prefixed(recorded, field);
+            line.Shipped(shipped.Id);
+        }
+        Status = TransferStatus.Dispatched;
+        DispatchedAt = at;
+        Step(TransferAction.Dispatched, TransferParty.Sender, by, now, at, null);
+        return created;
+    }
+
+    /// <summary>
+    /// The receiver accounts for every dispatched animal: arrived alive (now held by the receiver, and owned
+    /// by it unless on loan), dead on arrival (a death in transit), or missing (still held by the transfer,
+    /// an open discrepancy). On violations the caller must not save.
+    /// </summary>
+    public Result<IReadOnlyList<Specimen>> Receive(DateTime at, IReadOnlyList<LineReceipt> receipts, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
+    {
+        if (Status != TransferStatus.Dispatched)
+            return NotNow("received").ToList();
+        var problems = new List<RuleViolation>();
+        if (at > now)
+            problems.Add(new("transfer.future", "at", "The arrival time is in the future."));
+        if (at < DispatchedAt)
+            problems.Add(new("transfer.arrival-before-dispatch", "at", $"The animals cannot arrive before they were dispatched ({DispatchedAt:yyyy-MM-dd HH:mm} UTC)."));
+        var byLine = new Dictionary<int, LineReceipt>();
+        for (var i = 0; i < receipts.Count; i++)
+        {
+            var r = receipts[i];
+            if (_lines.All(l => l.Number != r.Line))
+                problems.Add(new("receipt.line", $"receipt[{i}].line", $"The transfer has no line {r.Line}."));
+            else if (!byLine.TryAdd(r.Line, r))
+                problems.Add(new("receipt.line", $"receipt[{i}].line", $"Line {r.Line} is reconciled twice."));
+        }
+        foreach (var line in _lines)
+        {
+            if (!byLine.TryGetValue(line.Number, out var r))
+            {
+                problems.Add(new("receipt.unaccounted", $"lines[{line.Number - 1}]", $"Line {line.Number} ({line.Counts}) is not accounted for: say how many arrived alive, dead on arrival or missing."));
+                continue;
+            }
+            var total = r.Arrived + r.DeadOnArrival + r.Missing;
+            if (r.Arrived.IsNegative || r.DeadOnArrival.IsNegative || r.Missing.IsNegative || total != line.Counts)
+            {
+                problems.Add(new("receipt.counts", $"lines[{line.Number - 1}]",
+                    $"Line {line.Number} dispatched {line.Counts}, but arrived {r.Arrived} + dead on arrival {r.DeadOnArrival} + missing {r.Missing} make {total}."));
+            }
+        }
+        if (problems.Count > 0)
+            return problems;
+
+        var created = new List<Specimen>();
+        var date = new PartialDate(DateOnly.FromDateTime(at), false);
+        foreach (var line in _lines)
+        {
+            var r = byLine[line.Number];
+            var shipped = specimen(line.ShippedId!.Value);
+            var field = $"lines[{line.Number - 1}].";
+            Specimen? missing = null;
+            var recorded = new List<RuleViolation>();
+            if (!r.DeadOnArrival.IsZero)
+            {
+                recorded.AddRange(shipped.Record(EventId.New(), new EventDetails
+                {
+                    Type = EventType.Death,
+                    Date = date,
+                    At = at,
+                    Transfer = Id,
+                    Text = "Dead on arrival",
+                    Counts = shipped.Kind == SpecimenKind.Group ? r.DeadOnArrival : null,
+                }, now, by));
+            }
+            if (!r.Missing.IsZero)
+            {
+                if (r.Arrived.IsZero)
+                {
+                    missing = shipped;
+                }
+                else
+                {
+                    var split = Split(shipped, r.Missing, date, at, Keeper.OnTransfer(Id), now, by);
+                    if (!split.IsValid)
+                        return Prefixed(split.Violations, field);
+                    missing = split.Value;
+                    created.Add(missing);
+                }
+                recorded.AddRange(missing.Record(EventId.New(), new EventDetails { Type = EventType.ReportedMissing, Date = date, At = at, Transfer = Id }, now, by));
+            }
+            if (!r.Arrived.IsZero)
+            {
+                recorded.AddRange(Arrive(shipped, r.Arrived, date, at, now, by));
+                foreach (var (scheme, value) in r.Identifiers)
+                {
+                    recorded.AddRange(shipped.Record(EventId.New(), new EventDetails
+                    {
+                        Type = EventType.IdentifierAdded,
+                        Date = date,
+                        Institution = ReceiverId,
+                        IdentifierScheme = scheme.Trim(),
+                        IdentifierValue = value.Trim(),
+                    }, now, by));
+                }
+            }
+            if (recorded.Count > 0)
+                return Prefixed(recorded, field);
+            if (missing != shipped)
+                shipped.Release(Id);
+            line.Reconciled(r.Arrived, r.DeadOnArrival, r.Missing, missing?.Id);
+        }
+        Status = TransferStatus.Received;
+        ReceivedAt = at;
+        Step(TransferAction.Received, TransferParty.Receiver, by, now, at, null);
+        return created;
+    }
+
+    /// <summary>Closes a line's discrepancy: the missing animals were found (and arrive at the receiver) or are declared lost.</summary>
+    public IReadOnlyList<RuleViolation> ResolveMissing(
+        int lineNumber, MissingResolution resolution, DateTime at, string? reason, TransferParty party, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
+    {
+        var line = _lines.FirstOrDefault(l => l.Number == lineNumber);
+        if (line is null)
+            return [new("receipt.line", "line", $"The transfer has no line {lineNumber}.")];
+        if (!line.HasOpenDiscrepancy)
+            return [new("receipt.no-discrepancy", "line", $"Line {lineNumber} has no missing animals to account for.")];
+        if (string.IsNullOrWhiteSpace(reason))
+            return [new("transfer.reason", "reason", resolution == MissingResolution.Found ? "Say where and how the animals were found." : "Declaring animals lost needs the reason.")];
+        if (at > now)
+            return [new("transfer.future", "at", "The time is in the future.")];
+        var missing = specimen(line.MissingId!.Value);
+        var date = new PartialDate(DateOnly.FromDateTime(at), false);
+        var recorded = resolution == MissingResolution.Found
+            ? Arrive(missing, line.Missing!.Value, date, at, now, by)
+            : missing.Record(EventId.New(), new EventDetails { Type = EventType.Lost, Date = date, At = at, Transfer = Id, Reason = reason.Trim() }, now, by);
+        if (recorded.Count > 0)
+            return recorded;
+        missing.Release(Id);
+        line.Resolve(resolution, reason.Trim());
+        Step(resolution == MissingResolution.Found ? TransferAction.MissingFound : TransferAction.MissingLost, party, by, now, at, reason.Trim());
+        return [];
+    }
+
+    private IReadOnlyList<RuleViolation> Arrive(Specimen s, SexCounts counts, PartialDate date, DateTime at, DateTime now, string by) =>
+        s.Record(EventId.New(), new EventDetails
+        {
+            Type = EventType.Arrival,
+            Date = date,
+            At = at,
+            Institution = ReceiverId,
+            Transfer = Id,
+            Owner = Terms == TransferTerms.Loan ? s.OwnerId : ReceiverId,
+            Counts = s.Kind == SpecimenKind.Group ? counts : null,
+        }, now, by);
+
+    /// <summary>Splits part of a group off into a new group kept by the same holder, on this transfer.</summary>
+    private Result<Specimen> Split(Specimen group, SexCounts part, PartialDate date, DateTime at, Keeper keeper, DateTime now, string by)
+    {
+        var childId = SpecimenId.New();
+        var off = group.Record(EventId.New(), new EventDetails
+        {
+            Type = EventType.SplitOff,
+            Date = date,
+            At = at,
+            Counts = part,
+            Related = childId,
+            Transfer = Id,
+            Text = $"{part} split off for transfer {Id}",
+        }, now, by);
+        if (off.Count > 0)
+            return off.ToList();
+        var child = Specimen.Create(childId, SpecimenKind.Group, group.TaxonId, Sex.Unknown, null, EventId.New(), new EventDetails
+        {
+            Type = EventType.SplitFrom,
+            Date = date,
+            At = at,
+            Counts = part,
+            Related = group.Id,
+            Institution = keeper.Institution,
+            Transfer = keeper.Transfer,
+            Owner = group.OwnerId,
+        }, now, by);
+        if (!child.IsValid)
+            return child;
+        child.Value.Reserve(Id);
+        return child;
+    }
+
+    private static IEnumerable<RuleViolation> CheckAvailable(Specimen s, InstitutionId sender, TransferId transfer, string field)
+    {
+        if (s.Status != SpecimenStatus.Held || s.HolderId != sender)
+            yield return new("transfer.not-held", field + ".specimen", $"Specimen {s.Id} is not held by the sender (it is {Word(s.Status)}{(s.HolderId is null || s.HolderId == sender ? "" : " elsewhere")}).");
+        if (s.OnTransfer is { } other && other != transfer)
+            yield return new("transfer.specimen-taken", field + ".specimen", $"Specimen {s.Id} is already on transfer {other}.");
+    }
+
+    private void ReleaseAll(Func<SpecimenId, Specimen> specimen)
+    {
+        foreach (var line in _lines)
+            specimen(line.SpecimenId).Release(Id);
+    }
+
+    private void Step(TransferAction action, TransferParty party, string by, DateTime now, DateTime? at, string? reason) =>
+        _steps.Add(TransferStep.Create(Id, _steps.Count + 1, action, party, by, now, at, reason));
+
+    private List<RuleViolation> NotNow(string verb) =>
+        [new("transfer.status", "status", $"A transfer that is {Word(Status)} cannot be {verb}.")];
+
+    private static List<RuleViolation> Prefixed(IEnumerable<RuleViolation> violations, string prefix) =>
+        violations.Select(v => v with { Field = prefix + v.Field }).ToList();
+
+    private static TransferParty Other(TransferParty party) => party == TransferParty.Sender ? TransferParty.Receiver : TransferParty.Sender;
+
+    private static string Word<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+}
