@@ -138,6 +138,11 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Get, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => null, MoscowReads),
             new(HttpMethod.Post, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => new { type = "note", date = "2026-11-28", text = "checked" },
                 c => HolderWrites(c, HttpStatusCode.Created, "registrar", "veterinarian")),
+            // The lioness is an individual on the November transfer: the registrar who may split or merge gets the rule's 400.
+            new(HttpMethod.Post, "/api/v1/specimens/{id}/split", _ => $"/api/v1/specimens/{Lioness}/split", _ => new { counts = "0.1.0", at = "2026-11-28T08:00:00Z" },
+                c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),
+            new(HttpMethod.Post, "/api/v1/specimens/{id}/merge", _ => $"/api/v1/specimens/{Lioness}/merge", _ => new { into = "MOS-G0002", at = "2026-11-28T08:00:00Z" },
+                c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),
             new(HttpMethod.Get, "/api/v1/specimens/{id}/holder", _ => $"/api/v1/specimens/{Lioness}/holder?on=2024-11-15", _ => null, MoscowReads),
             new(HttpMethod.Get, "/api/v1/transfers/", _ => "/api/v1/transfers?view=needsMyAction", _ => null, SignedIn),
             new(HttpMethod.Post, "/api/v1/transfers/", _ => "/api/v1/transfers", _ => new { sender = "MOSCOW", receiver = "PYONGYANG", terms = "gift", lines = Array.Empty<object>() },

@@ -6,6 +6,12 @@ namespace Menagerie.App.Specimens;
 
 public sealed record IdentifierInput(string? Scheme, string? Value);
 
+/// <summary>Part of a group, by sex (<c>3.4.0</c>), to become a group of its own.</summary>
+public sealed record GroupSplitInput(string? Counts, DateTime? At, string? Reason);
+
+/// <summary>The group (by id or identifier) that this one joins.</summary>
+public sealed record GroupMergeInput(string? Into, DateTime? At, string? Reason);
+
 public sealed record RecordedEvent(Guid Specimen, EventView Event, long SpecimenVersion);
 
 /// <summary>A new specimen: what it is, and the first event of its records (its birth or its acquisition).</summary>
@@ -117,6 +123,60 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
             return violations.ToList();
         var names = await queries.NamesAsync(ct);
         return await Saving.SaveAsync(db, "specimen description changed", () => names.Specimen(specimen), ct);
+    }
+
+    /// <summary>Splits part of a group off into a group of its own at the same institution (two enclosures, say).</summary>
+    public async Task<Outcome<SpecimenView>> SplitAsync(string reference, GroupSplitInput input, long? expectedVersion, CancellationToken ct)
+    {
+        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var group })
+            return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
+        if (group.HolderId is not { } holder || !access.Has(holder, Accounts.Role.Registrar))
+            return new Outcome<SpecimenView>.Forbidden("A group is split by a registrar of the institution that holds it.");
+        if (expectedVersion is { } expected && expected != group.Version)
+            return new Outcome<SpecimenView>.Stale(group.Version);
+        var problems = new List<RuleViolation>();
+        if (!SexCounts.TryParse(input.Counts, out var part))
+            problems.Add(new("event.counts", "counts", $"'{input.Counts}' is not counts by sex, male.female.unknown (e.g. 3.4.0)."));
+        if (input.At is null)
+            problems.Add(new("event.instant", "at", "The split needs its date and time (UTC)."));
+        if (group.OnTransfer is not null)
+            problems.Add(new("transfer.specimen-taken", "id", "A group on an open transfer is split by that transfer's dispatch."));
+        if (problems.Count > 0)
+            return problems;
+        var child = Groups.Split(group, part, Instants.Truncate(input.At!.Value.ToUniversalTime()), Keeper.At(holder), db.UtcNow, db.ActorName, reason: input.Reason);
+        if (!child.IsValid)
+            return child.Violations.ToList();
+        db.Specimens.Add(child.Value);
+        var names = await queries.NamesForAsync([group, child.Value], ct);
+        return await Saving.SaveAsync(db, input.Reason ?? $"{part} split off a group", () => names.Specimen(child.Value), ct, created: true);
+    }
+
+    /// <summary>Merges a whole group into another of the same taxon at the same institution; the first one's record ends.</summary>
+    public async Task<Outcome<SpecimenView>> MergeAsync(string reference, GroupMergeInput input, long? expectedVersion, CancellationToken ct)
+    {
+        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var source })
+            return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
+        if (source.HolderId is not { } holder || !access.Has(holder, Accounts.Role.Registrar))
+            return new Outcome<SpecimenView>.Forbidden("Groups are merged by a registrar of the institution that holds them.");
+        if (expectedVersion is { } expected && expected != source.Version)
+            return new Outcome<SpecimenView>.Stale(source.Version);
+        var problems = new List<RuleViolation>();
+        Specimen? target = null;
+        switch (await SpecimenLookup.FindAsync(db, input.Into ?? "", ct, withHistory: true, visible: s => s.HolderId == holder))
+        {
+            case SpecimenLookup.Found found: target = found.Specimen; break;
+            case SpecimenLookup.Ambiguous a: problems.Add(new("specimen.ambiguous", "into", a.Message)); break;
+            default: problems.Add(new("merge.holder", "into", $"The institution holds no group '{input.Into}'.")); break;
+        }
+        if (input.At is null)
+            problems.Add(new("event.instant", "at", "The merge needs its date and time (UTC)."));
+        if (problems.Count > 0)
+            return problems;
+        var violations = Groups.Merge(source, target!, Instants.Truncate(input.At!.Value.ToUniversalTime()), db.UtcNow, db.ActorName, input.Reason);
+        if (violations.Count > 0)
+            return violations.ToList();
+        var names = await queries.NamesForAsync([source, target!], ct);
+        return await Saving.SaveAsync(db, input.Reason ?? "groups merged", () => names.Specimen(target!), ct);
     }
 
     private static T? ParseEnum<T>(string? text, string field, string allowed, List<RuleViolation> problems)

@@ -20,7 +20,7 @@ public static class EventRules
             Add("event.future", "at", "The time is in the future.");
 
         var movesAnimals = e.Type is EventType.Birth or EventType.Acquisition or EventType.Disposition or EventType.Death
-            or EventType.Dispatch or EventType.Arrival or EventType.SplitOff or EventType.SplitFrom;
+            or EventType.Dispatch or EventType.Arrival or EventType.SplitOff or EventType.SplitFrom or EventType.MergedInto or EventType.MergedFrom;
         if (kind == SpecimenKind.Group && movesAnimals && e.Counts is not { IsZero: false, IsNegative: false })
             Add("event.counts", "counts", "A group's birth, acquisition, disposition, death, dispatch, arrival or split needs the counts it concerns, as male.female.unknown (e.g. 1.2.0).");
         if (kind == SpecimenKind.Individual && e.Counts is not null)
@@ -86,11 +86,11 @@ public static class EventRules
                 if (e.Type == EventType.Lost && string.IsNullOrWhiteSpace(e.Reason))
                     Add("event.reason", "reason", "Declaring an animal lost needs the reason.");
                 break;
-            case EventType.SplitOff or EventType.SplitFrom:
+            case EventType.SplitOff or EventType.SplitFrom or EventType.MergedInto or EventType.MergedFrom:
                 if (kind != SpecimenKind.Group)
-                    Add("split.individual", "type", "Only a group can be split.");
+                    Add("split.individual", "type", "Only groups are split and merged.");
                 if (e.Related is null)
-                    Add("event.related", "related", "A split names the other group.");
+                    Add("event.related", "related", "A split or a merge names the other group.");
                 if (e.Type == EventType.SplitFrom && e.Institution is null && e.Transfer is null)
                     Add("event.institution", "institution", "A group formed by a split needs its holder: an institution, or the transfer it is on.");
                 break;

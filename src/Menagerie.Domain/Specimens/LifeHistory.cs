@@ -19,6 +19,9 @@ public enum SpecimenStatus
 
     /// <summary>Declared lost after going missing on a transfer.</summary>
     Lost,
+
+    /// <summary>A group that joined another group; its animals are counted there.</summary>
+    Merged,
 }
 
 /// <summary>What a specimen's history amounts to when its effective events are replayed in time order.</summary>
@@ -96,6 +99,11 @@ public static class LifeHistory
                 Fail(e, "history.after-death", "date", $"The {Name(d.Type)} on {d.Date} comes after the death.");
                 return;
             }
+            if (Status == SpecimenStatus.Merged && d.Type is not (EventType.Note or EventType.IdentifierAdded))
+            {
+                Fail(e, "history.after-merge", "date", $"The {Name(d.Type)} on {d.Date} comes after the group joined another; record it there.");
+                return;
+            }
             if (Transit is { } transfer && d.Type is not (EventType.Arrival or EventType.Death or EventType.ReportedMissing or EventType.Lost
                     or EventType.SplitOff or EventType.Note or EventType.IdentifierAdded))
             {
@@ -112,6 +120,18 @@ public static class LifeHistory
                 case EventType.Arrival: ApplyArrival(e, at, counts); break;
                 case EventType.ReportedMissing or EventType.Lost: ApplyMissingOrLost(e, at); break;
                 case EventType.SplitOff: ApplySplitOff(e, at, counts); break;
+                case EventType.MergedInto:
+                    if (Holder is null || counts != Counts)
+                        Fail(e, "merge.whole-group", "counts", $"A group held by an institution merges whole: it holds {Counts} on {d.Date}.");
+                    else
+                        End(at, SpecimenStatus.Merged);
+                    break;
+                case EventType.MergedFrom:
+                    if (Holder is null)
+                        Fail(e, "holder.not-held", "date", $"Nobody holds the group on {d.Date} for another to join it.");
+                    else
+                        ChangeCounts(at, Counts + counts);
+                    break;
                 case EventType.SplitFrom:
                     if (Started)
                         Fail(e, "history.split-not-first", "date", "A group formed by a split begins with that split.");
@@ -314,7 +334,7 @@ public static class LifeHistory
         {
             CloseCurrent(at);
             (Keeper, Owner, Status) = (default, null, status);
-            if (status is SpecimenStatus.Dead or SpecimenStatus.Lost)
+            if (status is SpecimenStatus.Dead or SpecimenStatus.Lost or SpecimenStatus.Merged)
                 Counts = SexCounts.Zero;
         }
 
@@ -338,6 +358,7 @@ public static class LifeHistory
             EventType.IdentifierAdded => "identifier",
             EventType.ReportedMissing => "report of a missing animal",
             EventType.SplitOff or EventType.SplitFrom => "split",
+            EventType.MergedInto or EventType.MergedFrom => "merge",
             _ => type.ToString().ToLowerInvariant(),
         };
     }

@@ -146,8 +146,10 @@ public sealed class Specimen
             return [new("event.supersedes", "supersedes", $"Event {original.Sequence} has already been corrected; correct the latest version instead.")];
         if (original.Type == EventType.Retraction)
             return [new("event.supersedes", "supersedes", "A retraction cannot itself be corrected.")];
-        if (original.TransferId is not null || original.Type is EventType.SplitOff or EventType.SplitFrom)
+        if (original.TransferId is not null)
             return [new("event.supersedes", "supersedes", $"Event {original.Sequence} belongs to a transfer; it changes only through that transfer.")];
+        if (original.Type is EventType.SplitOff or EventType.SplitFrom or EventType.MergedInto or EventType.MergedFrom)
+            return [new("event.supersedes", "supersedes", $"Event {original.Sequence} is half of a split or a merge of two groups; it cannot be changed on one of them alone.")];
         if (details.Type != EventType.Retraction && details.Type != original.Type)
             return [new("event.supersedes", "type", $"Event {original.Sequence} is a {original.Type}; its correction must be one too, or a retraction.")];
         return [];

@@ -40,6 +40,12 @@ public enum EventType
 
     /// <summary>The first event of a group formed from part of another (<see cref="EventDetails.Related"/> names that one).</summary>
     SplitFrom,
+
+    /// <summary>The whole group joined another group of the same taxon and holder (<see cref="EventDetails.Related"/>); its own record ends.</summary>
+    MergedInto,
+
+    /// <summary>Another group joined this one (<see cref="EventDetails.Related"/> names it), adding its counts.</summary>
+    MergedFrom,
 }
 
 /// <summary>
@@ -81,7 +87,7 @@ public sealed record EventDetails
     /// <summary>The transfer a dispatch, arrival, loss or death in transit belongs to.</summary>
     public TransferId? Transfer { get; init; }
 
-    /// <summary>The other group of a split.</summary>
+    /// <summary>The other group of a split or a merge.</summary>
     public SpecimenId? Related { get; init; }
 
     /// <summary>The earlier event this one corrects; it stays in the history, marked superseded.</summary>

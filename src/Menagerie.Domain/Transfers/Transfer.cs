@@ -221,7 +221,7 @@ public sealed class Transfer
             var shipped = specimen(line.SpecimenId);
             if (shipped.Kind == SpecimenKind.Group && line.Counts != shipped.Counts)
             {
-                var split = Split(shipped, line.Counts, date, at, Keeper.At(SenderId), now, by);
+                var split = Split(shipped, line.Counts, at, Keeper.At(SenderId), now, by);
                 if (!split.IsValid)
                     return Prefixed(split.Violations, field);
                 shipped.Release(Id);
@@ -316,7 +316,7 @@ public sealed class Transfer
                 }
                 else
                 {
-                    var split = Split(shipped, r.Missing, date, at, Keeper.OnTransfer(Id), now, by);
+                    var split = Split(shipped, r.Missing, at, Keeper.OnTransfer(Id), now, by);
                     if (!split.IsValid)
                         return Prefixed(split.Violations, field);
                     missing = split.Value;
@@ -389,36 +389,12 @@ public sealed class Transfer
             Counts = s.Kind == SpecimenKind.Group ? counts : null,
         }, now, by);
 
-    /// <summary>Splits part of a group off into a new group kept by the same holder, on this transfer.</summary>
-    private Result<Specimen> Split(Specimen group, SexCounts part, PartialDate date, DateTime at, Keeper keeper, DateTime now, string by)
+    /// <summary>Splits part of a group off for this transfer; the new group is on it.</summary>
+    private Result<Specimen> Split(Specimen group, SexCounts part, DateTime at, Keeper keeper, DateTime now, string by)
     {
-        var childId = SpecimenId.New();
-        var off = group.Record(EventId.New(), new EventDetails
-        {
-            Type = EventType.SplitOff,
-            Date = date,
-            At = at,
-            Counts = part,
-            Related = childId,
-            Transfer = Id,
-            Text = $"{part} split off for transfer {Id}",
-        }, now, by);
-        if (off.Count > 0)
-            return off.ToList();
-        var child = Specimen.Create(childId, SpecimenKind.Group, group.TaxonId, Sex.Unknown, null, EventId.New(), new EventDetails
-        {
-            Type = EventType.SplitFrom,
-            Date = date,
-            At = at,
-            Counts = part,
-            Related = group.Id,
-            Institution = keeper.Institution,
-            Transfer = keeper.Transfer,
-            Owner = group.OwnerId,
-        }, now, by);
-        if (!child.IsValid)
-            return child;
-        child.Value.Reserve(Id);
+        var child = Groups.Split(group, part, at, keeper, now, by, Id, $"{part} split off for transfer {Id}");
+        if (child.IsValid)
+            child.Value.Reserve(Id);
         return child;
     }
 

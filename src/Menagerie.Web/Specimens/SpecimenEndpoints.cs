@@ -35,6 +35,14 @@ public static class SpecimenEndpoints
                 await OutcomeResults.IfMatchAsync(http, async version => (await commands.RecordEventAsync(id, input, version, ct)).ToHttp(http, r => r.SpecimenVersion, r => $"/api/v1/specimens/{r.Specimen}/events")))
             .WithSummary("Records an event, or corrects an earlier one (give 'supersedes' and a 'reason'). If-Match takes the specimen's ETag.")
             .ProducesConditionalWrite<RecordedEvent>(StatusCodes.Status201Created);
+        specimens.MapPost("/{id}/split", async (string id, GroupSplitInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.SplitAsync(id, input, version, ct)).ToHttp(http, s => s.Version, s => $"/api/v1/specimens/{s.Id}")))
+            .WithSummary("Splits part of a group (counts by sex) off into a new group at the same institution; both histories name each other. If-Match takes the group's ETag.")
+            .ProducesConditionalWrite<SpecimenView>(StatusCodes.Status201Created);
+        specimens.MapPost("/{id}/merge", async (string id, GroupMergeInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.MergeAsync(id, input, version, ct)).ToHttp(http, s => s.Version)))
+            .WithSummary("Merges this whole group into another of the same taxon at the same institution ('into'); answers with the group it joined. If-Match takes this group's ETag.")
+            .ProducesConditionalWrite<SpecimenView>();
         specimens.MapGet("/{id}/holder", async (string id, DateOnly on, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
                 (await queries.HolderOnAsync(id, on, ct)).ToHttp(http))
             .WithSummary("Who held the specimen on a date (two holders on the day it moved).")
