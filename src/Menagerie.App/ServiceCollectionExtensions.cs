@@ -1,4 +1,5 @@
 using Menagerie.App.Accounts;
+using Menagerie.App.Installations;
 using Menagerie.App.Institutions;
 using Menagerie.App.Ledger;
 using Menagerie.App.Persistence;
@@ -6,6 +7,8 @@ using Menagerie.App.Sample;
 using Menagerie.App.Specimens;
 using Menagerie.App.Taxa;
 using Menagerie.App.Transfers;
+using Menagerie.App.Transfers.Packages;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddScoped<Actor>();
+        services.TryAddSingleton(sp => InstallationSettings.From(sp.GetService<IConfiguration>()));
         services.AddScoped<Access>();
         database.Register(services);
         services.AddLogging();
@@ -39,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SpecimenQueries>();
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferQueries>();
+        services.AddScoped<InstallationCommands>();
+        services.AddScoped<TransferPackages>();
         services.AddScoped<Census>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<SampleLoader>();

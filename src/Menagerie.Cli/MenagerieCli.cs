@@ -21,6 +21,8 @@ public static class MenagerieCli
         root.Add(InstitutionCommands.Create(context));
         root.Add(UserCommands.Create(context));
         root.Add(StudbookCommands.Create(context));
+        root.Add(TransferCommands.Create(context));
+        root.Add(InstallationCommands.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

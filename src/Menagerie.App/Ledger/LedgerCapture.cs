@@ -39,6 +39,7 @@ internal static class LedgerCapture
     private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal)
     {
         "User.PasswordHash", "User.SecurityStamp", "User.ConcurrencyStamp", "ApiToken.Hash", "IdentityUserToken`1.Value",
+        "InstallationKey.PrivateKey",
     };
 
     private static string Snapshot(EntityEntry entry, bool original)

@@ -1,4 +1,5 @@
 using Menagerie.App.Accounts;
+using Menagerie.App.Installations;
 using Menagerie.App.Ledger;
 using Menagerie.App.Transfers;
 using Menagerie.Domain.Institutions;
@@ -43,6 +44,8 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
+    public DbSet<InstallationKey> InstallationKeys => Set<InstallationKey>();
+    public DbSet<TrustedInstallation> TrustedInstallations => Set<TrustedInstallation>();
 
     /// <summary>The person or process whose changes this context records.</summary>
     public string ActorName => _actor.Name;

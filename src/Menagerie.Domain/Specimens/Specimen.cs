@@ -13,7 +13,7 @@ public enum SpecimenKind
 /// What a record is about, for life and across institutions: its id never changes. Its history is a list
 /// of events that is only ever appended to; holder, owner, counts and identifiers are derived from it.
 /// </summary>
-public sealed class Specimen
+public sealed partial class Specimen
 {
     public const int MaxNameLength = 200;
 
@@ -87,17 +87,22 @@ public sealed class Specimen
         EventId id, EventDetails details, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var problems = new List<RuleViolation>(EventRules.Check(details, Kind, now));
-        if (details.Supersedes is { } target)
-            problems.AddRange(CheckCorrection(target, details));
+        return Append(new EventAsRecorded(id, _events.Count + 1, details, now, recordedBy), nameOf);
+    }
+
+    /// <summary>Appends an event with its own id, sequence, time and author, if the history stays consistent; checked against the time it was recorded.</summary>
+    private IReadOnlyList<RuleViolation> Append(EventAsRecorded e, Func<InstitutionId, string>? nameOf)
+    {
+        var problems = new List<RuleViolation>(EventRules.Check(e.Details, Kind, e.RecordedAt));
+        if (e.Details.Supersedes is { } target)
+            problems.AddRange(CheckCorrection(target, e.Details));
         if (problems.Count > 0)
             return problems;
 
-        var candidate = SpecimenEvent.Create(id, Id, _events.Count + 1, details, now, recordedBy);
+        var candidate = SpecimenEvent.Create(e.Id, Id, e.Sequence, e.Details, e.RecordedAt, e.RecordedBy);
         var state = LifeHistory.Replay(Id, Kind, Sex, [.. _events, candidate], nameOf);
         if (state.Violations.Count > 0)
             return state.Violations;
-
         _events.Add(candidate);
         Apply(state);
         return [];

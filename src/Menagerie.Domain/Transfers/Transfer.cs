@@ -46,7 +46,7 @@ public sealed record LineReceipt(int Line, SexCounts Arrived, SexCounts DeadOnAr
 /// accepts or declines, the sender clears and dispatches, the receiver reconciles what arrived. The
 /// specimens' own histories record the move, so nothing is retyped at the other end.
 /// </summary>
-public sealed class Transfer
+public sealed partial class Transfer
 {
     private readonly List<TransferLine> _lines = [];
     private readonly List<TransferStep> _steps = [];
@@ -250,7 +250,8 @@ public sealed class Transfer
     /// <summary>
     /// The receiver accounts for every dispatched animal: arrived alive (now held by the receiver, and owned
     /// by it unless on loan), dead on arrival (a death in transit), or missing (still held by the transfer,
-    /// an open discrepancy). On violations the caller must not save.
+    /// an open discrepancy). Problems name the receipt by its position, <c>lines[i]</c>. On violations the
+    /// caller must not save.
     /// </summary>
     public Result<IReadOnlyList<Specimen>> Receive(DateTime at, IReadOnlyList<LineReceipt> receipts, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
     {
@@ -261,26 +262,29 @@ public sealed class Transfer
             problems.Add(new("transfer.future", "at", "The arrival time is in the future."));
         if (at < DispatchedAt)
             problems.Add(new("transfer.arrival-before-dispatch", "at", $"The animals cannot arrive before they were dispatched ({DispatchedAt:yyyy-MM-dd HH:mm} UTC)."));
-        var byLine = new Dictionary<int, LineReceipt>();
+        // Problems are named by the receipt's position (lines[i]), as the receiver wrote them; a transfer
+        // line no receipt mentions, by the whole list.
+        var byLine = new Dictionary<int, (LineReceipt Receipt, int Index)>();
         for (var i = 0; i < receipts.Count; i++)
         {
             var r = receipts[i];
             if (_lines.All(l => l.Number != r.Line))
-                problems.Add(new("receipt.line", $"receipt[{i}].line", $"The transfer has no line {r.Line}."));
-            else if (!byLine.TryAdd(r.Line, r))
-                problems.Add(new("receipt.line", $"receipt[{i}].line", $"Line {r.Line} is reconciled twice."));
+                problems.Add(new("receipt.line", $"lines[{i}].line", $"The transfer has no line {r.Line}."));
+            else if (!byLine.TryAdd(r.Line, (r, i)))
+                problems.Add(new("receipt.line", $"lines[{i}].line", $"Line {r.Line} is reconciled twice."));
         }
         foreach (var line in _lines)
         {
-            if (!byLine.TryGetValue(line.Number, out var r))
+            if (!byLine.TryGetValue(line.Number, out var entry))
             {
-                problems.Add(new("receipt.unaccounted", $"lines[{line.Number - 1}]", $"Line {line.Number} ({line.Counts}) is not accounted for: say how many arrived alive, dead on arrival or missing."));
+                problems.Add(new("receipt.unaccounted", "lines", $"Line {line.Number} ({line.Counts}) is not accounted for: say how many arrived alive, dead on arrival or missing."));
                 continue;
             }
+            var r = entry.Receipt;
             var total = r.Arrived + r.DeadOnArrival + r.Missing;
             if (r.Arrived.IsNegative || r.DeadOnArrival.IsNegative || r.Missing.IsNegative || total != line.Counts)
             {
-                problems.Add(new("receipt.counts", $"lines[{line.Number - 1}]",
+                problems.Add(new("receipt.counts", $"lines[{entry.Index}]",
                     $"Line {line.Number} dispatched {line.Counts}, but arrived {r.Arrived} + dead on arrival {r.DeadOnArrival} + missing {r.Missing} make {total}."));
             }
         }
@@ -291,9 +295,9 @@ public sealed class Transfer
         var date = new PartialDate(DateOnly.FromDateTime(at), false);
         foreach (var line in _lines)
         {
-            var r = byLine[line.Number];
+            var (r, index) = byLine[line.Number];
             var shipped = specimen(line.ShippedId!.Value);
-            var field = $"lines[{line.Number - 1}].";
+            var field = $"lines[{index}].";
             Specimen? missing = null;
             var recorded = new List<RuleViolation>();
             if (!r.DeadOnArrival.IsZero)
@@ -333,6 +337,8 @@ public sealed class Transfer
                     {
                         Type = EventType.IdentifierAdded,
                         Date = date,
+                        // At the arrival, not from the start of its day: a group split off at a dispatch that same day begins only then.
+                        At = at,
                         Institution = ReceiverId,
                         IdentifierScheme = scheme.Trim(),
                         IdentifierValue = value.Trim(),

@@ -197,6 +197,62 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Menagerie.App.Installations.InstallationKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InstallationKeys");
+                });
+
+            modelBuilder.Entity("Menagerie.App.Installations.TrustedInstallation", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("TrustedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrustedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("TrustedInstallations");
+                });
+
             modelBuilder.Entity("Menagerie.App.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")

@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text.Json;
+using Menagerie.App.Persistence;
+using Menagerie.Testing;
+
+namespace Menagerie.Cli.Tests;
+
+public sealed class TransferCommandTests
+{
+    /// <summary>
+    /// Held by PRAGUE and on no sample transfer: brown bears PRG-00033 (line 1, male), PRG-00037 (line 2, female),
+    /// PRG-00038 (line 3, male), and 2.3.1 of the golden pheasants PRG-G0001 (line 4).
+    /// </summary>
+    private static readonly string[] Animals = ["--animal", "PRG-00033", "--animal", "PRG-00037", "--animal", "PRG-00038", "--animal", "PRG-G0001=2.3.1"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task List_as_json_gives_each_transfer_its_id_status_parties_terms_and_animals()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var json = await CliRun.RunAsync(database.Options, "transfer", "list", "--format", "json");
+        var table = await CliRun.RunAsync(database.Options, "transfer", "list");
+        var inTransit = await CliRun.RunAsync(database.Options, "transfer", "list", "--view", "in-transit", "--format", "json");
+        var unknown = await CliRun.RunAsync(database.Options, "transfer", "show", Guid.NewGuid().ToString());
+
+        Assert.Equal((0, 0, 0, 2), (json.Exit, table.Exit, inTransit.Exit, unknown.Exit));
+        var transfers = JsonDocument.Parse(json.Output).RootElement.EnumerateArray().ToList();
+        foreach (var key in new[] { "id", "status", "sender", "receiver", "terms", "animals" })
+            Assert.All(transfers, t => Assert.True(t.TryGetProperty(key, out _), $"no '{key}' in {t}"));
+        Assert.Equal(["accepted", "dispatched", "received"], transfers.Select(t => t.GetProperty("status").GetString()).Order(StringComparer.Ordinal));
+        var november = transfers.Single(t => t.GetProperty("status").GetString() == "accepted");
+        Assert.Equal(("MOSCOW", "PYONGYANG", "gift"), (november.GetProperty("sender").GetString(), november.GetProperty("receiver").GetString(), november.GetProperty("terms").GetString()));
+        Assert.True(november.GetProperty("animals").GetInt32() > 70);
+        Assert.All(transfers, t => Assert.Contains(t.GetProperty("id").GetString()!, table.Output, StringComparison.Ordinal));
+        var moving = Assert.Single(JsonDocument.Parse(inTransit.Output).RootElement.EnumerateArray());
+        Assert.Equal("BERLIN", moving.GetProperty("sender").GetString());
+        Assert.Contains("No transfer", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_transfer_goes_from_proposal_to_receipt_and_its_animals_to_the_receiver()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var id = await ProposeAsync(database);
+        var accept = await RunAsync(database, "accept", id);
+        var clear = await RunAsync(database, "clear", id, "--reason", "CITES export permit CZ/2026/114; veterinary health certificate");
+        var dispatch = await RunAsync(database, "dispatch", id, "--at", HoursAgo(3));
+        var receive = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--identifier", "1=local:BER-B1");
+        var show = await RunAsync(database, "show", id);
+        var transfer = await ShowAsync(database, id);
+        var bear = await CliRun.RunAsync(database.Options, "specimen", "show", "BER-B1", "--format", "json");
+
+        Assert.Equal((0, 0, 0, 0, 0, 0), (accept.Exit, clear.Exit, dispatch.Exit, receive.Exit, show.Exit, bear.Exit));
+        Assert.Contains($"Transfer {id} (PRAGUE to BERLIN, 9 animals) is received. Waiting for: nothing.", receive.Output, StringComparison.Ordinal);
+        Assert.Equal("received", transfer.GetProperty("status").GetString());
+        Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched", "received"],
+            transfer.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
+        Assert.All(transfer.GetProperty("lines").EnumerateArray(), l => Assert.Equal(l.GetProperty("counts").GetString(), l.GetProperty("arrived").GetString()));
+        Assert.Equal("BERLIN", JsonDocument.Parse(bear.Output).RootElement.GetProperty("specimen").GetProperty("holder").GetProperty("code").GetString());
+        foreach (var text in new[] { "Lines", "Timeline", "local:PRG-00033", "local:PRG-G0001", "cleared", "BER-B1" })
+            Assert.Contains(text, show.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_from_options_records_the_dead_and_the_missing_and_the_rest_arrives()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var id = await DispatchedAsync(database);
+
+        var receive = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--dead", "2", "--missing", "3", "--dead", "4=1.0.0", "--missing", "4=0.1.0");
+
+        Assert.Equal(0, receive.Exit);
+        Assert.Contains("animals missing on line 3, 4", receive.Output, StringComparison.Ordinal);
+        var transfer = await ShowAsync(database, id);
+        Assert.Equal(
+            [("1.0.0", "0.0.0", "0.0.0"), ("0.0.0", "0.1.0", "0.0.0"), ("0.0.0", "0.0.0", "1.0.0"), ("1.2.1", "1.0.0", "0.1.0")],
+            Outcomes(transfer));
+        Assert.True(transfer.GetProperty("openDiscrepancy").GetBoolean());
+        Assert.Equal("resolve", transfer.GetProperty("nextStep").GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task Resolve_declares_a_missing_animal_lost_and_closes_the_discrepancy()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var id = await DispatchedAsync(database);
+        Assert.Equal(0, (await RunAsync(database, "receive", id, "--at", HoursAgo(2), "--missing", "3")).Exit);
+
+        var nothingMissing = await RunAsync(database, "resolve", id, "--line", "1", "--found", "--reason", "In the crate after all");
+        var lost = await RunAsync(database, "resolve", id, "--line", "3", "--lost", "--reason", "Crate found open at a rest stop; not recovered", "--at", HoursAgo(1));
+        var open = await CliRun.RunAsync(database.Options, "transfer", "list", "--open", "--format", "json");
+
+        Assert.Equal((1, 0, 0), (nothingMissing.Exit, lost.Exit, open.Exit));
+        Assert.Contains("--line: Line 1 has no missing animals", nothingMissing.Error, StringComparison.Ordinal);
+        var transfer = await ShowAsync(database, id);
+        Assert.False(transfer.GetProperty("openDiscrepancy").GetBoolean());
+        Assert.Equal("lost", transfer.GetProperty("lines")[2].GetProperty("resolution").GetString());
+        Assert.Equal("missingLost", transfer.GetProperty("timeline").EnumerateArray().Last().GetProperty("action").GetString());
+        Assert.DoesNotContain(id, open.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_from_a_csv_file_reconciles_each_line_as_its_row_says()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var id = await DispatchedAsync(database);
+        var folder = Directory.CreateTempSubdirectory("menagerie-receipt-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "receipt.csv");
+            await File.WriteAllTextAsync(file, """
+                line,outcome,arrived,dead_on_arrival,missing,identifiers
+                1,arrived,,,,local:BER-B1;transponder:276098100012345
+                2,dead,,,,
+                3,missing,,,,
+                4,,1.2.1,1.0.0,0.1.0,local:BER-G7
+                """, Ct);
+
+            var receive = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--file", file);
+            var bear = await CliRun.RunAsync(database.Options, "specimen", "show", "276098100012345", "--format", "json");
+
+            Assert.True(receive.Exit == 0, receive.Error);
+            Assert.Equal(0, bear.Exit);
+            Assert.Equal(
+                [("1.0.0", "0.0.0", "0.0.0"), ("0.0.0", "0.1.0", "0.0.0"), ("0.0.0", "0.0.0", "1.0.0"), ("1.2.1", "1.0.0", "0.1.0")],
+                Outcomes(await ShowAsync(database, id)));
+            Assert.Equal("BERLIN", JsonDocument.Parse(bear.Output).RootElement.GetProperty("specimen").GetProperty("holder").GetProperty("code").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_receipt_file_with_problems_names_each_by_file_line_and_column_and_receives_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var id = await DispatchedAsync(database);
+        var folder = Directory.CreateTempSubdirectory("menagerie-receipt-").FullName;
+        try
+        {
+            var badRows = Path.Combine(folder, "bad-rows.csv");
+            await File.WriteAllTextAsync(badRows, """
+                line,outcome,arrived,dead_on_arrival,missing,identifiers
+                1,arrived,,,,local:BER-B1;no-scheme-here:
+                2,escaped,,,,
+                3,arrived,,,,
+                4,,two,0.1.0,,
+                9,arrived,,,,
+                """, Ct);
+            // Out of order, a line twice and two left out: each problem still points at its own row.
+            var unbalanced = Path.Combine(folder, "unbalanced.csv");
+            await File.WriteAllTextAsync(unbalanced, """
+                line,outcome,arrived,dead_on_arrival,missing,identifiers
+                4,,2.2.1,1.0.0,,
+                1,arrived,,,,
+                1,dead,,,,
+                """, Ct);
+            var noColumns = Path.Combine(folder, "no-columns.csv");
+            await File.WriteAllTextAsync(noColumns, "line,outcome\n1,arrived\n", Ct);
+
+            var rows = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--file", badRows);
+            var sums = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--file", unbalanced);
+            var header = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--file", noColumns);
+            var absent = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--file", Path.Combine(folder, "absent.csv"));
+
+            Assert.Equal((1, 1, 2, 2), (rows.Exit, sums.Exit, header.Exit, absent.Exit));
+            foreach (var problem in new[] { ":2: identifiers:", ":3: outcome: 'escaped'", ":5: arrived: 'two'", ":6: line: The transfer has no line 9." })
+                Assert.Contains(badRows + problem, rows.Error, StringComparison.Ordinal);
+            foreach (var problem in new[] { ":2: line: Line 4 dispatched 2.3.1", ":4: line: Line 1 is reconciled twice", ": line: Line 2 (0.1.0) is not accounted for", ": line: Line 3 (1.0.0) is not accounted for" })
+                Assert.Contains(unbalanced + problem, sums.Error, StringComparison.Ordinal);
+            Assert.Contains(noColumns + ":1: dead_on_arrival: The column 'dead_on_arrival' is missing", header.Error, StringComparison.Ordinal);
+            Assert.Contains("absent.csv", absent.Error, StringComparison.Ordinal);
+            Assert.All(new[] { rows, sums, header }, run => Assert.Contains("nothing was received", run.Error, StringComparison.Ordinal));
+            var transfer = await ShowAsync(database, id);
+            Assert.Equal("dispatched", transfer.GetProperty("status").GetString());
+            Assert.All(transfer.GetProperty("lines").EnumerateArray(), l => Assert.Equal(JsonValueKind.Null, l.GetProperty("arrived").ValueKind));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Decline_without_a_reason_is_a_usage_error_and_leaves_the_transfer_proposed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var id = await ProposeAsync(database);
+
+        var bare = await RunAsync(database, "decline", id);
+        var proposed = (await ShowAsync(database, id)).GetProperty("status").GetString();
+        var declined = await RunAsync(database, "decline", id, "--reason", "No space in the bear enclosure until spring");
+        var again = await ProposeAsync(database);
+
+        Assert.Equal((2, "proposed", 0), (bare.Exit, proposed, declined.Exit));
+        Assert.Contains("--reason", bare.Error, StringComparison.Ordinal);
+        Assert.Contains("is declined", declined.Output, StringComparison.Ordinal);
+        Assert.NotEqual(id, again);
+    }
+
+    [Fact]
+    public async Task Propose_names_each_animal_the_sender_does_not_hold_by_the_option_given()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var run = await CliRun.RunAsync(database.Options,
+            "transfer", "propose", "--from", "PRAGUE", "--to", "BERLIN", "--terms", "gift", "--animal", "PRG-00033", "--animal", "NO-SUCH-BEAR", "--animal", "MOS-00037");
+        var listed = await CliRun.RunAsync(database.Options, "transfer", "list", "--format", "json");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("--animal NO-SUCH-BEAR: PRAGUE holds no specimen 'NO-SUCH-BEAR'.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--animal MOS-00037: PRAGUE holds no specimen 'MOS-00037'.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(3, JsonDocument.Parse(listed.Output).RootElement.GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("transfer", "propose", "--from", "PRAGUE", "--terms", "gift")]
+    [InlineData("transfer", "propose", "01a2268c-78e1-7b57-be76-bc526c919f6c", "--to", "BERLIN")]
+    [InlineData("transfer", "propose", "--from", "PRAGUE", "--to", "BERLIN", "--terms", "gift", "--animal", "PRG-G0001=lots")]
+    [InlineData("transfer", "dispatch", "01a2268c-78e1-7b57-be76-bc526c919f6c")]
+    [InlineData("transfer", "receive", "01a2268c-78e1-7b57-be76-bc526c919f6c", "--at", "2026-11-20T06:30:00Z", "--dead", "two")]
+    [InlineData("transfer", "resolve", "01a2268c-78e1-7b57-be76-bc526c919f6c", "--line", "1", "--reason", "found and lost")]
+    public async Task Malformed_commands_exit_2_before_the_records_are_opened(params string[] args)
+    {
+        var run = await CliRun.RunAsync(null, [.. args, "--database", Path.Combine(Path.GetTempPath(), $"menagerie-absent-{Guid.NewGuid():N}.db")]);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("Run 'menagerie --help' for usage.", run.Error, StringComparison.Ordinal);
+    }
+
+    private static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => CliRun.RunAsync(database.Options, ["transfer", .. args]);
+
+    private static async Task<string> ProposeAsync(TestDatabase database)
+    {
+        var run = await RunAsync(database, ["propose", "--from", "PRAGUE", "--to", "BERLIN", "--terms", "gift", .. Animals, "--format", "json"]);
+        Assert.True(run.Exit == 0, run.Error);
+        return JsonDocument.Parse(run.Output).RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> DispatchedAsync(TestDatabase database)
+    {
+        var id = await ProposeAsync(database);
+        string[][] steps = [["accept", id], ["clear", id, "--reason", "Permits in order"], ["dispatch", id, "--at", HoursAgo(3)]];
+        foreach (var step in steps)
+        {
+            var run = await RunAsync(database, step);
+            Assert.True(run.Exit == 0, run.Error);
+        }
+        return id;
+    }
+
+    private static async Task<JsonElement> ShowAsync(TestDatabase database, string id)
+    {
+        var run = await RunAsync(database, "show", id, "--format", "json");
+        Assert.True(run.Exit == 0, run.Error);
+        return JsonDocument.Parse(run.Output).RootElement;
+    }
+
+    private static List<(string?, string?, string?)> Outcomes(JsonElement transfer) =>
+        [.. transfer.GetProperty("lines").EnumerateArray()
+            .Select(l => (l.GetProperty("arrived").GetString(), l.GetProperty("deadOnArrival").GetString(), l.GetProperty("missing").GetString()))];
+
+    /// <summary>A time that has passed, after anything in the sample records: the commands refuse times in the future.</summary>
+    private static string HoursAgo(int hours) => DateTime.UtcNow.AddHours(-hours).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,489 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Menagerie.App;
+using Menagerie.App.Accounts;
+using Menagerie.App.Persistence;
+using Menagerie.App.Transfers;
+using Menagerie.Domain.Transfers;
+using Menagerie.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Menagerie.Web.Tests;
+
+/// <summary>
+/// The transfer API over real HTTP against the real app, as the sample's users: the lifecycle from either
+/// party, ETags, two writers at once, retries under an Idempotency-Key, and each refusal with its problem details.
+/// </summary>
+public sealed class TransferApiTests
+{
+    private const string Transfers = "/api/v1/transfers";
+    private const string DispatchedAt = "2026-11-28T06:00:00Z";
+    private const string ArrivedAt = "2026-11-29T08:00:00Z";
+
+    // Held by Moscow in the sample and on none of its transfers (transfer_lines.csv): a brown bear and a she-bear.
+    private const string Bear = "MOS-00039";
+    private const string SheBear = "MOS-00040";
+
+    // On the sample's November transfer, accepted and still open.
+    private const string Lioness = "EEP-PLE-3117";
+
+    // Entered by the tests that need a group: 10.10.0 mandarin ducks at Moscow.
+    private const string Ducks = "MOS-T-DUCKS";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_transfer_goes_from_draft_to_receipt_over_the_api_and_the_records_move_with_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+        using var theirRegistrar = await AsAsync(factory, "registrar@PYONGYANG");
+        await DucksAsync(registrar);
+
+        var drafted = await PostAsync(registrar, Transfers, Gift(new { specimen = Bear }, new { specimen = Ducks, counts = "3.4.0" }));
+        Assert.Equal(HttpStatusCode.Created, drafted.Code);
+        var id = drafted.Body.GetProperty("id").GetGuid();
+        Assert.Equal($"\"{drafted.Version}\"", drafted.ETag);
+        Assert.Equal("draft", drafted.State);
+        Assert.Equal("4.4.0", drafted.Body.GetProperty("counts").GetString());
+
+        var proposed = await StepAsync(curator, id, "propose", drafted);
+        var stale = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "read before it was proposed" }, ifMatch: drafted.ETag);
+        var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificates issued; gift approved by both ministries" });
+        var dispatched = await StepAsync(registrar, id, "dispatch", cleared, new { at = DispatchedAt });
+        var received = await StepAsync(theirRegistrar, id, "receive", dispatched, new
+        {
+            at = ArrivedAt,
+            lines = new object[]
+            {
+                new { line = 1, outcome = "arrived", identifiers = new[] { new { scheme = "local", value = "PYO-T-001" } } },
+                new { line = 2, arrived = "3.3.0", deadOnArrival = "0.1.0" },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Code);
+        Assert.Equal("application/problem+json", stale.MediaType);
+        Assert.Equal(proposed.Version, stale.Body.GetProperty("currentVersion").GetInt64());
+        Assert.Equal(["proposed", "accepted", "cleared", "dispatched", "received"], new[] { proposed, accepted, cleared, dispatched, received }.Select(r => r.State));
+        Assert.Equal(JsonValueKind.Null, received.Body.GetProperty("nextStep").ValueKind);
+        Assert.False(received.Body.GetProperty("openDiscrepancy").GetBoolean());
+        Assert.Equal("0.1.0", received.Body.GetProperty("lines")[1].GetProperty("deadOnArrival").GetString());
+
+        var bear = await GetAsync(theirRegistrar, $"/api/v1/specimens/{Bear}");
+        var history = await GetAsync(theirRegistrar, $"/api/v1/specimens/{Bear}/events");
+        var ducksLeft = await GetAsync(registrar, $"/api/v1/specimens/{Ducks}");
+        var timeline = await GetAsync(theirCurator, $"{Transfers}/{id}/timeline");
+
+        Assert.Equal("PYONGYANG", bear.Body.GetProperty("holder").GetProperty("code").GetString());
+        Assert.Equal("PYONGYANG", bear.Body.GetProperty("owner").GetProperty("code").GetString());
+        var moves = history.Body.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("transfer").ValueKind == JsonValueKind.String && e.GetProperty("transfer").GetGuid() == id)
+            .Select(e => e.GetProperty("type").GetString());
+        Assert.Equal(["dispatch", "arrival"], moves);
+        Assert.Equal("MOSCOW", ducksLeft.Body.GetProperty("holder").GetProperty("code").GetString());
+        Assert.Equal("7.6.0", ducksLeft.Body.GetProperty("counts").GetString());
+        Assert.Equal(
+            [
+                ("drafted", "sender", "registrar@MOSCOW", null),
+                ("proposed", "sender", "curator@MOSCOW", null),
+                ("accepted", "receiver", "curator@PYONGYANG", null),
+                ("cleared", "sender", "curator@MOSCOW", "Health certificates issued; gift approved by both ministries"),
+                ("dispatched", "sender", "registrar@MOSCOW", null),
+                ("received", "receiver", "registrar@PYONGYANG", null),
+            ],
+            timeline.Body.EnumerateArray().Select(s => (Text(s, "action"), Text(s, "party"), Text(s, "by"), Text(s, "reason"))));
+        var steps = timeline.Body.EnumerateArray().ToDictionary(s => Text(s, "action")!, StringComparer.Ordinal);
+        Assert.Equal(DateTimeOffset.Parse(DispatchedAt, CultureInfo.InvariantCulture), steps["dispatched"].GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse(ArrivedAt, CultureInfo.InvariantCulture), steps["received"].GetProperty("at").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_receiver_drafts_and_requests_animals_and_the_sender_accepts()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+
+        var drafted = await PostAsync(theirCurator, Transfers, new
+        {
+            sender = "MOSCOW",
+            receiver = "PYONGYANG",
+            terms = "loan",
+            returnDue = "2029-06-01",
+            initiatedBy = "receiver",
+            lines = new[] { new { specimen = SheBear } },
+        });
+        var id = drafted.Body.GetProperty("id").GetGuid();
+        // The sender's curator may not send the receiver's draft on: the domain's party rule, not a missing role.
+        var proposedBySender = await PostAsync(curator, $"{Transfers}/{id}/propose", null, ifMatch: drafted.ETag);
+        var requested = await StepAsync(theirCurator, id, "request", drafted);
+        var acceptedByItself = await PostAsync(theirCurator, $"{Transfers}/{id}/accept", null, ifMatch: requested.ETag);
+        var accepted = await StepAsync(curator, id, "accept", requested);
+
+        Assert.Equal(HttpStatusCode.Created, drafted.Code);
+        Assert.Equal("receiver", Text(drafted.Body, "initiatedBy"));
+        Assert.Equal(("request", "PYONGYANG"), NextStep(drafted));
+        AssertRefused(proposedBySender, ("transfer.wrong-party", "party"));
+        Assert.Equal("proposed", requested.State);
+        Assert.Equal(("accept", "MOSCOW"), NextStep(requested));
+        AssertForbidden(acceptedByItself);
+        Assert.Equal("accepted", accepted.State);
+        Assert.Equal(("clear", "MOSCOW"), NextStep(accepted));
+        Assert.Equal(
+            [("drafted", "receiver", "curator@PYONGYANG"), ("requested", "receiver", "curator@PYONGYANG"), ("accepted", "sender", "curator@MOSCOW")],
+            accepted.Body.GetProperty("timeline").EnumerateArray().Select(s => (Text(s, "action"), Text(s, "party"), Text(s, "by"))));
+    }
+
+    /// <summary>
+    /// Both requests are held at the door of their write until both have read the transfer, the race an API must
+    /// settle. Left to chance, the second might read after the first committed and be told, rightly but beside the
+    /// point, that the transfer is no longer cleared (400).
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Two_dispatches_at_once_and_two_receipts_at_once_each_get_one_200_and_one_409(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        var pairs = new WritesInPairs();
+        await using var racing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.ConfigureDbContext<SqliteMenagerieDbContext>((_, o) => o.AddInterceptors(pairs));
+            s.ConfigureDbContext<PostgresMenagerieDbContext>((_, o) => o.AddInterceptors(pairs));
+        }));
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        using var coordinator = await AsAsync(factory, "transport-coordinator@MOSCOW");
+        using var theirRegistrar = await AsAsync(factory, "registrar@PYONGYANG");
+        using var theirRegistrarElsewhere = await AsAsync(factory, "registrar@PYONGYANG");
+        var id = await ClearedAsync(factory, new { specimen = Bear });
+        var dispatch = $"{Transfers}/{id}/dispatch";
+        var receive = $"{Transfers}/{id}/receive";
+        var receipt = new { at = ArrivedAt, lines = new[] { new { line = 1, outcome = "arrived" } } };
+
+        var dispatches = await RaceAsync(racing, (registrar, dispatch, new { at = DispatchedAt }), (coordinator, dispatch, new { at = DispatchedAt }));
+        var afterDispatch = await GetAsync(registrar, $"{Transfers}/{id}");
+        var receipts = await RaceAsync(racing, (theirRegistrar, receive, receipt), (theirRegistrarElsewhere, receive, receipt));
+        var afterReceipt = await GetAsync(theirRegistrar, $"{Transfers}/{id}");
+        var history = await GetAsync(theirRegistrar, $"/api/v1/specimens/{Bear}/events");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], dispatches.Select(r => r.Code).Order());
+        Assert.Equal("application/problem+json", dispatches.Single(r => r.Code == HttpStatusCode.Conflict).MediaType);
+        Assert.Equal("dispatched", afterDispatch.State);
+        Assert.Equal(dispatches.Single(r => r.Code == HttpStatusCode.OK).Version, afterDispatch.Version);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], receipts.Select(r => r.Code).Order());
+        Assert.Equal("received", afterReceipt.State);
+        Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched", "received"],
+            afterReceipt.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
+        Assert.Equal(1, history.Body.GetProperty("events").EnumerateArray().Count(e => Text(e, "type") == "dispatch"));
+        Assert.Equal(1, history.Body.GetProperty("events").EnumerateArray().Count(e => Text(e, "type") == "arrival"));
+    }
+
+    [Fact]
+    public async Task A_dispatch_or_receipt_retried_with_its_idempotency_key_changes_nothing_and_the_key_is_not_reused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        using var theirRegistrar = await AsAsync(factory, "registrar@PYONGYANG");
+        var id = await ClearedAsync(factory, new { specimen = Bear });
+        var cleared = await GetAsync(registrar, $"{Transfers}/{id}");
+        var receipt = new { at = ArrivedAt, lines = new[] { new { line = 1, outcome = "arrived" } } };
+
+        var dispatched = await PostAsync(registrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt }, cleared.ETag, key: "dispatch-1");
+        var ledger = await LedgerEntriesAsync(database);
+        // A retry resends the same request, If-Match included: it is answered from the key, not refused as stale.
+        var dispatchRetried = await PostAsync(registrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt }, cleared.ETag, key: "dispatch-1");
+        var dispatchChanged = await PostAsync(registrar, $"{Transfers}/{id}/dispatch", new { at = "2026-11-28T07:00:00Z" }, key: "dispatch-1");
+        var ledgerAfterDispatchRetries = await LedgerEntriesAsync(database);
+        var received = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive", receipt, dispatched.ETag, key: "receipt-1");
+        var ledgerAfterReceipt = await LedgerEntriesAsync(database);
+        var receiptRetried = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive", receipt, dispatched.ETag, key: "receipt-1");
+        var receiptChanged = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive",
+            new { at = ArrivedAt, lines = new[] { new { line = 1, outcome = "dead" } } }, key: "receipt-1");
+        var ledgerAfterReceiptRetries = await LedgerEntriesAsync(database);
+        var after = await GetAsync(theirRegistrar, $"{Transfers}/{id}");
+        var history = await GetAsync(theirRegistrar, $"/api/v1/specimens/{Bear}/events");
+
+        Assert.Equal(HttpStatusCode.OK, dispatched.Code);
+        Assert.Equal(HttpStatusCode.OK, dispatchRetried.Code);
+        Assert.Equal(dispatched.Version, dispatchRetried.Version);
+        Assert.Equal(dispatched.ETag, dispatchRetried.ETag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, dispatchChanged.Code);
+        Assert.Equal("application/problem+json", dispatchChanged.MediaType);
+        Assert.Equal(ledger, ledgerAfterDispatchRetries);
+        Assert.Equal(HttpStatusCode.OK, received.Code);
+        Assert.Equal(HttpStatusCode.OK, receiptRetried.Code);
+        Assert.Equal(received.Version, receiptRetried.Version);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, receiptChanged.Code);
+        Assert.Equal(ledgerAfterReceipt, ledgerAfterReceiptRetries);
+        Assert.Equal("received", after.State);
+        Assert.Equal(received.Version, after.Version);
+        Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched", "received"],
+            after.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
+        Assert.Equal(["dispatch", "arrival"], history.Body.GetProperty("events").EnumerateArray()
+            .Select(e => Text(e, "type")).Where(t => t is "dispatch" or "arrival" or "death"));
+    }
+
+    [Fact]
+    public async Task Steps_by_the_wrong_party_or_role_get_403_and_to_anyone_else_a_transfer_does_not_exist()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        using var viewer = await AsAsync(factory, "viewer@MOSCOW");
+        using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+        using var theirRegistrar = await AsAsync(factory, "registrar@PYONGYANG");
+        var loan = await BerlinPragueLoanAsync(factory);
+
+        var draftedByViewer = await PostAsync(viewer, Transfers, Gift(new { specimen = Bear }));
+        var proposed = await PostAsync(curator, Transfers, Gift(new { specimen = Bear }) with { Submit = true });
+        var id = proposed.Body.GetProperty("id").GetGuid();
+        // Moscow's curator is not the receiver's: the accept is refused by party before the domain is asked.
+        var acceptedByProposer = await PostAsync(curator, $"{Transfers}/{id}/accept", null);
+        var acceptedByRegistrar = await PostAsync(theirRegistrar, $"{Transfers}/{id}/accept", null);
+        var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificate issued" });
+        var dispatchedByReceiver = await PostAsync(theirRegistrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt });
+        var dispatchedByCurator = await PostAsync(curator, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt });
+        var after = await GetAsync(registrar, $"{Transfers}/{id}");
+        var loanRead = await GetAsync(curator, $"{Transfers}/{loan}");
+        var loanTimeline = await GetAsync(curator, $"{Transfers}/{loan}/timeline");
+        var loanDispatched = await PostAsync(registrar, $"{Transfers}/{loan}/dispatch", new { at = DispatchedAt });
+        var loanCancelled = await PostAsync(curator, $"{Transfers}/{loan}/cancel", new { reason = "not ours" });
+        var loanInList = await GetAsync(registrar, Transfers);
+
+        AssertForbidden(draftedByViewer);
+        Assert.Equal(HttpStatusCode.Created, proposed.Code);
+        AssertForbidden(acceptedByProposer);
+        AssertForbidden(acceptedByRegistrar);
+        AssertForbidden(dispatchedByReceiver);
+        AssertForbidden(dispatchedByCurator);
+        Assert.Equal("cleared", after.State);
+        Assert.Equal(cleared.Version, after.Version);
+        Assert.All([loanRead, loanTimeline, loanDispatched, loanCancelled], r =>
+        {
+            Assert.Equal(HttpStatusCode.NotFound, r.Code);
+            Assert.Equal("application/problem+json", r.MediaType);
+        });
+        Assert.DoesNotContain(loanInList.Body.EnumerateArray(), t => t.GetProperty("id").GetGuid() == loan);
+    }
+
+    [Fact]
+    public async Task Steps_that_break_the_rules_get_400_with_each_violation_and_change_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+        using var theirRegistrar = await AsAsync(factory, "registrar@PYONGYANG");
+        await DucksAsync(registrar);
+        var proposed = await PostAsync(curator, Transfers, Gift(new { specimen = Bear }, new { specimen = Ducks, counts = "3.4.0" }) with { Submit = true });
+        var id = proposed.Body.GetProperty("id").GetGuid();
+
+        var taken = await PostAsync(registrar, Transfers, Gift(new { specimen = Lioness }, new { specimen = Bear }));
+        var declinedWithoutReason = await PostAsync(theirCurator, $"{Transfers}/{id}/decline", null);
+        var cancelledWithoutReason = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "  " });
+        var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificates issued" });
+        var dispatched = await StepAsync(registrar, id, "dispatch", cleared, new { at = DispatchedAt });
+        var countsAmiss = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive", new
+        {
+            at = ArrivedAt,
+            lines = new object[] { new { line = 1, outcome = "arrived" }, new { line = 2, arrived = "3.3.0" } },
+        });
+        var cancelledInTransit = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "Changed our minds" });
+        var after = await GetAsync(theirRegistrar, $"{Transfers}/{id}");
+
+        AssertRefused(taken, ("transfer.specimen-taken", "lines[0].specimen"), ("transfer.specimen-taken", "lines[1].specimen"));
+        AssertRefused(declinedWithoutReason, ("transfer.reason", "reason"));
+        AssertRefused(cancelledWithoutReason, ("transfer.reason", "reason"));
+        Assert.Equal(proposed.Version + 1, accepted.Version);
+        AssertRefused(countsAmiss, ("receipt.counts", "lines[1]"));
+        AssertRefused(cancelledInTransit, ("transfer.status", "status"));
+        Assert.Equal("dispatched", after.State);
+        Assert.Equal(dispatched.Version, after.Version);
+        Assert.Equal(JsonValueKind.Null, after.Body.GetProperty("receivedAt").ValueKind);
+        Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched"], after.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
+    }
+
+    /// <summary>An answer: its status, ETag, media type and JSON body (undefined when empty).</summary>
+    private sealed record Reply(HttpStatusCode Code, string? ETag, string? MediaType, JsonElement Body)
+    {
+        public string? State => Text(Body, "status");
+        public long Version => Body.GetProperty("version").GetInt64();
+    }
+
+    /// <summary>A new transfer from Moscow to Pyongyang, a gift of these lines.</summary>
+    private sealed record NewTransfer(object[] Lines)
+    {
+        public string Sender { get; init; } = "MOSCOW";
+        public string Receiver { get; init; } = "PYONGYANG";
+        public string Terms { get; init; } = "gift";
+        public bool Submit { get; init; }
+    }
+
+    private static NewTransfer Gift(params object[] lines) => new(lines);
+
+    /// <summary>
+    /// Holds each save that changes a transfer until a second one comes, then lets both go on: two requests sent
+    /// at once have then both read the transfer before either of them writes.
+    /// </summary>
+    private sealed class WritesInPairs : DbTransactionInterceptor
+    {
+        private readonly Lock _lock = new();
+        private TaskCompletionSource? _first;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context?.ChangeTracker.Entries<Transfer>().Any(e => e.State == EntityState.Modified) != true)
+                return result;
+            TaskCompletionSource partner;
+            lock (_lock)
+            {
+                if (_first is { } first)
+                {
+                    _first = null;
+                    first.SetResult();
+                    return result;
+                }
+                partner = _first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            await partner.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return result;
+        }
+    }
+
+    /// <summary>Sends two requests at once to the racing host, each with the credentials of a signed-in client.</summary>
+    private static async Task<Reply[]> RaceAsync(WebApplicationFactory<Program> racing, params (HttpClient As, string Url, object Body)[] requests)
+    {
+        var clients = requests.Select(r =>
+        {
+            var client = racing.CreateClient();
+            client.DefaultRequestHeaders.Authorization = r.As.DefaultRequestHeaders.Authorization;
+            return client;
+        }).ToList();
+        try
+        {
+            return await Task.WhenAll(requests.Select((r, i) => PostAsync(clients[i], r.Url, r.Body)));
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>A sample user, <c>role@INSTITUTION</c>, with the one membership the sample gives them.</summary>
+    private static Task<HttpClient> AsAsync(MenagerieFactory factory, string user)
+    {
+        var at = user.IndexOf('@', StringComparison.Ordinal);
+        var role = Enum.Parse<Role>(user[..at].Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+        return factory.ClientAsAsync(user, new MembershipInput(role, user[(at + 1)..]));
+    }
+
+    /// <summary>Proposed by Moscow's curator, accepted by Pyongyang's and cleared: ready to dispatch.</summary>
+    private static async Task<Guid> ClearedAsync(MenagerieFactory factory, params object[] lines)
+    {
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+        var proposed = await PostAsync(curator, Transfers, Gift(lines) with { Submit = true });
+        Assert.Equal(HttpStatusCode.Created, proposed.Code);
+        var id = proposed.Body.GetProperty("id").GetGuid();
+        var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificate issued" });
+        return id;
+    }
+
+    private static async Task DucksAsync(HttpClient registrar)
+    {
+        var created = await PostAsync(registrar, "/api/v1/specimens", new
+        {
+            kind = "group",
+            taxon = "Aix galericulata",
+            first = new { type = "acquisition", date = "2020-04-01", institution = "MOSCOW", fromName = "private breeder", counts = "10.10.0" },
+            identifiers = new[] { new { scheme = "local", value = Ducks } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.Code);
+    }
+
+    private static async Task<Guid> BerlinPragueLoanAsync(MenagerieFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
+        var transfers = Assert.IsType<Outcome<IReadOnlyList<TransferSummary>>.Ok>(
+            await scope.ServiceProvider.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(), Ct)).Value;
+        return transfers.Single(t => t.Sender == "BERLIN" && t.Status == TransferStatus.Dispatched).Id;
+    }
+
+    private static async Task<int> LedgerEntriesAsync(TestDatabase database)
+    {
+        await using var db = TestDatabase.Open(database.Options);
+        return await db.LedgerEntries.CountAsync(Ct);
+    }
+
+    /// <summary>Takes a step with If-Match from the answer before; it succeeds and answers with the new version's ETag.</summary>
+    private static async Task<Reply> StepAsync(HttpClient client, Guid id, string action, Reply previous, object? body = null)
+    {
+        var reply = await PostAsync(client, $"{Transfers}/{id}/{action}", body, ifMatch: previous.ETag);
+        Assert.True(reply.Code == HttpStatusCode.OK, $"{action}: {(int)reply.Code} {reply.Body}");
+        Assert.Equal($"\"{reply.Version}\"", reply.ETag);
+        Assert.NotEqual(previous.ETag, reply.ETag);
+        return reply;
+    }
+
+    private static void AssertRefused(Reply reply, params (string Code, string Field)[] violations)
+    {
+        Assert.True(reply.Code == HttpStatusCode.BadRequest, $"{(int)reply.Code} {reply.Body}");
+        Assert.Equal("application/problem+json", reply.MediaType);
+        Assert.Equal(violations, reply.Body.GetProperty("violations").EnumerateArray().Select(v => (Text(v, "code")!, Text(v, "field")!)));
+        Assert.All(violations, v => Assert.True(reply.Body.GetProperty("errors").TryGetProperty(v.Field, out _)));
+    }
+
+    private static void AssertForbidden(Reply reply)
+    {
+        Assert.True(reply.Code == HttpStatusCode.Forbidden, $"{(int)reply.Code} {reply.Body}");
+        Assert.Equal("application/problem+json", reply.MediaType);
+    }
+
+    private static (string? Action, string? Institution) NextStep(Reply reply) =>
+        (Text(reply.Body.GetProperty("nextStep"), "action"), Text(reply.Body.GetProperty("nextStep"), "institution"));
+
+    private static string? Text(JsonElement element, string property) => element.GetProperty(property).GetString();
+
+    private static Task<Reply> GetAsync(HttpClient client, string url) => SendAsync(client, HttpMethod.Get, url, null, null, null);
+
+    private static Task<Reply> PostAsync(HttpClient client, string url, object? body, string? ifMatch = null, string? key = null) =>
+        SendAsync(client, HttpMethod.Post, url, body, ifMatch, key);
+
+    private static async Task<Reply> SendAsync(HttpClient client, HttpMethod method, string url, object? body, string? ifMatch, string? key)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+            request.Content = JsonContent.Create(body, body.GetType());
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (key is not null)
+            request.Headers.Add("Idempotency-Key", key);
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        return new Reply(response.StatusCode, response.Headers.ETag?.Tag, response.Content.Headers.ContentType?.MediaType,
+            text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text));
+    }
+}
