@@ -126,6 +126,7 @@ public sealed partial class SampleLoader
                 {
                     Type = EventType.IdentifierAdded,
                     Date = first.Date,
+                    At = first.At,
                     Institution = first.Institution,
                     IdentifierScheme = scheme,
                     IdentifierValue = value,

@@ -71,6 +71,7 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
             {
                 Type = EventType.IdentifierAdded,
                 Date = first!.Date,
+                At = first.At, // with the first event's time, not before it at the start of its day
                 Institution = first.Institution,
                 IdentifierScheme = identifiers[i].Scheme!.Trim(),
                 IdentifierValue = identifiers[i].Value!.Trim(),

@@ -104,8 +104,10 @@ public static class LifeHistory
                 Fail(e, "history.after-merge", "date", $"The {Name(d.Type)} on {d.Date} comes after the group joined another; record it there.");
                 return;
             }
-            if (Transit is { } transfer && d.Type is not (EventType.Arrival or EventType.Death or EventType.ReportedMissing or EventType.Lost
-                    or EventType.SplitOff or EventType.Note or EventType.IdentifierAdded))
+            // In transit, only the transfer's own receipt and resolution act on the animal (a death among them, as
+            // dead on arrival): a death recorded beside it would leave a receipt with nothing to account for.
+            var byTheTransfer = d.Transfer == Transit && d.Type is (EventType.Arrival or EventType.Death or EventType.ReportedMissing or EventType.Lost or EventType.SplitOff);
+            if (Transit is { } transfer && !byTheTransfer && d.Type is not (EventType.Note or EventType.IdentifierAdded))
             {
                 Fail(e, "holder.in-transit", "date", $"On {d.Date} the specimen is in transit on transfer {transfer}; a {Name(d.Type)} waits until it has arrived.");
                 return;

@@ -30,6 +30,25 @@ public sealed class SpecimenUseCaseTests
     }
 
     [Fact]
+    public async Task A_specimen_acquired_at_a_known_time_is_entered_with_its_identifiers()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TwoZoosAndALionAsync(database);
+        await using var services = database.Services();
+        await using var scope = services.Scope();
+
+        var created = Ok(await scope.ServiceProvider.GetRequiredService<SpecimenCommands>().CreateAsync(new SpecimenInput
+        {
+            Taxon = "Panthera leo",
+            Sex = "male",
+            First = new EventInput { Type = "acquisition", Date = "2024-03-02", At = new DateTime(2024, 3, 2, 15, 30, 0, DateTimeKind.Utc), Institution = "MOSCOW", FromName = "confiscation" },
+            Identifiers = [new("local", "MOS-2")],
+        }, Ct));
+
+        Assert.Equal("MOS-2", Assert.Single(created.Identifiers).Value);
+    }
+
+    [Fact]
     public async Task Creating_a_specimen_reports_every_problem_at_once_and_writes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

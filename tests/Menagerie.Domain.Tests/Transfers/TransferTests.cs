@@ -67,6 +67,25 @@ public sealed class TransferTests
     }
 
     [Fact]
+    public void Receipt_with_identifiers_for_a_group_split_off_the_same_day_is_accepted()
+    {
+        var ducks = Group(Acquisition(new(2020, 4, 1), Moscow, counts: new(5, 5, 0)));
+        var transfer = Cleared([new LineRequest(ducks, new SexCounts(2, 2, 0))]);
+        var all = new List<Specimen> { ducks };
+        Specimen Get(SpecimenId id) => all.Single(s => s.Id == id);
+        var travelling = Assert.Single(transfer.Dispatch(Dispatched, Now, "test", Get).Value);
+        all.Add(travelling);
+
+        var received = transfer.Receive(Dispatched.AddHours(10), [new LineReceipt(1, new(2, 2, 0), SexCounts.Zero, SexCounts.Zero, [("local", "PYO-DUCKS")])],
+            Now, "test", Get);
+
+        // The identifier is recorded at the arrival: at the start of the day it would precede the group it names.
+        Assert.Empty(received.Violations);
+        Assert.Equal(Pyongyang, travelling.HolderId);
+        Assert.Contains(travelling.Identifiers, i => i.Value == "PYO-DUCKS" && i.AssignedBy == Pyongyang);
+    }
+
+    [Fact]
     public void Each_step_belongs_to_one_party_and_to_one_status()
     {
         var lioness = Individual(Birth(new(2021, 5, 14), Moscow));
@@ -112,9 +131,12 @@ public sealed class TransferTests
 
         var retraction = lioness.Record(new EventDetails { Type = EventType.Retraction, Date = On(2026, 11, 22), Supersedes = dispatch.Id, Reason = "typed in error" });
         var acquisition = lioness.Record(Acquisition(new(2026, 11, 22), Prague));
+        var death = lioness.Record(Death(new(2026, 11, 21)));
 
         Assert.Equal("event.supersedes", Assert.Single(retraction).Code);
         Assert.Equal("holder.in-transit", Assert.Single(acquisition).Code);
+        // Dead on arrival is part of the receipt; a death beside it would leave the receipt nothing to account for.
+        Assert.Equal("holder.in-transit", Assert.Single(death).Code);
         Assert.Equal(SpecimenStatus.InTransit, lioness.Status);
     }
 
