@@ -220,6 +220,17 @@ transfer_lines = [{"transfer": "APR-2024", "specimen": b.key, "identifiers": f"l
 transfer_lines += [{"transfer": "NOV-2024", "specimen": a.key} for a in [lioness, *shipment_bears, *yaks, *cockatoos]]
 transfer_lines += [{"transfer": "NOV-2024", "specimen": "MOS-G0001", "counts": "12.13.0"},
                    {"transfer": "NOV-2024", "specimen": "MOS-G0002", "counts": "20.20.0"}]
+# The April shipment's documents, as registered at Moscow (sample numbers; the rules that ask for them come with compliance).
+transfer_documents = [
+    {"transfer": "APR-2024", "type": "citesExportPermit", "number": "RU-2024-EX-00417", "issuing_authority": "Rosprirodnadzor (CITES Management Authority of the Russian Federation)",
+     "issuing_state": "RU", "issued_on": "2024-04-02", "valid_from": "2024-04-02", "valid_until": "2024-10-01", "lines": ""},
+    {"transfer": "APR-2024", "type": "comparableDocumentation", "number": "KP-CD-2024-031", "issuing_authority": "Competent authority of the DPRK for wildlife trade (comparable documentation, CITES Art. X)",
+     "issuing_state": "KP", "issued_on": "2024-03-20", "valid_from": "2024-03-20", "valid_until": "2024-09-20", "lines": "3;4"},
+    {"transfer": "APR-2024", "type": "veterinaryHealthCertificate", "number": "RU-VET-77-2024-1182", "issuing_authority": "Moscow City Veterinary Station",
+     "issuing_state": "RU", "issued_on": "2024-04-23", "valid_from": "2024-04-23", "valid_until": "2024-04-27", "lines": ""},
+    {"transfer": "APR-2024", "type": "ministryApproval", "number": "MNR-2024-15-1104", "issuing_authority": "Ministry of Natural Resources and Environment of the Russian Federation",
+     "issuing_state": "RU", "issued_on": "2024-03-28", "valid_from": "", "valid_until": "", "lines": ""},
+]
 loan_lion = next(a for a in reversed(berlin_lions) if a.sex == "male" and a.alive and a.inst == "BERLIN")
 transfer_lines.append({"transfer": "LOAN-BER-PRG", "specimen": loan_lion.key})
 
@@ -256,4 +267,8 @@ with open(os.path.join(OUT, "transfer_lines.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, ["transfer", "specimen", "counts", "outcome", "identifiers"], restval="")
     w.writeheader()
     w.writerows(transfer_lines)
+with open(os.path.join(OUT, "transfer_documents.csv"), "w", newline="") as f:
+    w = csv.DictWriter(f, ["transfer", "type", "number", "issuing_authority", "issuing_state", "issued_on", "valid_from", "valid_until", "lines"], restval="")
+    w.writeheader()
+    w.writerows(transfer_documents)
 print(len(specimens), "specimens,", len(events), "events,", len(transfers), "transfers")

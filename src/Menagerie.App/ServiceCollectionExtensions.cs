@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SpecimenQueries>();
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferQueries>();
+        services.AddScoped<TransferDocuments>();
         services.AddScoped<InstallationCommands>();
         services.AddScoped<TransferPackages>();
         services.AddScoped<Census>();

@@ -29,3 +29,9 @@ public readonly record struct TransferId(Guid Value)
     public static TransferId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct DocumentId(Guid Value)
+{
+    public static DocumentId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

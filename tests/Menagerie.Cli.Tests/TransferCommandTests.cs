@@ -37,6 +37,12 @@ public sealed class TransferCommandTests
         var moving = Assert.Single(JsonDocument.Parse(inTransit.Output).RootElement.EnumerateArray());
         Assert.Equal("BERLIN", moving.GetProperty("sender").GetString());
         Assert.Contains("No transfer", unknown.Error, StringComparison.Ordinal);
+
+        var april = transfers.Single(t => t.GetProperty("status").GetString() == "received").GetProperty("id").GetString()!;
+        var shown = await CliRun.RunAsync(database.Options, "transfer", "show", april);
+        Assert.Equal(0, shown.Exit);
+        Assert.Contains("RU-2024-EX-00417", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("KP-CD-2024-031", shown.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,10 +50,16 @@ internal static class LedgerCapture
             var value = original ? property.OriginalValue : property.CurrentValue;
             values[property.Metadata.Name] = Secrets.Contains($"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}")
                 ? (value is null ? null : "(secret)")
-                : Stored(property.Metadata, value);
+                : value is byte[] file && Files.Contains($"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}") ? Digest(file) : Stored(property.Metadata, value);
         }
         return JsonSerializer.Serialize(values);
     }
+
+    /// <summary>Attached files, which enter the ledger by their SHA-256 and size: enough to tell whether one was changed.</summary>
+    private static readonly HashSet<string> Files = new(StringComparer.Ordinal) { "TransferDocument.File" };
+
+    private static string Digest(byte[] file) =>
+        $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))} ({file.Length} bytes)";
 
     /// <summary>The value as the database stores it (an id as its Guid, counts as 1.2.0).</summary>
     private static object? Stored(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, object? value) =>

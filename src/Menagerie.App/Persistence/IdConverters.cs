@@ -14,6 +14,8 @@ public static class IdConverters
 
     public sealed class TransferIdConverter() : ValueConverter<TransferId, Guid>(id => id.Value, value => new TransferId(value));
 
+    public sealed class DocumentIdConverter() : ValueConverter<DocumentId, Guid>(id => id.Value, value => new DocumentId(value));
+
     public sealed class EventIdConverter() : ValueConverter<EventId, Guid>(id => id.Value, value => new EventId(value));
 
     public sealed class SexCountsConverter() : ValueConverter<SexCounts, string>(counts => counts.ToString(), text => Parse(text))

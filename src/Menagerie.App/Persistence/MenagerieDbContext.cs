@@ -38,6 +38,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<TransferLine> TransferLines => Set<TransferLine>();
     public DbSet<TransferStep> TransferSteps => Set<TransferStep>();
+    public DbSet<Menagerie.Domain.Documents.TransferDocument> TransferDocuments => Set<Menagerie.Domain.Documents.TransferDocument>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
@@ -123,6 +124,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
         configurationBuilder.Properties<Menagerie.Domain.TaxonId>().HaveConversion<IdConverters.TaxonIdConverter>();
         configurationBuilder.Properties<Menagerie.Domain.SpecimenId>().HaveConversion<IdConverters.SpecimenIdConverter>();
         configurationBuilder.Properties<Menagerie.Domain.TransferId>().HaveConversion<IdConverters.TransferIdConverter>();
+        configurationBuilder.Properties<Menagerie.Domain.DocumentId>().HaveConversion<IdConverters.DocumentIdConverter>();
         configurationBuilder.Properties<Menagerie.Domain.EventId>().HaveConversion<IdConverters.EventIdConverter>();
         configurationBuilder.Properties<SexCounts>().HaveConversion<IdConverters.SexCountsConverter>();
         configurationBuilder.Properties<DateTime>().HaveConversion<IdConverters.UtcDateTimeConverter>();

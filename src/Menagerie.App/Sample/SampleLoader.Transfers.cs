@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Menagerie.App.Files;
 using Menagerie.Domain;
+using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Transfers;
 
@@ -16,12 +17,15 @@ public sealed partial class SampleLoader
     {
         public List<Transfer> NewTransfers { get; } = [];
 
+        public List<TransferDocument> NewDocuments { get; } = [];
+
         /// <summary>
         /// Takes each transfer of transfers.csv through its lifecycle, step by step as its parties would, up
         /// to the status the file gives. A transfer whose specimens were already in the records is left alone.
         /// </summary>
-        public void Transfers(List<CsvRow> transferRows, List<CsvRow> lineRows)
+        public void Transfers(List<CsvRow> transferRows, List<CsvRow> lineRows, List<CsvRow> documentRows)
         {
+            var built = new Dictionary<string, Transfer>(StringComparer.Ordinal);
             var linesByTransfer = new Dictionary<string, List<CsvRow>>(StringComparer.Ordinal);
             foreach (var row in lineRows)
             {
@@ -39,11 +43,66 @@ public sealed partial class SampleLoader
                 var lines = linesByTransfer.GetValueOrDefault(row["key"] ?? "") ?? [];
                 if (lines.Count > 0 && lines.All(l => _existingKeys.Contains(l["specimen"] ?? "")))
                     continue;
-                Transfer(row, lines, now);
+                if (Transfer(row, lines, now) is { } transfer)
+                    built[row["key"]!] = transfer;
+            }
+            foreach (var row in documentRows)
+            {
+                if (transferRows.All(t => t["key"] != row["transfer"]))
+                    problems.Add(row.Problem("transfer", $"There is no transfer '{row["transfer"]}' in transfers.csv."));
+                else if (built.TryGetValue(row["transfer"]!, out var transfer))
+                    Document(row, transfer, now);
             }
         }
 
-        private void Transfer(CsvRow row, List<CsvRow> lineRows, DateTime now)
+        private void Document(CsvRow row, Transfer transfer, DateTime now)
+        {
+            var before = problems.Count;
+            if (!Enum.TryParse<DocumentType>(row["type"], ignoreCase: true, out var type) || !Enum.IsDefined(type))
+                problems.Add(row.Problem("type", $"'{row["type"]}' is not a kind of document."));
+            DateOnly? Date(string column) => row[column] is not { } text ? null
+                : TryParseDate(text, out var date) ? date : Problem<DateOnly?>(row, column, $"'{text}' is not a date (yyyy-MM-dd).");
+            var issued = Date("issued_on") ?? Problem<DateOnly?>(row, "issued_on", "The issue date is missing.");
+            var (from, until) = (Date("valid_from"), Date("valid_until"));
+            var covers = new List<(int, SexCounts?)>();
+            foreach (var line in (row["lines"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                    covers.Add((number, null));
+                else
+                    problems.Add(row.Problem("lines", $"'{line}' is not a line number."));
+            }
+            if (problems.Count > before)
+                return;
+            var registered = TransferDocument.Register(DocumentId.New(), transfer, new DocumentDetails
+            {
+                Type = type,
+                Number = row["number"] ?? "",
+                IssuingAuthority = row["issuing_authority"] ?? "",
+                IssuingState = row["issuing_state"] ?? "",
+                IssuedOn = issued!.Value,
+                ValidFrom = from,
+                ValidUntil = until,
+                Covers = covers,
+            }, null, now, db.ActorName);
+            foreach (var v in registered.Violations)
+                problems.Add(row.Problem(DocumentColumn(v.Field), v.Message));
+            if (registered.IsValid)
+                NewDocuments.Add(registered.Value);
+        }
+
+        private static string DocumentColumn(string field) => field switch
+        {
+            "issuingAuthority" => "issuing_authority",
+            "issuingState" => "issuing_state",
+            "issuedOn" => "issued_on",
+            "validFrom" => "valid_from",
+            "validUntil" => "valid_until",
+            _ when field.StartsWith("covers", StringComparison.Ordinal) => "lines",
+            _ => field,
+        };
+
+        private Transfer? Transfer(CsvRow row, List<CsvRow> lineRows, DateTime now)
         {
             var before = problems.Count;
             var sender = InstitutionOf(row, "sender");
@@ -85,12 +144,12 @@ public sealed partial class SampleLoader
                 });
             }
             if (problems.Count > before)
-                return;
+                return null;
 
             var by = db.ActorName;
             var drafted = Domain.Transfers.Transfer.Draft(TransferId.New(), sender, receiver, terms, returnDue, TransferParty.Sender, requests, now, by);
             if (!Report(drafted.Violations, row, lineRows))
-                return;
+                return null;
             var transfer = drafted.Value;
             var specimens = requests.ToDictionary(r => r.Specimen.Id, r => r.Specimen);
             Specimen Get(SpecimenId id) => specimens[id];
@@ -100,8 +159,10 @@ public sealed partial class SampleLoader
                 && (status < TransferStatus.Cleared || Report(transfer.Clear(reason, now, by), row, lineRows))
                 && (status < TransferStatus.Dispatched || Added(transfer.Dispatch(dispatchedAt!.Value, now, by, Get), row, lineRows, specimens))
                 && (status < TransferStatus.Received || Added(transfer.Receive(receivedAt!.Value, receipts, now, by, Get), row, lineRows, specimens, "received_at"));
-            if (ok)
-                NewTransfers.Add(transfer);
+            if (!ok)
+                return null;
+            NewTransfers.Add(transfer);
+            return transfer;
         }
 
         private bool Added(Result<IReadOnlyList<Specimen>> result, CsvRow row, List<CsvRow> lineRows, Dictionary<SpecimenId, Specimen> specimens, string atColumn = "dispatched_at")

@@ -24,10 +24,10 @@ public abstract record SampleLoadResult
 /// </summary>
 public sealed partial class SampleLoader(MenagerieDbContext db)
 {
-    public static readonly string[] Files = ["countries.csv", "institutions.csv", "taxa.csv", "specimens.csv", "events.csv", "transfers.csv", "transfer_lines.csv"];
+    public static readonly string[] Files = ["countries.csv", "institutions.csv", "taxa.csv", "specimens.csv", "events.csv", "transfers.csv", "transfer_lines.csv", "transfer_documents.csv"];
 
-    /// <summary>A collection without transfers leaves these two out.</summary>
-    private static readonly string[] OptionalFiles = ["transfers.csv", "transfer_lines.csv"];
+    /// <summary>A collection without transfers leaves these out.</summary>
+    private static readonly string[] OptionalFiles = ["transfers.csv", "transfer_lines.csv", "transfer_documents.csv"];
 
     /// <summary>The sample collection shipped inside Menagerie.</summary>
     public Task<SampleLoadResult> LoadBuiltInAsync(CancellationToken ct)
@@ -82,7 +82,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         {
             await batch.SpecimensAsync(tables["specimens.csv"], tables["events.csv"], ct);
             if (problems.Count == 0)
-                batch.Transfers(tables["transfers.csv"], tables["transfer_lines.csv"]);
+                batch.Transfers(tables["transfers.csv"], tables["transfer_lines.csv"], tables["transfer_documents.csv"]);
         }
         if (problems.Count > 0)
             return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList());
@@ -92,6 +92,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         db.Taxa.AddRange(batch.NewTaxa);
         db.Specimens.AddRange(batch.NewSpecimens);
         db.Transfers.AddRange(batch.NewTransfers);
+        db.TransferDocuments.AddRange(batch.NewDocuments);
         await db.SaveChangesAsync("sample collection loaded", ct);
         return new SampleLoadResult.Loaded(
             batch.NewCountries.Count, batch.NewInstitutions.Count, batch.NewTaxa.Count, batch.NewSpecimens.Count,
@@ -107,6 +108,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         ("events.csv", ["specimen", "type", "date"]),
         ("transfers.csv", ["key", "sender", "receiver", "terms", "status"]),
         ("transfer_lines.csv", ["transfer", "specimen"]),
+        ("transfer_documents.csv", ["transfer", "type", "number", "issuing_authority", "issuing_state", "issued_on"]),
     ];
 
     /// <summary>The CSV column a domain field comes from, so a problem names what the person can see in the file.</summary>

@@ -106,7 +106,7 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
         return new TransferView(
             t.Id.Value, t.Status, summary.Sender, institutions[t.SenderId].Name, summary.Receiver, institutions[t.ReceiverId].Name,
             t.Terms, t.ReturnDue, t.InitiatedBy, summary.Animals, summary.Counts, summary.Taxa, t.DispatchedAt, t.ReceivedAt,
-            summary.OpenDiscrepancy, summary.NextStep, lines, steps, t.Version);
+            summary.OpenDiscrepancy, summary.NextStep, lines, steps, await TransferDocuments.ViewsAsync(db, t.Id, ct), t.Version);
     }
 
     private static TransferSummary Summary(Transfer t, Dictionary<InstitutionId, string> codes)

@@ -45,7 +45,7 @@ public sealed record TransferLineView(
 
 public sealed record TransferStepView(int Number, TransferAction Action, TransferParty Party, string By, DateTime RecordedAt, DateTime? At, string? Reason);
 
-/// <summary>A transfer whole: its parties, terms, lines and timeline.</summary>
+/// <summary>A transfer whole: its parties, terms, lines, timeline and documents.</summary>
 public sealed record TransferView(
     Guid Id,
     TransferStatus Status,
@@ -65,6 +65,7 @@ public sealed record TransferView(
     NextStepView? NextStep,
     IReadOnlyList<TransferLineView> Lines,
     IReadOnlyList<TransferStepView> Timeline,
+    IReadOnlyList<DocumentView> Documents,
     long Version);
 
 /// <summary>Which roles take each step of a transfer, at which party: the one table both the commands and the views read.</summary>

@@ -75,6 +75,20 @@ internal static class TransferOutput
                 Markup.Escape(s.Reason ?? ""));
         }
         console.Write(timeline);
+
+        if (t.Documents.Count == 0)
+            return;
+        var documents = new Table().Title("Documents").AddColumns("Type", "Number", "Issued by", "Issued", "Valid", "Lines", "File");
+        foreach (var d in t.Documents)
+        {
+            documents.AddRow(
+                Markup.Escape(d.Type.ToString()), Markup.Escape(d.Number), Markup.Escape($"{d.IssuingAuthority} ({d.IssuingState})"),
+                d.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"{d.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""} to {d.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open"}",
+                d.Covers.Count == 0 ? "all" : string.Join(", ", d.Covers.Select(c => c.Counts is null ? $"{c.Line}" : $"{c.Line} ({c.Counts})")),
+                Markup.Escape(d.FileName ?? ""));
+        }
+        console.Write(documents);
     }
 
     /// <summary>The one line a step prints: where the transfer stands now, and what it waits for.</summary>

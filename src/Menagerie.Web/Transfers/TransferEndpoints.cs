@@ -35,6 +35,21 @@ public static class TransferEndpoints
             .WithSummary("Each step of the transfer: what was done, by whom for which party, when, and why.")
             .Produces<IReadOnlyList<TransferStepView>>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        transfers.MapGet("/{id:guid}/documents", async (Guid id, TransferDocuments documents, HttpContext http, CancellationToken ct) =>
+                (await documents.ListAsync(id, ct)).ToHttp(http))
+            .WithSummary("The permits and certificates registered for the transfer.")
+            .Produces<IReadOnlyList<DocumentView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapPost("/{id:guid}/documents", async (Guid id, DocumentInput input, TransferDocuments documents, HttpContext http, CancellationToken ct) =>
+                (await documents.RegisterAsync(id, input, ct)).ToHttp(http, location: d => $"/api/v1/transfers/{id}/documents/{d.Id}/file"))
+            .WithSummary("Registers a permit or certificate: type, number, issuing authority and state, issue date, validity, the lines it covers (none: the whole shipment), and optionally the scan as base64.")
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        transfers.MapGet("/{id:guid}/documents/{documentId:guid}/file", async (Guid id, Guid documentId, TransferDocuments documents, HttpContext http, CancellationToken ct) =>
+                await documents.FileAsync(id, documentId, ct) is Outcome<DocumentFile>.Ok { Value: var file }
+                    ? (IResult)TypedResults.File(file.Content, file.ContentType, file.Name)
+                    : TypedResults.Problem("No such document with a file attached.", statusCode: StatusCodes.Status404NotFound))
+            .WithSummary("The document's attached scan.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         Step(transfers, "propose", "The sender's curator proposes its draft to the receiver.",
             (c, id, _, v, ct) => c.ProposeAsync(id, v, ct));
         Step(transfers, "request", "The receiver's curator sends its request to the sender.",

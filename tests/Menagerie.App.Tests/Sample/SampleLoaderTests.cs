@@ -2,6 +2,7 @@ using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
 using Menagerie.App.Specimens;
 using Menagerie.App.Transfers;
+using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Transfers;
 using Menagerie.Testing;
@@ -66,6 +67,12 @@ public sealed class SampleLoaderTests
         async Task<int> EaglesAsync(DateOnly on) =>
             Ok(await scope.ServiceProvider.GetRequiredService<Census>().OnAsync("PYONGYANG", on, Ct)).Taxa.Single(t => t.Taxon.ScientificName == "Aquila chrysaetos").Total;
         Assert.Equal(2, await EaglesAsync(new DateOnly(2024, 4, 26)) - await EaglesAsync(new DateOnly(2024, 4, 24)));
+
+        var aprilDocuments = Ok(await scope.ServiceProvider.GetRequiredService<TransferQueries>().GetAsync(april.Id, Ct)).Documents;
+        Assert.Equal(
+            [DocumentType.CitesExportPermit, DocumentType.ComparableDocumentation, DocumentType.VeterinaryHealthCertificate, DocumentType.MinistryApproval],
+            aprilDocuments.Select(d => d.Type).Order());
+        Assert.Equal([3, 4], aprilDocuments.Single(d => d.Type == DocumentType.ComparableDocumentation).Covers.Select(c => c.Line));
 
         var lion = Ok(await scope.ServiceProvider.GetRequiredService<TransferQueries>().GetAsync(loan.Id, Ct)).Lines.Single();
         var inTransit = Ok(await queries.GetAsync(lion.Specimen.ToString(), Ct));

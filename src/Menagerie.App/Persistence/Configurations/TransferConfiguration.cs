@@ -74,3 +74,31 @@ internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.RequestHash).HasMaxLength(64);
     }
 }
+
+internal sealed class TransferDocumentConfiguration : IEntityTypeConfiguration<Menagerie.Domain.Documents.TransferDocument>
+{
+    public void Configure(EntityTypeBuilder<Menagerie.Domain.Documents.TransferDocument> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Type).HasConversion<string>().HasMaxLength(40);
+        builder.Property(d => d.Number).HasMaxLength(100);
+        builder.Property(d => d.IssuingAuthority).HasMaxLength(300);
+        builder.Property(d => d.IssuingState).HasMaxLength(2);
+        builder.Property(d => d.FileName).HasMaxLength(260);
+        builder.Property(d => d.FileType).HasMaxLength(100);
+        builder.Property(d => d.RecordedBy).HasMaxLength(256);
+        builder.HasOne<Transfer>().WithMany().HasForeignKey(d => d.TransferId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.TransferId);
+        builder.HasMany(d => d.Covers).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(d => d.Covers).HasField("_covers");
+    }
+}
+
+internal sealed class DocumentCoverageConfiguration : IEntityTypeConfiguration<Menagerie.Domain.Documents.DocumentCoverage>
+{
+    public void Configure(EntityTypeBuilder<Menagerie.Domain.Documents.DocumentCoverage> builder)
+    {
+        builder.HasKey(c => new { c.DocumentId, c.Line });
+        builder.Property(c => c.Counts).HasMaxLength(40);
+    }
+}

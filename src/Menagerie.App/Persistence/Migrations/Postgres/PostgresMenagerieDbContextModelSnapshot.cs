@@ -362,6 +362,86 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("Menagerie.Domain.Documents.DocumentCoverage", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Counts")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("DocumentId", "Line");
+
+                    b.ToTable("DocumentCoverage");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Documents.TransferDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("File")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuingAuthority")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IssuingState")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferId");
+
+                    b.ToTable("TransferDocuments");
+                });
+
             modelBuilder.Entity("Menagerie.Domain.Institutions.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -957,6 +1037,24 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Menagerie.Domain.Documents.DocumentCoverage", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Documents.TransferDocument", null)
+                        .WithMany("Covers")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Documents.TransferDocument", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Menagerie.Domain.Institutions.Institution", b =>
                 {
                     b.HasOne("Menagerie.Domain.Institutions.Country", null)
@@ -1127,6 +1225,11 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
             modelBuilder.Entity("Menagerie.App.Accounts.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Documents.TransferDocument", b =>
+                {
+                    b.Navigation("Covers");
                 });
 
             modelBuilder.Entity("Menagerie.Domain.Specimens.Specimen", b =>
