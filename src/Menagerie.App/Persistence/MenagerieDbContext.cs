@@ -141,4 +141,8 @@ public static class Instants
 {
     /// <summary>Truncates to whole microseconds, the precision PostgreSQL keeps, so a stored instant reads back equal.</summary>
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+
+    /// <summary>A client's instant as UTC: one written without an offset is taken as UTC, as the API documents, never as the server's local time.</summary>
+    public static DateTime FromClient(DateTime instant) =>
+        Truncate(instant.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(instant, DateTimeKind.Utc) : instant.ToUniversalTime());
 }

@@ -112,7 +112,7 @@ public sealed record EventInput
         {
             Type = type,
             Date = new PartialDate(date, Estimated),
-            At = At is { } at ? Instants.Truncate(at.ToUniversalTime()) : null,
+            At = At is { } at ? Instants.FromClient(at) : null,
             Institution = institution,
             Counterparty = type == EventType.Disposition ? to : from,
             CounterpartyName = Trim(type == EventType.Disposition ? ToName : FromName),

@@ -71,15 +71,20 @@ public static class SpecimenLookup
     public sealed record Ambiguous(string Message) : Result;
 
     /// <summary>
-    /// Finds what the reference names among the specimens <paramref name="visible"/> lets the caller see;
+    /// Finds what the reference names among the specimens <paramref name="visible"/> lets the caller see (and,
+    /// with <paramref name="heldBy"/>, among those that institution holds);
     /// the others are as if they did not exist, so an id from another institution reveals nothing.
     /// </summary>
-    public static async Task<Result> FindAsync(MenagerieDbContext db, string reference, CancellationToken ct, bool withHistory = false, Func<Specimen, bool>? visible = null)
+    public static async Task<Result> FindAsync(
+        MenagerieDbContext db, string reference, CancellationToken ct, bool withHistory = false, Func<Specimen, bool>? visible = null, InstitutionId? heldBy = null)
     {
         var text = (reference ?? "").Trim();
         IQueryable<Specimen> query = db.Specimens.AsNoTracking().Include(s => s.Identifiers);
         if (withHistory)
             query = db.Specimens.Include(s => s.Identifiers).Include(s => s.Events).Include(s => s.Holdings).AsSplitQuery();
+        // In the database, before the first few matches are taken: a local id common to many zoos must still find this one's animal.
+        if (heldBy is { } holder)
+            query = query.Where(s => s.HolderId == holder);
         if (Guid.TryParse(text, out var guid))
         {
             var byId = await query.FirstOrDefaultAsync(s => s.Id == new SpecimenId(guid), ct);

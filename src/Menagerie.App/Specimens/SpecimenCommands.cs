@@ -144,7 +144,7 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
             problems.Add(new("transfer.specimen-taken", "id", "A group on an open transfer is split by that transfer's dispatch."));
         if (problems.Count > 0)
             return problems;
-        var child = Groups.Split(group, part, Instants.Truncate(input.At!.Value.ToUniversalTime()), Keeper.At(holder), db.UtcNow, db.ActorName, reason: input.Reason);
+        var child = Groups.Split(group, part, Instants.FromClient(input.At!.Value), Keeper.At(holder), db.UtcNow, db.ActorName, reason: input.Reason);
         if (!child.IsValid)
             return child.Violations.ToList();
         db.Specimens.Add(child.Value);
@@ -163,7 +163,7 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
             return new Outcome<SpecimenView>.Stale(source.Version);
         var problems = new List<RuleViolation>();
         Specimen? target = null;
-        switch (await SpecimenLookup.FindAsync(db, input.Into ?? "", ct, withHistory: true, visible: s => s.HolderId == holder))
+        switch (await SpecimenLookup.FindAsync(db, input.Into ?? "", ct, withHistory: true, heldBy: holder))
         {
             case SpecimenLookup.Found found: target = found.Specimen; break;
             case SpecimenLookup.Ambiguous a: problems.Add(new("specimen.ambiguous", "into", a.Message)); break;
@@ -173,7 +173,7 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
             problems.Add(new("event.instant", "at", "The merge needs its date and time (UTC)."));
         if (problems.Count > 0)
             return problems;
-        var violations = Groups.Merge(source, target!, Instants.Truncate(input.At!.Value.ToUniversalTime()), db.UtcNow, db.ActorName, input.Reason);
+        var violations = Groups.Merge(source, target!, Instants.FromClient(input.At!.Value), db.UtcNow, db.ActorName, input.Reason);
         if (violations.Count > 0)
             return violations.ToList();
         var names = await queries.NamesForAsync([source, target!], ct);

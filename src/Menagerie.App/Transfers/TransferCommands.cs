@@ -97,14 +97,17 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                     problems.Add(new("transfer.counts", field + ".counts", $"'{inputs[i].Counts}' is not counts by sex, male.female.unknown (e.g. 12.13.0)."));
             }
             // Named among what the sender holds, so that a local id used by two zoos is not ambiguous.
-            var senderId = sender.Id;
-            switch (await SpecimenLookup.FindAsync(db, inputs[i].Specimen ?? "", ct, withHistory: true, visible: s => s.HolderId == senderId))
+            switch (await SpecimenLookup.FindAsync(db, inputs[i].Specimen ?? "", ct, withHistory: true, heldBy: sender.Id))
             {
                 case SpecimenLookup.Found { Specimen: var specimen }:
                     lines.Add(new LineRequest(specimen, counts));
                     break;
-                case SpecimenLookup.Ambiguous a:
+                // The receiver asking for animals learns no more of the sender's records than the names it gave.
+                case SpecimenLookup.Ambiguous a when party == TransferParty.Sender:
                     problems.Add(new("specimen.ambiguous", field + ".specimen", a.Message));
+                    break;
+                case SpecimenLookup.Ambiguous:
+                    problems.Add(new("specimen.ambiguous", field + ".specimen", $"'{inputs[i].Specimen}' names more than one animal at {sender.Code}; ask for it by its global id."));
                     break;
                 default:
                     problems.Add(new("transfer.not-held", field + ".specimen", $"{sender.Code} holds no specimen '{inputs[i].Specimen}'."));
@@ -158,7 +161,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             {
                 if (input.At is not { } at)
                     return [new("transfer.dispatch", "at", "The dispatch needs its date and time (UTC).")];
-                var done = t.Dispatch(Instants.Truncate(at.ToUniversalTime()), db.UtcNow, db.ActorName, specimens.Get);
+                var done = t.Dispatch(Instants.FromClient(at), db.UtcNow, db.ActorName, specimens.Get);
                 specimens.AddNew(done);
                 return done.Violations;
             },
@@ -175,7 +178,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 var receipts = Receipts(t, input.Lines ?? [], problems);
                 if (problems.Count > 0)
                     return problems;
-                var done = t.Receive(Instants.Truncate(input.At!.Value.ToUniversalTime()), receipts, db.UtcNow, db.ActorName, specimens.Get);
+                var done = t.Receive(Instants.FromClient(input.At!.Value), receipts, db.UtcNow, db.ActorName, specimens.Get);
                 specimens.AddNew(done);
                 return done.Violations;
             },
@@ -198,7 +201,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             {
                 if (resolution is null)
                     return [new("receipt.resolution", "resolution", $"'{input.Resolution}' is not a resolution: found or lost.")];
-                var at = Instants.Truncate((input.At ?? db.UtcNow).ToUniversalTime());
+                var at = Instants.FromClient(input.At ?? db.UtcNow);
                 return t.ResolveMissing(line, resolution.Value, at, input.Reason, party, db.UtcNow, db.ActorName, specimens.Get);
             },
             ct, loadSpecimens: t => t.Lines.Where(l => l.MissingId is not null).Select(l => l.MissingId!.Value));

@@ -87,6 +87,8 @@ public sealed partial class Specimen
         EventId id, EventDetails details, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
     {
         ArgumentNullException.ThrowIfNull(details);
+        if (OnTransfer is { } transfer && details.Type is EventType.Disposition or EventType.Acquisition)
+            return [new("transfer.specimen-taken", "type", $"The specimen is on transfer {transfer}; it leaves with that transfer, or once the transfer is cancelled.")];
         return Append(new EventAsRecorded(id, _events.Count + 1, details, now, recordedBy), nameOf);
     }
 

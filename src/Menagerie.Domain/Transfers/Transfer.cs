@@ -113,6 +113,7 @@ public sealed partial class Transfer
             if (!seen.Add(specimen.Id))
                 problems.Add(new("transfer.lines", field + ".specimen", $"Specimen {specimen.Id} is on the transfer twice."));
             problems.AddRange(CheckAvailable(specimen, sender, id, field));
+            problems.AddRange(CheckOwner(specimen, terms, sender, receiver, field));
             if (specimen.Kind == SpecimenKind.Individual && counts is { } c && c != SexCounts.Of(specimen.Sex))
                 problems.Add(new("transfer.counts", field + ".counts", "Counts apply to groups; an individual goes whole."));
             if (specimen.Kind == SpecimenKind.Group && counts is { } part && (part.IsZero || part.IsNegative || !specimen.Counts.Covers(part)))
@@ -207,6 +208,7 @@ public sealed partial class Transfer
         {
             var s = specimen(line.SpecimenId);
             problems.AddRange(CheckAvailable(s, SenderId, Id, $"lines[{line.Number - 1}]"));
+            problems.AddRange(CheckOwner(s, Terms, SenderId, ReceiverId, $"lines[{line.Number - 1}]"));
             if (s.Kind == SpecimenKind.Group && !s.Counts.Covers(line.Counts))
                 problems.Add(new("transfer.counts", $"lines[{line.Number - 1}].counts", $"The group now holds {s.Counts}; {line.Counts} cannot leave it."));
         }
@@ -281,6 +283,8 @@ public sealed partial class Transfer
                 continue;
             }
             var r = entry.Receipt;
+            if (r.Arrived.IsZero && r.Identifiers.Count > 0)
+                problems.Add(new("receipt.identifiers", $"lines[{entry.Index}].identifiers", $"Nothing of line {line.Number} arrived to carry the receiver's identifiers."));
             var total = r.Arrived + r.DeadOnArrival + r.Missing;
             if (r.Arrived.IsNegative || r.DeadOnArrival.IsNegative || r.Missing.IsNegative || total != line.Counts)
             {
@@ -404,12 +408,24 @@ public sealed partial class Transfer
         return child;
     }
 
+    /// <summary>
+    /// Only the owner gives, sells, exchanges or lends an animal; a loan return goes back to the owner.
+    /// Without this an institution holding an animal on loan could pass its ownership on.
+    /// </summary>
+    private static IEnumerable<RuleViolation> CheckOwner(Specimen s, TransferTerms terms, InstitutionId sender, InstitutionId receiver, string field)
+    {
+        if (terms == TransferTerms.LoanReturn && s.OwnerId != receiver)
+            yield return new("transfer.owner", field + ".specimen", $"Specimen {s.Id} is not owned by the receiver; a loan return goes back to the owner.");
+        else if (terms != TransferTerms.LoanReturn && s.OwnerId != sender)
+            yield return new("transfer.owner", field + ".specimen", $"Specimen {s.Id} is not owned by the sender, so it cannot be passed on: the sender holds it on loan. Return it to its owner with a loan return.");
+    }
+
     private static IEnumerable<RuleViolation> CheckAvailable(Specimen s, InstitutionId sender, TransferId transfer, string field)
     {
         if (s.Status != SpecimenStatus.Held || s.HolderId != sender)
             yield return new("transfer.not-held", field + ".specimen", $"Specimen {s.Id} is not held by the sender (it is {Word(s.Status)}{(s.HolderId is null || s.HolderId == sender ? "" : " elsewhere")}).");
         if (s.OnTransfer is { } other && other != transfer)
-            yield return new("transfer.specimen-taken", field + ".specimen", $"Specimen {s.Id} is already on transfer {other}.");
+            yield return new("transfer.specimen-taken", field + ".specimen", $"Specimen {s.Id} is already on another open transfer.");
     }
 
     private void ReleaseAll(Func<SpecimenId, Specimen> specimen)

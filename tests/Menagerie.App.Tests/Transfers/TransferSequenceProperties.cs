@@ -291,7 +291,8 @@ public sealed class TransferSequenceProperties
 
             ReceiptLineInput Line(TransferLine line, (SexCounts Arrived, SexCounts Dead, SexCounts Missing) c, bool off)
             {
-                IReadOnlyList<IdentifierInput> identifiers = dice.Roll(2) == 0 ? [new("local", $"S{number}-R{++_tags}")] : [];
+                // The receiver's identifiers go on animals that arrived.
+                IReadOnlyList<IdentifierInput> identifiers = !c.Arrived.IsZero && dice.Roll(2) == 0 ? [new("local", $"S{number}-R{++_tags}")] : [];
                 if (line.Kind == SpecimenKind.Individual && !off)
                     return new() { Line = line.Number, Outcome = !c.Arrived.IsZero ? "arrived" : !c.Dead.IsZero ? "dead" : "missing", Identifiers = identifiers };
                 return new()
@@ -544,7 +545,7 @@ public sealed class TransferSequenceProperties
 
         private InstitutionId IdOf(string code) => _codes.Single(c => c.Value == code).Key;
 
-        private static bool Available(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OnTransfer is null;
+        private static bool Available(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OwnerId == sender && s.OnTransfer is null;
 
         private static DateTime NowUtc => new(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc);
     }

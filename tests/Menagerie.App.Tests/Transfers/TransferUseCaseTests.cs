@@ -100,6 +100,37 @@ public sealed class TransferUseCaseTests
         await CreateAsync(services, new TransferInput { Sender = "MOSCOW", Receiver = "PYONGYANG", Terms = "loan", ReturnDue = new DateOnly(2028, 1, 1), Lines = [new("MOS-1")] });
     }
 
+    [Fact]
+    public async Task A_local_id_many_zoos_use_finds_the_senders_animal_and_a_time_without_offset_is_utc()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TwoZoosAndALionAsync(database);
+        await using var services = database.Services();
+        await using (var scope = services.Scope())
+        {
+            var specimens = scope.ServiceProvider.GetRequiredService<SpecimenCommands>();
+            for (var i = 0; i < 7; i++)
+            {
+                Ok(await specimens.CreateAsync(new SpecimenInput
+                {
+                    Taxon = "Panthera leo",
+                    Sex = "male",
+                    Identifiers = [new("local", "MOS-1")],
+                    First = new EventInput { Type = "birth", Date = "2022-01-01", Institution = "PYONGYANG" },
+                }, Ct));
+            }
+        }
+
+        var transfer = await CreateAsync(services, new TransferInput { Sender = "MOSCOW", Receiver = "PYONGYANG", Terms = "gift", Lines = [new("MOS-1")] });
+        transfer = await StepAsync(services, c => c.ProposeAsync(transfer.Id, null, Ct));
+        transfer = await StepAsync(services, c => c.AcceptAsync(transfer.Id, null, Ct));
+        transfer = await StepAsync(services, c => c.ClearAsync(transfer.Id, "cleared", null, Ct));
+        transfer = await StepAsync(services, c => c.DispatchAsync(transfer.Id, new DispatchInput(new DateTime(2026, 11, 20, 6, 30, 0, DateTimeKind.Unspecified)), null, null, Ct));
+
+        Assert.Equal("Laska", Assert.Single(transfer.Lines).Name);
+        Assert.Equal(Dispatched, transfer.DispatchedAt);
+    }
+
     private static async Task DucksAsync(TestDatabase database, string counts)
     {
         await using var services = database.Services();

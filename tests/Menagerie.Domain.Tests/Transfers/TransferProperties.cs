@@ -263,7 +263,8 @@ public sealed class TransferProperties
                 Mistake.TooEarly when t.DispatchedAt is { } dispatchedAt => dispatchedAt.AddHours(-1),
                 _ => _clock,
             };
-            var receipts = t.Lines.Select(l => Outcome(l, dice) with { Identifiers = dice.Roll(2) == 0 ? [("local", $"R{++_tags}")] : [] }).ToList();
+            // The receiver's identifiers go on animals that arrived.
+            var receipts = t.Lines.Select(l => Outcome(l, dice) is var r && !r.Arrived.IsZero && dice.Roll(2) == 0 ? r with { Identifiers = [("local", $"R{++_tags}")] } : r).ToList();
             if (step.Mistake == Mistake.CountsOff && receipts.Count > 0)
             {
                 // Counts that do not add up: one animal too many, one too few, or one moved so that a count goes negative.
@@ -382,7 +383,7 @@ public sealed class TransferProperties
             return (violations, false);
         }
 
-        private static bool Available(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OnTransfer is null;
+        private static bool Available(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OwnerId == sender && s.OnTransfer is null;
 
         private static TransferParty Other(TransferParty party) => party == TransferParty.Sender ? TransferParty.Receiver : TransferParty.Sender;
 

@@ -116,7 +116,7 @@ public sealed class TransferTests
             [new LineRequest(lioness, null), new LineRequest(ducks, new SexCounts(3, 0, 0))], Now, "curator");
 
         Assert.Equal(
-            ["transfer.parties", "transfer.return-due", "transfer.not-held", "transfer.specimen-taken", "transfer.counts"],
+            ["transfer.parties", "transfer.return-due", "transfer.not-held", "transfer.owner", "transfer.specimen-taken", "transfer.counts"],
             drafted.Violations.Select(v => v.Code));
         Assert.Null(lioness.OnTransfer);
     }
@@ -134,7 +134,7 @@ public sealed class TransferTests
         var death = lioness.Record(Death(new(2026, 11, 21)));
 
         Assert.Equal("event.supersedes", Assert.Single(retraction).Code);
-        Assert.Equal("holder.in-transit", Assert.Single(acquisition).Code);
+        Assert.Equal("transfer.specimen-taken", Assert.Single(acquisition).Code);
         // Dead on arrival is part of the receipt; a death beside it would leave the receipt nothing to account for.
         Assert.Equal("holder.in-transit", Assert.Single(death).Code);
         Assert.Equal(SpecimenStatus.InTransit, lioness.Status);
@@ -157,6 +157,35 @@ public sealed class TransferTests
         Assert.Equal(Pyongyang, given.Identifiers.Single(i => i.Value == "PYO-1").AssignedBy);
         var periods = given.Holdings.Select(h => (h.HolderId, h.TransferId is not null)).ToList();
         Assert.Equal([(Moscow, false), (null, true), (Pyongyang, false)], periods);
+    }
+
+    [Fact]
+    public void An_animal_on_loan_goes_back_to_its_owner_and_nowhere_else()
+    {
+        var lion = Individual(Birth(new(2021, 5, 14), Moscow));
+        var loan = Cleared([new LineRequest(lion, null)], TransferTerms.Loan, new DateOnly(2029, 1, 1));
+        Assert.True(loan.Dispatch(Dispatched, Now, "registrar", _ => lion).IsValid);
+        Assert.True(loan.Receive(Arrived, [new LineReceipt(1, SexCounts.Of(Sex.Female), SexCounts.Zero, SexCounts.Zero, [])], Now, "registrar", _ => lion).IsValid);
+
+        var onward = Transfer.Draft(TransferId.New(), Pyongyang, Prague, TransferTerms.Gift, null, TransferParty.Sender, [new LineRequest(lion, null)], Now, "curator");
+        var wrongReturn = Transfer.Draft(TransferId.New(), Pyongyang, Prague, TransferTerms.LoanReturn, null, TransferParty.Sender, [new LineRequest(lion, null)], Now, "curator");
+        var home = Transfer.Draft(TransferId.New(), Pyongyang, Moscow, TransferTerms.LoanReturn, null, TransferParty.Sender, [new LineRequest(lion, null)], Now, "curator");
+
+        Assert.Equal("transfer.owner", Assert.Single(onward.Violations).Code);
+        Assert.Equal("transfer.owner", Assert.Single(wrongReturn.Violations).Code);
+        Assert.True(home.IsValid);
+    }
+
+    [Fact]
+    public void An_animal_on_a_transfer_does_not_leave_by_another_way_and_identifiers_need_an_animal_that_arrived()
+    {
+        var lion = Individual(Birth(new(2021, 5, 14), Moscow));
+        var transfer = Cleared([new LineRequest(lion, null)]);
+
+        Assert.Equal("transfer.specimen-taken", Assert.Single(lion.Record(Disposition(new(2026, 11, 19), to: Prague))).Code);
+        Assert.True(transfer.Dispatch(Dispatched, Now, "registrar", _ => lion).IsValid);
+        var receipt = transfer.Receive(Arrived, [new LineReceipt(1, SexCounts.Zero, SexCounts.Of(Sex.Female), SexCounts.Zero, [("local", "PYO-9")])], Now, "registrar", _ => lion);
+        Assert.Equal("receipt.identifiers", Assert.Single(receipt.Violations).Code);
     }
 
     private static Transfer Cleared(IReadOnlyList<LineRequest> lines, TransferTerms terms = TransferTerms.Gift, DateOnly? returnDue = null)
