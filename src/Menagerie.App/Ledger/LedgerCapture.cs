@@ -48,9 +48,10 @@ internal static class LedgerCapture
         foreach (var property in entry.Properties)
         {
             var value = original ? property.OriginalValue : property.CurrentValue;
-            values[property.Metadata.Name] = Secrets.Contains($"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}")
+            var name = $"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}";
+            values[property.Metadata.Name] = Secrets.Contains(name)
                 ? (value is null ? null : "(secret)")
-                : value is byte[] file && Files.Contains($"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}") ? Digest(file) : Stored(property.Metadata, value);
+                : value is byte[] file && Files.Contains(name) ? Digest(file) : Stored(property.Metadata, value);
         }
         return JsonSerializer.Serialize(values);
     }

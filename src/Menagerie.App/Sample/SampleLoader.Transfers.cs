@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Menagerie.App.Files;
+using Menagerie.App.Transfers;
 using Menagerie.Domain;
 using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
@@ -58,7 +58,7 @@ public sealed partial class SampleLoader
         private void Document(CsvRow row, Transfer transfer, DateTime now)
         {
             var before = problems.Count;
-            if (!Enum.TryParse<DocumentType>(row["type"], ignoreCase: true, out var type) || !Enum.IsDefined(type))
+            if (!Words.TryParse<DocumentType>(row["type"], out var type))
                 problems.Add(row.Problem("type", $"'{row["type"]}' is not a kind of document."));
             DateOnly? Date(string column) => row[column] is not { } text ? null
                 : TryParseDate(text, out var date) ? date : Problem<DateOnly?>(row, column, $"'{text}' is not a date (yyyy-MM-dd).");
@@ -107,14 +107,13 @@ public sealed partial class SampleLoader
             var before = problems.Count;
             var sender = InstitutionOf(row, "sender");
             var receiver = InstitutionOf(row, "receiver");
-            var terms = TransferTerms.Gift;
-            if (!Enum.TryParse(row["terms"]?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out terms) || !Enum.IsDefined(terms))
+            if (!Words.TryParse<TransferTerms>(row["terms"], out var terms))
                 problems.Add(row.Problem("terms", $"'{row["terms"]}' are not terms: gift, loan, exchange, sale or loan-return."));
             DateOnly? returnDue = null;
             if (row["return_due"] is { } dueText)
                 returnDue = TryParseDate(dueText, out var due) ? due : Problem<DateOnly?>(row, "return_due", $"'{dueText}' is not a date (yyyy-MM-dd).");
             var status = TransferStatus.Draft;
-            if (!Enum.TryParse(row["status"], ignoreCase: true, out status) || !Reachable.Contains(status))
+            if (!Words.TryParse(row["status"], out status) || !Reachable.Contains(status))
                 problems.Add(row.Problem("status", $"'{row["status"]}' is not a status a sample transfer can reach: {string.Join(", ", Reachable).ToLowerInvariant()}."));
             var dispatchedAt = Instant(row, "dispatched_at", required: status >= TransferStatus.Dispatched && Reachable.Contains(status));
             var receivedAt = Instant(row, "received_at", required: status == TransferStatus.Received);
@@ -133,15 +132,10 @@ public sealed partial class SampleLoader
                     counts = SexCounts.TryParse(countsText, out var c) ? c : Problem<SexCounts?>(line, "counts", $"'{countsText}' is not male.female.unknown counts.");
                 requests.Add(new LineRequest(specimen, counts));
                 var sent = specimen.Kind == SpecimenKind.Group ? counts ?? specimen.Counts : SexCounts.Of(specimen.Sex);
-                var outcome = line["outcome"]?.ToUpperInvariant() ?? "ARRIVED";
                 var identifiers = ParseIdentifiers(line);
-                receipts.Add(outcome switch
-                {
-                    "ARRIVED" => new LineReceipt(requests.Count, sent, SexCounts.Zero, SexCounts.Zero, identifiers),
-                    "DEAD" => new LineReceipt(requests.Count, SexCounts.Zero, sent, SexCounts.Zero, identifiers),
-                    "MISSING" => new LineReceipt(requests.Count, SexCounts.Zero, SexCounts.Zero, sent, identifiers),
-                    _ => Problem<LineReceipt>(line, "outcome", $"'{line["outcome"]}' is not an outcome: arrived, dead or missing."),
-                });
+                receipts.Add(ReceiptLines.Outcome(line["outcome"] ?? "arrived", sent) is var (arrived, dead, missing)
+                    ? new LineReceipt(requests.Count, arrived, dead, missing, identifiers)
+                    : Problem<LineReceipt>(line, "outcome", $"'{line["outcome"]}' is not an outcome: arrived, dead or missing."));
             }
             if (problems.Count > before)
                 return null;
@@ -182,9 +176,8 @@ public sealed partial class SampleLoader
         {
             foreach (var v in violations)
             {
-                var match = LineField().Match(v.Field);
-                if (match.Success && int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) is var i && i < lineRows.Count)
-                    problems.Add(lineRows[i].Problem(match.Groups["field"].Value is { Length: > 0 } f ? f : "specimen", v.Message));
+                if (ReceiptLines.Field(v.Field) is var (i, field) && i < lineRows.Count)
+                    problems.Add(lineRows[i].Problem(field.Split('[')[0] is { Length: > 0 } f ? f : "specimen", v.Message));
                 else
                     problems.Add(row.Problem(v.Field == "at" ? atColumn : Column(v.Field), v.Message));
             }
@@ -228,7 +221,5 @@ public sealed partial class SampleLoader
             return default!;
         }
 
-        [GeneratedRegex(@"^lines\[(?<line>\d+)\]\.?(?<field>\w*)", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
-        private static partial Regex LineField();
     }
 }

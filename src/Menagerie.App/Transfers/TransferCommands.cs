@@ -220,14 +220,13 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
         Func<Transfer, TransferParty, SpecimenSet, IReadOnlyList<RuleViolation>> act, CancellationToken ct,
         Func<Transfer, IEnumerable<SpecimenId>>? loadSpecimens = null, (IdempotencyKey Key, string Operation, object Request)? key = null)
     {
-        var transfer = await db.Transfers.Include(t => t.Lines).Include(t => t.Steps).AsSplitQuery()
-            .FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        var transfer = await TransferQueries.Whole(db.Transfers).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await queries.CanReadAsync(transfer, ct))
             return new Outcome<TransferView>.NotFound($"No transfer {id}.");
 
         var operation = key is { } k ? $"{k.Operation} {id}" : "";
         var request = key is { } r ? JsonSerializer.Serialize(r.Request, Json.Options) : "";
-        if (key is { } first && await ReplayAsync(first.Key, operation, request, transfer.Id, ct) is { } replayed)
+        if (key is { } first && await ReplayAsync(first.Key, operation, request, transfer.Id, transfer, ct) is { } replayed)
             return replayed;
         var (party, roles) = actor(transfer);
         if (!access.Has(transfer.Institution(party), roles))
@@ -248,20 +247,24 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
 
         var saved = await SaveAsync(transfer, reason, ct);
         // A retry that raced its own first attempt finds the first one's key once that has committed.
-        if (saved is Outcome<TransferView>.Conflict && key is { } retried && await ReplayAsync(retried.Key, operation, request, transfer.Id, ct) is { } replay)
+        if (saved is Outcome<TransferView>.Conflict && key is { } retried && await ReplayAsync(retried.Key, operation, request, transfer.Id, null, ct) is { } replay)
             return replay;
         return saved;
     }
 
-    /// <summary>The answer to a retry: the transfer as it is now when the key was used for this very request, 422 when for another.</summary>
-    private async Task<Outcome<TransferView>?> ReplayAsync(IdempotencyKey key, string operation, string request, TransferId id, CancellationToken ct)
+    /// <summary>
+    /// The answer to a retry: the transfer as it is now when the key was used for this very request, 422 when for
+    /// another. The transfer as just read is shown as it is; after a lost race it is read again by its id.
+    /// </summary>
+    private async Task<Outcome<TransferView>?> ReplayAsync(
+        IdempotencyKey key, string operation, string request, TransferId id, Transfer? current, CancellationToken ct)
     {
         var seen = await db.IdempotentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Caller == db.ActorName && r.Key == key.Key, ct);
         if (seen is null)
             return null;
         if (!seen.Matches(operation, request))
             return new Outcome<TransferView>.KeyReused($"The Idempotency-Key '{key.Key}' was used for another request ({seen.Operation}); nothing was changed.");
-        var current = await db.Transfers.AsNoTracking().Include(t => t.Lines).Include(t => t.Steps).AsSplitQuery().FirstAsync(t => t.Id == id, ct);
+        current ??= await TransferQueries.Whole(db.Transfers.AsNoTracking()).FirstAsync(t => t.Id == id, ct);
         return new Outcome<TransferView>.Ok(await queries.ViewAsync(current, ct));
     }
 
@@ -312,17 +315,10 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             }
             if (line.Kind == SpecimenKind.Individual && !string.IsNullOrWhiteSpace(input.Outcome))
             {
-                var (arrived, dead, missing) = input.Outcome.Trim().ToUpperInvariant() switch
-                {
-                    "ARRIVED" => (line.Counts, SexCounts.Zero, SexCounts.Zero),
-                    "DEAD" or "DEADONARRIVAL" or "DEAD-ON-ARRIVAL" => (SexCounts.Zero, line.Counts, SexCounts.Zero),
-                    "MISSING" => (SexCounts.Zero, SexCounts.Zero, line.Counts),
-                    _ => (SexCounts.Zero, SexCounts.Zero, SexCounts.Zero),
-                };
-                if (arrived.IsZero && dead.IsZero && missing.IsZero)
-                    problems.Add(new("receipt.outcome", field + ".outcome", $"'{input.Outcome}' is not an outcome: arrived, dead or missing."));
-                else
+                if (ReceiptLines.Outcome(input.Outcome, line.Counts) is var (arrived, dead, missing))
                     receipts.Add(new LineReceipt(line.Number, arrived, dead, missing, identifiers));
+                else
+                    problems.Add(new("receipt.outcome", field + ".outcome", $"'{input.Outcome}' is not an outcome: arrived, dead or missing."));
                 continue;
             }
             receipts.Add(new LineReceipt(line.Number, Counts(input.Arrived, field + ".arrived"), Counts(input.DeadOnArrival, field + ".deadOnArrival"),
@@ -351,8 +347,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
 
     private static TransferTerms? ParseTerms(string? text, List<RuleViolation> problems)
     {
-        var normalized = text?.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (Enum.TryParse<TransferTerms>(normalized, ignoreCase: true, out var terms) && Enum.IsDefined(terms) && !int.TryParse(normalized, System.Globalization.CultureInfo.InvariantCulture, out _))
+        if (Words.TryParse<TransferTerms>(text, out var terms))
             return terms;
         problems.Add(new("transfer.terms", "terms", string.IsNullOrWhiteSpace(text)
             ? "The terms are missing: gift, loan, exchange, sale or loan-return."

@@ -145,11 +145,9 @@ public sealed class TransferDocuments(MenagerieDbContext db, TransferQueries que
 
     private static DocumentType? ParseType(string? text, List<RuleViolation> problems)
     {
-        var normalized = text?.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim();
-        if (Enum.TryParse<DocumentType>(normalized, ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(normalized, System.Globalization.CultureInfo.InvariantCulture, out _))
+        if (Words.TryParse<DocumentType>(text, out var type))
             return type;
-        problems.Add(new("document.type", "type", $"'{text}' is not a kind of document: "
-            + string.Join(", ", Enum.GetNames<DocumentType>().Select(n => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(n))) + "."));
+        problems.Add(new("document.type", "type", $"'{text}' is not a kind of document: {Words.List<DocumentType>()}."));
         return null;
     }
 }

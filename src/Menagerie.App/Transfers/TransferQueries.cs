@@ -27,8 +27,7 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
 {
     public async Task<Outcome<TransferView>> GetAsync(Guid id, CancellationToken ct)
     {
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).Include(t => t.Steps).AsSplitQuery()
-            .FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        var transfer = await Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await CanReadAsync(transfer, ct))
             return new Outcome<TransferView>.NotFound($"No transfer {id}.");
         return new Outcome<TransferView>.Ok(await ViewAsync(transfer, ct));
@@ -71,6 +70,10 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
         var codes = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         return new Outcome<IReadOnlyList<TransferSummary>>.Ok(transfers.Select(t => Summary(t, codes)).ToList());
     }
+
+    /// <summary>Transfers with their lines and timeline, as a view or a step needs them.</summary>
+    internal static IQueryable<Transfer> Whole(IQueryable<Transfer> transfers) =>
+        transfers.Include(t => t.Lines).Include(t => t.Steps).AsSplitQuery();
 
     internal async Task<bool> CanReadAsync(Transfer t, CancellationToken ct)
     {

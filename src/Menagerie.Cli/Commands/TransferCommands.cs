@@ -155,7 +155,7 @@ public static class TransferCommands
         "terms" => "--terms",
         "returnDue" => "--return-due",
         "lines" => "--animal",
-        _ when TransferText.LineField(field) is { Index: var i } && i < animals.Length => $"--animal {animals[i]}",
+        _ when ReceiptLines.Field(field) is { Index: var i } && i < animals.Length => $"--animal {animals[i]}",
         _ => field,
     };
 

@@ -51,7 +51,7 @@ internal static class TransferReceive
                     return await found.ReportAsync(cli, output, _ => { }, ct);
                 var lines = FromOptions(view, parse.GetValue(dead) ?? [], parse.GetValue(missing) ?? [], parse.GetValue(identifiers) ?? []);
                 var outcome = await services.GetRequiredService<Steps>().ReceiveAsync(transfer, new ReceiptInput(arrived, lines), null, null, ct);
-                return await outcome.WithFields(f => f == "at" ? "--at" : TransferText.LineField(f) is { Index: var i } && i < lines.Count ? $"line {lines[i].Line}" : f)
+                return await outcome.WithFields(f => f == "at" ? "--at" : ReceiptLines.Field(f) is { Index: var i } && i < lines.Count ? $"line {lines[i].Line}" : f)
                     .ReportAsync(cli, output, t => TransferOutput.Done(cli.Output, t), ct);
             }, ct);
         });
@@ -165,7 +165,7 @@ internal static class TransferReceive
             return "--at";
         if (field == "lines")
             return $"{file}: line";
-        if (TransferText.LineField(field) is not { } line || line.Index >= rows.Count)
+        if (ReceiptLines.Field(field) is not { } line || line.Index >= rows.Count)
             return field;
         var column = line.Field switch
         {

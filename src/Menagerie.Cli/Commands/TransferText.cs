@@ -86,15 +86,4 @@ internal static class TransferText
     }
 
     private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    /// <summary>The position and the field within a request line such as <c>lines[2].counts</c>; null for any other field.</summary>
-    public static (int Index, string Field)? LineField(string field)
-    {
-        const string Prefix = "lines[";
-        var close = field.IndexOf(']', StringComparison.Ordinal);
-        if (!field.StartsWith(Prefix, StringComparison.Ordinal) || close < 0
-            || !int.TryParse(field.AsSpan(Prefix.Length, close - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            return null;
-        return (index, field[(close + 1)..].TrimStart('.'));
-    }
 }

@@ -84,15 +84,15 @@ public static class TransferEndpoints
             .WithSummary(summary + " Send If-Match with the ETag you read.")
             .ProducesConditionalWrite<TransferView>();
 
-    /// <summary>Reads an enum from a query string as people write it: any case, with or without dashes (in-transit, inTransit).</summary>
+    /// <summary>A query string's word for an enum value (in-transit, inTransit), or the fallback when it is absent.</summary>
     private static T Word<T>(string? text, T fallback, string field, List<RuleViolation> problems)
         where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text))
             return fallback;
-        if (Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0]))
+        if (Words.TryParse<T>(text, out var value))
             return value;
-        problems.Add(new($"query.{field}", field, $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."));
+        problems.Add(new($"query.{field}", field, $"'{text}' is not one of: {Words.List<T>()}."));
         return fallback;
     }
 

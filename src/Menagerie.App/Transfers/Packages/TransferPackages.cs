@@ -31,8 +31,7 @@ public sealed partial class TransferPackages(MenagerieDbContext db, TransferQuer
 
     public async Task<Outcome<ExportedPackage>> ExportAsync(Guid id, CancellationToken ct)
     {
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).Include(t => t.Steps).AsSplitQuery()
-            .FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        var transfer = await TransferQueries.Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await queries.CanReadAsync(transfer, ct))
             return new Outcome<ExportedPackage>.NotFound($"No transfer {id}.");
         if (!access.Has(transfer.SenderId, TransferRoles.Dispatch))
