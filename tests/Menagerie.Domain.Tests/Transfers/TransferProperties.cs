@@ -280,6 +280,7 @@ public sealed class TransferProperties
             if (step.Mistake == Mistake.LineLeftOut && receipts.Count > 0)
                 receipts.RemoveAt(dice.Roll(receipts.Count));
             var broken = t.Status != TransferStatus.Dispatched || at > Now || at < t.DispatchedAt || receipts.Count != t.Lines.Count
+                || receipts.Any(r => r.Arrived.IsZero && r.Identifiers.Count > 0)
                 || receipts.Any(r => r.Arrived.IsNegative || r.DeadOnArrival.IsNegative || r.Missing.IsNegative
                     || r.Arrived + r.DeadOnArrival + r.Missing != t.Lines.Single(l => l.Number == r.Line).Counts);
             var received = t.Receive(at, receipts, Now, "test", Find);
