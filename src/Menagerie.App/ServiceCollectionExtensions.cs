@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SpecimenQueries>();
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferQueries>();
+        services.AddScoped<Compliance.TransferCompliance>();
         services.AddScoped<TransferDocuments>();
         services.AddScoped<InstallationCommands>();
         services.AddScoped<TransferPackages>();
@@ -50,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditVerifier>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleAccounts>();
+        services.AddScoped<Compliance.Reference.ChecklistImport>();
+        services.AddScoped<Compliance.Reference.ListingLookup>();
         return services;
     }
 }

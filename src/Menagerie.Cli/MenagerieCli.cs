@@ -23,6 +23,8 @@ public static class MenagerieCli
         root.Add(StudbookCommands.Create(context));
         root.Add(TransferCommands.Create(context));
         root.Add(InstallationCommands.Create(context));
+        root.Add(ComplianceCommands.Create(context));
+        root.Add(ReferenceCommands.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using Menagerie.App.Institutions;
 using Menagerie.App.Specimens;
 using Menagerie.App.Taxa;
+using Menagerie.App.Transfers;
 using Menagerie.Domain.Taxa;
 using Menagerie.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,30 @@ namespace Menagerie.App.Tests;
 internal static class Given
 {
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// The documents that let a transfer's animals clear and leave: the importer's permit (or a non-Party's
+    /// comparable documentation), the exporter's permit after it, and the veterinary certificate of an
+    /// examination on <paramref name="examined"/>, which must fall within 10 days before clearance and dispatch.
+    /// </summary>
+    public static async Task PapersAsync(ServiceProvider services, Guid transfer, string exporter, string importer, DateOnly examined)
+    {
+        await using var scope = services.Scope();
+        var documents = scope.ServiceProvider.GetRequiredService<TransferDocuments>();
+        async Task RegisterAsync(string type, string state, DateOnly issued) =>
+            Ok(await documents.RegisterAsync(transfer, new DocumentInput
+            {
+                Type = type,
+                Number = $"{state}-{type}-{transfer:N}",
+                IssuingAuthority = $"Authority of {state}",
+                IssuingState = state,
+                IssuedOn = issued,
+            }, Ct));
+        await RegisterAsync("import-permit", importer, examined.AddDays(-30));
+        await RegisterAsync("comparable-documentation", importer, examined.AddDays(-30));
+        await RegisterAsync("export-permit", exporter, examined.AddDays(-20));
+        await RegisterAsync("veterinary-certificate", exporter, examined);
+    }
 
     public static async Task TwoZoosAndALionAsync(TestDatabase database)
     {

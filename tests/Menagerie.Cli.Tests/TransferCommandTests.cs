@@ -52,6 +52,8 @@ public sealed class TransferCommandTests
 
         var id = await ProposeAsync(database);
         var accept = await RunAsync(database, "accept", id);
+        var blocked = await RunAsync(database, "clear", id, "--reason", "before the permits");
+        await PapersAsync(database, id);
         var clear = await RunAsync(database, "clear", id, "--reason", "CITES export permit CZ/2026/114; veterinary health certificate");
         var dispatch = await RunAsync(database, "dispatch", id, "--at", HoursAgo(3));
         var receive = await RunAsync(database, "receive", id, "--at", HoursAgo(1), "--identifier", "1=local:BER-B1");
@@ -60,6 +62,8 @@ public sealed class TransferCommandTests
         var bear = await CliRun.RunAsync(database.Options, "specimen", "show", "BER-B1", "--format", "json");
 
         Assert.Equal((0, 0, 0, 0, 0, 0), (accept.Exit, clear.Exit, dispatch.Exit, receive.Exit, show.Exit, bear.Exit));
+        Assert.Equal(1, blocked.Exit);
+        Assert.Contains("V-01 blocks the clearance", blocked.Error, StringComparison.Ordinal);
         Assert.Contains($"Transfer {id} (PRAGUE to BERLIN, 9 animals) is received. Waiting for: nothing.", receive.Output, StringComparison.Ordinal);
         Assert.Equal("received", transfer.GetProperty("status").GetString());
         Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched", "received"],
@@ -239,6 +243,29 @@ public sealed class TransferCommandTests
         Assert.Contains("Run 'menagerie --help' for usage.", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_November_transfer_is_blocked_and_a_curator_confirms_a_warning_from_the_command_line()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var list = await RunAsync(database, "list", "--status", "accepted", "--format", "json");
+        var id = JsonDocument.Parse(list.Output).RootElement[0].GetProperty("id").GetString()!;
+
+        var requirements = await RunAsync(database, "requirements", id, "--on", "2024-11-20", "--format", "json");
+        var temperature = JsonDocument.Parse(requirements.Output).RootElement.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "W-01");
+        var lines = string.Join(",", temperature.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()));
+        var confirmed = await RunAsync(database, "override", id, "--rule", "W-01", "--lines", lines, "--reason", "Heated hold agreed with the crew");
+        var block = await RunAsync(database, "override", id, "--rule", "C-61", "--lines", "1", "--reason", "we trust them");
+        var table = await RunAsync(database, "requirements", id, "--on", "2024-11-20");
+
+        Assert.Equal(1, requirements.Exit);
+        Assert.Equal("blocked", JsonDocument.Parse(requirements.Output).RootElement.GetProperty("verdict").GetString());
+        Assert.True(confirmed.Exit == 0, confirmed.Error);
+        Assert.Equal(1, block.Exit);
+        Assert.Contains("is a block", block.Error, StringComparison.Ordinal);
+        Assert.Equal(1, table.Exit);
+        Assert.Contains("Heated hold agreed with the crew", table.Output, StringComparison.Ordinal);
+    }
+
     private static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => CliRun.RunAsync(database.Options, ["transfer", .. args]);
 
     private static async Task<string> ProposeAsync(TestDatabase database)
@@ -254,10 +281,24 @@ public sealed class TransferCommandTests
         string[][] steps = [["accept", id], ["clear", id, "--reason", "Permits in order"], ["dispatch", id, "--at", HoursAgo(3)]];
         foreach (var step in steps)
         {
+            if (step[0] == "clear")
+                await PapersAsync(database, id);
             var run = await RunAsync(database, step);
             Assert.True(run.Exit == 0, run.Error);
         }
         return id;
+    }
+
+    /// <summary>Registers, as a registrar would from the command line, what the Prague–Berlin transfer needs to clear and leave.</summary>
+    private static async Task PapersAsync(TestDatabase database, string id)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var (type, state, issued) in new[] { ("import-permit", "DE", today.AddDays(-30)), ("export-permit", "CZ", today.AddDays(-20)), ("veterinary-certificate", "CZ", today.AddDays(-1)) })
+        {
+            var run = await RunAsync(database, "document", id, "--type", type, "--number", $"{state}/{type}/{id}", "--issuer", state,
+                "--authority", $"Authority of {state}", "--issued", issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Assert.True(run.Exit == 0, run.Error);
+        }
     }
 
     private static async Task<JsonElement> ShowAsync(TestDatabase database, string id)

@@ -152,6 +152,15 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}", _ => loan, _ => null, OnlyAdminReads),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/timeline", _ => november + "/timeline", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/timeline", _ => loan + "/timeline", _ => null, OnlyAdminReads),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/requirements", _ => november + "/requirements", _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/requirements", _ => loan + "/requirements", _ => null, OnlyAdminReads),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/overrides", _ => november + "/overrides", _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/overrides", _ => loan + "/overrides", _ => null, OnlyAdminReads),
+            // A block cannot be overridden: the curators who may confirm warnings get the rule's 400.
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/overrides", _ => november + "/overrides", _ => new { rule = "C-61", lines = new[] { 1 }, reason = "we trust them" },
+                c => c.Anonymous ? HttpStatusCode.Unauthorized
+                    : c.Is("curator", "MOSCOW") || c.Is("curator", "PYONGYANG") ? HttpStatusCode.BadRequest
+                    : PartiesRead(c) == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/documents", _ => november + "/documents", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/documents", _ => loan + "/documents", _ => null, OnlyAdminReads),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/documents", _ => november + "/documents", _ => new { type = "no such kind" },

@@ -62,6 +62,7 @@ public sealed class TransferApiTests
         var proposed = await StepAsync(curator, id, "propose", drafted);
         var stale = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "read before it was proposed" }, ifMatch: drafted.ETag);
         var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        await PapersAsync(factory, id);
         var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificates issued; gift approved by both ministries" });
         var dispatched = await StepAsync(registrar, id, "dispatch", cleared, new { at = DispatchedAt });
         var received = await StepAsync(theirRegistrar, id, "receive", dispatched, new
@@ -258,6 +259,7 @@ public sealed class TransferApiTests
         var acceptedByProposer = await PostAsync(curator, $"{Transfers}/{id}/accept", null);
         var acceptedByRegistrar = await PostAsync(theirRegistrar, $"{Transfers}/{id}/accept", null);
         var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        await PapersAsync(factory, id);
         var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificate issued" });
         var dispatchedByReceiver = await PostAsync(theirRegistrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt });
         var dispatchedByCurator = await PostAsync(curator, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt });
@@ -301,6 +303,7 @@ public sealed class TransferApiTests
         var declinedWithoutReason = await PostAsync(theirCurator, $"{Transfers}/{id}/decline", null);
         var cancelledWithoutReason = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "  " });
         var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        await PapersAsync(factory, id);
         var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificates issued" });
         var dispatched = await StepAsync(registrar, id, "dispatch", cleared, new { at = DispatchedAt });
         var countsAmiss = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive", new
@@ -398,6 +401,52 @@ public sealed class TransferApiTests
         return factory.ClientAsAsync(user, new MembershipInput(role, user[(at + 1)..]));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task The_November_transfer_shows_its_requirements_and_a_curator_confirms_a_warning_over_the_api(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        using var viewer = await AsAsync(factory, "viewer@PYONGYANG");
+        var list = await GetAsync(curator, $"{Transfers}?status=accepted");
+        var november = list.Body.EnumerateArray().Single().GetProperty("id").GetGuid();
+
+        var requirements = await GetAsync(viewer, $"{Transfers}/{november}/requirements?on=2024-11-20");
+        var badDay = await GetAsync(curator, $"{Transfers}/{november}/requirements?on=20.11.2024");
+        var temperature = requirements.Body.GetProperty("requirements").EnumerateArray().Single(r => Text(r, "rule") == "W-01");
+        var confirmed = await PostAsync(curator, $"{Transfers}/{november}/overrides",
+            new { rule = "W-01", lines = temperature.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()).ToArray(), reason = "Heated hold agreed with the crew" });
+        var byViewer = await PostAsync(viewer, $"{Transfers}/{november}/overrides", new { rule = "W-01", lines = Array.Empty<int>(), reason = "no" });
+        var after = await GetAsync(curator, $"{Transfers}/{november}/requirements?on=2024-11-20");
+
+        Assert.Equal(HttpStatusCode.OK, requirements.Code);
+        Assert.Equal(("blocked", "2024-11-20"), (Text(requirements.Body, "verdict"), Text(requirements.Body, "on")));
+        Assert.Contains(requirements.Body.GetProperty("requirements").EnumerateArray(), r => Text(r, "rule") == "C-01" && Text(r, "severity") == "block" && Text(r, "status") == "missing");
+        AssertRefused(badDay, ("requirements.on", "on"));
+        Assert.Equal(HttpStatusCode.Created, confirmed.Code);
+        AssertForbidden(byViewer);
+        var w01 = after.Body.GetProperty("requirements").EnumerateArray().Single(r => Text(r, "rule") == "W-01");
+        Assert.Equal(("curator@MOSCOW", "Heated hold agreed with the crew"), (Text(w01.GetProperty("override"), "by"), Text(w01.GetProperty("override"), "reason")));
+    }
+
+    /// <summary>
+    /// What lets the animals clear and leave, registered by Moscow's registrar: Pyongyang's comparable
+    /// documentation (the DPRK is not a CITES Party), Moscow's export permit after it, and the veterinary
+    /// certificate of an examination the day before dispatch.
+    /// </summary>
+    private static async Task PapersAsync(MenagerieFactory factory, Guid id)
+    {
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        foreach (var (type, state, issued) in new[] { ("comparable-documentation", "KP", "2026-10-28"), ("export-permit", "RU", "2026-11-07"), ("veterinary-certificate", "RU", "2026-11-27") })
+        {
+            var registered = await PostAsync(registrar, $"{Transfers}/{id}/documents",
+                new { type, number = $"{state}-{type}-{id:N}", issuingAuthority = $"Authority of {state}", issuingState = state, issuedOn = issued });
+            Assert.Equal(HttpStatusCode.Created, registered.Code);
+        }
+    }
+
     /// <summary>Proposed by Moscow's curator, accepted by Pyongyang's and cleared: ready to dispatch.</summary>
     private static async Task<Guid> ClearedAsync(MenagerieFactory factory, params object[] lines)
     {
@@ -407,6 +456,7 @@ public sealed class TransferApiTests
         Assert.Equal(HttpStatusCode.Created, proposed.Code);
         var id = proposed.Body.GetProperty("id").GetGuid();
         var accepted = await StepAsync(theirCurator, id, "accept", proposed);
+        await PapersAsync(factory, id);
         await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificate issued" });
         return id;
     }

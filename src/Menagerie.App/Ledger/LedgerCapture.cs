@@ -14,7 +14,7 @@ internal static class LedgerCapture
         var changes = new List<Change>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is LedgerEntry or LedgerHead)
+            if (entry.Entity is LedgerEntry or LedgerHead || IsChecklistRow(entry.Entity))
                 continue;
             var action = entry.State switch
             {
@@ -31,6 +31,13 @@ internal static class LedgerCapture
         }
         return changes;
     }
+
+    /// <summary>
+    /// The names and listings of an imported checklist, some 20,000 rows of reference data: the import is
+    /// recorded as one entry, its edition, which carries their counts and digest and what it replaced.
+    /// </summary>
+    private static bool IsChecklistRow(object entity) =>
+        entity is Compliance.Reference.ChecklistName or Compliance.Reference.ChecklistListingRecord;
 
     private static string Key(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Stored(p, entry.Property(p.Name).CurrentValue)));

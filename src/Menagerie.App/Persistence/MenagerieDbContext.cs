@@ -1,4 +1,5 @@
 using Menagerie.App.Accounts;
+using Menagerie.App.Compliance.Reference;
 using Menagerie.App.Installations;
 using Menagerie.App.Ledger;
 using Menagerie.App.Transfers;
@@ -47,6 +48,10 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
     public DbSet<InstallationKey> InstallationKeys => Set<InstallationKey>();
     public DbSet<TrustedInstallation> TrustedInstallations => Set<TrustedInstallation>();
+    public DbSet<Menagerie.Domain.Compliance.WarningOverride> WarningOverrides => Set<Menagerie.Domain.Compliance.WarningOverride>();
+    public DbSet<ChecklistEdition> ChecklistEditions => Set<ChecklistEdition>();
+    public DbSet<ChecklistName> ChecklistNames => Set<ChecklistName>();
+    public DbSet<ChecklistListingRecord> ChecklistListings => Set<ChecklistListingRecord>();
 
     /// <summary>The person or process whose changes this context records.</summary>
     public string ActorName => _actor.Name;

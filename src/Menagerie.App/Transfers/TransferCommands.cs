@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Menagerie.App.Accounts;
+using Menagerie.App.Compliance;
 using Menagerie.App.Institutions;
 using Menagerie.App.Persistence;
 using Menagerie.App.Specimens;
@@ -57,7 +58,7 @@ public sealed record IdempotencyKey(string Key);
 /// Every step of a transfer's lifecycle. Each is taken by a person with the right role at the right party
 /// (<see cref="TransferRoles"/>), checked by the domain, and saved whole with its ledger entries.
 /// </summary>
-public sealed class TransferCommands(MenagerieDbContext db, TransferQueries queries, Access access)
+public sealed class TransferCommands(MenagerieDbContext db, TransferQueries queries, Access access, TransferCompliance compliance)
 {
     public async Task<Outcome<TransferView>> CreateAsync(TransferInput input, CancellationToken ct)
     {
@@ -143,10 +144,11 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
         StepAsync(id, expected, t => (TransferRoles.Other(t.InitiatedBy), TransferRoles.Decide), reason ?? "transfer declined",
             (t, party, specimens) => t.Decline(party, reason, db.UtcNow, db.ActorName, specimens.Get), ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId));
 
-    /// <summary>The sender's curator states, with the grounds, that the animals may leave.</summary>
+    /// <summary>The sender's curator states, with the grounds, that the animals may leave; nothing that blocks may remain.</summary>
     public Task<Outcome<TransferView>> ClearAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>
         StepAsync(id, expected, _ => (TransferParty.Sender, TransferRoles.Decide), reason ?? "transfer cleared",
-            (t, _, _) => t.Clear(reason, db.UtcNow, db.ActorName), ct);
+            (t, _, _) => t.Clear(reason, db.UtcNow, db.ActorName), ct,
+            gate: (t, token) => t.Status == TransferStatus.Accepted ? compliance.BlocksAsync(t, DateOnly.FromDateTime(db.UtcNow), "clearance", token) : NoBlocks);
 
     /// <summary>Either party's curator cancels, with the reason, until the animals are dispatched.</summary>
     public Task<Outcome<TransferView>> CancelAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>
@@ -154,7 +156,10 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             reason ?? "transfer cancelled",
             (t, party, specimens) => t.Cancel(party, reason, db.UtcNow, db.ActorName, specimens.Get), ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId));
 
-    /// <summary>The animals leave the sender at the given time; from then the transfer holds them.</summary>
+    /// <summary>
+    /// The animals leave the sender at the given time; from then the transfer holds them. The requirements are
+    /// checked again on the dispatch date: a permit may have run out since clearance.
+    /// </summary>
     public Task<Outcome<TransferView>> DispatchAsync(Guid id, DispatchInput input, long? expected, IdempotencyKey? key, CancellationToken ct) =>
         StepAsync(id, expected, _ => (TransferParty.Sender, TransferRoles.Dispatch), "transfer dispatched",
             (t, _, specimens) =>
@@ -165,7 +170,12 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 specimens.AddNew(done);
                 return done.Violations;
             },
-            ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId), key: key is null ? null : (key, "transfer.dispatch", input));
+            ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId), key: key is null ? null : (key, "transfer.dispatch", input),
+            gate: (t, token) => t.Status == TransferStatus.Cleared && input.At is { } at
+                ? compliance.BlocksAsync(t, DateOnly.FromDateTime(Instants.FromClient(at)), "dispatch", token)
+                : NoBlocks);
+
+    private static readonly Task<IReadOnlyList<RuleViolation>> NoBlocks = Task.FromResult<IReadOnlyList<RuleViolation>>([]);
 
     /// <summary>The receiver reconciles every dispatched animal: arrived alive, dead on arrival, or missing.</summary>
     public Task<Outcome<TransferView>> ReceiveAsync(Guid id, ReceiptInput input, long? expected, IdempotencyKey? key, CancellationToken ct) =>
@@ -218,7 +228,8 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
     private async Task<Outcome<TransferView>> StepAsync(
         Guid id, long? expected, Func<Transfer, (TransferParty Party, Role[] Roles)> actor, string reason,
         Func<Transfer, TransferParty, SpecimenSet, IReadOnlyList<RuleViolation>> act, CancellationToken ct,
-        Func<Transfer, IEnumerable<SpecimenId>>? loadSpecimens = null, (IdempotencyKey Key, string Operation, object Request)? key = null)
+        Func<Transfer, IEnumerable<SpecimenId>>? loadSpecimens = null, (IdempotencyKey Key, string Operation, object Request)? key = null,
+        Func<Transfer, CancellationToken, Task<IReadOnlyList<RuleViolation>>>? gate = null)
     {
         var transfer = await TransferQueries.Whole(db.Transfers).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await queries.CanReadAsync(transfer, ct))
@@ -237,6 +248,8 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
         if (expected is { } version && version != transfer.Version)
             return new Outcome<TransferView>.Stale(transfer.Version);
 
+        if (gate is not null && await gate(transfer, ct) is { Count: > 0 } blocked)
+            return blocked.ToList();
         var specimens = new SpecimenSet(await LoadAsync(loadSpecimens?.Invoke(transfer) ?? [], ct));
         var violations = act(transfer, party, specimens);
         if (violations.Count > 0)

@@ -1,6 +1,7 @@
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.Domain;
+using Menagerie.Domain.Compliance;
 using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Transfers;
@@ -145,9 +146,10 @@ public sealed class TransferDocuments(MenagerieDbContext db, TransferQueries que
 
     private static DocumentType? ParseType(string? text, List<RuleViolation> problems)
     {
-        if (Words.TryParse<DocumentType>(text, out var type))
+        // Both the names of the API (citesExportPermit) and those of shipment files (export-permit) are understood.
+        if (Words.TryParse<DocumentType>(text, out var type) || DocumentNames.TryParse(text, out type))
             return type;
-        problems.Add(new("document.type", "type", $"'{text}' is not a kind of document: {Words.List<DocumentType>()}."));
+        problems.Add(new("document.type", "type", $"'{text}' is not a kind of document: {string.Join(", ", DocumentNames.All)}."));
         return null;
     }
 }

@@ -8,7 +8,7 @@ using Steps = Menagerie.App.Transfers.TransferCommands;
 namespace Menagerie.Cli.Commands;
 
 /// <summary>
-/// <c>menagerie transfer list|show|propose|request|accept|decline|clear|dispatch|receive|cancel|resolve|export|import</c>:
+/// <c>menagerie transfer list|show|propose|request|accept|decline|clear|dispatch|receive|cancel|resolve|requirements|override|document|export|import</c>:
 /// every step of a transfer, taken as the installation's operator, who may act for either party, and the
 /// signed packages that carry a transfer to another installation.
 /// </summary>
@@ -31,6 +31,9 @@ public static class TransferCommands
             WithReason(cli, "cancel", "Either party cancels, until the animals are dispatched; the animals are free again.", "Why it is cancelled.",
                 (c, id, reason, ct) => c.CancelAsync(id, reason, null, ct)),
             Resolve(cli),
+            TransferComplianceCommands.Requirements(cli),
+            TransferComplianceCommands.Override(cli),
+            TransferComplianceCommands.Document(cli),
             TransferPackageCommands.Export(cli),
             TransferPackageCommands.Import(cli),
         };

@@ -18,6 +18,30 @@ public enum DocumentType
     OwnershipDeed,
     MinistryApproval,
     Other,
+
+    /// <summary>A pre-Convention certificate (Art. VII(2)).</summary>
+    PreConventionCertificate,
+
+    /// <summary>A travelling-exhibition certificate (Art. VII(7)).</summary>
+    TravellingExhibitionCertificate,
+
+    /// <summary>The importing state's veterinary import conditions or import permit.</summary>
+    VeterinaryImportConditions,
+
+    /// <summary>The Shipper's Certification for Live Animals, or equivalent evidence that the LAR were met.</summary>
+    ShippersCertification,
+
+    /// <summary>A legal review of the shipment against sanctions on the destination.</summary>
+    SanctionsReview,
+
+    /// <summary>A customs record that the cargo was inspected.</summary>
+    CargoInspection,
+
+    /// <summary>Consignee, consignor, carrier and payer screened against designated persons and entities.</summary>
+    PartyScreening,
+
+    /// <summary>An export permit under the exporting state's own regime for native or Red Book species.</summary>
+    NationalExportPermit,
 }
 
 /// <summary>Which line of the transfer a document covers, and for part of a group how many by sex.</summary>

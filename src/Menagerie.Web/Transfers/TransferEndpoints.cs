@@ -1,4 +1,5 @@
 using Menagerie.App;
+using Menagerie.App.Compliance;
 using Menagerie.App.Transfers;
 using Menagerie.Domain;
 using Menagerie.Domain.Transfers;
@@ -34,6 +35,29 @@ public static class TransferEndpoints
                 (await queries.TimelineAsync(id, ct)).ToHttp(http))
             .WithSummary("Each step of the transfer: what was done, by whom for which party, when, and why.")
             .Produces<IReadOnlyList<TransferStepView>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        transfers.MapGet("/{id:guid}/requirements", async (Guid id, string? on, TransferCompliance compliance, HttpContext http, CancellationToken ct) =>
+            {
+                DateOnly? day = null;
+                if (on is not null)
+                {
+                    if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                        return OutcomeResults.Invalid([new RuleViolation("requirements.on", "on", $"'{on}' is not a date written YYYY-MM-DD.")]);
+                    day = parsed;
+                }
+                return (await compliance.RequirementsAsync(id, day, ct)).ToHttp(http);
+            })
+            .WithSummary("What the transfer needs before its animals may leave: every requirement with its rule, severity (block, warn, info), status (satisfied, missing, expired, not-yet-valid, insufficient-quantity), the lines it concerns, the document that meets it and its source; on=YYYY-MM-DD evaluates time limits on that day (default: the dispatch date, or today).")
+            .Produces<ComplianceView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        transfers.MapGet("/{id:guid}/overrides", async (Guid id, TransferCompliance compliance, HttpContext http, CancellationToken ct) =>
+                (await compliance.OverridesAsync(id, ct)).ToHttp(http))
+            .WithSummary("The warnings confirmed for the transfer: rule, lines, who and why.")
+            .Produces<IReadOnlyList<OverrideView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapPost("/{id:guid}/overrides", async (Guid id, OverrideInput input, TransferCompliance compliance, HttpContext http, CancellationToken ct) =>
+                (await compliance.OverrideAsync(id, input, ct)).ToHttp(http, location: _ => $"/api/v1/transfers/{id}/overrides"))
+            .WithSummary("A curator of either party confirms an open warning, named by rule and lines as the requirements list them, with the reason. Blocks cannot be overridden.")
+            .Produces<OverrideView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         transfers.MapGet("/{id:guid}/documents", async (Guid id, TransferDocuments documents, HttpContext http, CancellationToken ct) =>
                 (await documents.ListAsync(id, ct)).ToHttp(http))

@@ -76,6 +76,7 @@ public sealed class TransferPackageTests
         await TrustAsync(b, "prague-zoo", await PublicKeyAsync(a));
         var draft = await CreateAsync(a, new TransferInput { Sender = "PRAGUE", Receiver = "BERLIN", Terms = "gift", Submit = true, Lines = [new("PRG-G0001", "2.3.0")] });
         await StepAsync(a, c => c.AcceptAsync(draft.Id, null, Ct));
+        await PapersAsync(a, draft.Id, "CZ", "DE", new DateOnly(2026, 11, 27));
         await StepAsync(a, c => c.ClearAsync(draft.Id, "Surplus to the Prague plan", null, Ct));
         var dispatched = await StepAsync(a, c => c.DispatchAsync(draft.Id, new DispatchInput(new DateTime(2026, 11, 28, 8, 0, 0, DateTimeKind.Utc)), null, null, Ct));
         var line = dispatched.Lines.Single();

@@ -94,6 +94,7 @@ public sealed class TransferSequenceProperties
     private sealed class Run(ServiceProvider services, DatabaseOptions options, int number, Dictionary<string, int> seen)
     {
         private readonly List<Guid> _transfers = [];
+        private readonly Dictionary<Guid, DateOnly> _examined = [];
         private readonly Dictionary<string, SexCounts> _model = new(StringComparer.Ordinal);
         private readonly List<(DateTime At, SexCounts Change)> _changes = [];
         private readonly SortedSet<DateOnly> _days = [];
@@ -107,8 +108,9 @@ public sealed class TransferSequenceProperties
         public async Task SetUpAsync((int Zoo, Sex Sex)[] individuals, (int Zoo, SexCounts Counts)[] groups)
         {
             await using var scope = services.Scope();
-            var name = $"Aix sequence{number}";
-            _taxon = new TaxonId(Ok(await scope.ServiceProvider.GetRequiredService<TaxonCommands>().CreateAsync(new(name, "Mandarin duck", TaxonRank.Species, "Aves"), Ct)).Id);
+            // A subspecies of its own for each sequence: the compliance rules read it as the mandarin duck, not CITES-listed.
+            var name = $"Aix galericulata sequence{number}";
+            _taxon = new TaxonId(Ok(await scope.ServiceProvider.GetRequiredService<TaxonCommands>().CreateAsync(new(name, "Mandarin duck", TaxonRank.Subspecies, "Aves"), Ct)).Id);
             var specimens = scope.ServiceProvider.GetRequiredService<SpecimenCommands>();
             foreach (var (zoo, sex) in individuals)
                 await AddAsync(zoo, new SpecimenInput { Taxon = name, Sex = sex.ToString(), First = Acquired(zoo, null) }, SexCounts.Of(sex));
@@ -192,6 +194,31 @@ public sealed class TransferSequenceProperties
             return (violations, broken, () => { });
         }
 
+        /// <summary>
+        /// The veterinary certificates the animals need to clear (examined the day before the real clock's today,
+        /// when clearance is checked) and to leave (examined on the sequence's own day, when they are dispatched).
+        /// </summary>
+        private async Task CertifyAsync(Transfer t)
+        {
+            var examined = DateOnly.FromDateTime(_clock);
+            await using var db = TestDatabase.Open(options);
+            var state = await db.Institutions.AsNoTracking().Where(i => i.Id == t.SenderId).Select(i => i.CountryCode).SingleAsync(Ct);
+            await using var scope = services.Scope();
+            var documents = scope.ServiceProvider.GetRequiredService<TransferDocuments>();
+            foreach (var issued in new[] { DateOnly.FromDateTime(NowUtc).AddDays(-1), examined })
+            {
+                Ok(await documents.RegisterAsync(t.Id.Value, new DocumentInput
+                {
+                    Type = "veterinary-certificate",
+                    Number = $"VET-{t.Id.Value:N}-{issued:yyyyMMdd}",
+                    IssuingAuthority = "State veterinary service",
+                    IssuingState = state,
+                    IssuedOn = issued,
+                }, Ct));
+            }
+            _examined[t.Id.Value] = examined;
+        }
+
         private Transfer? Pick(Step step)
         {
             var pool = _state.Transfers.Where(t => step.Verb switch
@@ -222,6 +249,8 @@ public sealed class TransferSequenceProperties
                 case (_, TransferStatus.Proposed):
                     return (await TransfersAsync(c => c.AcceptAsync(id, null, Ct)), false, nothing);
                 case (_, TransferStatus.Accepted):
+                    if (!noReason)
+                        await CertifyAsync(t);
                     return (await TransfersAsync(c => c.ClearAsync(id, reason, null, Ct)), noReason, nothing);
                 case (_, TransferStatus.Cleared):
                     return await DispatchAsync(t, step);
@@ -235,7 +264,9 @@ public sealed class TransferSequenceProperties
         private async Task<(IReadOnlyList<RuleViolation>, bool, Action)> DispatchAsync(Transfer t, Step step)
         {
             var at = step.Mistake == Mistake.InTheFuture ? NowUtc.AddHours(1) : _clock;
-            var broken = at > NowUtc || t.Lines.Select(l => (Line: l, Specimen: _state.Specimens.Single(s => s.Id == l.SpecimenId))).Any(x =>
+            // The animals leave only within ten days of their examination (V-02), however long the sequence waited.
+            var examinedTooLongAgo = DateOnly.FromDateTime(at).DayNumber - _examined.GetValueOrDefault(t.Id.Value).DayNumber > 10;
+            var broken = at > NowUtc || examinedTooLongAgo || t.Lines.Select(l => (Line: l, Specimen: _state.Specimens.Single(s => s.Id == l.SpecimenId))).Any(x =>
                 x.Specimen.Status != SpecimenStatus.Held || x.Specimen.HolderId != t.SenderId
                 || (x.Specimen.Kind == SpecimenKind.Group && !x.Specimen.Counts.Covers(x.Line.Counts)));
             var violations = await TransfersAsync(c => c.DispatchAsync(t.Id.Value, new DispatchInput(at), null, null, Ct));

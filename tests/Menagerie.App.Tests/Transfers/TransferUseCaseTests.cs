@@ -39,7 +39,8 @@ public sealed class TransferUseCaseTests
         Assert.Equal("PYONGYANG", transfer.NextStep?.Institution);
 
         transfer = await StepAsync(services, c => c.AcceptAsync(transfer.Id, null, Ct));
-        transfer = await StepAsync(services, c => c.ClearAsync(transfer.Id, "Curator's clearance pending the compliance checks", null, Ct));
+        await PapersAsync(services, transfer.Id, "RU", "KP", DateOnly.FromDateTime(Dispatched).AddDays(-1));
+        transfer = await StepAsync(services, c => c.ClearAsync(transfer.Id, "Permits and the health certificate registered", null, Ct));
         transfer = await StepAsync(services, c => c.DispatchAsync(transfer.Id, new DispatchInput(Dispatched), null, null, Ct));
         Assert.Equal(TransferStatus.Dispatched, transfer.Status);
         var ducksLine = transfer.Lines.Single(l => l.Kind == SpecimenKind.Group);
@@ -124,6 +125,7 @@ public sealed class TransferUseCaseTests
         var transfer = await CreateAsync(services, new TransferInput { Sender = "MOSCOW", Receiver = "PYONGYANG", Terms = "gift", Lines = [new("MOS-1")] });
         transfer = await StepAsync(services, c => c.ProposeAsync(transfer.Id, null, Ct));
         transfer = await StepAsync(services, c => c.AcceptAsync(transfer.Id, null, Ct));
+        await PapersAsync(services, transfer.Id, "RU", "KP", new DateOnly(2026, 11, 19));
         transfer = await StepAsync(services, c => c.ClearAsync(transfer.Id, "cleared", null, Ct));
         transfer = await StepAsync(services, c => c.DispatchAsync(transfer.Id, new DispatchInput(new DateTime(2026, 11, 20, 6, 30, 0, DateTimeKind.Unspecified)), null, null, Ct));
 

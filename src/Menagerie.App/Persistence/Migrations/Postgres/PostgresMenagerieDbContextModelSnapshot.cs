@@ -197,6 +197,138 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistEdition", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Listings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Names")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Replaced")
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("ChecklistEditions");
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistListingRecord", b =>
+                {
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Annotation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Appendix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExcludedPopulations")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExcludedTaxa")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ExcludesDomesticated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ListingParty")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Populations")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Taxon")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Edition", "Sequence");
+
+                    b.HasIndex("Edition", "Taxon");
+
+                    b.ToTable("ChecklistListings", (string)null);
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistName", b =>
+                {
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AcceptedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("FirstListed")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Parent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Edition", "Name");
+
+                    b.ToTable("ChecklistNames");
+                });
+
             modelBuilder.Entity("Menagerie.App.Installations.InstallationKey", b =>
                 {
                     b.Property<int>("Id")
@@ -360,6 +492,45 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.HasKey("Caller", "Key");
 
                     b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Compliance.WarningOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferId");
+
+                    b.ToTable("WarningOverrides");
                 });
 
             modelBuilder.Entity("Menagerie.Domain.Documents.DocumentCoverage", b =>
@@ -1033,6 +1204,33 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.HasOne("Menagerie.App.Accounts.User", null)
                         .WithMany("Memberships")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistListingRecord", b =>
+                {
+                    b.HasOne("Menagerie.App.Compliance.Reference.ChecklistEdition", null)
+                        .WithMany()
+                        .HasForeignKey("Edition")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistName", b =>
+                {
+                    b.HasOne("Menagerie.App.Compliance.Reference.ChecklistEdition", null)
+                        .WithMany()
+                        .HasForeignKey("Edition")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Compliance.WarningOverride", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -192,6 +192,138 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistEdition", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Listings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Names")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Replaced")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("ChecklistEditions");
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistListingRecord", b =>
+                {
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Annotation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Appendix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExcludedPopulations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExcludedTaxa")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExcludesDomesticated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListingParty")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Populations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Taxon")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Edition", "Sequence");
+
+                    b.HasIndex("Edition", "Taxon");
+
+                    b.ToTable("ChecklistListings", (string)null);
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistName", b =>
+                {
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstListed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Edition", "Name");
+
+                    b.ToTable("ChecklistNames");
+                });
+
             modelBuilder.Entity("Menagerie.App.Installations.InstallationKey", b =>
                 {
                     b.Property<int>("Id")
@@ -355,6 +487,45 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.HasKey("Caller", "Key");
 
                     b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Compliance.WarningOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferId");
+
+                    b.ToTable("WarningOverrides");
                 });
 
             modelBuilder.Entity("Menagerie.Domain.Documents.DocumentCoverage", b =>
@@ -1026,6 +1197,33 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.HasOne("Menagerie.App.Accounts.User", null)
                         .WithMany("Memberships")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistListingRecord", b =>
+                {
+                    b.HasOne("Menagerie.App.Compliance.Reference.ChecklistEdition", null)
+                        .WithMany()
+                        .HasForeignKey("Edition")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.App.Compliance.Reference.ChecklistName", b =>
+                {
+                    b.HasOne("Menagerie.App.Compliance.Reference.ChecklistEdition", null)
+                        .WithMany()
+                        .HasForeignKey("Edition")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.Domain.Compliance.WarningOverride", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Menagerie.App.Compliance;
+using Menagerie.App.Compliance.Reference;
+using Menagerie.Domain.Compliance;
+using Spectre.Console;
+
+namespace Menagerie.Cli.Commands;
+
+/// <summary>
+/// <c>menagerie compliance check &lt;shipment.json&gt;</c>: what each line and the shipment need before they
+/// may leave, from a shipment file and the reference data shipped with Menagerie. No database is needed.
+/// </summary>
+public static class ComplianceCommands
+{
+    public static Command Create(CliContext cli) =>
+        new("compliance", "What a shipment needs before it may leave: CITES permits, veterinary certificates, welfare and sanctions checks.")
+        {
+            Check(cli),
+        };
+
+    private static Command Check(CliContext cli)
+    {
+        var file = new Argument<string>("shipment") { Description = "A shipment file (JSON; see samples/shipments/shipment.schema.json)." };
+        var on = new Option<string?>("--on") { Description = "The day to evaluate validity windows and time limits on (YYYY-MM-DD; default: the shipment's date)." };
+        var listingAge = new Option<int>("--max-listing-age")
+        {
+            Description = "Listings older than this many days before the check date draw a warning (default 365).",
+            DefaultValueFactory = _ => new ComplianceSettings().ListingMaxAgeDays,
+        };
+        var partyAge = new Option<int>("--max-party-status-age")
+        {
+            Description = "CITES Party status older than this many days draws a warning (default 90).",
+            DefaultValueFactory = _ => new ComplianceSettings().PartyStatusMaxAgeDays,
+        };
+        var format = GlobalOptions.Format();
+        var command = new Command("check", "Derives every requirement of a shipment with its rule, severity, status and source. Exit 0 clear, 1 blocked, 2 unreadable or invalid file, 3 warnings only.")
+        {
+            file, on, listingAge, partyAge, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            var onText = parse.GetValue(on);
+            DateOnly? day = null;
+            if (onText is not null)
+            {
+                if (!DateOnly.TryParseExact(onText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    await cli.Error.WriteLineAsync($"--on: '{onText}' is not a date written YYYY-MM-DD.");
+                    return ExitCodes.Usage;
+                }
+                day = parsed;
+            }
+            var (shipment, problems) = await ShipmentFile.ReadAsync(path, ct);
+            if (shipment is null)
+            {
+                foreach (var problem in problems)
+                    await cli.Error.WriteLineAsync(problem.ToString());
+                await cli.Error.WriteLineAsync($"{path}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was checked.");
+                return ExitCodes.Usage;
+            }
+            var checklist = ReferenceData.Embedded();
+            var settings = new ComplianceSettings { ListingMaxAgeDays = parse.GetValue(listingAge), PartyStatusMaxAgeDays = parse.GetValue(partyAge) };
+            var report = Rulebook.Check(shipment, checklist, day ?? shipment.Date, settings);
+            var view = ComplianceView.Of(report, checklist);
+            if (parse.GetValue(format) == OutputFormat.Json)
+                await cli.WriteJsonAsync(view, ct);
+            else
+                Write(cli.Console, shipment, view);
+            return report.Verdict switch
+            {
+                Verdict.Blocked => ExitCodes.Findings,
+                Verdict.Warnings => ExitCodes.WarningsOnly,
+                _ => ExitCodes.Ok,
+            };
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, Shipment shipment, ComplianceView view)
+    {
+        console.MarkupLine(Markup.Escape($"Shipment {shipment.Reference} {shipment.Exporter} → {shipment.Importer}, leaving {shipment.Date:yyyy-MM-dd}, checked on {view.On}: {view.Verdict.ToUpperInvariant()}"));
+        console.MarkupLine(Markup.Escape($"Listings from {view.Checklist.Source}, as of {view.Checklist.AsOf:yyyy-MM-dd}."));
+
+        var lines = new Table().Title("Lines").AddColumns("Line", "Recorded", "Count", "Listing");
+        foreach (var l in view.Listings)
+            lines.AddRow(l.Line.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Recorded), shipment.Lines[l.Line - 1].Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Description));
+        console.Write(lines);
+
+        var open = view.Requirements.Where(r => r.Status != "satisfied" && r.Severity != "info" && r.Override is null).ToList();
+        var requirements = new Table().Title("Open requirements").AddColumns("Rule", "Severity", "Status", "Lines", "What is needed and why", "Source");
+        foreach (var r in open.OrderBy(r => r.Severity == "block" ? 0 : 1))
+            requirements.AddRow(r.Rule, r.Severity, r.Status, string.Join(", ", r.Lines), Markup.Escape(r.Message), Markup.Escape(r.Source));
+        console.Write(requirements);
+
+        if (view.DocumentsNeeded.Count > 0)
+        {
+            var needed = new Table().Title("Documents needed").AddColumns("Document", "Issued by", "Lines", "Rules", "Severity");
+            foreach (var n in view.DocumentsNeeded)
+                needed.AddRow(n.Document, n.Issuer ?? "any", string.Join(", ", n.Lines), string.Join(", ", n.Rules), n.Severity);
+            console.Write(needed);
+        }
+        var met = view.Requirements.Count - open.Count;
+        console.WriteLine($"{open.Count(r => r.Severity == "block")} blocking, {open.Count(r => r.Severity == "warn")} warnings open, {met} met or for information.");
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Menagerie.App.Compliance.Reference;
+using Menagerie.Domain.Compliance;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Menagerie.Cli.Commands;
+
+public static class ReferenceCommands
+{
+    public static Command Create(CliContext cli) =>
+        new("reference", "Reference data for compliance: the CITES checklist, every listing with its source and as-of date.") { Import(cli), Show(cli) };
+
+    private static Command Import(CliContext cli)
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "A folder holding CITES Checklist snapshot files (animalia_taxa_utf8.csv, animalia_legislation_utf8.csv … as in UNEP-WCMC's SAPI), or one CSV export of the current CITES Checklist.",
+        };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The date the listings were current, yyyy-MM-dd: for an export, the day it was downloaded (required). A folder defaults to 2013-11-30, the date of the 2013 snapshot.",
+        };
+        var source = new Option<string?>("--source") { Description = "What every listing is labelled with (default: the file or folder name)." };
+        var format = GlobalOptions.Format();
+        var import = new Command("import-checklist", "Replaces the CITES checklist in the records in one transaction; Menagerie's listing corrections are applied where they are not older than it.")
+        {
+            path, asOf, source, format,
+        };
+        import.SetAction(async (parse, ct) =>
+        {
+            var opened = await cli.OpenAsync(parse, ct);
+            if (opened is not { } o)
+                return ExitCodes.Usage;
+            await using var scope = o.Scope;
+            var importer = scope.ServiceProvider.GetRequiredService<ChecklistImport>();
+            var result = await cli.WithStatusAsync("Reading and importing the checklist…",
+                () => importer.ImportAsync(parse.GetRequiredValue(path), parse.GetValue(asOf), parse.GetValue(source), ct));
+            switch (result)
+            {
+                case ChecklistImportResult.Imported { Edition: var edition }:
+                    if (parse.GetValue(format) == OutputFormat.Json)
+                        await cli.WriteJsonAsync(edition, ct);
+                    else
+                        await cli.Output.WriteLineAsync(Summary(edition));
+                    return ExitCodes.Ok;
+                case ChecklistImportResult.Rejected { Problems: var problems }:
+                    foreach (var problem in problems)
+                        await cli.Error.WriteLineAsync(problem.ToString());
+                    await cli.Error.WriteLineAsync($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was imported.");
+                    return ExitCodes.Usage;
+                case ChecklistImportResult.Forbidden { Message: var message }:
+                    await cli.Error.WriteLineAsync(message);
+                    return ExitCodes.Findings;
+                default:
+                    throw new InvalidOperationException(result.GetType().Name);
+            }
+        });
+        return import;
+    }
+
+    private static string Summary(ChecklistEditionView e) =>
+        string.Create(CultureInfo.InvariantCulture, $"Imported CITES checklist edition {e.Number}: {e.Names} names, {e.Listings} listings, as of {e.AsOf:yyyy-MM-dd} ({e.Source}); ") +
+        string.Create(CultureInfo.InvariantCulture, $"{e.Corrections} listing correction{(e.Corrections == 1 ? "" : "s")} applied.") +
+        (e.Replaced is null ? "" : $" It replaces {e.Replaced}.");
+
+    private static Command Show(CliContext cli)
+    {
+        var taxon = new Argument<string>("taxon") { Description = "A scientific name in the checklist, e.g. \"Ursus arctos\"; a synonym is resolved to its accepted name." };
+        var format = GlobalOptions.Format();
+        var show = new Command("show", "The listing rows that apply to a taxon, each with its source and as-of date.") { taxon, format };
+        show.SetAction(async (parse, ct) =>
+        {
+            var opened = await cli.OpenAsync(parse, ct);
+            if (opened is not { } o)
+                return ExitCodes.Usage;
+            await using var scope = o.Scope;
+            var view = await scope.ServiceProvider.GetRequiredService<ListingLookup>().ShowAsync(parse.GetRequiredValue(taxon), ct);
+            return await view.ReportAsync(cli, parse.GetValue(format), v => Render(cli.Console, v), ct);
+        });
+        return show;
+    }
+
+    private static void Render(IAnsiConsole console, TaxonListingView view)
+    {
+        var synonym = view.AcceptedName is null ? "" : $", a synonym of {view.AcceptedName}";
+        console.WriteLine($"{view.Name} ({view.Rank?.ToString() ?? "not a checklist name"}{synonym}); lineage: {string.Join(" > ", view.Lineage)}");
+        if (view.DomesticatedFormOf is { } wild)
+            console.WriteLine($"The domesticated form of {wild.WildTaxon}: not subject to the Convention. Source: {wild.Source}");
+        else if (view.ExcludedBy is { } excludedBy)
+            console.WriteLine($"Not listed: the listing of {excludedBy} leaves it out.");
+        else if (view.ListedUnder is null)
+            console.WriteLine("Not listed: neither it nor any taxon above it has a listing.");
+        else
+        {
+            var under = string.Equals(view.ListedUnder, view.AcceptedName ?? view.Name, StringComparison.OrdinalIgnoreCase) ? "Listed in its own name" : $"Listed under {view.ListedUnder}";
+            console.WriteLine(under + (view.FirstListed is { } first ? string.Create(CultureInfo.InvariantCulture, $"; first listed {first:yyyy-MM-dd}.") : "."));
+        }
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Checklist: {view.ChecklistSource}, as of {view.ChecklistAsOf:yyyy-MM-dd}."));
+        if (view.Listings.Count == 0)
+            return;
+        var table = new Table().AddColumns("Appendix", "Since", "Populations", "Party", "Annotation", "Source", "As of");
+        foreach (var l in view.Listings)
+        {
+            var populations = l.Populations.Count > 0 ? string.Join(",", l.Populations) : l.ExcludedPopulations.Count > 0 ? "all but " + string.Join(",", l.ExcludedPopulations) : "all";
+            var annotation = l.Annotation
+                + (l.ExcludedTaxa.Count > 0 ? $" Leaves out: {string.Join(", ", l.ExcludedTaxa)}." : "")
+                + (l.ExcludesDomesticated ? " The domesticated form is not subject to the Convention." : "");
+            table.AddRow(
+                l.Appendix == Appendix.NotListed ? "not listed" : l.Appendix.ToString(),
+                l.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Markup.Escape(populations),
+                Markup.Escape(l.ListingParty ?? ""),
+                Markup.Escape(annotation.Trim()),
+                Markup.Escape(l.Source),
+                l.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+    }
+}

@@ -1,0 +1,165 @@
+using Menagerie.Domain.Taxa;
+
+namespace Menagerie.Domain.Compliance;
+
+/// <summary>The CITES Appendices. <see cref="NotListed"/>: not subject to the Convention.</summary>
+public enum Appendix
+{
+    I,
+    II,
+    III,
+    NotListed,
+}
+
+/// <summary>
+/// A name in the checklist: its full scientific name ("Ursus arctos", "Psittaciformes"), rank and parent,
+/// and for a synonym the accepted name it stands for.
+/// </summary>
+public sealed record ChecklistTaxon(string Name, TaxonRank Rank, string? Parent, string? AcceptedName = null);
+
+/// <summary>
+/// One current CITES listing of a taxon: the Appendix, since when, which Party listed it (Appendix III), the
+/// populations it covers or leaves out, the lower taxa a higher-taxon listing excludes, whether the
+/// domesticated form is excluded, and the source and as-of date it was taken from.
+/// </summary>
+public sealed record CitesListing
+{
+    public required string Taxon { get; init; }
+    public required Appendix Appendix { get; init; }
+    public required DateOnly EffectiveFrom { get; init; }
+
+    /// <summary>Appendix III: the Party (ISO code) that listed it.</summary>
+    public string? ListingParty { get; init; }
+
+    /// <summary>When not empty, the listing covers only the populations of these states (ISO codes).</summary>
+    public IReadOnlyList<string> Populations { get; init; } = [];
+
+    /// <summary>Populations (ISO codes) the listing leaves out: they are listed elsewhere, or not at all.</summary>
+    public IReadOnlyList<string> ExcludedPopulations { get; init; } = [];
+
+    /// <summary>Lower taxa a higher-taxon listing leaves out ("except Melopsittacus undulatus").</summary>
+    public IReadOnlyList<string> ExcludedTaxa { get; init; } = [];
+
+    /// <summary>Specimens of the domesticated form are not subject to the Convention.</summary>
+    public bool ExcludesDomesticated { get; init; }
+
+    public string Annotation { get; init; } = "";
+    public required string Source { get; init; }
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>Whether the listing covers a population of origin; an unknown population may be covered.</summary>
+    public bool Covers(string? population) =>
+        population is null || ((Populations.Count == 0 || Populations.Contains(population, StringComparer.OrdinalIgnoreCase)) && !ExcludedPopulations.Contains(population, StringComparer.OrdinalIgnoreCase));
+
+    public bool IsPopulationSpecific => Populations.Count > 0 || ExcludedPopulations.Count > 0;
+}
+
+/// <summary>A state's CITES Party status as known on a date, from a source.</summary>
+public sealed record PartyStatus(string Code, string Name, bool IsParty, DateOnly? EntryIntoForce, DateOnly AsOf, string Source);
+
+/// <summary>A domesticated form that an annotation takes out of the Convention (Bos grunniens of Bos mutus).</summary>
+public sealed record DomesticatedForm(string Name, string WildTaxon, string Source);
+
+/// <summary>States where a taxon is native: national export regimes for native wildlife depend on it.</summary>
+public sealed record NativeRange(string Taxon, IReadOnlyList<string> Countries, string Source);
+
+/// <summary>A destination under sanctions that reach live-animal shipments, and the measures to review.</summary>
+public sealed record SanctionsRegime(string Destination, string Measures, string Source);
+
+/// <summary>
+/// The reference data compliance rules read: checklist names and current listings with their sources,
+/// Party status of states, domesticated forms, native ranges, sanctions regimes and the CITES code tables.
+/// Immutable once built; lookups are by name, case-insensitive.
+/// </summary>
+public sealed class Checklist
+{
+    private readonly Dictionary<string, ChecklistTaxon> _taxa = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<CitesListing>> _listings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DateOnly> _firstListed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _listedBelow = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PartyStatus> _parties = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DomesticatedForm> _domesticated = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, NativeRange> _native = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SanctionsRegime> _sanctions = new(StringComparer.OrdinalIgnoreCase);
+
+    public Checklist(ChecklistContents contents)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        Source = contents.Source;
+        AsOf = contents.AsOf;
+        foreach (var taxon in contents.Taxa)
+            _taxa.TryAdd(taxon.Name, taxon);
+        foreach (var listing in contents.Listings)
+        {
+            if (!_listings.TryGetValue(listing.Taxon, out var list))
+                _listings[listing.Taxon] = list = [];
+            list.Add(listing);
+            for (var above = Parent(listing.Taxon); above is not null && _listedBelow.Add(above); above = Parent(above))
+            {
+            }
+        }
+        foreach (var (taxon, date) in contents.FirstListed)
+            _firstListed[taxon] = date;
+        foreach (var party in contents.Parties)
+            _parties[party.Code] = party;
+        foreach (var form in contents.Domesticated)
+            _domesticated[form.Name] = form;
+        foreach (var range in contents.NativeRanges)
+            _native[range.Taxon] = range;
+        foreach (var regime in contents.Sanctions)
+            _sanctions[regime.Destination] = regime;
+        SourceCodes = contents.SourceCodes;
+        PurposeCodes = contents.PurposeCodes;
+    }
+
+    /// <summary>Where the listings came from ("CITES Checklist snapshot, UNEP-WCMC SAPI seed files").</summary>
+    public string Source { get; }
+
+    /// <summary>The date the listings were current: listings older than the allowed age draw a warning.</summary>
+    public DateOnly AsOf { get; }
+
+    public IReadOnlyDictionary<char, string> SourceCodes { get; }
+    public IReadOnlyDictionary<char, string> PurposeCodes { get; }
+    public int TaxonCount => _taxa.Count;
+    public int ListingCount => _listings.Values.Sum(l => l.Count);
+
+    public ChecklistTaxon? Taxon(string name) => _taxa.GetValueOrDefault(name);
+
+    public IReadOnlyList<CitesListing> ListingsOf(string taxon) => _listings.TryGetValue(taxon, out var list) ? list : [];
+
+    /// <summary>Whether any taxon below this one carries a listing of its own.</summary>
+    public bool HasListingBelow(string taxon) => _listedBelow.Contains(taxon);
+
+    /// <summary>The date the taxon (or the higher taxon it is listed under) first entered the Appendices.</summary>
+    public DateOnly? FirstListed(string taxon) => _firstListed.TryGetValue(taxon, out var date) ? date : null;
+
+    public PartyStatus? Party(string code) => _parties.GetValueOrDefault(code);
+    public DomesticatedForm? Domesticated(string name) => _domesticated.GetValueOrDefault(name);
+    public NativeRange? NativeRange(string taxon) => _native.GetValueOrDefault(taxon);
+    public SanctionsRegime? Sanctions(string destination) => _sanctions.GetValueOrDefault(destination);
+
+    public string? Parent(string taxon) => _taxa.TryGetValue(taxon, out var t) ? t.Parent : null;
+
+    /// <summary>The taxon and every taxon above it, nearest first.</summary>
+    public IEnumerable<string> Lineage(string taxon)
+    {
+        for (string? name = taxon; name is not null; name = Parent(name))
+            yield return name;
+    }
+}
+
+/// <summary>Everything a <see cref="Checklist"/> is built from, as read from the seed files or a checklist import.</summary>
+public sealed record ChecklistContents
+{
+    public required string Source { get; init; }
+    public required DateOnly AsOf { get; init; }
+    public IReadOnlyList<ChecklistTaxon> Taxa { get; init; } = [];
+    public IReadOnlyList<CitesListing> Listings { get; init; } = [];
+    public IReadOnlyDictionary<string, DateOnly> FirstListed { get; init; } = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyList<PartyStatus> Parties { get; init; } = [];
+    public IReadOnlyList<DomesticatedForm> Domesticated { get; init; } = [];
+    public IReadOnlyList<NativeRange> NativeRanges { get; init; } = [];
+    public IReadOnlyList<SanctionsRegime> Sanctions { get; init; } = [];
+    public IReadOnlyDictionary<char, string> SourceCodes { get; init; } = new Dictionary<char, string>();
+    public IReadOnlyDictionary<char, string> PurposeCodes { get; init; } = new Dictionary<char, string>();
+}

@@ -1,0 +1,154 @@
+using Menagerie.Domain.Taxa;
+
+namespace Menagerie.Domain.Compliance;
+
+public enum ListingOutcome
+{
+    /// <summary>In Appendix I, II or III.</summary>
+    Listed,
+
+    /// <summary>Not in the Appendices (or excluded from a higher-taxon listing).</summary>
+    NotListed,
+
+    /// <summary>A domesticated form the Convention does not apply to.</summary>
+    Domesticated,
+
+    /// <summary>Recorded only as a genus, family or order under which listed species exist.</summary>
+    NotIdentified,
+
+    /// <summary>The name is not in the checklist.</summary>
+    NotInChecklist,
+}
+
+/// <summary>
+/// How a line's taxon resolves against the checklist (rule C-01): the accepted name, the Appendix that
+/// applies, the listing it comes from, and — where the listing is split by population and the population
+/// of origin is not recorded — every Appendix it could be in, the most restrictive applied (C-02).
+/// </summary>
+public sealed record ListingResolution
+{
+    public required int Line { get; init; }
+    public required string Recorded { get; init; }
+    public string? Taxon { get; init; }
+    public required ListingOutcome Outcome { get; init; }
+    public Appendix Appendix { get; init; } = Appendix.NotListed;
+    public CitesListing? Listing { get; init; }
+
+    /// <summary>Every Appendix the line could be in; more than one when a split listing meets an unknown population.</summary>
+    public IReadOnlyList<Appendix> Possible { get; init; } = [];
+
+    /// <summary>For a domesticated form, the wild taxon whose listing excludes it.</summary>
+    public string? WildTaxon { get; init; }
+
+    /// <summary>Domestic animals recorded under the wild taxon's name.</summary>
+    public bool WildNameForDomestic { get; init; }
+
+    /// <summary>The taxon and those above it, nearest first (class, order and family decide some rules).</summary>
+    public IReadOnlyList<string> Lineage { get; init; } = [];
+
+    public bool IsSplit => Possible.Count > 1;
+    public bool NeedsCitesDocuments => Outcome == ListingOutcome.Listed && Appendix != Appendix.NotListed;
+    public bool InLineage(string taxon) => Lineage.Contains(taxon, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Resolves a recorded name, population of origin and domestic flag against the checklist.</summary>
+    public static ListingResolution Resolve(Checklist checklist, ShipmentLine line)
+    {
+        ArgumentNullException.ThrowIfNull(checklist);
+        ArgumentNullException.ThrowIfNull(line);
+        var recorded = string.Join(' ', line.Taxon.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (checklist.Domesticated(recorded) is { } form)
+        {
+            return new()
+            {
+                Line = line.Number,
+                Recorded = recorded,
+                Taxon = form.Name,
+                Outcome = ListingOutcome.Domesticated,
+                WildTaxon = form.WildTaxon,
+                Possible = [Appendix.NotListed],
+                Lineage = [.. checklist.Lineage(form.WildTaxon)],
+            };
+        }
+        var taxon = checklist.Taxon(recorded);
+        // A subspecies the checklist does not name is covered by its species' listing.
+        if (taxon is null && recorded.Split(' ') is { Length: 3 } trinomial)
+            taxon = checklist.Taxon($"{trinomial[0]} {trinomial[1]}");
+        if (taxon?.AcceptedName is { } accepted)
+            taxon = checklist.Taxon(accepted);
+        if (taxon is null)
+            return new() { Line = line.Number, Recorded = recorded, Outcome = ListingOutcome.NotInChecklist };
+
+        var lineage = checklist.Lineage(taxon.Name).ToList();
+        if (taxon.Rank is not (TaxonRank.Species or TaxonRank.Subspecies))
+        {
+            var listedAround = checklist.HasListingBelow(taxon.Name) || lineage.Any(t => checklist.ListingsOf(t).Count > 0);
+            return new()
+            {
+                Line = line.Number,
+                Recorded = recorded,
+                Taxon = taxon.Name,
+                Lineage = lineage,
+                Outcome = listedAround ? ListingOutcome.NotIdentified : ListingOutcome.NotListed,
+                Possible = listedAround ? [] : [Appendix.NotListed],
+            };
+        }
+
+        var candidates = Candidates(checklist, lineage, 0, line.Population);
+        var applied = candidates.OrderBy(c => c.Appendix).First();
+        var possible = candidates.Select(c => c.Appendix).Distinct().Order().ToList();
+        if (line.Domestic && candidates.Any(c => c.Listing?.ExcludesDomesticated == true))
+        {
+            return new()
+            {
+                Line = line.Number,
+                Recorded = recorded,
+                Taxon = taxon.Name,
+                Outcome = ListingOutcome.Domesticated,
+                Lineage = lineage,
+                Possible = [Appendix.NotListed],
+                WildTaxon = taxon.Name,
+                WildNameForDomestic = true,
+                Listing = applied.Listing,
+            };
+        }
+        return new()
+        {
+            Line = line.Number,
+            Recorded = recorded,
+            Taxon = taxon.Name,
+            Lineage = lineage,
+            Possible = possible,
+            Outcome = applied.Appendix == Appendix.NotListed ? ListingOutcome.NotListed : ListingOutcome.Listed,
+            Appendix = applied.Appendix,
+            Listing = applied.Listing,
+        };
+    }
+
+    /// <summary>
+    /// The listings that could apply, walking up from the taxon: the nearest level with a listing that does
+    /// not exclude the line decides; a population-specific listing that does not cover every population
+    /// leaves the rest to the level above.
+    /// </summary>
+    private static List<(Appendix Appendix, CitesListing? Listing)> Candidates(Checklist checklist, List<string> lineage, int level, string? population)
+    {
+        for (var i = level; i < lineage.Count; i++)
+        {
+            var listings = checklist.ListingsOf(lineage[i]);
+            if (listings.Count == 0)
+                continue;
+            var below = lineage.Take(i);
+            var applicable = listings.Where(l => !l.ExcludedTaxa.Any(x => below.Contains(x, StringComparer.OrdinalIgnoreCase))).ToList();
+            if (applicable.Count == 0 || applicable.Any(l => l.Appendix == Appendix.NotListed))
+                return [(Appendix.NotListed, applicable.FirstOrDefault(l => l.Appendix == Appendix.NotListed) ?? listings[0])];
+            var covering = applicable.Where(l => l.Covers(population)).ToList();
+            if (covering.Count == 0)
+                continue;
+            var result = covering.Select(l => (l.Appendix, (CitesListing?)l)).ToList();
+            var coversEveryPopulation = applicable.Any(l => l.Populations.Count == 0);
+            if (population is null && !coversEveryPopulation)
+                result.AddRange(Candidates(checklist, lineage, i + 1, population));
+            return result;
+        }
+        return [(Appendix.NotListed, null)];
+    }
+}
