@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddScoped<Actor>();
         services.TryAddSingleton(sp => InstallationSettings.From(sp.GetService<IConfiguration>()));
+        services.TryAddSingleton(sp => Compliance.CompliancePolicy.From(sp.GetService<IConfiguration>()));
         services.AddScoped<Access>();
         database.Register(services);
         services.AddLogging();

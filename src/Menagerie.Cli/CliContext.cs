@@ -65,7 +65,7 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
                 return null;
             }
         }
-        var services = new ServiceCollection().AddMenagerieApp(database).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(configuration).AddMenagerieApp(database).BuildServiceProvider();
         var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Actor>().Name = parse.GetValue(GlobalOptions.Actor) is { Length: > 0 } who ? who : Environment.UserName;
         scope.ServiceProvider.GetRequiredService<App.Accounts.Access>().ActAsOperator();

@@ -256,6 +256,8 @@ public sealed class TransferCommandTests
         var confirmed = await RunAsync(database, "override", id, "--rule", "W-01", "--lines", lines, "--reason", "Heated hold agreed with the crew");
         var block = await RunAsync(database, "override", id, "--rule", "C-61", "--lines", "1", "--reason", "we trust them");
         var table = await RunAsync(database, "requirements", id, "--on", "2024-11-20");
+        var origin = await CliRun.RunAsync(database.Options, "specimen", "origin", "MOS-00037", "--source", "C", "--population", "ZA");
+        var lionAfter = await RunAsync(database, "requirements", id, "--on", "2024-11-20", "--format", "json");
 
         Assert.Equal(1, requirements.Exit);
         Assert.Equal("blocked", JsonDocument.Parse(requirements.Output).RootElement.GetProperty("verdict").GetString());
@@ -264,6 +266,10 @@ public sealed class TransferCommandTests
         Assert.Contains("is a block", block.Error, StringComparison.Ordinal);
         Assert.Equal(1, table.Exit);
         Assert.Contains("Heated hold agreed with the crew", table.Output, StringComparison.Ordinal);
+        Assert.True(origin.Exit == 0, origin.Error);
+        Assert.Contains("population of origin ZA", origin.Output, StringComparison.Ordinal);
+        var lion = JsonDocument.Parse(lionAfter.Output).RootElement.GetProperty("listings").EnumerateArray().Single(l => l.GetProperty("recorded").GetString() == "Panthera leo");
+        Assert.Equal("II", lion.GetProperty("appendix").GetString());
     }
 
     private static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => CliRun.RunAsync(database.Options, ["transfer", .. args]);

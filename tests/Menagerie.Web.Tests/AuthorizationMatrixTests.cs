@@ -143,6 +143,8 @@ public sealed class AuthorizationMatrixTests
                 c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),
             new(HttpMethod.Post, "/api/v1/specimens/{id}/merge", _ => $"/api/v1/specimens/{Lioness}/merge", _ => new { into = "MOS-G0002", at = "2026-11-28T08:00:00Z" },
                 c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),
+            new(HttpMethod.Put, "/api/v1/specimens/{id}/origin", _ => $"/api/v1/specimens/{Lioness}/origin", _ => new { citesSource = "A", origin = "ZA" },
+                c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),
             new(HttpMethod.Get, "/api/v1/specimens/{id}/holder", _ => $"/api/v1/specimens/{Lioness}/holder?on=2024-11-15", _ => null, MoscowReads),
             new(HttpMethod.Get, "/api/v1/transfers/", _ => "/api/v1/transfers?view=needsMyAction", _ => null, SignedIn),
             new(HttpMethod.Post, "/api/v1/transfers/", _ => "/api/v1/transfers", _ => new { sender = "MOSCOW", receiver = "PYONGYANG", terms = "gift", lines = Array.Empty<object>() },

@@ -14,7 +14,7 @@ namespace Menagerie.App.Compliance;
 /// line's taxon and count, the documents registered for it — checked against the checklist in the database.
 /// Whoever may read the transfer may read its requirements.
 /// </summary>
-public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries queries, Access access)
+public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries queries, Access access, ComplianceSettings settings)
 {
     public async Task<Outcome<ComplianceView>> RequirementsAsync(Guid id, DateOnly? on, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
         var shipment = await ShipmentOfAsync(transfer, on, ct);
         var checklist = await ReferenceData.LoadAsync(db, ct);
         var overrides = await db.WarningOverrides.AsNoTracking().Where(o => o.TransferId == transfer.Id).OrderBy(o => o.At).ToListAsync(ct);
-        return (Rulebook.Check(shipment, checklist, on ?? shipment.Date, overrides: [.. overrides.Select(o => o.AsOverride())]), checklist);
+        return (Rulebook.Check(shipment, checklist, on ?? shipment.Date, settings, [.. overrides.Select(o => o.AsOverride())]), checklist);
     }
 
     /// <summary>
@@ -75,8 +75,8 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
 
     /// <summary>
     /// The transfer as the rules see it. It leaves on its dispatch date, or — not yet dispatched — on the
-    /// day asked about (today by default). The records do not yet hold source codes or populations of
-    /// origin, so the rules ask for them.
+    /// day asked about (today by default). Each line carries its specimen's source code and population of
+    /// origin where the registrar has recorded them; a group split off for the journey is read as the group it came from.
     /// </summary>
     internal async Task<Shipment> ShipmentOfAsync(Transfer transfer, DateOnly? on, CancellationToken ct)
     {
@@ -85,6 +85,9 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
             .ToDictionaryAsync(i => i.Id, i => i.CountryCode, ct);
         var taxonIds = transfer.Lines.Select(l => l.TaxonId).Distinct().ToList();
         var taxa = await db.Taxa.AsNoTracking().Where(t => taxonIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.ScientificName, ct);
+        var specimenIds = transfer.Lines.Select(l => l.SpecimenId).ToList();
+        var provenance = await db.Specimens.AsNoTracking().Where(s => specimenIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => (s.CitesSource, s.Origin), ct);
         var documents = await db.TransferDocuments.AsNoTracking().Include(d => d.Covers).Where(d => d.TransferId == transfer.Id).ToListAsync(ct);
         var numbers = documents.Select(d => d.Number).ToList();
         var elsewhere = await db.TransferDocuments.AsNoTracking()
@@ -105,6 +108,8 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
                 Taxon = taxa[l.TaxonId],
                 Count = l.Counts.Total,
                 Sex = l.Counts.ToString(),
+                Source = provenance[l.SpecimenId].CitesSource is [var code] ? code : null,
+                Population = provenance[l.SpecimenId].Origin,
             })],
             Documents = [.. documents.Select(d => new ShipmentDocument
             {

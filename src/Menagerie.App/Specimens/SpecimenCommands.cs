@@ -9,6 +9,9 @@ public sealed record IdentifierInput(string? Scheme, string? Value);
 /// <summary>Part of a group, by sex (<c>3.4.0</c>), to become a group of its own.</summary>
 public sealed record GroupSplitInput(string? Counts, DateTime? At, string? Reason);
 
+/// <summary>An animal's CITES source code (C, F, W …) and the ISO code of its population of origin; empty clears them.</summary>
+public sealed record SpecimenOriginInput(string? CitesSource, string? Origin);
+
 /// <summary>The group (by id or identifier) that this one joins.</summary>
 public sealed record GroupMergeInput(string? Into, DateTime? At, string? Reason);
 
@@ -107,23 +110,38 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
     }
 
     /// <summary>Changes the house name or an individual's sex; the history is untouched.</summary>
-    public async Task<Outcome<SpecimenView>> DescribeAsync(string reference, string? name, string? sexText, long? expectedVersion, CancellationToken ct)
+    public Task<Outcome<SpecimenView>> DescribeAsync(string reference, string? name, string? sexText, long? expectedVersion, CancellationToken ct) =>
+        ChangeAsync(reference, expectedVersion, "A specimen is described by a registrar of the institution that holds it.", specimen =>
+        {
+            var problems = new List<RuleViolation>();
+            var sex = string.IsNullOrWhiteSpace(sexText) ? specimen.Sex : ParseEnum<Sex>(sexText, "sex", "male, female or unknown", problems) ?? specimen.Sex;
+            return problems.Count > 0 ? problems : specimen.Describe(name, sex);
+        }, _ => "specimen description changed", ct);
+
+    /// <summary>Records the animal's CITES source code and population of origin, which the compliance rules read.</summary>
+    public Task<Outcome<SpecimenView>> RecordOriginAsync(string reference, SpecimenOriginInput input, long? expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ChangeAsync(reference, expectedVersion, "A specimen's provenance is recorded by a registrar of the institution that holds it.",
+            specimen => specimen.RecordOrigin(input.CitesSource, input.Origin),
+            specimen => $"provenance recorded: source {specimen.CitesSource ?? "-"}, origin {specimen.Origin ?? "-"}", ct);
+    }
+
+    /// <summary>A change to a held specimen's own facts, by a registrar of its holder, at the version read.</summary>
+    private async Task<Outcome<SpecimenView>> ChangeAsync(
+        string reference, long? expectedVersion, string forbidden, Func<Specimen, IReadOnlyList<RuleViolation>> change, Func<Specimen, string> reason, CancellationToken ct)
     {
         if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
         if (specimen.HolderId is not { } holder || !access.Has(holder, Accounts.Role.Registrar))
-            return new Outcome<SpecimenView>.Forbidden("A specimen is described by a registrar of the institution that holds it.");
+            return new Outcome<SpecimenView>.Forbidden(forbidden);
         if (expectedVersion is { } expected && expected != specimen.Version)
             return new Outcome<SpecimenView>.Stale(specimen.Version);
-        var problems = new List<RuleViolation>();
-        var sex = string.IsNullOrWhiteSpace(sexText) ? specimen.Sex : ParseEnum<Sex>(sexText, "sex", "male, female or unknown", problems) ?? specimen.Sex;
-        if (problems.Count > 0)
-            return problems;
-        var violations = specimen.Describe(name, sex);
+        var violations = change(specimen);
         if (violations.Count > 0)
             return violations.ToList();
         var names = await queries.NamesAsync(ct);
-        return await Saving.SaveAsync(db, "specimen description changed", () => names.Specimen(specimen), ct);
+        return await Saving.SaveAsync(db, reason(specimen), () => names.Specimen(specimen), ct);
     }
 
     /// <summary>Splits part of a group off into a group of its own at the same institution (two enclosures, say).</summary>

@@ -22,7 +22,23 @@ public static class SpecimenCommands
             var history = await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().HistoryAsync(parse.GetRequiredValue(reference), ct);
             return await history.ReportAsync(cli, parse.GetValue(format), view => Render(cli.Console, view), ct);
         });
-        return new Command("specimen", "Individual animals and counted groups.") { show };
+        return new Command("specimen", "Individual animals and counted groups.") { show, Origin(cli) };
+    }
+
+    private static Command Origin(CliContext cli)
+    {
+        var reference = new Argument<string>("specimen") { Description = "The global id, or any identifier the specimen carries." };
+        var source = new Option<string?>("--source") { Description = "The CITES source code: C (bred in captivity), F (born in captivity), W (wild), D, R, I, U, O." };
+        var population = new Option<string?>("--population") { Description = "ISO code of the population or lineage it descends from (e.g. RU), which split listings need." };
+        var format = GlobalOptions.Format();
+        var command = new Command("origin", "Records the animal's CITES source code and population of origin; leaving one out clears it.") { reference, source, population, format };
+        command.SetAction((parse, ct) => TransferCommands.WithAsync<App.Specimens.SpecimenCommands>(cli, parse, async commands =>
+        {
+            var outcome = await commands.RecordOriginAsync(parse.GetRequiredValue(reference), new SpecimenOriginInput(parse.GetValue(source), parse.GetValue(population)), null, ct);
+            return await outcome.ReportAsync(cli, parse.GetValue(format),
+                s => cli.Console.MarkupLine(Markup.Escape($"{s.Taxon.ScientificName} {s.Id}: source {s.CitesSource ?? "not recorded"}, population of origin {s.Origin ?? "not recorded"}.")), ct);
+        }, ct));
+        return command;
     }
 
     private static void Render(IAnsiConsole console, HistoryView history)
@@ -40,6 +56,8 @@ public static class SpecimenCommands
         Fact("Born", s.BirthDate is { } b ? b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (s.BirthDateEstimated ? " (estimated)" : "") : null);
         Fact("Sire", s.Sire?.ToString());
         Fact("Dam", s.Dam?.ToString());
+        Fact("CITES source", s.CitesSource);
+        Fact("Population of origin", s.Origin);
         Fact("Identifiers", string.Join(", ", s.Identifiers.Select(i => $"{i.Scheme} {i.Value}")));
         Fact("Version", s.Version.ToString(CultureInfo.InvariantCulture));
         console.Write(facts);

@@ -32,7 +32,7 @@ public static class Groups
         }, now, by);
         if (off.Count > 0)
             return off.ToList();
-        return Specimen.Create(childId, SpecimenKind.Group, group.TaxonId, Sex.Unknown, null, EventId.New(), new EventDetails
+        var child = Specimen.Create(childId, SpecimenKind.Group, group.TaxonId, Sex.Unknown, null, EventId.New(), new EventDetails
         {
             Type = EventType.SplitFrom,
             Date = date,
@@ -44,6 +44,10 @@ public static class Groups
             Owner = group.OwnerId,
             Reason = reason,
         }, now, by);
+        // The part shares the group's provenance: same source, same population of origin.
+        if (child.IsValid)
+            child.Value.RecordOrigin(group.CitesSource, group.Origin);
+        return child;
     }
 
     /// <summary>

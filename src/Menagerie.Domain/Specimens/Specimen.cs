@@ -53,6 +53,16 @@ public sealed partial class Specimen
     public SpecimenId? DamId { get; private set; }
     public DateOnly? BirthDate { get; private set; }
     public bool BirthDateEstimated { get; private set; }
+
+    /// <summary>CITES source code of the animal (C bred in captivity, F born in captivity, W wild …), once established.</summary>
+    public string? CitesSource { get; private set; }
+
+    /// <summary>
+    /// ISO code of the population or lineage the animal descends from (RU for a bear of Russian stock): split
+    /// listings put populations in different Appendices, so without it the most restrictive applies.
+    /// </summary>
+    public string? Origin { get; private set; }
+
     public long Version { get; private set; }
 
     public SexCounts Counts => new(Males, Females, UnknownSex);
@@ -124,6 +134,24 @@ public sealed partial class Specimen
         }
         Name = Clean(name);
         return [];
+    }
+
+    /// <summary>CITES source codes a live animal may carry; A is for plants.</summary>
+    public static readonly IReadOnlyList<string> SourceCodes = ["W", "R", "D", "C", "F", "I", "U", "O", "X"];
+
+    /// <summary>Records what the compliance rules ask of the animal's provenance: its CITES source code and population of origin.</summary>
+    public IReadOnlyList<RuleViolation> RecordOrigin(string? citesSource, string? origin)
+    {
+        var problems = new List<RuleViolation>();
+        var source = Clean(citesSource)?.ToUpperInvariant();
+        var population = Clean(origin)?.ToUpperInvariant();
+        if (source is not null && !SourceCodes.Contains(source, StringComparer.Ordinal))
+            problems.Add(new("specimen.cites-source", "citesSource", $"'{citesSource}' is not a CITES source code for an animal: {string.Join(", ", SourceCodes)}."));
+        if (population is not null && (population.Length != 2 || !population.All(char.IsAsciiLetterUpper)))
+            problems.Add(new("specimen.origin", "origin", $"'{origin}' is not an ISO 3166 two-letter code of the population of origin (e.g. RU)."));
+        if (problems.Count == 0)
+            (CitesSource, Origin) = (source, population);
+        return problems;
     }
 
     /// <summary>Puts the specimen on a transfer; it may be on one open transfer only.</summary>

@@ -27,6 +27,10 @@ public static class SpecimenEndpoints
                 await OutcomeResults.IfMatchAsync(http, async version => (await commands.DescribeAsync(id, update.Name, update.Sex, version, ct)).ToHttp(http, s => s.Version)))
             .WithSummary("Changes the house name, or an individual's sex once known. Send If-Match with the ETag you read.")
             .ProducesConditionalWrite<SpecimenView>();
+        specimens.MapPut("/{id}/origin", async (string id, SpecimenOriginInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.RecordOriginAsync(id, input, version, ct)).ToHttp(http, s => s.Version)))
+            .WithSummary("Records the animal's CITES source code (citesSource: C, F, W …) and the ISO code of its population of origin (origin), which the compliance rules read; empty clears them. Registrar of the holder.")
+            .ProducesConditionalWrite<SpecimenView>();
         specimens.MapGet("/{id}/events", async (string id, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
                 (await queries.HistoryAsync(id, ct)).ToHttp(http, h => h.Specimen.Version))
             .WithSummary("The specimen's full history, corrected events included and marked.")

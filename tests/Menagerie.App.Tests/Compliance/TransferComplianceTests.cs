@@ -106,6 +106,29 @@ public sealed class TransferComplianceTests
         Assert.Equal(TransferStatus.Dispatched, Ok(inTime).Status);
     }
 
+    [Fact]
+    public async Task A_lion_of_recorded_African_origin_is_Appendix_II_and_no_longer_needs_the_importers_comparable_documentation()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var services = database.Services();
+        await using var scope = services.Scope();
+        var compliance = scope.ServiceProvider.GetRequiredService<TransferCompliance>();
+        var specimens = scope.ServiceProvider.GetRequiredService<App.Specimens.SpecimenCommands>();
+        var november = await TransferAsync(scope.ServiceProvider, TransferStatus.Accepted);
+        var lion = Ok(await scope.ServiceProvider.GetRequiredService<TransferQueries>().GetAsync(november, Ct)).Lines.Single(l => l.Taxon.ScientificName == "Panthera leo");
+
+        var invalid = await specimens.RecordOriginAsync(lion.Specimen.ToString(), new("A", "Africa"), null, Ct);
+        var recorded = Ok(await specimens.RecordOriginAsync(lion.Specimen.ToString(), new("c", "za"), null, Ct));
+        var after = Ok(await compliance.RequirementsAsync(november, new DateOnly(2024, 11, 20), Ct));
+
+        Assert.Equal(["specimen.cites-source", "specimen.origin"], Assert.IsType<Outcome<App.Specimens.SpecimenView>.Invalid>(invalid).Violations.Select(v => v.Code));
+        Assert.Equal(("C", "ZA"), (recorded.CitesSource, recorded.Origin));
+        Assert.Equal(("listed", "II"), (after.Listings[lion.Number - 1].Outcome, after.Listings[lion.Number - 1].Appendix));
+        Assert.DoesNotContain(after.Requirements, r => r.Rule == "C-61" && r.Lines.Contains(lion.Number));
+        Assert.DoesNotContain(after.Requirements, r => r.Rule is "C-02" or "C-56" && r.Lines.Contains(lion.Number) && r.Status != "satisfied");
+        Assert.Contains(after.Requirements, r => r.Rule == "C-61" && r.Status == "missing"); // the bears' lineage is still not recorded
+    }
+
     private static async Task<Guid> TransferAsync(IServiceProvider services, TransferStatus status) =>
         Ok(await services.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(Status: status), Ct)).Single(t => t.Sender == "MOSCOW").Id;
 }

@@ -21,6 +21,20 @@ public sealed class SpecimenHistoryTests
     }
 
     [Fact]
+    public void Provenance_takes_CITES_source_codes_for_animals_and_ISO_codes_of_origin_and_nothing_else()
+    {
+        var lion = Individual(Birth(new(2021, 5, 14), Moscow));
+
+        var refused = lion.RecordOrigin("A", "Africa");
+        Assert.Equal(["specimen.cites-source", "specimen.origin"], refused.Select(v => v.Code));
+        Assert.Equal((null, null), (lion.CitesSource, lion.Origin));
+        Assert.Empty(lion.RecordOrigin(" f ", "za"));
+        Assert.Equal(("F", "ZA"), (lion.CitesSource, lion.Origin));
+        Assert.Empty(lion.RecordOrigin(null, " "));
+        Assert.Equal((null, null), (lion.CitesSource, lion.Origin));
+    }
+
+    [Fact]
     public void Disposition_to_an_institution_moves_the_holding_without_a_gap()
     {
         var lion = Individual(Birth(new(2021, 5, 14), Moscow));

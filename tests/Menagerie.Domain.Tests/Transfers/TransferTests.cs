@@ -13,11 +13,13 @@ public sealed class TransferTests
     public void A_part_of_a_group_travels_as_a_group_of_its_own_and_the_rest_stays()
     {
         var ducks = Group(Acquisition(new(2020, 4, 1), Moscow, counts: new(20, 20, 0)));
+        Assert.Empty(ducks.RecordOrigin("C", "RU"));
         var transfer = Cleared([new LineRequest(ducks, new SexCounts(12, 13, 0))]);
 
         var dispatched = transfer.Dispatch(Dispatched, Now, "registrar", _ => ducks);
 
         var shipped = Assert.Single(dispatched.Value);
+        Assert.Equal(("C", "RU"), (shipped.CitesSource, shipped.Origin));
         Assert.Equal(("8.7.0", Moscow, (TransferId?)null), (ducks.Counts.ToString(), ducks.HolderId, ducks.OnTransfer));
         Assert.Equal(("12.13.0", SpecimenStatus.InTransit, transfer.Id), (shipped.Counts.ToString(), shipped.Status, shipped.InTransitOn));
         Assert.Equal(ducks.Id, shipped.Events[0].RelatedId);

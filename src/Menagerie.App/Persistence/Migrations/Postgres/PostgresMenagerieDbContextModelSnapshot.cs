@@ -730,6 +730,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<bool>("BirthDateEstimated")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("CitesSource")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
                     b.Property<Guid?>("DamId")
                         .HasColumnType("uuid");
 
@@ -756,6 +760,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
 
                     b.Property<Guid?>("OnTransfer")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");

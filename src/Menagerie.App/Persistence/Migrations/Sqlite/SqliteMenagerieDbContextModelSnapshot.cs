@@ -725,6 +725,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<bool>("BirthDateEstimated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CitesSource")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DamId")
                         .HasColumnType("TEXT");
 
@@ -750,6 +754,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OnTransfer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
