@@ -11,7 +11,8 @@ namespace Menagerie.App.Compliance;
 
 /// <summary>
 /// A transfer's requirements: the transfer read as a shipment — the parties' countries, its terms, each
-/// line's taxon and count, the documents registered for it — checked against the checklist in the database.
+/// line's taxon, count and provenance, the documents registered for it — checked against the checklist in
+/// the database.
 /// Whoever may read the transfer may read its requirements.
 /// </summary>
 public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries queries, Access access, ComplianceSettings settings)
