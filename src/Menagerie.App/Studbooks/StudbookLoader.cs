@@ -15,6 +15,12 @@ public abstract record StudbookLoad
     public sealed record Loaded(Pedigree Pedigree, IReadOnlyList<StudbookProblem> Problems) : StudbookLoad
     {
         public override IReadOnlyList<StudbookProblem> Problems { get; } = Problems;
+
+        /// <summary>
+        /// The rows as read, in file order (birth dates and years, which the pedigree does not keep), when asked
+        /// for: an analysis of a million animals has no use for them and should not carry them.
+        /// </summary>
+        public IReadOnlyList<PedigreeRow> Rows { get; init; } = [];
     }
 
     /// <summary>At least one error: nothing may be analysed.</summary>
@@ -37,13 +43,13 @@ public abstract record StudbookLoad
 /// </summary>
 public static class StudbookLoader
 {
-    public static async Task<StudbookLoad> LoadAsync(string path, CancellationToken ct)
+    public static async Task<StudbookLoad> LoadAsync(string path, CancellationToken ct, bool keepRows = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
             using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            return await LoadAsync(text, path, ct);
+            return await LoadAsync(text, path, ct, keepRows);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -51,7 +57,7 @@ public static class StudbookLoader
         }
     }
 
-    public static async Task<StudbookLoad> LoadAsync(TextReader text, string file, CancellationToken ct)
+    public static async Task<StudbookLoad> LoadAsync(TextReader text, string file, CancellationToken ct, bool keepRows = false)
     {
         StudbookFile read;
         try
@@ -63,11 +69,11 @@ public static class StudbookLoader
             var where = e.RowNumber > 0 ? $" (line {e.RowNumber + 1})" : "";
             return new StudbookLoad.Unreadable(file, $"{file} is not a readable CSV file{where}: {e.Message}");
         }
-        return Validate(read, file);
+        return Validate(read, file, keepRows);
     }
 
     /// <summary>Runs the engine's validation even after reading problems, so every problem is reported at once.</summary>
-    public static StudbookLoad Validate(StudbookFile read, string file)
+    public static StudbookLoad Validate(StudbookFile read, string file, bool keepRows = false)
     {
         ArgumentNullException.ThrowIfNull(read);
         var built = Pedigree.Build(read.Input);
@@ -76,7 +82,7 @@ public static class StudbookLoader
             .OrderBy(p => p.Line == 0 ? int.MaxValue : p.Line)
             .ToList();
         return built.Succeeded && !read.HasErrors
-            ? new StudbookLoad.Loaded(built.Pedigree, problems)
+            ? new StudbookLoad.Loaded(built.Pedigree, problems) { Rows = keepRows ? read.Input.Rows : [] }
             : new StudbookLoad.Rejected(problems);
     }
 }

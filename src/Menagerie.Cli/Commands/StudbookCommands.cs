@@ -5,25 +5,26 @@ using Menagerie.Genetics.Population;
 namespace Menagerie.Cli.Commands;
 
 /// <summary>
-/// <c>menagerie studbook validate|analyze|pairs|genedrop|generate</c>: population genetics of a
+/// <c>menagerie studbook validate|analyze|pairs|genedrop|plot|generate</c>: population genetics of a
 /// studbook file (CSV with named columns, or a PMx/SPARKS exchange.csv). No database is needed.
 /// </summary>
 public static class StudbookCommands
 {
     public static Command Create(CliContext cli) =>
-        new("studbook", "Population genetics of a studbook file: validation, kinship, gene diversity, pairings, gene drop.")
+        new("studbook", "Population genetics of a studbook file: validation, kinship, gene diversity, pairings, gene drop, plots.")
         {
             Validate(cli),
             Analyze(cli),
             Pairs(cli),
             GeneDrop(cli),
+            StudbookPlotCommand.Create(cli),
             StudbookGenerateCommand.Create(cli),
         };
 
-    private static Argument<string> FileArgument() =>
+    internal static Argument<string> FileArgument() =>
         new("file") { Description = "A studbook CSV (columns id, sire, dam, sex, birth_date, … found by name) or a PMx/SPARKS exchange.csv." };
 
-    private static Option<string> ReferenceOption()
+    internal static Option<string> ReferenceOption()
     {
         var option = new Option<string>("--reference")
         {
@@ -34,7 +35,7 @@ public static class StudbookCommands
         return option;
     }
 
-    private static ReferenceRule Rule(string name) => name switch
+    internal static ReferenceRule Rule(string name) => name switch
     {
         "ref" => ReferenceRule.ReferenceColumn,
         "alive" => ReferenceRule.Alive,

@@ -25,9 +25,9 @@ internal sealed class StudbookProgress(CliContext cli, OutputFormat format)
     }
 
     /// <summary>Reads and validates; reports problems to standard error. Null (with the exit code) when nothing may be analysed.</summary>
-    public async Task<(StudbookLoad.Loaded? Loaded, int Exit)> LoadAsync(string path, CancellationToken ct)
+    public async Task<(StudbookLoad.Loaded? Loaded, int Exit)> LoadAsync(string path, CancellationToken ct, bool keepRows = false)
     {
-        var load = await RunAsync($"Reading and validating {path}…", () => StudbookLoader.LoadAsync(path, ct), ct);
+        var load = await RunAsync($"Reading and validating {path}…", () => StudbookLoader.LoadAsync(path, ct, keepRows), ct);
         switch (load)
         {
             case StudbookLoad.Unreadable unreadable:
@@ -49,8 +49,12 @@ internal sealed class StudbookProgress(CliContext cli, OutputFormat format)
     public async Task<(StudbookAnalysis? Analysis, int Exit)> AnalyseAsync(string path, ReferenceRule rule, CancellationToken ct)
     {
         var (loaded, exit) = await LoadAsync(path, ct);
-        if (loaded is null)
-            return (null, exit);
+        return loaded is null ? (null, exit) : await AnalyseAsync(loaded, path, rule, ct);
+    }
+
+    /// <summary>Computes F and MK of a loaded file over the chosen reference population.</summary>
+    public async Task<(StudbookAnalysis? Analysis, int Exit)> AnalyseAsync(StudbookLoad.Loaded loaded, string path, ReferenceRule rule, CancellationToken ct)
+    {
         var reference = StudbookAnalysis.SelectReference(loaded.Pedigree, rule);
         if (reference.Count == 0)
         {

@@ -17,8 +17,8 @@ internal static class StudbookText
         G,D,E,U
         """;
 
-    public static Task<StudbookLoad> LoadAsync(string csv, string file = "test.csv") =>
-        StudbookLoader.LoadAsync(new StringReader(csv), file, TestContext.Current.CancellationToken);
+    public static Task<StudbookLoad> LoadAsync(string csv, string file = "test.csv", bool keepRows = false) =>
+        StudbookLoader.LoadAsync(new StringReader(csv), file, TestContext.Current.CancellationToken, keepRows);
 
     public static async Task<StudbookFile> ReadAsync(string csv, string file = "test.csv") =>
         await StudbookReader.ReadAsync(new StringReader(csv), file, TestContext.Current.CancellationToken);

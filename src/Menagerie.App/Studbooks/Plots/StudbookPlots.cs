@@ -1,0 +1,195 @@
+using System.Globalization;
+using Menagerie.Genetics.Pedigrees;
+using Menagerie.Genetics.Population;
+using ScottPlot;
+
+namespace Menagerie.App.Studbooks.Plots;
+
+/// <summary>What to plot: the studbook's name for the titles, the folder to write to, the date ages are counted to, and an optional individual whose pedigree is charted.</summary>
+public sealed record StudbookPlotRequest(string Studbook, string Folder, DateOnly On, string? Individual);
+
+/// <summary>How writing the plots ended.</summary>
+public abstract record StudbookPlotResult
+{
+    private StudbookPlotResult() { }
+
+    /// <summary>Every file written, SVG then PNG of each plot.</summary>
+    public sealed record Written(IReadOnlyList<string> Files) : StudbookPlotResult;
+
+    /// <summary>The individual asked for is not in the studbook; nothing was written.</summary>
+    public sealed record UnknownIndividual(string Id) : StudbookPlotResult;
+}
+
+/// <summary>
+/// The plots a studbook keeper expects — mean kinship distribution, age–sex pyramid, founder
+/// representation and one individual's pedigree chart — each written as SVG and PNG.
+/// </summary>
+public static class StudbookPlots
+{
+    public const int Width = 1000;
+    public const int Height = 600;
+
+    public static StudbookPlotResult Write(StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, StudbookPlotRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(request);
+        PedigreeChart? chart = null;
+        if (request.Individual is { } id)
+        {
+            chart = StudbookPlotData.Ancestors(analysis.Pedigree, id);
+            if (chart is null)
+                return new StudbookPlotResult.UnknownIndividual(id);
+        }
+        PlotFont.EnsureRegistered();
+        Directory.CreateDirectory(request.Folder);
+        var name = Path.GetFileName(request.Studbook);
+        var reference = ReferenceName(analysis.Reference);
+        var files = new List<string>();
+        Save(MeanKinshipPlot(StudbookPlotData.MeanKinship(analysis), name, reference), request.Folder, "mean-kinship", files);
+        ct.ThrowIfCancellationRequested();
+        Save(PyramidPlot(StudbookPlotData.AgeSex(analysis.Pedigree, rows, request.On), name), request.Folder, "age-sex-pyramid", files);
+        ct.ThrowIfCancellationRequested();
+        Save(FounderPlot(StudbookPlotData.Founders(analysis), name, reference), request.Folder, "founder-representation", files);
+        if (chart is not null)
+        {
+            ct.ThrowIfCancellationRequested();
+            var index = analysis.Pedigree.IndexOf(chart.Individual);
+            var facts = string.Create(CultureInfo.InvariantCulture, $"F = {analysis.Inbreeding[index]:0.0000}, MK = {analysis.MeanKinship.Values[index]:0.0000} ({reference})");
+            Save(PedigreeChartPlot.Create(chart, name, facts), request.Folder, "pedigree-" + FileSafe(chart.Individual), files);
+        }
+        return new StudbookPlotResult.Written(files);
+    }
+
+    /// <summary>The reference population as a title names it, e.g. "reference: alive, 332 animals".</summary>
+    public static string ReferenceName(ReferencePopulation reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var rule = reference.Rule switch
+        {
+            ReferenceRule.ReferenceColumn => "ref column",
+            ReferenceRule.Alive => "alive",
+            ReferenceRule.Leaves => "individuals without offspring",
+            _ => "chosen individuals",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"reference: {rule}, {reference.Count:N0} animals");
+    }
+
+    internal static Plot MeanKinshipPlot(MeanKinshipHistogram histogram, string studbook, string reference)
+    {
+        var plot = NewPlot($"Mean kinship — {studbook}\n{reference}");
+        var width = histogram.Edges[1] - histogram.Edges[0];
+        var bars = histogram.Counts.Select((count, k) => new Bar
+        {
+            Position = histogram.Edges[k] + (width / 2),
+            Value = count,
+            Size = width,
+            FillColor = Colors.SteelBlue,
+            LineWidth = 0,
+        }).ToList();
+        plot.Add.Bars(bars);
+        var mean = plot.Add.VerticalLine(histogram.PopulationMean, 2, Colors.DarkRed, LinePattern.Dashed);
+        mean.LegendText = string.Create(CultureInfo.InvariantCulture, $"population mean MK {histogram.PopulationMean:0.00000}");
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.XLabel("mean kinship MK");
+        plot.YLabel("animals");
+        plot.Axes.Bottom.TickGenerator = Numbers(v => v.ToString("0.####", CultureInfo.InvariantCulture));
+        plot.Axes.Left.TickGenerator = Numbers(v => v.ToString("0", CultureInfo.InvariantCulture));
+        plot.Axes.Margins(bottom: 0);
+        return plot;
+    }
+
+    internal static Plot PyramidPlot(AgeSexPyramid pyramid, string studbook)
+    {
+        var on = pyramid.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var plot = NewPlot(string.Create(CultureInfo.InvariantCulture, $"Age–sex pyramid — {studbook}\nliving animals on {on}: {pyramid.Living:N0}"));
+        var bars = new List<Bar>();
+        foreach (var c in pyramid.Classes)
+        {
+            bars.Add(new Bar { Position = c.From, Value = -c.Males, FillColor = Colors.SteelBlue, LineWidth = 0, Size = c.Width * 0.9 });
+            bars.Add(new Bar { Position = c.From, Value = c.Females, FillColor = Colors.IndianRed, LineWidth = 0, Size = c.Width * 0.9 });
+        }
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "males", FillColor = Colors.SteelBlue });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "females", FillColor = Colors.IndianRed });
+        plot.ShowLegend(Alignment.UpperRight);
+        var unknownSex = pyramid.Classes.Sum(c => c.Unknown);
+        var u = pyramid.UnknownAge;
+        plot.XLabel(string.Create(CultureInfo.InvariantCulture,
+            $"← males · animals · females →   (not drawn: {unknownSex} of unknown sex; of unknown age {u.Males} males, {u.Females} females, {u.Unknown} unknown sex)"));
+        plot.YLabel("age (years)");
+        plot.Axes.Bottom.TickGenerator = Numbers(v => Math.Abs(v).ToString("0", CultureInfo.InvariantCulture));
+        var ages = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var c in pyramid.Classes)
+            ages.AddMajor(c.From, c.Width == 1 ? Integer(c.From) : $"{Integer(c.From)}–{Integer(c.From + c.Width - 1)}");
+        plot.Axes.Left.TickGenerator = ages;
+        var widest = pyramid.Classes.Count == 0 ? 1 : pyramid.Classes.Max(c => Math.Max(c.Males, c.Females));
+        plot.Axes.SetLimitsX(-widest * 1.15, widest * 1.15);
+        plot.Add.VerticalLine(0, 1, Colors.Black);
+        return plot;
+    }
+
+    internal static Plot FounderPlot(FounderRepresentation founders, string studbook, string reference)
+    {
+        var plot = NewPlot(string.Create(CultureInfo.InvariantCulture,
+            $"Founder representation — {studbook}\n{reference}; {founders.Founders.Count:N0} of {founders.AllFounders:N0} founders contribute, FE = {founders.FounderEquivalents:0.00}"));
+        var bars = founders.Founders.Select((f, k) => new Bar
+        {
+            Position = k + 1,
+            Value = f.Contribution,
+            FillColor = f.Kind == FounderKind.Founder ? Colors.SeaGreen : Colors.Gray,
+            LineWidth = 0,
+        }).ToList();
+        plot.Add.Bars(bars);
+        var equal = plot.Add.HorizontalLine(founders.EqualShare, 2, Colors.DarkRed, LinePattern.Dashed);
+        equal.LegendText = string.Create(CultureInfo.InvariantCulture, $"equal share 1/{founders.Founders.Count} = {founders.EqualShare:0.0000}");
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.YLabel("contribution p");
+        plot.Axes.Left.TickGenerator = Numbers(v => v.ToString("0.###", CultureInfo.InvariantCulture));
+        if (founders.Founders.Count <= 30)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericManual();
+            for (var k = 0; k < founders.Founders.Count; k++)
+                ticks.AddMajor(k + 1, founders.Founders[k].Founder);
+            plot.Axes.Bottom.TickGenerator = ticks;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.XLabel("founder");
+        }
+        else
+        {
+            plot.Axes.Bottom.TickGenerator = Numbers(v => v.ToString("0", CultureInfo.InvariantCulture));
+            plot.XLabel("founders, ranked by contribution (grey: the unknown parent of a half-founder)");
+        }
+        plot.Axes.Margins(bottom: 0);
+        return plot;
+    }
+
+    internal static Plot NewPlot(string title)
+    {
+        var plot = new Plot();
+        plot.Font.Set(PlotFont.Family);
+        plot.Title(title);
+        return plot;
+    }
+
+    private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static ScottPlot.TickGenerators.NumericAutomatic Numbers(Func<double, string> format) => new() { LabelFormatter = format };
+
+    private static void Save(Plot plot, string folder, string name, List<string> files)
+    {
+        using var owned = plot;
+        var svg = Path.Combine(folder, name + ".svg");
+        var png = Path.Combine(folder, name + ".png");
+        owned.SaveSvg(svg, Width, Height);
+        owned.SavePng(png, Width, Height);
+        files.Add(svg);
+        files.Add(png);
+    }
+
+    // Ids are written by people: anything but letters, digits, '-' and '_' becomes '_' in a file name.
+    private static string FileSafe(string id) =>
+        string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+}
