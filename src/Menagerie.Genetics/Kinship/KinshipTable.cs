@@ -17,22 +17,52 @@ internal static class KinshipTable
 {
     private const int Block = 64;
 
+    // Below this many members a table is built in a blink: threads would cost more than they save.
+    private const int ParallelSize = 2048;
+
     /// <param name="sires">Local sire index of each member, -1 unknown (less than the member's own index).</param>
     /// <param name="dams">Local dam index of each member, -1 unknown.</param>
     public static double[] Compute(int[] sires, int[] dams)
     {
         var m = sires.Length;
         var table = new double[m * m];
+        var parallel = m >= ParallelSize;
         for (var j0 = 0; j0 < m; j0 += Block)
         {
             var j1 = Math.Min(j0 + Block, m);
+
+            // A row whose parents precede the block needs only complete rows: those rows are formed
+            // side by side. A row with a parent inside the block waits for that parent's row.
+            if (parallel)
+            {
+                Parallel.For(j0, j1, j =>
+                {
+                    if (Math.Max(sires[j], dams[j]) < j0)
+                    {
+                        RowLeftOfBlock(table, m, j, j0, sires[j], dams[j]);
+                    }
+                });
+            }
+
             for (var j = j0; j < j1; j++)
             {
-                RowLeftOfBlock(table, m, j, j0, sires[j], dams[j]);
+                if (!parallel || Math.Max(sires[j], dams[j]) >= j0)
+                {
+                    RowLeftOfBlock(table, m, j, j0, sires[j], dams[j]);
+                }
+
                 RowInsideBlock(table, m, j, j0, sires[j], dams[j]);
             }
 
-            MirrorPanel(table, m, j0, j1);
+            if (parallel)
+            {
+                // Tiles of the panel write disjoint rows.
+                Parallel.For(0, (j1 + Block - 1) / Block, t => MirrorTile(table, m, j0, j1, t * Block));
+            }
+            else
+            {
+                MirrorPanel(table, m, j0, j1);
+            }
         }
 
         return table;
@@ -78,14 +108,20 @@ internal static class KinshipTable
     {
         for (var c0 = 0; c0 < j1; c0 += Block)
         {
-            var c1 = Math.Min(c0 + Block, j1);
-            for (var c = c0; c < c1; c++)
+            MirrorTile(table, m, j0, j1, c0);
+        }
+    }
+
+    /// <summary>Copies rows [j0, j1) × columns [c0, c0 + Block) into columns [j0, j1) of those rows.</summary>
+    private static void MirrorTile(double[] table, int m, int j0, int j1, int c0)
+    {
+        var c1 = Math.Min(c0 + Block, j1);
+        for (var c = c0; c < c1; c++)
+        {
+            var target = c * m;
+            for (var j = Math.Max(j0, c + 1); j < j1; j++)
             {
-                var target = c * m;
-                for (var j = Math.Max(j0, c + 1); j < j1; j++)
-                {
-                    table[target + j] = table[(j * m) + c];
-                }
+                table[target + j] = table[(j * m) + c];
             }
         }
     }

@@ -23,6 +23,44 @@ public sealed class InbreedingTests
         }
     }
 
+    [Theory]
+    [InlineData(3_000, 21, 0.0)]
+    [InlineData(3_000, 22, 0.1)]
+    [InlineData(5_000, 23, 0.3)]
+    public void Compute_on_overlapping_generations_equals_the_tabular_diagonal_on_any_number_of_threads(int n, int seed, double unknown)
+    {
+        // Parents come from a sliding window: sires mate across many depths, with one mate or many.
+        var pedigree = TestPedigrees.Random(n, seed, unknown);
+        var table = KinshipMatrix.Compute(pedigree);
+
+        var parallel = Inbreeding.Compute(pedigree);
+        var single = Inbreeding.Compute(pedigree, maxDegreeOfParallelism: 1);
+
+        Assert.Equal(single, parallel);
+        Assert.Contains(parallel, f => f > 0.1);
+        for (var i = 0; i < pedigree.Count; i++)
+        {
+            Assert.Equal((2 * table[i, i]) - 1, parallel[i], 1e-12);
+        }
+    }
+
+    [Fact]
+    public void KinshipMatrix_built_in_parallel_equals_pair_queries_and_is_symmetric()
+    {
+        // 4,000 members: above the size from which the table's rows are formed on several threads.
+        var pedigree = TestPedigrees.Random(4_000, 31, 0.05);
+        var table = KinshipMatrix.Compute(pedigree);
+        var pairs = new KinshipCalculator(pedigree, Inbreeding.Compute(pedigree));
+        var random = new Random(31);
+
+        for (var k = 0; k < 2_000; k++)
+        {
+            var (i, j) = (random.Next(pedigree.Count), random.Next(pedigree.Count));
+            Assert.Equal(pairs.Kinship(i, j), table[i, j], 1e-12);
+            Assert.Equal(table[i, j], table[j, i]);
+        }
+    }
+
     [Fact]
     public void Compute_for_founders_and_half_founders_is_zero()
     {
