@@ -100,6 +100,20 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         return console;
     }
 
-    public Task WriteJsonAsync<T>(T value, CancellationToken ct) =>
-        output.WriteLineAsync(JsonSerializer.Serialize(value, Json.Options).AsMemory(), ct);
+    /// <summary>
+    /// Writes the value as JSON. To standard output it is streamed, never built as one string first: the
+    /// report of a million-animal studbook would otherwise take hundreds of megabytes more.
+    /// </summary>
+    public async Task WriteJsonAsync<T>(T value, CancellationToken ct)
+    {
+        if (!ReferenceEquals(output, System.Console.Out))
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(value, Json.Options).AsMemory(), ct);
+            return;
+        }
+        await output.FlushAsync(ct);
+        await using var stdout = System.Console.OpenStandardOutput();
+        await JsonSerializer.SerializeAsync(stdout, value, Json.Options, ct);
+        await stdout.WriteAsync("\n"u8.ToArray(), ct);
+    }
 }
