@@ -16,6 +16,11 @@ public static class Words
             && Enum.TryParse(normalized, ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 
+    /// <summary>An enum value as people type it and as reports print it: <c>LoanReturn</c> is <c>loan-return</c>.</summary>
+    public static string Kebab<T>(T value)
+        where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
     /// <summary>The values as JSON writes them (camelCase), for messages that list what is allowed.</summary>
     public static string List<T>()
         where T : struct, Enum =>

@@ -29,18 +29,13 @@ public sealed record ComplianceView(
             .OrderBy(n => n.Severity == "block" ? 0 : 1)
             .ToList();
         return new(
-            Word(report.Verdict),
+            Words.Kebab(report.Verdict),
             report.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             new ChecklistSourceView(checklist.Source, checklist.AsOf),
             [.. report.Requirements.Select(RequirementView.Of)],
             needed,
             [.. report.Listings.Select(l => LineListingView.Of(l, checklist))]);
     }
-
-    /// <summary>Enum values as the contract writes them: lower case, words joined by dashes (not-yet-valid).</summary>
-    public static string Word<T>(T value)
-        where T : struct, Enum =>
-        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }
 
 public sealed record ChecklistSourceView(string Source, DateOnly AsOf);
@@ -60,7 +55,7 @@ public sealed record RequirementView(
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(
-            r.Rule, ComplianceView.Word(r.Severity), ComplianceView.Word(r.Status), r.Lines, r.Message,
+            r.Rule, Words.Kebab(r.Severity), Words.Kebab(r.Status), r.Lines, r.Message,
             r.Need is { } n && r.Status != RequirementStatus.Satisfied ? new NeedView(DocumentNames.Name(n.Type), n.IssuingState, n.ValidOn, n.Quantity == 0 ? null : n.Quantity) : null,
             r.Status == RequirementStatus.Satisfied && r.SatisfiedBy is { } d ? HeldDocumentView.Of(d) : null,
             r.Override is { } o ? new OverrideView(o.Rule, o.Lines, o.By, o.Reason, o.At) : null,
@@ -97,7 +92,7 @@ public sealed record LineListingView(int Line, string Recorded, string? Taxon, s
     {
         ArgumentNullException.ThrowIfNull(l);
         return new(
-            l.Line, l.Recorded, l.Taxon, ComplianceView.Word(l.Outcome),
+            l.Line, l.Recorded, l.Taxon, Words.Kebab(l.Outcome),
             l.Outcome == ListingOutcome.Listed ? l.Appendix.ToString() : null,
             [.. l.Possible.Select(a => a == Domain.Compliance.Appendix.NotListed ? "not-listed" : a.ToString())],
             ListingRules.Describe(l, checklist));

@@ -3,7 +3,6 @@ using System.Globalization;
 using Menagerie.App.Compliance;
 using Menagerie.App.Compliance.Reference;
 using Menagerie.Domain.Compliance;
-using Spectre.Console;
 
 namespace Menagerie.Cli.Commands;
 
@@ -67,41 +66,9 @@ public static class ComplianceCommands
             if (parse.GetValue(format) == OutputFormat.Json)
                 await cli.WriteJsonAsync(view, ct);
             else
-                Write(cli.Console, shipment, view);
-            return report.Verdict switch
-            {
-                Verdict.Blocked => ExitCodes.Findings,
-                Verdict.Warnings => ExitCodes.WarningsOnly,
-                _ => ExitCodes.Ok,
-            };
+                ComplianceOutput.Write(cli.Console, $"Shipment {shipment.Reference} {shipment.Exporter} → {shipment.Importer}, leaving {shipment.Date:yyyy-MM-dd}", view);
+            return ComplianceOutput.ExitCode(view);
         });
         return command;
-    }
-
-    private static void Write(IAnsiConsole console, Shipment shipment, ComplianceView view)
-    {
-        console.MarkupLine(Markup.Escape($"Shipment {shipment.Reference} {shipment.Exporter} → {shipment.Importer}, leaving {shipment.Date:yyyy-MM-dd}, checked on {view.On}: {view.Verdict.ToUpperInvariant()}"));
-        console.MarkupLine(Markup.Escape($"Listings from {view.Checklist.Source}, as of {view.Checklist.AsOf:yyyy-MM-dd}."));
-
-        var lines = new Table().Title("Lines").AddColumns("Line", "Recorded", "Count", "Listing");
-        foreach (var l in view.Listings)
-            lines.AddRow(l.Line.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Recorded), shipment.Lines[l.Line - 1].Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Description));
-        console.Write(lines);
-
-        var open = view.Requirements.Where(r => r.Status != "satisfied" && r.Severity != "info" && r.Override is null).ToList();
-        var requirements = new Table().Title("Open requirements").AddColumns("Rule", "Severity", "Status", "Lines", "What is needed and why", "Source");
-        foreach (var r in open.OrderBy(r => r.Severity == "block" ? 0 : 1))
-            requirements.AddRow(r.Rule, r.Severity, r.Status, string.Join(", ", r.Lines), Markup.Escape(r.Message), Markup.Escape(r.Source));
-        console.Write(requirements);
-
-        if (view.DocumentsNeeded.Count > 0)
-        {
-            var needed = new Table().Title("Documents needed").AddColumns("Document", "Issued by", "Lines", "Rules", "Severity");
-            foreach (var n in view.DocumentsNeeded)
-                needed.AddRow(n.Document, n.Issuer ?? "any", string.Join(", ", n.Lines), string.Join(", ", n.Rules), n.Severity);
-            console.Write(needed);
-        }
-        var met = view.Requirements.Count - open.Count;
-        console.WriteLine($"{open.Count(r => r.Severity == "block")} blocking, {open.Count(r => r.Severity == "warn")} warnings open, {met} met or for information.");
     }
 }

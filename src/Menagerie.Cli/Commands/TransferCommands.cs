@@ -66,8 +66,8 @@ public static class TransferCommands
             DefaultValueFactory = _ => "all",
         };
         view.AcceptOnlyFromAmong("all", "incoming", "outgoing", "in-transit", "needs-action");
-        var status = new Option<string?>("--status") { Description = "Only transfers in this status: " + string.Join(", ", Enum.GetValues<TransferStatus>().Select(TransferOutput.Word)) + "." };
-        status.AcceptOnlyFromAmong([.. Enum.GetValues<TransferStatus>().Select(TransferOutput.Word)]);
+        var status = new Option<string?>("--status") { Description = "Only transfers in this status: " + string.Join(", ", Enum.GetValues<TransferStatus>().Select(Words.Kebab)) + "." };
+        status.AcceptOnlyFromAmong([.. Enum.GetValues<TransferStatus>().Select(Words.Kebab)]);
         var open = new Option<bool>("--open") { Description = "Only open transfers: not declined or cancelled, and not received unless animals are still missing." };
         var format = GlobalOptions.Format();
         var command = new Command("list", "Transfers, newest first, with what each waits for.") { view, status, open, format };
@@ -82,7 +82,7 @@ public static class TransferCommands
                     "needs-action" => TransferListView.NeedsMyAction,
                     _ => TransferListView.All,
                 },
-                parse.GetValue(status) is { } s ? Enum.GetValues<TransferStatus>().Single(x => TransferOutput.Word(x) == s) : null,
+                parse.GetValue(status) is { } s ? Enum.GetValues<TransferStatus>().Single(x => Words.Kebab(x) == s) : null,
                 parse.GetValue(open));
             return await (await queries.ListAsync(filter, ct)).ReportAsync(cli, parse.GetValue(format), all => TransferOutput.List(cli.Console, all), ct);
         }, ct));
@@ -142,7 +142,7 @@ public static class TransferCommands
                     Receiver = parse.GetValue(to),
                     Terms = parse.GetValue(terms),
                     ReturnDue = parse.GetValue(returnDue),
-                    InitiatedBy = TransferOutput.Word(party),
+                    InitiatedBy = Words.Kebab(party),
                     Lines = [.. typed.Select(a => TransferText.TryParseAnimal(a, out var line) ? line : new TransferLineInput(a))],
                     Submit = true,
                 }, ct);

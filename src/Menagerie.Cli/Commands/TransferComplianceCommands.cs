@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Menagerie.App;
 using Menagerie.App.Compliance;
 using Menagerie.App.Transfers;
@@ -22,10 +21,8 @@ internal static class TransferComplianceCommands
         command.SetAction((parse, ct) => TransferCommands.WithAsync<TransferCompliance>(cli, parse, async compliance =>
         {
             var outcome = await compliance.RequirementsAsync(parse.GetRequiredValue(id), parse.GetValue(on), ct);
-            var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => Write(cli.Console, view), ct);
-            return outcome is Outcome<ComplianceView>.Ok { Value.Verdict: var verdict }
-                ? verdict switch { "blocked" => ExitCodes.Findings, "warnings" => ExitCodes.WarningsOnly, _ => ExitCodes.Ok }
-                : exit;
+            var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => ComplianceOutput.Write(cli.Console, $"Transfer {parse.GetRequiredValue(id)}", view), ct);
+            return outcome is Outcome<ComplianceView>.Ok { Value: var checkedView } ? ComplianceOutput.ExitCode(checkedView) : exit;
         }, ct));
         return command;
     }
@@ -64,7 +61,7 @@ internal static class TransferComplianceCommands
         var validUntil = new Option<DateOnly?>("--valid-until") { Description = "Last day of validity." };
         var covers = TransferText.Repeated("--covers",
             "A line it covers: N, or N=male.female.unknown for part of a group line. Repeat for each; leave out for the whole shipment.",
-            text => TryCover(text, out _), "expected a line number, or N=male.female.unknown (e.g. 11=2.3.0)");
+            text => TransferText.TryParseLineCounts(text, out _, out _), TransferText.LineCountsExpected);
         var file = new Option<FileInfo?>("--file") { Description = "A scan of the document to attach (at most 10 MB)." };
         var format = GlobalOptions.Format();
         var command = new Command("document", "Registers a permit or certificate for the transfer, with the lines it covers.")
@@ -83,6 +80,12 @@ internal static class TransferComplianceCommands
                 }
                 scan = new DocumentFileInput(f.Name, "application/octet-stream", Convert.ToBase64String(await File.ReadAllBytesAsync(f.FullName, ct)));
             }
+            var covered = new List<DocumentCoverageInput>();
+            foreach (var text in parse.GetValue(covers) ?? [])
+            {
+                if (TransferText.TryParseLineCounts(text, out var line, out var counts))
+                    covered.Add(new DocumentCoverageInput(line, counts?.ToString()));
+            }
             var input = new DocumentInput
             {
                 Type = parse.GetRequiredValue(type),
@@ -92,7 +95,7 @@ internal static class TransferComplianceCommands
                 IssuedOn = parse.GetValue(issued),
                 ValidFrom = parse.GetValue(validFrom),
                 ValidUntil = parse.GetValue(validUntil),
-                Covers = [.. (parse.GetValue(covers) ?? []).Select(c => TryCover(c, out var cover) ? cover : null).OfType<DocumentCoverageInput>()],
+                Covers = covered,
                 File = scan,
             };
             var outcome = await documents.RegisterAsync(parse.GetRequiredValue(id), input, ct);
@@ -102,44 +105,16 @@ internal static class TransferComplianceCommands
         return command;
     }
 
-    private static bool TryCover(string text, out DocumentCoverageInput? cover)
-    {
-        cover = null;
-        var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var line) || line < 1)
-            return false;
-        if (parts.Length == 2 && !Domain.Specimens.SexCounts.TryParse(parts[1], out _))
-            return false;
-        cover = new DocumentCoverageInput(line, parts.Length == 2 ? parts[1] : null);
-        return true;
-    }
-
     private static bool TryLines(string? text, out IReadOnlyList<int> lines)
     {
         var parsed = new List<int>();
         lines = parsed;
         foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            if (!TransferText.TryParseLine(part, out var n))
                 return false;
             parsed.Add(n);
         }
         return true;
-    }
-
-    private static void Write(IAnsiConsole console, ComplianceView view)
-    {
-        console.MarkupLine(Markup.Escape($"Checked on {view.On}: {view.Verdict.ToUpperInvariant()} (listings from {view.Checklist.Source}, as of {view.Checklist.AsOf:yyyy-MM-dd})"));
-        var lines = new Table().Title("Lines").AddColumns("Line", "Listing");
-        foreach (var l in view.Listings)
-            lines.AddRow(l.Line.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Description));
-        console.Write(lines);
-        var table = new Table().Title("Requirements").AddColumns("Rule", "Severity", "Status", "Lines", "What is needed and why", "Confirmed");
-        foreach (var r in view.Requirements.Where(r => r.Severity != "info").OrderBy(r => r.Status == "satisfied" ? 1 : 0).ThenBy(r => r.Severity == "block" ? 0 : 1))
-        {
-            table.AddRow(r.Rule, r.Severity, r.Status, string.Join(", ", r.Lines), Markup.Escape(r.Message),
-                r.Override is { } o ? Markup.Escape($"{o.By}: {o.Reason}") : "");
-        }
-        console.Write(table);
     }
 }

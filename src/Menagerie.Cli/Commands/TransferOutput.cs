@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Menagerie.App;
 using Menagerie.App.Transfers;
 using Menagerie.Domain.Specimens;
 using Spectre.Console;
@@ -9,21 +9,6 @@ namespace Menagerie.Cli.Commands;
 /// <summary>Transfers as tables for a person; <c>--format json</c> writes the views themselves.</summary>
 internal static class TransferOutput
 {
-    /// <summary>An enum value as people type it: <c>LoanReturn</c> is <c>loan-return</c>.</summary>
-    public static string Word<T>(T value)
-        where T : struct, Enum
-    {
-        var name = value.ToString();
-        var word = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && word.Length > 0)
-                word.Append('-');
-            word.Append(char.ToLowerInvariant(c));
-        }
-        return word.ToString();
-    }
-
     public static void List(IAnsiConsole console, IReadOnlyList<TransferSummary> transfers)
     {
         var table = new Table();
@@ -33,7 +18,7 @@ internal static class TransferOutput
         foreach (var t in transfers)
         {
             table.AddRow(
-                t.Id.ToString(), Word(t.Status) + (t.OpenDiscrepancy ? " [bold](animals missing)[/]" : ""), Markup.Escape($"{t.Sender} → {t.Receiver}"),
+                t.Id.ToString(), Words.Kebab(t.Status) + (t.OpenDiscrepancy ? " [bold](animals missing)[/]" : ""), Markup.Escape($"{t.Sender} → {t.Receiver}"),
                 Terms(t.Terms, t.ReturnDue), $"{t.Animals} ({t.Counts})", Date(t.DispatchedAt), Date(t.ReceivedAt), Markup.Escape(Next(t.NextStep)));
         }
         console.Write(table);
@@ -45,11 +30,11 @@ internal static class TransferOutput
         var facts = new Grid().AddColumn().AddColumn();
         void Fact(string name, string value) => facts.AddRow($"[bold]{name}[/]", Markup.Escape(value));
         Fact("Transfer", t.Id.ToString());
-        Fact("Status", Word(t.Status) + (t.OpenDiscrepancy ? ", with animals missing" : ""));
+        Fact("Status", Words.Kebab(t.Status) + (t.OpenDiscrepancy ? ", with animals missing" : ""));
         Fact("From", $"{t.SenderName} ({t.Sender})");
         Fact("To", $"{t.ReceiverName} ({t.Receiver})");
         Fact("Terms", Terms(t.Terms, t.ReturnDue));
-        Fact("Drafted by", Word(t.InitiatedBy));
+        Fact("Drafted by", Words.Kebab(t.InitiatedBy));
         Fact("Animals", $"{t.Animals} ({t.Counts} m.f.u) of {t.Taxa} taxa");
         Fact("Dispatched", Instant(t.DispatchedAt));
         Fact("Received", Instant(t.ReceivedAt));
@@ -62,8 +47,8 @@ internal static class TransferOutput
         {
             lines.AddRow(
                 l.Number.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Name ?? (l.Identifiers.Count > 0 ? l.Identifiers[0] : l.Specimen.ToString())), Markup.Escape(string.Join(", ", l.Identifiers)),
-                Markup.Escape(l.Taxon.ScientificName), l.Kind == SpecimenKind.Group ? "group" : $"individual, {Word(l.Sex)}", l.Counts,
-                l.Arrived ?? "", l.DeadOnArrival ?? "", l.Missing ?? "", Markup.Escape(l.Resolution is { } r ? $"{Word(r)}: {l.ResolutionReason}" : ""));
+                Markup.Escape(l.Taxon.ScientificName), l.Kind == SpecimenKind.Group ? "group" : $"individual, {Words.Kebab(l.Sex)}", l.Counts,
+                l.Arrived ?? "", l.DeadOnArrival ?? "", l.Missing ?? "", Markup.Escape(l.Resolution is { } r ? $"{Words.Kebab(r)}: {l.ResolutionReason}" : ""));
         }
         console.Write(lines);
 
@@ -71,7 +56,7 @@ internal static class TransferOutput
         foreach (var s in t.Timeline)
         {
             timeline.AddRow(
-                s.Number.ToString(CultureInfo.InvariantCulture), Word(s.Action), Word(s.Party), Markup.Escape(s.By), Instant(s.RecordedAt), Instant(s.At),
+                s.Number.ToString(CultureInfo.InvariantCulture), Words.Kebab(s.Action), Words.Kebab(s.Party), Markup.Escape(s.By), Instant(s.RecordedAt), Instant(s.At),
                 Markup.Escape(s.Reason ?? ""));
         }
         console.Write(timeline);
@@ -95,11 +80,11 @@ internal static class TransferOutput
     public static void Done(TextWriter output, TransferView t)
     {
         var missing = t.OpenDiscrepancy ? $"; animals missing on line {string.Join(", ", t.Lines.Where(l => l.Missing is not null && l.Resolution is null && l.Missing != "0.0.0").Select(l => l.Number))}" : "";
-        output.WriteLine($"Transfer {t.Id} ({t.Sender} to {t.Receiver}, {t.Animals} animal{(t.Animals == 1 ? "" : "s")}) is {Word(t.Status)}{missing}. Waiting for: {Next(t.NextStep)}.");
+        output.WriteLine($"Transfer {t.Id} ({t.Sender} to {t.Receiver}, {t.Animals} animal{(t.Animals == 1 ? "" : "s")}) is {Words.Kebab(t.Status)}{missing}. Waiting for: {Next(t.NextStep)}.");
     }
 
     private static string Terms(Domain.Transfers.TransferTerms terms, DateOnly? returnDue) =>
-        Word(terms) + (returnDue is { } due ? $" until {due:yyyy-MM-dd}" : "");
+        Words.Kebab(terms) + (returnDue is { } due ? $" until {due:yyyy-MM-dd}" : "");
 
     private static string Date(DateTime? at) => at is { } value ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
 

@@ -5,9 +5,9 @@ namespace Menagerie.Domain.Compliance.Rules;
 /// <summary>§1.5: how long permits may be used, one consignment per permit, and the data they carry.</summary>
 public static class DocumentRules
 {
-    public static readonly ComplianceRule C50 = new("C-50", "Export permits are used within 6 months", "CITES Art. VI(2)", c => Validity(c, "C-50", DocumentType.CitesExportPermit, DocumentType.CitesReExportCertificate));
+    public static readonly ComplianceRule C50 = new("C-50", "Export permits are used within 6 months", "CITES Art. VI(2)", c => Validity(c, C50!, DocumentType.CitesExportPermit, DocumentType.CitesReExportCertificate));
     public static readonly ComplianceRule C51 = new("C-51", "Validity of import permits, certificates and comparable documentation", "Res. Conf. 12.3 as codified in 50 CFR 23.54(b)–(c) (VERIFY against the current Res. Conf. 12.3)",
-        c => Validity(c, "C-51", DocumentType.CitesImportPermit, DocumentType.CertificateOfOrigin, DocumentType.ComparableDocumentation, DocumentType.TravellingExhibitionCertificate));
+        c => Validity(c, C51!, DocumentType.CitesImportPermit, DocumentType.CertificateOfOrigin, DocumentType.ComparableDocumentation, DocumentType.TravellingExhibitionCertificate));
     public static readonly ComplianceRule C53 = new("C-53", "One consignment per permit", "CITES Art. VI(5)", OneConsignment);
     public static readonly ComplianceRule C56 = new("C-56", "Source code on every permit", "50 CFR 23.23(c); 50 CFR 23.24 (source codes)", SourceCodes);
 
@@ -20,7 +20,7 @@ public static class DocumentRules
     private static IReadOnlyList<int> Lines(ComplianceContext c, ShipmentDocument d) =>
         d.Covers.Count == 0 ? [.. c.Shipment.Lines.Select(l => l.Number)] : [.. d.Covers.Select(x => x.Line)];
 
-    private static IEnumerable<Requirement> Validity(ComplianceContext c, string rule, params DocumentType[] types)
+    private static IEnumerable<Requirement> Validity(ComplianceContext c, ComplianceRule rule, params DocumentType[] types)
     {
         foreach (var document in c.Shipment.Documents.Where(d => types.Contains(d.Type)))
         {
@@ -30,12 +30,12 @@ public static class DocumentRules
             var limit = DocumentNames.MaxMonths(document.Type);
             yield return new Requirement
             {
-                Rule = rule,
+                Rule = rule.Id,
                 Severity = Severity.Block,
                 Status = status,
                 Lines = Lines(c, document),
                 SatisfiedBy = document,
-                Source = rule == "C-50" ? C50.Source : C51.Source,
+                Source = rule.Source,
                 Message = $"{DocumentNames.Name(document.Type)} {document.Number}, issued {document.IssuedOn:yyyy-MM-dd}, may be used from {from:yyyy-MM-dd} until {until:yyyy-MM-dd} ({limit} months at most)"
                     + status switch
                     {

@@ -10,8 +10,8 @@ public static class ExemptionRules
     public static readonly ComplianceRule C42 = new("C-42", "Captive-breeding certificate instead of permits", "CITES Art. VII(5); Res. Conf. 11.14; Res. Conf. 12.10", CaptiveBreedingCertificate);
     public static readonly ComplianceRule C43 = new("C-43", "Born in captivity is not bred in captivity", "Res. Conf. 10.16 as codified in 50 CFR 23.63(c), 23.24(d)", BredInCaptivity);
     public static readonly ComplianceRule C44 = new("C-44", "Pre-Convention certificate", "CITES Art. VII(2); Res. Conf. 13.6", PreConvention);
-    public static readonly ComplianceRule C45 = new("C-45", "Personal effects are not for institutions", "CITES Art. VII(3); Menagerie policy for institutional transfers", c => Misuse(c, Exemption.PersonalEffects, "C-45", "The personal or household effects exemption (Art. VII(3)) is not available for a transfer between institutions"));
-    public static readonly ComplianceRule C46 = new("C-46", "Scientific exchange never covers live animals", "CITES Art. VII(6)", c => Misuse(c, Exemption.ScientificExchange, "C-46", "The scientific exchange exemption (Art. VII(6)) covers preserved museum specimens and live plant material, never live animals"));
+    public static readonly ComplianceRule C45 = new("C-45", "Personal effects are not for institutions", "CITES Art. VII(3); Menagerie policy for institutional transfers", c => Misuse(c, Exemption.PersonalEffects, C45!, "The personal or household effects exemption (Art. VII(3)) is not available for a transfer between institutions"));
+    public static readonly ComplianceRule C46 = new("C-46", "Scientific exchange never covers live animals", "CITES Art. VII(6)", c => Misuse(c, Exemption.ScientificExchange, C46!, "The scientific exchange exemption (Art. VII(6)) covers preserved museum specimens and live plant material, never live animals"));
     public static readonly ComplianceRule C47 = new("C-47", "Travelling exhibitions only travel", "CITES Art. VII(7); 50 CFR 23.54(b)(3)", TravellingExhibition);
 
     private static IEnumerable<Requirement> RegisteredOperation(ComplianceContext c)
@@ -64,9 +64,9 @@ public static class ExemptionRules
         }
     }
 
-    private static IEnumerable<Requirement> Misuse(ComplianceContext c, Exemption exemption, string rule, string message) =>
+    private static IEnumerable<Requirement> Misuse(ComplianceContext c, Exemption exemption, ComplianceRule rule, string message) =>
         c.Lines.Where(x => x.Line.Exemption == exemption)
-            .Select(x => ComplianceContext.Condition(rule, Severity.Block, rule == "C-45" ? C45.Source : C46.Source, [x.Line.Number], met: false, $"{x.Line.Label}: {message}"));
+            .Select(x => ComplianceContext.Condition(rule.Id, Severity.Block, rule.Source, [x.Line.Number], met: false, $"{x.Line.Label}: {message}"));
 
     private static IEnumerable<Requirement> TravellingExhibition(ComplianceContext c)
     {

@@ -44,11 +44,9 @@ public static class ListingRules
             };
         }
 
-        Requirement Block(ShipmentLine line, string message) =>
-            new() { Rule = "C-01", Severity = Severity.Block, Status = RequirementStatus.Missing, Lines = [line.Number], Source = ListingSource, Message = message };
+        static Requirement Block(ShipmentLine line, string message) => ComplianceContext.Condition("C-01", Severity.Block, ListingSource, [line.Number], met: false, message);
 
-        Requirement Info(ShipmentLine line, string message) =>
-            new() { Rule = "C-01", Severity = Severity.Info, Status = RequirementStatus.Satisfied, Lines = [line.Number], Source = ListingSource, Message = message };
+        static Requirement Info(ShipmentLine line, string message) => ComplianceContext.Condition("C-01", Severity.Info, ListingSource, [line.Number], met: true, message);
     }
 
     public static string Describe(ListingResolution listing, Checklist checklist)
@@ -87,27 +85,13 @@ public static class ListingRules
             if (listing.IsSplit)
             {
                 var appendices = string.Join(", ", listing.Possible.Select(a => a == Appendix.NotListed ? "not listed" : "Appendix " + a));
-                yield return new Requirement
-                {
-                    Rule = "C-02",
-                    Severity = Severity.Warn,
-                    Status = RequirementStatus.Missing,
-                    Lines = [line.Number],
-                    Source = C02.Source,
-                    Message = $"{listing.Taxon} is listed by population ({appendices}) and the population of origin of {line.Label} is not recorded: the most restrictive, Appendix {listing.Appendix}, is applied until the lineage is recorded",
-                };
+                yield return ComplianceContext.Condition("C-02", Severity.Warn, C02.Source, [line.Number], met: false,
+                    $"{listing.Taxon} is listed by population ({appendices}) and the population of origin of {line.Label} is not recorded: the most restrictive, Appendix {listing.Appendix}, is applied until the lineage is recorded");
             }
             else if (line.Population is { } population && listing.Listing?.IsPopulationSpecific == true)
             {
-                yield return new Requirement
-                {
-                    Rule = "C-02",
-                    Severity = Severity.Warn,
-                    Status = RequirementStatus.Satisfied,
-                    Lines = [line.Number],
-                    Source = C02.Source,
-                    Message = $"Population of origin {population} recorded for {line.Label}: Appendix {listing.Appendix}",
-                };
+                yield return ComplianceContext.Condition("C-02", Severity.Warn, C02.Source, [line.Number], met: true,
+                    $"Population of origin {population} recorded for {line.Label}: Appendix {listing.Appendix}");
             }
         }
     }
@@ -117,24 +101,10 @@ public static class ListingRules
         foreach (var (line, listing) in context.Lines.Where(x => x.Listing.Outcome == ListingOutcome.Domesticated))
         {
             yield return listing.WildNameForDomestic
-                ? new Requirement
-                {
-                    Rule = "C-03",
-                    Severity = Severity.Warn,
-                    Status = RequirementStatus.Missing,
-                    Lines = [line.Number],
-                    Source = C03.Source,
-                    Message = $"{line.Label} is flagged domestic but recorded under the wild taxon {listing.Taxon}, which wrongly brings in the wild form's rules: record the domesticated form's name",
-                }
-                : new Requirement
-                {
-                    Rule = "C-03",
-                    Severity = Severity.Info,
-                    Status = RequirementStatus.Satisfied,
-                    Lines = [line.Number],
-                    Source = C03.Source,
-                    Message = $"{listing.Taxon} is the domesticated form of {listing.WildTaxon}: not subject to the Convention, no CITES document is needed",
-                };
+                ? ComplianceContext.Condition("C-03", Severity.Warn, C03.Source, [line.Number], met: false,
+                    $"{line.Label} is flagged domestic but recorded under the wild taxon {listing.Taxon}, which wrongly brings in the wild form's rules: record the domesticated form's name")
+                : ComplianceContext.Condition("C-03", Severity.Info, C03.Source, [line.Number], met: true,
+                    $"{listing.Taxon} is the domesticated form of {listing.WildTaxon}: not subject to the Convention, no CITES document is needed");
         }
     }
 }

@@ -6,13 +6,13 @@ namespace Menagerie.Domain.Compliance.Rules;
 /// <summary>§1.2–1.4: the permits of Articles III, IV and V between two Parties, and §1.7: Article X with a non-Party.</summary>
 public static class PermitRules
 {
-    public static readonly ComplianceRule C10 = new("C-10", "Export permit for Appendix I", "CITES Art. III(2)", c => Export(c, "C-10", Appendix.I, reExport: false));
+    public static readonly ComplianceRule C10 = new("C-10", "Export permit for Appendix I", "CITES Art. III(2)", c => Export(c, C10!, Appendix.I, reExport: false));
     public static readonly ComplianceRule C11 = new("C-11", "Import permit for Appendix I", "CITES Art. III(3)", ImportPermit);
     public static readonly ComplianceRule C12 = new("C-12", "Import permit granted before the export permit", "CITES Art. III(2)(d)", PermitOrder);
     public static readonly ComplianceRule C13 = new("C-13", "Appendix I not for primarily commercial purposes", "CITES Art. III(3)(c); Res. Conf. 5.10 (Rev. CoP15)", Commercial);
-    public static readonly ComplianceRule C14 = new("C-14", "Re-export certificate for Appendix I", "CITES Art. III(4)", c => Export(c, "C-14", Appendix.I, reExport: true));
-    public static readonly ComplianceRule C20 = new("C-20", "Export permit for Appendix II", "CITES Art. IV(2)", c => Export(c, "C-20", Appendix.II, reExport: false));
-    public static readonly ComplianceRule C22 = new("C-22", "Re-export certificate for Appendix II", "CITES Art. IV(5)", c => Export(c, "C-22", Appendix.II, reExport: true));
+    public static readonly ComplianceRule C14 = new("C-14", "Re-export certificate for Appendix I", "CITES Art. III(4)", c => Export(c, C14!, Appendix.I, reExport: true));
+    public static readonly ComplianceRule C20 = new("C-20", "Export permit for Appendix II", "CITES Art. IV(2)", c => Export(c, C20!, Appendix.II, reExport: false));
+    public static readonly ComplianceRule C22 = new("C-22", "Re-export certificate for Appendix II", "CITES Art. IV(5)", c => Export(c, C22!, Appendix.II, reExport: true));
     public static readonly ComplianceRule C30 = new("C-30", "Export permit from the Party that listed it in Appendix III", "CITES Art. V(2)", ExportFromListingParty);
     public static readonly ComplianceRule C31 = new("C-31", "Certificate of origin for Appendix III", "CITES Art. V(3)", CertificateOfOrigin);
     public static readonly ComplianceRule C33 = new("C-33", "Appendix III from a non-listing Party to a non-Party", "CITES Art. V(3) (import side only); certificate of origin recommended (UNSOURCED practice)", OriginToNonParty);
@@ -25,13 +25,12 @@ public static class PermitRules
     private static DocumentType ExportDocument(ComplianceContext c) =>
         c.Shipment.ReExport ? DocumentType.CitesReExportCertificate : DocumentType.CitesExportPermit;
 
-    private static IEnumerable<Requirement> Export(ComplianceContext c, string rule, Appendix appendix, bool reExport)
+    private static IEnumerable<Requirement> Export(ComplianceContext c, ComplianceRule rule, Appendix appendix, bool reExport)
     {
         if (!BetweenParties(c) || c.Shipment.ReExport != reExport)
             return [];
-        var source = rule switch { "C-10" => C10.Source, "C-14" => C14.Source, "C-20" => C20.Source, _ => C22.Source };
         return c.ListedLines.Where(x => x.Route.ByPermits && x.Route.Appendix == appendix).Select(x => c.NeedDocument(
-            rule, Severity.Block, source, x.Line, ExportDocument(c), c.Shipment.Exporter,
+            rule.Id, Severity.Block, rule.Source, x.Line, ExportDocument(c), c.Shipment.Exporter,
             $"{x.Line.Label} is in Appendix {appendix}: {c.Shipment.Exporter}'s Management Authority must grant its {DocumentNames.Name(ExportDocument(c))} before it leaves"));
     }
 

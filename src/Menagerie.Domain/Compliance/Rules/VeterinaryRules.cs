@@ -7,10 +7,10 @@ public static class VeterinaryRules
 {
     public static readonly ComplianceRule V01 = new("V-01", "International veterinary certificate", "WOAH Terrestrial Code Arts. 5.1.1–5.1.2, 5.2.1–5.2.2", Certificate);
     public static readonly ComplianceRule V02 = new("V-02", "Clinical examination shortly before departure", "50 CFR 14.105(a)–(b) (10 days); the importer's conditions set N", Examination);
-    public static readonly ComplianceRule V03 = new("V-03", "Importer's veterinary import conditions", "WOAH Terrestrial Code Art. 5.1.2", c => c.ImporterIsParty ? [ImportConditions(c, "V-03", V03!.Source)] : []);
+    public static readonly ComplianceRule V03 = new("V-03", "Importer's veterinary import conditions", "WOAH Terrestrial Code Art. 5.1.2", c => c.ImporterIsParty ? [ImportConditions(c, V03!)] : []);
     public static readonly ComplianceRule V04 = new("V-04", "Quarantine recorded", "Reg. (EU) 2020/688 Art. 63 (≥30 days into a confined establishment)", Quarantine);
     public static readonly ComplianceRule V07 = new("V-07", "Disease statements by species group", "Importer-specific (UNSOURCED); structure of EAEU Decision 317", DiseaseStatements);
-    public static readonly ComplianceRule L10 = new("L-10", "Importing non-Party's permits and veterinary conditions unknown", "transfer-rules §5.2 (UNSOURCED: no DPRK source)", c => c.ImporterIsParty ? [] : [ImportConditions(c, "L-10", L10!.Source)]);
+    public static readonly ComplianceRule L10 = new("L-10", "Importing non-Party's permits and veterinary conditions unknown", "transfer-rules §5.2 (UNSOURCED: no DPRK source)", c => c.ImporterIsParty ? [] : [ImportConditions(c, L10!)]);
 
     private static readonly (string Taxon, string Group, string Statements)[] Groups =
     [
@@ -52,8 +52,8 @@ public static class VeterinaryRules
         }
     }
 
-    private static Requirement ImportConditions(ComplianceContext c, string rule, string source) =>
-        c.Evidence(rule, Severity.Warn, source, c.Shipment.Lines.Select(l => l.Number), DocumentType.VeterinaryImportConditions,
+    private static Requirement ImportConditions(ComplianceContext c, ComplianceRule rule) =>
+        c.Evidence(rule.Id, Severity.Warn, rule.Source, c.Shipment.Lines.Select(l => l.Number), DocumentType.VeterinaryImportConditions,
             c.ImporterIsParty
                 ? $"{c.Shipment.Importer}'s veterinary import conditions (or import permit of its veterinary authority) for these species groups"
                 : $"{c.Shipment.Importer}'s import permits, veterinary import conditions and competent authority are not in the reference data: obtain its veterinary import conditions before departure",
