@@ -32,4 +32,16 @@ public abstract record Outcome<T>
     public sealed record KeyReused(string Message) : Outcome<T>;
 
     public static implicit operator Outcome<T>(List<RuleViolation> violations) => new Invalid(violations);
+
+    /// <summary>This failure as the outcome of a use case with another result; a success has no such counterpart.</summary>
+    public Outcome<TOther> As<TOther>() => this switch
+    {
+        NotFound f => new Outcome<TOther>.NotFound(f.Message),
+        Invalid f => new Outcome<TOther>.Invalid(f.Violations),
+        Forbidden f => new Outcome<TOther>.Forbidden(f.Message),
+        Stale f => new Outcome<TOther>.Stale(f.CurrentVersion),
+        Conflict f => new Outcome<TOther>.Conflict(f.Message),
+        KeyReused f => new Outcome<TOther>.KeyReused(f.Message),
+        _ => throw new InvalidOperationException("Only a failure carries over to another result."),
+    };
 }

@@ -45,6 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferQueries>();
         services.AddScoped<Compliance.TransferCompliance>();
+        services.TryAddSingleton(sp => new Transport.TransportSettings { ContainerRequirements = sp.GetService<IConfiguration>()?[Transport.TransportSettings.ContainerRequirementsSetting] });
+        services.AddScoped<Transport.TransportPlans>();
         services.AddScoped<TransferDocuments>();
         services.AddScoped<InstallationCommands>();
         services.AddScoped<TransferPackages>();

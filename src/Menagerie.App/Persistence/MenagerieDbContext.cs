@@ -49,6 +49,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<InstallationKey> InstallationKeys => Set<InstallationKey>();
     public DbSet<TrustedInstallation> TrustedInstallations => Set<TrustedInstallation>();
     public DbSet<Menagerie.Domain.Compliance.WarningOverride> WarningOverrides => Set<Menagerie.Domain.Compliance.WarningOverride>();
+    public DbSet<Transport.TransferJourney> TransferJourneys => Set<Transport.TransferJourney>();
     public DbSet<ChecklistEdition> ChecklistEditions => Set<ChecklistEdition>();
     public DbSet<ChecklistName> ChecklistNames => Set<ChecklistName>();
     public DbSet<ChecklistListingRecord> ChecklistListings => Set<ChecklistListingRecord>();

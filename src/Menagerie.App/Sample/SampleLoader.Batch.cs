@@ -82,7 +82,7 @@ public sealed partial class SampleLoader
                     problems.Add(row.Problem("rank", $"'{row["rank"]}' is not a rank: {string.Join(", ", Enum.GetNames<TaxonRank>())}."));
                     continue;
                 }
-                var created = Taxon.Create(TaxonId.New(), row["scientific_name"] ?? "", row["common_name"] ?? "", rank, row["class"] ?? "");
+                var created = Taxon.Create(TaxonId.New(), row["scientific_name"] ?? "", row["common_name"] ?? "", rank, row["class"] ?? "", row["family"]);
                 problems.AddRange(created.Violations.Select(v => row.Problem(Column(v.Field), v.Message)));
                 if (created.IsValid && _taxa.TryAdd(created.Value.ScientificName, created.Value.Id))
                     NewTaxa.Add(created.Value);

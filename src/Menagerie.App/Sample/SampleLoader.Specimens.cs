@@ -90,7 +90,11 @@ public sealed partial class SampleLoader
                     Dam = row["dam"],
                     Scheme = row["scheme"],
                     Value = row["value"],
-                    WeightKg = ParseWeight(row),
+                    WeightKg = ParseNumber(row, "weight_kg", "kilograms"),
+                    LengthCm = ParseNumber(row, "length_cm", "centimetres"),
+                    ElbowHeightCm = ParseNumber(row, "elbow_height_cm", "centimetres"),
+                    WidthCm = ParseNumber(row, "width_cm", "centimetres"),
+                    HeightCm = ParseNumber(row, "height_cm", "centimetres"),
                     Text = row["text"],
                 };
                 var (details, eventProblems) = await input.ResolveAsync(resolver, "", ct);
@@ -137,13 +141,13 @@ public sealed partial class SampleLoader
             return [];
         }
 
-        private decimal? ParseWeight(CsvRow row)
+        private decimal? ParseNumber(CsvRow row, string column, string unit)
         {
-            if (row["weight_kg"] is not { } text)
+            if (row[column] is not { } text)
                 return null;
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var kg))
-                return kg;
-            problems.Add(row.Problem("weight_kg", $"'{text}' is not a number of kilograms."));
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                return value;
+            problems.Add(row.Problem(column, $"'{text}' is not a number of {unit}."));
             return null;
         }
 

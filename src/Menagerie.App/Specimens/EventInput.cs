@@ -42,6 +42,13 @@ public sealed record EventInput
     public string? Scheme { get; init; }
     public string? Value { get; init; }
     public decimal? WeightKg { get; init; }
+
+    /// <summary>A measurement: body length (nose to root of tail; a bird's bill to tail tip), elbow height, shoulder width, standing height.</summary>
+    public decimal? LengthCm { get; init; }
+
+    public decimal? ElbowHeightCm { get; init; }
+    public decimal? WidthCm { get; init; }
+    public decimal? HeightCm { get; init; }
     public string? Text { get; init; }
     public Guid? Supersedes { get; init; }
     public string? Reason { get; init; }
@@ -59,10 +66,11 @@ public sealed record EventInput
         ["identifieradded"] = EventType.IdentifierAdded,
         ["weight"] = EventType.Weight,
         ["note"] = EventType.Note,
+        ["measurement"] = EventType.Measurement,
         ["retraction"] = EventType.Retraction,
     };
 
-    public static string TypeList => "birth (or hatch), acquisition, disposition, death, move, identifier, weight, note, retraction";
+    public static string TypeList => "birth (or hatch), acquisition, disposition, death, move, identifier, weight, measurement, note, retraction";
 
     /// <summary>Resolves names to ids, reporting every field that cannot be understood at once.</summary>
     internal async Task<(EventDetails? Details, List<RuleViolation> Problems)> ResolveAsync(Resolver resolve, string prefix, CancellationToken ct)
@@ -123,6 +131,7 @@ public sealed record EventInput
             IdentifierScheme = Trim(Scheme),
             IdentifierValue = Trim(Value),
             WeightKg = WeightKg,
+            Measured = type == EventType.Measurement ? new Measured(LengthCm, ElbowHeightCm, WidthCm, HeightCm) : null,
             Text = Trim(Text),
             Supersedes = Supersedes is { } s ? new EventId(s) : null,
             Reason = Trim(Reason),

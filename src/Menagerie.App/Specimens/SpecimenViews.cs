@@ -47,6 +47,8 @@ public sealed record EventView(
     string? Scheme,
     string? Value,
     decimal? WeightKg,
+    Measured? Measured,
+    WelfareObservation? Welfare,
     string? Text,
     Guid? Transfer,
     Guid? Related,
@@ -89,7 +91,7 @@ internal sealed class Names(IReadOnlyDictionary<InstitutionId, InstitutionRef> i
         return s.Events.OrderBy(e => e.Details.OrderingInstant).ThenBy(e => e.Sequence).Select(e => new EventView(
             e.Id.Value, e.Sequence, e.Type, e.Date, e.DateEstimated, e.At, Institution(e.InstitutionId), Institution(e.CounterpartyId),
             e.CounterpartyName, Institution(e.OwnerId), e.Counts?.ToString(), e.SireId?.Value, e.DamId?.Value, e.IdentifierScheme,
-            e.IdentifierValue, e.WeightKg, e.Text, e.TransferId?.Value, e.RelatedId?.Value, e.Supersedes?.Value,
+            e.IdentifierValue, e.WeightKg, e.Details.Measured, e.Details.Welfare, e.Text, e.TransferId?.Value, e.RelatedId?.Value, e.Supersedes?.Value,
             supersededBy.TryGetValue(e.Id, out var by) ? by : null,
             e.Type != EventType.Retraction && !supersededBy.ContainsKey(e.Id),
             e.Reason, e.RecordedAt, e.RecordedBy)).ToList();

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.App.Taxa;
 
-public sealed record TaxonInput(string ScientificName, string CommonName, TaxonRank Rank, string TaxonClass);
+public sealed record TaxonInput(string ScientificName, string CommonName, TaxonRank Rank, string TaxonClass, string? Family = null);
 
-public sealed record TaxonView(Guid Id, string ScientificName, string CommonName, TaxonRank Rank, string TaxonClass, bool IdentifiedToSpecies, long Version)
+public sealed record TaxonView(Guid Id, string ScientificName, string CommonName, TaxonRank Rank, string TaxonClass, string? Family, bool IdentifiedToSpecies, long Version)
 {
-    public static TaxonView Of(Taxon t) => new(t.Id.Value, t.ScientificName, t.CommonName, t.Rank, t.TaxonClass, t.IsIdentifiedToSpecies, t.Version);
+    public static TaxonView Of(Taxon t) => new(t.Id.Value, t.ScientificName, t.CommonName, t.Rank, t.TaxonClass, t.Family, t.IsIdentifiedToSpecies, t.Version);
 }
 
 public sealed class TaxonCommands(MenagerieDbContext db, Accounts.Access access)
@@ -27,7 +27,7 @@ public sealed class TaxonCommands(MenagerieDbContext db, Accounts.Access access)
     {
         if (!access.IsAdministrator && !access.HasAnywhere(Accounts.Role.Registrar, Accounts.Role.Curator, Accounts.Role.StudbookKeeper))
             return new Outcome<TaxonView>.Forbidden("Taxa are added by registrars, curators, studbook keepers and administrators.");
-        var created = Taxon.Create(TaxonId.New(), input.ScientificName, input.CommonName, input.Rank, input.TaxonClass);
+        var created = Taxon.Create(TaxonId.New(), input.ScientificName, input.CommonName, input.Rank, input.TaxonClass, input.Family);
         if (!created.IsValid)
             return created.Violations.ToList();
         if (await db.Taxa.AnyAsync(t => t.ScientificName == created.Value.ScientificName, ct))
@@ -46,7 +46,7 @@ public sealed class TaxonCommands(MenagerieDbContext db, Accounts.Access access)
             return new Outcome<TaxonView>.Forbidden("A taxon shared by every institution is corrected by an administrator.");
         if (expectedVersion is { } expected && expected != taxon.Version)
             return new Outcome<TaxonView>.Stale(taxon.Version);
-        var problems = taxon.Correct(input.ScientificName, input.CommonName, input.Rank, input.TaxonClass);
+        var problems = taxon.Correct(input.ScientificName, input.CommonName, input.Rank, input.TaxonClass, input.Family);
         if (problems.Count > 0)
             return problems.ToList();
         return await Saving.SaveAsync(db, $"taxon {taxon.ScientificName} updated", () => TaxonView.Of(taxon), ct);

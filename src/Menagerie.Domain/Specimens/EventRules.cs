@@ -64,6 +64,24 @@ public static class EventRules
                 if (e.WeightKg is not > 0)
                     Add("event.weight", "weightKg", "A weight must be more than 0 kg.");
                 break;
+            case EventType.Measurement:
+                if (e.Measured is not { } m || (m.LengthCm ?? m.ElbowHeightCm ?? m.WidthCm ?? m.HeightCm) is null)
+                    Add("event.measurement", "lengthCm", "A measurement needs at least one of body length, elbow height, shoulder width and standing height.");
+                else if (new[] { m.LengthCm, m.ElbowHeightCm, m.WidthCm, m.HeightCm }.Any(v => v is <= 0))
+                    Add("event.measurement", "lengthCm", "Measurements must be more than 0 cm.");
+                if (e.WeightKg is <= 0)
+                    Add("event.weight", "weightKg", "A weight must be more than 0 kg.");
+                break;
+            case EventType.WelfareCheck:
+                if (e.At is null)
+                    Add("event.instant", "at", "A welfare check needs its time as well as its date.");
+                if (e.Transfer is null)
+                    Add("event.transfer", "transfer", "A welfare check belongs to the transfer on whose journey it was made.");
+                if (string.IsNullOrWhiteSpace(e.Text))
+                    Add("event.text", "text", "A welfare check needs the animal's condition.");
+                if (string.IsNullOrWhiteSpace(e.Welfare?.Attendant))
+                    Add("event.attendant", "attendant", "A welfare check needs who made it.");
+                break;
             case EventType.Note:
                 if (string.IsNullOrWhiteSpace(e.Text))
                     Add("event.text", "text", "A note needs its text.");

@@ -106,7 +106,7 @@ public static class LifeHistory
             }
             // In transit, only the transfer's own receipt and resolution act on the animal (a death among them, as
             // dead on arrival): a death recorded beside it would leave a receipt with nothing to account for.
-            var byTheTransfer = d.Transfer == Transit && d.Type is (EventType.Arrival or EventType.Death or EventType.ReportedMissing or EventType.Lost or EventType.SplitOff);
+            var byTheTransfer = d.Transfer == Transit && d.Type is (EventType.Arrival or EventType.Death or EventType.ReportedMissing or EventType.Lost or EventType.SplitOff or EventType.WelfareCheck);
             if (Transit is { } transfer && !byTheTransfer && d.Type is not (EventType.Note or EventType.IdentifierAdded))
             {
                 Fail(e, "holder.in-transit", "date", $"On {d.Date} the specimen is in transit on transfer {transfer}; a {Name(d.Type)} waits until it has arrived.");
@@ -149,7 +149,7 @@ public static class LifeHistory
                     }
                     Identifiers.Add(SpecimenIdentifier.Create(specimen, Identifiers.Count, d.IdentifierScheme!.Trim(), d.IdentifierValue!.Trim(), d.Institution ?? Holder, d.Date.Date));
                     break;
-                case EventType.Move or EventType.Weight:
+                case EventType.Move or EventType.Weight or EventType.Measurement:
                     if (Holder is null)
                         Fail(e, "history.not-held", "date", $"Nobody holds the specimen on {d.Date} to record a {Name(d.Type)}.");
                     break;
@@ -359,6 +359,7 @@ public static class LifeHistory
         {
             EventType.IdentifierAdded => "identifier",
             EventType.ReportedMissing => "report of a missing animal",
+            EventType.WelfareCheck => "welfare check",
             EventType.SplitOff or EventType.SplitFrom => "split",
             EventType.MergedInto or EventType.MergedFrom => "merge",
             _ => type.ToString().ToLowerInvariant(),

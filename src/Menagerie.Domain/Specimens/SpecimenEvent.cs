@@ -35,6 +35,12 @@ public enum EventType
     /// <summary>Declared lost after going missing on a transfer; it leaves these records.</summary>
     Lost,
 
+    /// <summary>Body measurements taken to size a crate (and a weighing with them, where done).</summary>
+    Measurement,
+
+    /// <summary>An attendant's check on the journey: temperature, condition, food and water, sedation.</summary>
+    WelfareCheck,
+
     /// <summary>Part of a group became a group of its own (<see cref="EventDetails.Related"/> names it).</summary>
     SplitOff,
 
@@ -81,6 +87,12 @@ public sealed record EventDetails
     public string? IdentifierValue { get; init; }
     public decimal? WeightKg { get; init; }
 
+    /// <summary>A measurement: body length, elbow height, shoulder width and standing height in centimetres.</summary>
+    public Measured? Measured { get; init; }
+
+    /// <summary>A welfare check on the journey.</summary>
+    public WelfareObservation? Welfare { get; init; }
+
     /// <summary>The note, the cause of death, or the new location of a move.</summary>
     public string? Text { get; init; }
 
@@ -126,6 +138,15 @@ public sealed class SpecimenEvent
     public string? IdentifierScheme { get; private set; }
     public string? IdentifierValue { get; private set; }
     public decimal? WeightKg { get; private set; }
+    public decimal? LengthCm { get; private set; }
+    public decimal? ElbowHeightCm { get; private set; }
+    public decimal? WidthCm { get; private set; }
+    public decimal? HeightCm { get; private set; }
+    public decimal? TemperatureC { get; private set; }
+    public bool? Fed { get; private set; }
+    public bool? Watered { get; private set; }
+    public string? Sedation { get; private set; }
+    public string? Attendant { get; private set; }
     public string? Text { get; private set; }
     public TransferId? TransferId { get; private set; }
     public SpecimenId? RelatedId { get; private set; }
@@ -149,6 +170,8 @@ public sealed class SpecimenEvent
         IdentifierScheme = IdentifierScheme,
         IdentifierValue = IdentifierValue,
         WeightKg = WeightKg,
+        Measured = Type == EventType.Measurement ? new Measured(LengthCm, ElbowHeightCm, WidthCm, HeightCm) : null,
+        Welfare = Type == EventType.WelfareCheck ? new WelfareObservation(TemperatureC, Fed, Watered, Sedation, Attendant) : null,
         Text = Text,
         Transfer = TransferId,
         Related = RelatedId,
@@ -176,6 +199,15 @@ public sealed class SpecimenEvent
             IdentifierScheme = details.IdentifierScheme,
             IdentifierValue = details.IdentifierValue,
             WeightKg = details.WeightKg,
+            LengthCm = details.Measured?.LengthCm,
+            ElbowHeightCm = details.Measured?.ElbowHeightCm,
+            WidthCm = details.Measured?.WidthCm,
+            HeightCm = details.Measured?.HeightCm,
+            TemperatureC = details.Welfare?.TemperatureC,
+            Fed = details.Welfare?.Fed,
+            Watered = details.Welfare?.Watered,
+            Sedation = details.Welfare?.Sedation,
+            Attendant = details.Welfare?.Attendant,
             Text = details.Text,
             TransferId = details.Transfer,
             RelatedId = details.Related,
@@ -185,3 +217,9 @@ public sealed class SpecimenEvent
             RecordedBy = recordedBy,
         };
 }
+
+/// <summary>Measurements in centimetres as the LAR takes them: body length, elbow height, shoulder width, standing height.</summary>
+public sealed record Measured(decimal? LengthCm, decimal? ElbowHeightCm, decimal? WidthCm, decimal? HeightCm);
+
+/// <summary>What an attendant saw and did at a welfare check: the temperature at the crate, food and water given, any sedation (drug and dose) and who checked.</summary>
+public sealed record WelfareObservation(decimal? TemperatureC, bool? Fed, bool? Watered, string? Sedation, string? Attendant);

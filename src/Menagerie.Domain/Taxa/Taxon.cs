@@ -26,11 +26,14 @@ public sealed class Taxon
     /// <summary>The zoological class (Mammalia, Aves, …): transport and welfare rules depend on it.</summary>
     public string TaxonClass { get; private set; }
 
+    /// <summary>The family (Felidae, Anatidae), where recorded: a crate's container requirement is found by it.</summary>
+    public string? Family { get; private set; }
+
     public long Version { get; private set; }
 
     public bool IsIdentifiedToSpecies => Rank is TaxonRank.Species or TaxonRank.Subspecies;
 
-    public static Result<Taxon> Create(TaxonId id, string scientificName, string commonName, TaxonRank rank, string taxonClass)
+    public static Result<Taxon> Create(TaxonId id, string scientificName, string commonName, TaxonRank rank, string taxonClass, string? family = null)
     {
         var problems = Validate(scientificName, commonName, rank, taxonClass);
         if (problems.Count > 0)
@@ -42,10 +45,11 @@ public sealed class Taxon
             CommonName = commonName.Trim(),
             Rank = rank,
             TaxonClass = taxonClass.Trim(),
+            Family = Blank(family),
         };
     }
 
-    public IReadOnlyList<RuleViolation> Correct(string scientificName, string commonName, TaxonRank rank, string taxonClass)
+    public IReadOnlyList<RuleViolation> Correct(string scientificName, string commonName, TaxonRank rank, string taxonClass, string? family = null)
     {
         var problems = Validate(scientificName, commonName, rank, taxonClass);
         if (problems.Count == 0)
@@ -54,9 +58,16 @@ public sealed class Taxon
             CommonName = commonName.Trim();
             Rank = rank;
             TaxonClass = taxonClass.Trim();
+            Family = Blank(family);
         }
         return problems;
     }
+
+    /// <summary>The names a taxon's container requirement is looked up by, most specific first: itself, its genus, family and class.</summary>
+    public IReadOnlyList<string> Lineage() =>
+        [.. new[] { ScientificName, ScientificName.Split(' ')[0], Family, TaxonClass }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static List<RuleViolation> Validate(string scientificName, string commonName, TaxonRank rank, string taxonClass)
     {

@@ -48,6 +48,13 @@ internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<Spec
         builder.Property(e => e.IdentifierScheme).HasMaxLength(50);
         builder.Property(e => e.IdentifierValue).HasMaxLength(100);
         builder.Property(e => e.WeightKg).HasPrecision(12, 3);
+        builder.Property(e => e.LengthCm).HasPrecision(8, 1);
+        builder.Property(e => e.ElbowHeightCm).HasPrecision(8, 1);
+        builder.Property(e => e.WidthCm).HasPrecision(8, 1);
+        builder.Property(e => e.HeightCm).HasPrecision(8, 1);
+        builder.Property(e => e.TemperatureC).HasPrecision(5, 1);
+        builder.Property(e => e.Sedation).HasMaxLength(300);
+        builder.Property(e => e.Attendant).HasMaxLength(300);
         builder.Property(e => e.Text).HasMaxLength(EventRules.MaxTextLength);
         builder.Property(e => e.Reason).HasMaxLength(1000);
         builder.Property(e => e.RecordedBy).HasMaxLength(256);

@@ -13,6 +13,7 @@ internal sealed class TaxonConfiguration : IEntityTypeConfiguration<Taxon>
         builder.HasIndex(t => t.ScientificName).IsUnique();
         builder.Property(t => t.CommonName).HasMaxLength(300);
         builder.Property(t => t.TaxonClass).HasMaxLength(100);
+        builder.Property(t => t.Family).HasMaxLength(100);
         builder.Property(t => t.Rank).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(t => t.IsIdentifiedToSpecies);
         builder.Property(t => t.Version).IsConcurrencyToken();

@@ -494,6 +494,33 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("Menagerie.App.Transport.TransferJourney", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TransferId");
+
+                    b.ToTable("TransferJourneys");
+                });
+
             modelBuilder.Entity("Menagerie.Domain.Compliance.WarningOverride", b =>
                 {
                     b.Property<Guid>("Id")
@@ -814,6 +841,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Attendant")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid?>("CounterpartyId")
                         .HasColumnType("uuid");
 
@@ -834,6 +865,17 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<bool>("DateEstimated")
                         .HasColumnType("boolean");
 
+                    b.Property<decimal?>("ElbowHeightCm")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
+
+                    b.Property<bool?>("Fed")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("HeightCm")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
+
                     b.Property<string>("IdentifierScheme")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -844,6 +886,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
 
                     b.Property<Guid?>("InstitutionId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal?>("LengthCm")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
@@ -863,6 +909,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<Guid?>("RelatedId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Sedation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -874,6 +924,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
 
                     b.Property<Guid?>("Supersedes")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal?>("TemperatureC")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
@@ -887,9 +941,16 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<bool?>("Watered")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal?>("WeightKg")
                         .HasPrecision(12, 3)
                         .HasColumnType("numeric(12,3)");
+
+                    b.Property<decimal?>("WidthCm")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
 
                     b.HasKey("Id");
 
@@ -947,6 +1008,10 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Rank")
                         .IsRequired()
@@ -1230,6 +1295,15 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.HasOne("Menagerie.App.Compliance.Reference.ChecklistEdition", null)
                         .WithMany()
                         .HasForeignKey("Edition")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.App.Transport.TransferJourney", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -489,6 +489,33 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("Menagerie.App.Transport.TransferJourney", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TransferId");
+
+                    b.ToTable("TransferJourneys");
+                });
+
             modelBuilder.Entity("Menagerie.Domain.Compliance.WarningOverride", b =>
                 {
                     b.Property<Guid>("Id")
@@ -809,6 +836,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Attendant")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CounterpartyId")
                         .HasColumnType("TEXT");
 
@@ -829,6 +860,17 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<bool>("DateEstimated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("ElbowHeightCm")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Fed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("HeightCm")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdentifierScheme")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -838,6 +880,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LengthCm")
+                        .HasPrecision(8, 1)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
@@ -858,6 +904,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("RelatedId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sedation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -868,6 +918,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Supersedes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TemperatureC")
+                        .HasPrecision(5, 1)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -882,8 +936,15 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Watered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("WeightKg")
                         .HasPrecision(12, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("WidthCm")
+                        .HasPrecision(8, 1)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -941,6 +1002,10 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<string>("CommonName")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Rank")
@@ -1223,6 +1288,15 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.HasOne("Menagerie.App.Compliance.Reference.ChecklistEdition", null)
                         .WithMany()
                         .HasForeignKey("Edition")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Menagerie.App.Transport.TransferJourney", b =>
+                {
+                    b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

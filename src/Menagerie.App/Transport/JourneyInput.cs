@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Menagerie.Domain;
+using Menagerie.Domain.Compliance;
+using Menagerie.App.Persistence;
+using Menagerie.Domain.Transport;
+
+namespace Menagerie.App.Transport;
+
+/// <summary>
+/// A transfer's journey as the transport coordinator writes it: legs, the hold, the attendant, how often the
+/// crates are checked, the LAR edition the crates follow, and the temperature range the examining veterinarian
+/// wrote for a line where it differs from its group's. Kept as written, one document per transfer.
+/// </summary>
+public sealed record JourneyInput
+{
+    public string? LarEdition { get; init; }
+    public string? Attendant { get; init; }
+
+    /// <summary>The shipper's and consignee's addresses as the crate labels print them (T-13).</summary>
+    public string? ShipperAddress { get; init; }
+
+    public string? ConsigneeAddress { get; init; }
+
+    /// <summary>A telephone number answered day and night while the animals travel.</summary>
+    public string? EmergencyContact { get; init; }
+
+    public int? CheckEveryHours { get; init; }
+    public IReadOnlyList<LegInput>? Legs { get; init; }
+    public HoldInput? Hold { get; init; }
+    public IReadOnlyList<LineTemperatureInput>? Temperatures { get; init; }
+
+    /// <summary>The journey, or every problem with the input at once.</summary>
+    public Result<(Journey Journey, IReadOnlyDictionary<int, TemperatureRange> Temperatures)> ToJourney(IReadOnlyCollection<int> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var problems = new List<RuleViolation>();
+        var legs = new List<JourneyLeg>();
+        foreach (var (leg, i) in (Legs ?? []).Select((l, i) => (l, i)))
+        {
+            if (leg.Departs is null || leg.Arrives is null)
+            {
+                problems.Add(new("journey.leg-times", $"legs[{i}]", "A leg needs the UTC times it departs and arrives."));
+                continue;
+            }
+            if (!Enum.TryParse<TransportMode>(leg.Mode ?? "air", ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+            {
+                problems.Add(new("journey.leg-mode", $"legs[{i}].mode", $"'{leg.Mode}' is not a mode: air, road, rail or sea."));
+                continue;
+            }
+            legs.Add(new JourneyLeg(leg.From?.Trim() ?? "", leg.To?.Trim() ?? "", Instants.FromClient(leg.Departs.Value), Instants.FromClient(leg.Arrives.Value),
+                mode, leg.Carrier?.Trim(), [.. (leg.Transit ?? []).Select(t => t.Trim().ToUpperInvariant())]));
+        }
+        Hold? hold = null;
+        if (Hold is { } h)
+        {
+            if (string.IsNullOrWhiteSpace(h.Name))
+                problems.Add(new("journey.hold", "hold.name", "Name the hold (e.g. the aircraft type and compartment)."));
+            hold = new Hold
+            {
+                Name = h.Name?.Trim() ?? "",
+                LengthCm = h.LengthCm,
+                WidthCm = h.WidthCm,
+                HeightCm = h.HeightCm,
+                MaxLoadKg = h.MaxLoadKg,
+                Temperature = Range(h.Temperature, "hold.temperature", problems),
+                HeatedZone = h.HeatedZone is { } z ? new HeatedZone(z.FromCm, z.ToCm, Range(z.Temperature, "hold.heatedZone.temperature", problems) ?? Welfare.DefaultTemperature) : null,
+                AisleCm = h.AisleCm ?? 60,
+                AttendantReachCm = h.AttendantReachCm ?? 600,
+            };
+        }
+        var temperatures = new Dictionary<int, TemperatureRange>();
+        foreach (var (t, i) in (Temperatures ?? []).Select((t, i) => (t, i)))
+        {
+            if (!lines.Contains(t.Line))
+                problems.Add(new("journey.temperature", $"temperatures[{i}].line", $"The transfer has no line {t.Line}."));
+            else if (Range(new RangeInput(t.Min, t.Max), $"temperatures[{i}]", problems) is { } range)
+                temperatures[t.Line] = range;
+        }
+        var journey = new Journey
+        {
+            Legs = legs,
+            Hold = hold,
+            Attendant = string.IsNullOrWhiteSpace(Attendant) ? null : Attendant.Trim(),
+            CheckEveryHours = CheckEveryHours ?? Welfare.InspectionHours,
+            LarEdition = string.IsNullOrWhiteSpace(LarEdition) ? null : LarEdition.Trim(),
+        };
+        problems.AddRange(journey.Validate());
+        if (problems.Count > 0)
+            return problems;
+        return (journey, temperatures);
+    }
+
+    private static TemperatureRange? Range(RangeInput? input, string field, List<RuleViolation> problems)
+    {
+        if (input is null)
+            return null;
+        if (input.Min is not { } min || input.Max is not { } max || min >= max)
+        {
+            problems.Add(new("journey.temperature", field, "A temperature range needs a minimum below its maximum, in °C."));
+            return null;
+        }
+        return new TemperatureRange(min, max);
+    }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
+
+public sealed record LegInput(string? From, string? To, DateTime? Departs, DateTime? Arrives, string? Mode, string? Carrier, IReadOnlyList<string>? Transit);
+
+public sealed record HoldInput
+{
+    public string? Name { get; init; }
+    public int LengthCm { get; init; }
+    public int WidthCm { get; init; }
+    public int HeightCm { get; init; }
+    public decimal MaxLoadKg { get; init; }
+    public RangeInput? Temperature { get; init; }
+    public HeatedZoneInput? HeatedZone { get; init; }
+    public int? AisleCm { get; init; }
+    public int? AttendantReachCm { get; init; }
+}
+
+public sealed record HeatedZoneInput(int FromCm, int ToCm, RangeInput? Temperature);
+
+public sealed record RangeInput(decimal? Min, decimal? Max);
+
+public sealed record LineTemperatureInput(int Line, decimal? Min, decimal? Max);
+
+/// <summary>The journey document of a transfer, as written, with who wrote it last.</summary>
+public sealed class TransferJourney
+{
+    private TransferJourney() { Document = UpdatedBy = ""; }
+
+    public TransferId TransferId { get; private set; }
+
+    /// <summary>The <see cref="JourneyInput"/> as JSON.</summary>
+    public string Document { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; }
+    public long Version { get; private set; }
+
+    public JourneyInput Input => JsonSerializer.Deserialize<JourneyInput>(Document, JourneyInput.Json)!;
+
+    public static TransferJourney Create(TransferId transfer, JourneyInput input, DateTime at, string by) =>
+        new() { TransferId = transfer, Document = JsonSerializer.Serialize(input, JourneyInput.Json), UpdatedAt = at, UpdatedBy = by };
+
+    public void Replace(JourneyInput input, DateTime at, string by)
+    {
+        Document = JsonSerializer.Serialize(input, JourneyInput.Json);
+        UpdatedAt = at;
+        UpdatedBy = by;
+    }
+}

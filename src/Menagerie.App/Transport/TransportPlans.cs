@@ -1,0 +1,262 @@
+using Menagerie.App.Accounts;
+using Menagerie.App.Files;
+using Menagerie.App.Persistence;
+using Menagerie.App.Transfers;
+using Menagerie.Domain;
+using Menagerie.Domain.Compliance;
+using Menagerie.Domain.Specimens;
+using Menagerie.Domain.Transfers;
+using Menagerie.Domain.Transport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Transport;
+
+/// <summary>Where a licensed LAR container table is read from, if any (Menagerie:Transport:ContainerRequirements).</summary>
+public sealed record TransportSettings
+{
+    public const string ContainerRequirementsSetting = "Menagerie:Transport:ContainerRequirements";
+
+    public string? ContainerRequirements { get; init; }
+}
+
+/// <summary>A transfer line as documents print it: the animal, its identifiers and the documents that cover it.</summary>
+public sealed record ManifestLine(int Line, Guid SpecimenId, string Specimen, string? Name, string Taxon, string CommonName, string Sex, int Count,
+    IReadOnlyList<string> Identifiers, IReadOnlyList<string> Documents);
+
+/// <summary>
+/// Everything a transfer's transport documents print: the plan, the parties, the 24-hour contact, each line with
+/// its identifiers and covering documents, and the transfer's own documents.
+/// </summary>
+public sealed record TransportPapers(
+    Guid Transfer, string Reference, InstitutionParty Shipper, InstitutionParty Consignee, string? EmergencyContact,
+    TransportPlan Plan, IReadOnlyList<ManifestLine> Lines, IReadOnlyList<TransferDocumentSummary> Documents);
+
+public sealed record InstitutionParty(string Code, string Name, string Country, string? Address);
+
+public sealed record TransferDocumentSummary(string Type, string Number, string IssuingState, DateOnly IssuedOn, DateOnly? ValidUntil, IReadOnlyList<int> Lines);
+
+/// <summary>
+/// A transfer's transport: the journey the coordinator records, the crates and loading plan proposed from the
+/// animals' latest measurements, and the welfare log attendants keep on the way, as events on the specimens.
+/// Whoever may read the transfer may read its plan; the transport coordinator, registrar or curator of either
+/// party records the journey, and their attendants (transport coordinator or veterinarian) the welfare checks.
+/// </summary>
+public sealed class TransportPlans(MenagerieDbContext db, TransferQueries queries, Specimens.SpecimenQueries specimenQueries, Access access, TransportSettings settings)
+{
+    private static readonly Role[] Plan = [Role.TransportCoordinator, Role.Registrar, Role.Curator];
+    private static readonly Role[] Attend = [Role.TransportCoordinator, Role.Veterinarian];
+
+    public async Task<Outcome<TransportPlanView>> PlanAsync(Guid id, string? containers, CancellationToken ct)
+    {
+        var built = await PapersAsync(id, containers, ct);
+        return built switch
+        {
+            Outcome<TransportPapers>.Ok ok => new Outcome<TransportPlanView>.Ok(TransportPlanView.Of(ok.Value)),
+            _ => built.As<TransportPlanView>(),
+        };
+    }
+
+    /// <summary>The plan with what the documents print. <paramref name="containers"/>: a licensed LAR table to use instead of the configured one.</summary>
+    public async Task<Outcome<TransportPapers>> PapersAsync(Guid id, string? containers, CancellationToken ct)
+    {
+        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
+            return new Outcome<TransportPapers>.NotFound($"No transfer {id}.");
+        var (table, problems) = await TableAsync(containers, ct);
+        if (table is null)
+            return new Outcome<TransportPapers>.Invalid([.. problems.Select(p => new RuleViolation("containers.file", $"{p.File}:{p.Line}:{p.Field}", p.Message))]);
+        var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
+        var input = stored?.Input ?? new JourneyInput();
+        var lineNumbers = transfer.Lines.Select(l => l.Number).ToList();
+        var journey = input.ToJourney(lineNumbers);
+        if (!journey.IsValid)
+            return new Outcome<TransportPapers>.Invalid([.. journey.Violations]);
+        var (animals, lines) = await AnimalsAsync(transfer, journey.Value.Temperatures, ct);
+        var plan = TransportPlanner.Plan(animals, table, journey.Value.Journey);
+        var parties = await db.Institutions.AsNoTracking().Where(i => i.Id == transfer.SenderId || i.Id == transfer.ReceiverId).ToDictionaryAsync(i => i.Id, ct);
+        var documents = await db.TransferDocuments.AsNoTracking().Include(d => d.Covers).Where(d => d.TransferId == transfer.Id).ToListAsync(ct);
+        var summaries = documents.OrderBy(d => d.IssuedOn).Select(d => new TransferDocumentSummary(Words.Kebab(d.Type), d.Number, d.IssuingState, d.IssuedOn, d.ValidUntil,
+            [.. d.Covers.Select(c => c.Line)])).ToList();
+        var manifest = lines.Select(l => l with
+        {
+            Documents = [.. summaries.Where(d => d.Lines.Count == 0 || d.Lines.Contains(l.Line)).Select(d => $"{d.Type} {d.Number}")],
+        }).ToList();
+        InstitutionParty Party(InstitutionId i, string? address) => new(parties[i].Code, parties[i].Name, parties[i].CountryCode, address);
+        return new Outcome<TransportPapers>.Ok(new TransportPapers(
+            transfer.Id.Value, transfer.Id.ToString(), Party(transfer.SenderId, input.ShipperAddress), Party(transfer.ReceiverId, input.ConsigneeAddress),
+            input.EmergencyContact, plan, manifest, summaries));
+    }
+
+    private async Task<(ContainerTable? Table, IReadOnlyList<InputProblem> Problems)> TableAsync(string? containers, CancellationToken ct)
+    {
+        var path = containers ?? settings.ContainerRequirements;
+        if (string.IsNullOrWhiteSpace(path))
+            return (ContainerRequirementsFile.Embedded(), []);
+        if (!File.Exists(path))
+            return (null, [new InputProblem(path, 0, "file", "The container requirements file does not exist.")]);
+        return await ContainerRequirementsFile.LoadAsync(path, ct);
+    }
+
+    /// <summary>
+    /// Each line's animal with its latest measurements: a measurement or weighing later in the history replaces
+    /// the fields it gives. A group split off for the journey is measured as the group it came from until it is measured itself.
+    /// </summary>
+    private async Task<(List<TransportAnimal> Animals, List<ManifestLine> Lines)> AnimalsAsync(
+        Transfer transfer, IReadOnlyDictionary<int, TemperatureRange> temperatures, CancellationToken ct)
+    {
+        var ids = transfer.Lines.Select(l => l.ShippedId ?? l.SpecimenId).Concat(transfer.Lines.Select(l => l.SpecimenId)).Distinct().ToList();
+        var specimens = await db.Specimens.AsNoTracking().Include(s => s.Identifiers).Include(s => s.Events)
+            .Where(s => ids.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, ct);
+        var taxonIds = transfer.Lines.Select(l => l.TaxonId).Distinct().ToList();
+        var taxa = await db.Taxa.AsNoTracking().Where(t => taxonIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var animals = new List<TransportAnimal>();
+        var lines = new List<ManifestLine>();
+        foreach (var line in transfer.Lines.OrderBy(l => l.Number))
+        {
+            var specimen = specimens[line.ShippedId ?? line.SpecimenId];
+            var origin = specimens[line.SpecimenId];
+            var taxon = taxa[line.TaxonId];
+            var key = Key(origin);
+            animals.Add(new TransportAnimal
+            {
+                Line = line.Number,
+                Specimen = key,
+                Name = origin.Name,
+                Taxon = taxon.ScientificName,
+                CommonName = taxon.CommonName,
+                Lineage = taxon.Lineage(),
+                IdentifiedToSpecies = taxon.IsIdentifiedToSpecies,
+                Mammal = string.Equals(taxon.TaxonClass, "Mammalia", StringComparison.OrdinalIgnoreCase),
+                Count = line.Counts.Total,
+                Measurements = Latest(origin).Then(specimen.Id == origin.Id ? Measurements.None : Latest(specimen)),
+                Temperature = temperatures.GetValueOrDefault(line.Number),
+            });
+            lines.Add(new ManifestLine(line.Number, origin.Id.Value, key, origin.Name, taxon.ScientificName, taxon.CommonName,
+                line.Kind == SpecimenKind.Group ? line.Counts.ToString() : origin.Sex.ToString().ToLowerInvariant(), line.Counts.Total,
+                [.. origin.Identifiers.Select(i => $"{i.Scheme}:{i.Value}")], []));
+        }
+        return (animals, lines);
+    }
+
+    /// <summary>The specimen's local number, as the sending institution knows it, or its id.</summary>
+    private static string Key(Specimen s) =>
+        s.Identifiers.FirstOrDefault(i => string.Equals(i.Scheme, "local", StringComparison.OrdinalIgnoreCase))?.Value ?? s.Id.Value.ToString();
+
+    private static Measurements Latest(Specimen s)
+    {
+        var superseded = s.Events.Where(e => e.Supersedes is not null).Select(e => e.Supersedes!.Value).ToHashSet();
+        var m = Measurements.None;
+        foreach (var e in s.Events.Where(e => e.Type is EventType.Measurement or EventType.Weight && !superseded.Contains(e.Id))
+                     .OrderBy(e => e.Details.OrderingInstant).ThenBy(e => e.Sequence))
+        {
+            m = m.Then(new Measurements(e.LengthCm, e.ElbowHeightCm, e.WidthCm, e.HeightCm, e.WeightKg));
+        }
+        return m;
+    }
+
+    public async Task<Outcome<JourneyInput>> JourneyAsync(Guid id, CancellationToken ct)
+    {
+        var transfer = await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
+            return new Outcome<JourneyInput>.NotFound($"No transfer {id}.");
+        var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
+        return stored is null ? new Outcome<JourneyInput>.NotFound($"No journey is recorded for transfer {id}.") : new Outcome<JourneyInput>.Ok(stored.Input);
+    }
+
+    /// <summary>Records the journey (replacing the one before) once it is consistent; every problem at once otherwise.</summary>
+    public async Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
+            return new Outcome<JourneyInput>.NotFound($"No transfer {id}.");
+        if (!access.Has(transfer.SenderId, Plan) && !access.Has(transfer.ReceiverId, Plan))
+            return new Outcome<JourneyInput>.Forbidden("The journey is recorded by a transport coordinator, registrar or curator of the sender or the receiver.");
+        var journey = input.ToJourney([.. transfer.Lines.Select(l => l.Number)]);
+        if (!journey.IsValid)
+            return journey.Violations.ToList();
+        var stored = await db.TransferJourneys.FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
+        if (stored is null)
+            db.TransferJourneys.Add(TransferJourney.Create(transfer.Id, input, db.UtcNow, db.ActorName));
+        else
+            stored.Replace(input, db.UtcNow, db.ActorName);
+        return await Saving.SaveAsync(db, $"journey of transfer {transfer.Id} recorded", () => input, ct, created: stored is null);
+    }
+
+    /// <summary>
+    /// An attendant's welfare check on the journey, recorded as an event on every animal in the crates checked
+    /// (all crates when none is named): the time, temperature, condition, food and water given, any sedation, and who checked.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> RecordWelfareCheckAsync(Guid id, WelfareCheckInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var papers = await PapersAsync(id, null, ct);
+        if (papers is not Outcome<TransportPapers>.Ok { Value: var p })
+            return papers.As<IReadOnlyList<WelfareCheckView>>();
+        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstAsync(t => t.Id == new TransferId(id), ct);
+        if (!access.Has(transfer.SenderId, Attend) && !access.Has(transfer.ReceiverId, Attend))
+            return new Outcome<IReadOnlyList<WelfareCheckView>>.Forbidden("Welfare checks are recorded by a transport coordinator or veterinarian of the sender or the receiver.");
+        var problems = new List<RuleViolation>();
+        var crates = (input.Crates ?? []).Count == 0 ? p.Plan.Crates.ToList() : [];
+        foreach (var number in input.Crates ?? [])
+        {
+            if (p.Plan.Crates.FirstOrDefault(c => string.Equals(c.Number, number, StringComparison.OrdinalIgnoreCase)) is { } crate)
+                crates.Add(crate);
+            else
+                problems.Add(new("welfare.crate", "crates", $"The plan has no crate {number}."));
+        }
+        if (input.At is null)
+            problems.Add(new("event.instant", "at", "A welfare check needs its time (UTC)."));
+        if (problems.Count > 0)
+            return problems;
+        var at = Instants.FromClient(input.At!.Value);
+        var lines = crates.SelectMany(c => c.Occupants).Select(o => o.Line).ToHashSet();
+        var specimenIds = transfer.Lines.Where(l => lines.Contains(l.Number)).Select(l => l.ShippedId ?? l.SpecimenId).Distinct().ToList();
+        var specimens = await db.Specimens.Include(s => s.Events).Include(s => s.Holdings).Include(s => s.Identifiers)
+            .Where(s => specimenIds.Contains(s.Id)).AsSplitQuery().ToListAsync(ct);
+        var names = await specimenQueries.NamesAsync(ct);
+        var details = new EventDetails
+        {
+            Type = EventType.WelfareCheck,
+            Date = new PartialDate(DateOnly.FromDateTime(at), false),
+            At = at,
+            Transfer = transfer.Id,
+            Text = input.Condition?.Trim(),
+            Welfare = new WelfareObservation(input.TemperatureC, input.Fed, input.Watered, Blank(input.Sedation), Blank(input.Attendant)),
+        };
+        foreach (var specimen in specimens)
+        {
+            foreach (var v in specimen.Record(EventId.New(), details, db.UtcNow, db.ActorName, names.InstitutionCode))
+                problems.Add(v with { Message = $"{Key(specimen)}: {v.Message}" });
+        }
+        if (problems.Count > 0)
+            return problems;
+        var crateNames = string.Join(", ", crates.Select(c => c.Number));
+        return await Saving.SaveAsync(db, $"welfare check on transfer {transfer.Id} at {at:u} (crates {crateNames})",
+            () => (IReadOnlyList<WelfareCheckView>)[.. specimens.Select(s => WelfareCheckView.Of(Key(s), s.Events[^1]))], ct, created: true);
+    }
+
+    /// <summary>The journey's welfare log: every check on the transfer's animals, in time order.</summary>
+    public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> WelfareLogAsync(Guid id, CancellationToken ct)
+    {
+        var transfer = await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
+            return new Outcome<IReadOnlyList<WelfareCheckView>>.NotFound($"No transfer {id}.");
+        var checks = await db.Specimens.AsNoTracking().Include(s => s.Identifiers)
+            .SelectMany(s => s.Events.Where(e => e.Type == EventType.WelfareCheck && e.TransferId == transfer.Id), (s, e) => new { s, e })
+            .ToListAsync(ct);
+        return new Outcome<IReadOnlyList<WelfareCheckView>>.Ok([.. checks.OrderBy(c => c.e.At).ThenBy(c => Key(c.s), StringComparer.Ordinal).Select(c => WelfareCheckView.Of(Key(c.s), c.e))]);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A welfare check as an attendant reports it.</summary>
+public sealed record WelfareCheckInput(
+    DateTime? At, IReadOnlyList<string>? Crates, decimal? TemperatureC, string? Condition, bool? Fed, bool? Watered, string? Sedation, string? Attendant);
+
+public sealed record WelfareCheckView(string Specimen, Guid Event, DateTime At, decimal? TemperatureC, string? Condition, bool? Fed, bool? Watered, string? Sedation, string? Attendant, string RecordedBy)
+{
+    public static WelfareCheckView Of(string specimen, SpecimenEvent e) => new(
+        specimen, e.Id.Value, e.At ?? e.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), e.TemperatureC, e.Text, e.Fed, e.Watered, e.Sedation, e.Attendant, e.RecordedBy);
+}
