@@ -34,20 +34,21 @@ institutions = [
 ]
 PREFIX = {"MOSCOW": "MOS", "PYONGYANG": "PYO", "PRAGUE": "PRG", "BERLIN": "BER"}
 taxa = [
-    ("Panthera leo", "African lion", "Species", "Mammalia"),
-    ("Ursus arctos", "Brown bear", "Species", "Mammalia"),
-    ("Bos grunniens", "Domestic yak", "Species", "Mammalia"),
-    ("Cacatua alba", "White cockatoo", "Species", "Aves"),
-    ("Aix galericulata", "Mandarin duck", "Species", "Aves"),
-    ("Aquila chrysaetos", "Golden eagle", "Species", "Aves"),
-    ("Grus japonensis", "Red-crowned crane", "Species", "Aves"),
-    ("Ara ararauna", "Blue-and-yellow macaw", "Species", "Aves"),
-    ("Phasianidae", "Pheasants, species not identified", "Family", "Aves"),
-    ("Chrysolophus pictus", "Golden pheasant", "Species", "Aves"),
+    ("Panthera leo", "African lion", "Species", "Mammalia", "Felidae"),
+    ("Ursus arctos", "Brown bear", "Species", "Mammalia", "Ursidae"),
+    ("Bos grunniens", "Domestic yak", "Species", "Mammalia", "Bovidae"),
+    ("Cacatua alba", "White cockatoo", "Species", "Aves", "Cacatuidae"),
+    ("Aix galericulata", "Mandarin duck", "Species", "Aves", "Anatidae"),
+    ("Aquila chrysaetos", "Golden eagle", "Species", "Aves", "Accipitridae"),
+    ("Grus japonensis", "Red-crowned crane", "Species", "Aves", "Gruidae"),
+    ("Ara ararauna", "Blue-and-yellow macaw", "Species", "Aves", "Psittacidae"),
+    ("Phasianidae", "Pheasants, species not identified", "Family", "Aves", "Phasianidae"),
+    ("Chrysolophus pictus", "Golden pheasant", "Species", "Aves", "Phasianidae"),
 ]
 
 specimens = []   # key, kind, taxon, sex, name, identifiers
-events = []      # specimen, type, date, estimated, institution, from, from_name, to, to_name, counts, sire, dam, scheme, value, weight_kg, text
+events = []      # specimen, type, date, estimated, institution, from, from_name, to, to_name, counts, sire, dam, scheme, value, weight_kg, text,
+                 # length_cm, elbow_height_cm, width_cm, height_cm
 counter = {p: 0 for p in PREFIX.values()}
 TODAY = dt.date(2026, 11, 1)
 
@@ -231,6 +232,16 @@ transfer_documents = [
     {"transfer": "APR-2024", "type": "ministryApproval", "number": "MNR-2024-15-1104", "issuing_authority": "Ministry of Natural Resources and Environment of the Russian Federation",
      "issuing_state": "RU", "issued_on": "2024-03-28", "valid_from": "", "valid_until": "", "lines": ""},
 ]
+# Measured at Moscow for their crates two weeks before the November flight (LAR: A body length nose to root of
+# tail, B elbow height, C width across the shoulders, D standing height; a bird bill to tail tip); a group by a
+# typical bird.
+MEASURED = dt.date(2024, 11, 5)
+for key, a, b, c, d, kg in [(lioness.key, 165, 52, 38, 105, 128), (shipment_bears[0].key, 190, 55, 52, 115, 240),
+                            (shipment_bears[1].key, 165, 48, 44, 100, 160), (yaks[0].key, 235, None, 58, 160, 460),
+                            (yaks[1].key, 205, None, 48, 135, 290)] + [(b.key, 46, None, 12, 34, 0.55) for b in cockatoos] + [
+                            ("MOS-G0001", 70, None, 16, 40, 1.1), ("MOS-G0002", 44, None, 17, 30, 0.6)]:
+    ev(key, "measurement", MEASURED, length_cm=a, elbow_height_cm=b, width_cm=c, height_cm=d, weight_kg=kg)
+
 loan_lion = next(a for a in reversed(berlin_lions) if a.sex == "male" and a.alive and a.inst == "BERLIN")
 transfer_lines.append({"transfer": "LOAN-BER-PRG", "specimen": loan_lion.key})
 
@@ -247,14 +258,14 @@ with open(os.path.join(OUT, "institutions.csv"), "w", newline="") as f:
     w.writerows(institutions)
 with open(os.path.join(OUT, "taxa.csv"), "w", newline="") as f:
     w = csv.writer(f)
-    w.writerow(["scientific_name", "common_name", "rank", "class"])
+    w.writerow(["scientific_name", "common_name", "rank", "class", "family"])
     w.writerows(taxa)
 with open(os.path.join(OUT, "specimens.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, ["key", "kind", "taxon", "sex", "name", "identifiers"])
     w.writeheader()
     w.writerows(specimens)
 cols = ["specimen", "type", "date", "estimated", "institution", "from", "from_name", "to", "to_name", "counts", "sire", "dam",
-        "scheme", "value", "weight_kg", "text"]
+        "scheme", "value", "weight_kg", "text", "length_cm", "elbow_height_cm", "width_cm", "height_cm"]
 with open(os.path.join(OUT, "events.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, cols, restval="")
     w.writeheader()

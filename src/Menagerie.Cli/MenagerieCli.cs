@@ -22,6 +22,7 @@ public static class MenagerieCli
         root.Add(UserCommands.Create(context));
         root.Add(StudbookCommands.Create(context));
         root.Add(TransferCommands.Create(context));
+        root.Add(TransportCommands.Create(context));
         root.Add(InstallationCommands.Create(context));
         root.Add(ComplianceCommands.Create(context));
         root.Add(ReferenceCommands.Create(context));

@@ -48,6 +48,7 @@ api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();
 api.MapTransferEndpoints();
+api.MapTransportEndpoints();
 api.MapAccountEndpoints();
 api.MapUserEndpoints();
 

@@ -163,6 +163,24 @@ public sealed class AuthorizationMatrixTests
                 c => c.Anonymous ? HttpStatusCode.Unauthorized
                     : c.Is("curator", "MOSCOW") || c.Is("curator", "PYONGYANG") ? HttpStatusCode.BadRequest
                     : PartiesRead(c) == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => november + "/transport-plan", _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => loan + "/transport-plan", _ => null, OnlyAdminReads),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/journey", _ => november + "/journey", _ => null, PartiesRead),
+            // The loan has no journey recorded: whoever may read the transfer learns that.
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/journey", _ => loan + "/journey", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound),
+            // An impossible check interval: those who may record the journey get the rule's 400, and nothing changes.
+            new(HttpMethod.Put, "/api/v1/transfers/{id:guid}/journey", _ => november + "/journey", _ => new { checkEveryHours = 0 },
+                c => c.Anonymous ? HttpStatusCode.Unauthorized
+                    : new[] { "transport-coordinator", "registrar", "curator" }.Any(r => c.Is(r, "MOSCOW") || c.Is(r, "PYONGYANG")) ? HttpStatusCode.BadRequest
+                    : PartiesRead(c) == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/welfare-checks", _ => november + "/welfare-checks", _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/welfare-checks", _ => loan + "/welfare-checks", _ => null, OnlyAdminReads),
+            // A crate the plan does not have: the attendants who may record checks get the rule's 400, and nothing changes.
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/welfare-checks", _ => november + "/welfare-checks",
+                _ => new { at = "2024-11-20T05:00:00Z", crates = new[] { "C99" }, condition = "calm", attendant = "Dr Petrova" },
+                c => c.Anonymous ? HttpStatusCode.Unauthorized
+                    : new[] { "transport-coordinator", "veterinarian" }.Any(r => c.Is(r, "MOSCOW") || c.Is(r, "PYONGYANG")) ? HttpStatusCode.BadRequest
+                    : PartiesRead(c) == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/documents", _ => november + "/documents", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/documents", _ => loan + "/documents", _ => null, OnlyAdminReads),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/documents", _ => november + "/documents", _ => new { type = "no such kind" },

@@ -431,6 +431,41 @@ public sealed class TransferApiTests
         Assert.Equal(("curator@MOSCOW", "Heated hold agreed with the crew"), (Text(w01.GetProperty("override"), "by"), Text(w01.GetProperty("override"), "reason")));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task The_November_transport_plan_journey_and_welfare_log_over_the_api(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var coordinator = await AsAsync(factory, "transport-coordinator@MOSCOW");
+        using var vet = await AsAsync(factory, "veterinarian@PYONGYANG");
+        using var viewer = await AsAsync(factory, "viewer@PYONGYANG");
+        var list = await GetAsync(coordinator, $"{Transfers}?status=accepted");
+        var november = list.Body.EnumerateArray().Single().GetProperty("id").GetGuid();
+
+        var plan = await GetAsync(viewer, $"{Transfers}/{november}/transport-plan");
+        var journey = await GetAsync(coordinator, $"{Transfers}/{november}/journey");
+        var changed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(journey.Body.GetRawText())!;
+        changed["checkEveryHours"] = JsonSerializer.SerializeToElement(6);
+        var replaced = await SendAsync(coordinator, HttpMethod.Put, $"{Transfers}/{november}/journey", changed, null, null);
+        var byViewer = await SendAsync(viewer, HttpMethod.Put, $"{Transfers}/{november}/journey", changed, null, null);
+        var check = await PostAsync(vet, $"{Transfers}/{november}/welfare-checks",
+            new { at = "2024-11-20T05:00:00Z", crates = new[] { "C06" }, temperatureC = 18.5, condition = "preening", fed = false, watered = true, attendant = "Dr Kim" });
+        var after = await GetAsync(viewer, $"{Transfers}/{november}/transport-plan");
+        var log = await GetAsync(viewer, $"{Transfers}/{november}/welfare-checks");
+
+        Assert.Equal(HttpStatusCode.OK, plan.Code);
+        Assert.Equal(("warnings", 19), (Text(plan.Body, "verdict"), plan.Body.GetProperty("crates").GetArrayLength()));
+        Assert.True(plan.Body.GetProperty("loading").GetProperty("feasible").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, replaced.Code);
+        AssertForbidden(byViewer);
+        Assert.Contains(after.Body.GetProperty("findings").EnumerateArray(), f => Text(f, "rule") == "W-02");
+        Assert.Equal(HttpStatusCode.Created, check.Code);
+        var entry = Assert.Single(log.Body.EnumerateArray());
+        Assert.Equal(("MOS-00069", 18.5m, "Dr Kim"), (Text(entry, "specimen"), entry.GetProperty("temperatureC").GetDecimal(), Text(entry, "attendant")));
+    }
+
     /// <summary>
     /// What lets the animals clear and leave, registered by Moscow's registrar: Pyongyang's comparable
     /// documentation (the DPRK is not a CITES Party), Moscow's export permit after it, and the veterinary

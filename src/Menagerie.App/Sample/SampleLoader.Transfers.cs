@@ -1,6 +1,7 @@
 using System.Globalization;
 using Menagerie.App.Files;
 using Menagerie.App.Transfers;
+using Menagerie.App.Transport;
 using Menagerie.Domain;
 using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
@@ -19,13 +20,19 @@ public sealed partial class SampleLoader
 
         public List<TransferDocument> NewDocuments { get; } = [];
 
+        public List<TransferJourney> NewJourneys { get; } = [];
+
+        private readonly Dictionary<string, Transfer> _built = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _transferKeys = new(StringComparer.Ordinal);
+
         /// <summary>
         /// Takes each transfer of transfers.csv through its lifecycle, step by step as its parties would, up
         /// to the status the file gives. A transfer whose specimens were already in the records is left alone.
         /// </summary>
         public void Transfers(List<CsvRow> transferRows, List<CsvRow> lineRows, List<CsvRow> documentRows)
         {
-            var built = new Dictionary<string, Transfer>(StringComparer.Ordinal);
+            var built = _built;
+            _transferKeys.UnionWith(transferRows.Select(t => t["key"] ?? ""));
             var linesByTransfer = new Dictionary<string, List<CsvRow>>(StringComparer.Ordinal);
             foreach (var row in lineRows)
             {
@@ -52,6 +59,34 @@ public sealed partial class SampleLoader
                     problems.Add(row.Problem("transfer", $"There is no transfer '{row["transfer"]}' in transfers.csv."));
                 else if (built.TryGetValue(row["transfer"]!, out var transfer))
                     Document(row, transfer, now);
+            }
+        }
+
+        /// <summary>
+        /// The journeys of transfer_journeys.json, an object from transfer key to the journey as
+        /// <c>menagerie transport journey</c> takes it; each problem named with its line.
+        /// </summary>
+        public void Journeys(byte[] json)
+        {
+            var (journeys, problem) = JourneyFile.ReadMany(json, JourneysFile);
+            if (journeys is null)
+            {
+                problems.Add(problem!);
+                return;
+            }
+            foreach (var (key, input) in journeys.Inputs)
+            {
+                if (!_built.TryGetValue(key, out var transfer))
+                {
+                    if (!_transferKeys.Contains(key))
+                        problems.Add(journeys.Problem(key, $"There is no transfer '{key}' in transfers.csv."));
+                    continue;
+                }
+                var checkedJourney = input.ToJourney([.. transfer.Lines.Select(l => l.Number)]);
+                if (!checkedJourney.IsValid)
+                    problems.AddRange(journeys.Locate(checkedJourney.Violations, key));
+                else
+                    NewJourneys.Add(TransferJourney.Create(transfer.Id, input, db.UtcNow, db.ActorName));
             }
         }
 

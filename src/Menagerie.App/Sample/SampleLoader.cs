@@ -18,7 +18,7 @@ public abstract record SampleLoadResult
 
 /// <summary>
 /// Loads a collection from five CSV files (countries, institutions, taxa, specimens, events), and
-/// optionally its transfers (transfers, transfer_lines), the format of <c>samples/collection</c>. Everything is checked first and saved in one transaction; what
+/// optionally its transfers (transfers, transfer_lines, and transfer_journeys.json), the format of <c>samples/collection</c>. Everything is checked first and saved in one transaction; what
 /// is already in the records (same country code, institution code, scientific name, or a specimen's
 /// first identifier) is left as it is, so loading twice adds nothing.
 /// </summary>
@@ -28,6 +28,9 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
 
     /// <summary>A collection without transfers leaves these out.</summary>
     private static readonly string[] OptionalFiles = ["transfers.csv", "transfer_lines.csv", "transfer_documents.csv"];
+
+    /// <summary>The journeys of the transfers, by transfer key, where recorded (optional).</summary>
+    public const string JourneysFile = "transfer_journeys.json";
 
     /// <summary>The sample collection shipped inside Menagerie.</summary>
     public Task<SampleLoadResult> LoadBuiltInAsync(CancellationToken ct)
@@ -83,6 +86,8 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
             await batch.SpecimensAsync(tables["specimens.csv"], tables["events.csv"], ct);
             if (problems.Count == 0)
                 batch.Transfers(tables["transfers.csv"], tables["transfer_lines.csv"], tables["transfer_documents.csv"]);
+            if (problems.Count == 0 && await ReadAllAsync(open, JourneysFile, ct) is { } journeys)
+                batch.Journeys(journeys);
         }
         if (problems.Count > 0)
             return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList());
@@ -93,10 +98,17 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         db.Specimens.AddRange(batch.NewSpecimens);
         db.Transfers.AddRange(batch.NewTransfers);
         db.TransferDocuments.AddRange(batch.NewDocuments);
+        db.TransferJourneys.AddRange(batch.NewJourneys);
         await db.SaveChangesAsync("sample collection loaded", ct);
         return new SampleLoadResult.Loaded(
             batch.NewCountries.Count, batch.NewInstitutions.Count, batch.NewTaxa.Count, batch.NewSpecimens.Count,
             batch.NewSpecimens.Sum(s => s.Events.Count), batch.NewTransfers.Count, batch.AlreadyPresent);
+    }
+
+    private static async Task<byte[]?> ReadAllAsync(Func<string, TextReader?> open, string file, CancellationToken ct)
+    {
+        using var reader = open(file);
+        return reader is null ? null : System.Text.Encoding.UTF8.GetBytes(await reader.ReadToEndAsync(ct));
     }
 
     private static readonly (string File, string[] Columns)[] Columns =

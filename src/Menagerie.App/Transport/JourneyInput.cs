@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Menagerie.App.Persistence;
 using Menagerie.Domain;
 using Menagerie.Domain.Compliance;
-using Menagerie.App.Persistence;
 using Menagerie.Domain.Transport;
 
 namespace Menagerie.App.Transport;

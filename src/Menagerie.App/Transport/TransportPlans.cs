@@ -185,7 +185,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
 
     /// <summary>
     /// An attendant's welfare check on the journey, recorded as an event on every animal in the crates checked
-    /// (all crates when none is named): the time, temperature, condition, food and water given, any sedation, and who checked.
+    /// (every animal of the transfer when none is named): the time, temperature, condition, food and water given, any sedation, and who checked.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> RecordWelfareCheckAsync(Guid id, WelfareCheckInput input, CancellationToken ct)
     {
@@ -197,7 +197,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         if (!access.Has(transfer.SenderId, Attend) && !access.Has(transfer.ReceiverId, Attend))
             return new Outcome<IReadOnlyList<WelfareCheckView>>.Forbidden("Welfare checks are recorded by a transport coordinator or veterinarian of the sender or the receiver.");
         var problems = new List<RuleViolation>();
-        var crates = (input.Crates ?? []).Count == 0 ? p.Plan.Crates.ToList() : [];
+        var crates = new List<Crate>();
         foreach (var number in input.Crates ?? [])
         {
             if (p.Plan.Crates.FirstOrDefault(c => string.Equals(c.Number, number, StringComparison.OrdinalIgnoreCase)) is { } crate)
@@ -210,7 +210,8 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         if (problems.Count > 0)
             return problems;
         var at = Instants.FromClient(input.At!.Value);
-        var lines = crates.SelectMany(c => c.Occupants).Select(o => o.Line).ToHashSet();
+        // No crate named: the check covers every animal of the transfer, crated or not yet.
+        var lines = crates.Count > 0 ? crates.SelectMany(c => c.Occupants).Select(o => o.Line).ToHashSet() : transfer.Lines.Select(l => l.Number).ToHashSet();
         var specimenIds = transfer.Lines.Where(l => lines.Contains(l.Number)).Select(l => l.ShippedId ?? l.SpecimenId).Distinct().ToList();
         var specimens = await db.Specimens.Include(s => s.Events).Include(s => s.Holdings).Include(s => s.Identifiers)
             .Where(s => specimenIds.Contains(s.Id)).AsSplitQuery().ToListAsync(ct);
@@ -231,8 +232,8 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         }
         if (problems.Count > 0)
             return problems;
-        var crateNames = string.Join(", ", crates.Select(c => c.Number));
-        return await Saving.SaveAsync(db, $"welfare check on transfer {transfer.Id} at {at:u} (crates {crateNames})",
+        var checkedCrates = crates.Count > 0 ? "crates " + string.Join(", ", crates.Select(c => c.Number)) : "all animals";
+        return await Saving.SaveAsync(db, $"welfare check on transfer {transfer.Id} at {at:u} ({checkedCrates})",
             () => (IReadOnlyList<WelfareCheckView>)[.. specimens.Select(s => WelfareCheckView.Of(Key(s), s.Events[^1]))], ct, created: true);
     }
 

@@ -7,7 +7,10 @@ namespace Menagerie.Cli.Commands;
 /// <summary>Requirements as tables for a person, the same for a shipment file and for a transfer, and the exit code of a verdict.</summary>
 internal static class ComplianceOutput
 {
-    public static int ExitCode(ComplianceView view) => view.Verdict switch
+    public static int ExitCode(ComplianceView view) => ExitCode(view.Verdict);
+
+    /// <summary>A verdict's exit code, the same for requirements and for a transport plan: clear 0, blocked 1, warnings only 3.</summary>
+    public static int ExitCode(string verdict) => verdict switch
     {
         "blocked" => ExitCodes.Findings,
         "warnings" => ExitCodes.WarningsOnly,

@@ -94,7 +94,8 @@ public static class Crating
             {
                 findings.Add(new("T-00", Severity.Block,
                     $"No container requirement is mapped for {animal.Taxon} (line {animal.Line}): load the licensed LAR table with a row for it, or for its family.",
-                    ContainerSource) { Lines = [animal.Line] });
+                    ContainerSource)
+                { Lines = [animal.Line] });
                 continue;
             }
             var needed = CrateSizing.Missing(requirement.Formula, animal.Measurements);
@@ -110,20 +111,23 @@ public static class Crating
             {
                 findings.Add(new("W-04", Severity.Warn,
                     $"{animal.Label} is not identified to species: birds of different species must not share a crate; crate them by species once identified.",
-                    "CITES Advice to Carriers §1.5") { Lines = [animal.Line] });
+                    "CITES Advice to Carriers §1.5")
+                { Lines = [animal.Line] });
             }
         }
         if (missing.Count > 0)
         {
             findings.Add(new("T-01", Severity.Block,
                 $"Crates cannot be sized until these are measured: {string.Join("; ", missing.Select(m => m.Message))}.",
-                "IATA LAR CR1: the animal stands, turns and lies naturally (transfer-rules §2.3)") { Lines = [.. missing.Select(m => m.Line)] });
+                "IATA LAR CR1: the animal stands, turns and lies naturally (transfer-rules §2.3)")
+            { Lines = [.. missing.Select(m => m.Line)] });
         }
         foreach (var group in crates.Where(c => !c.Requirement.IsConfirmed).GroupBy(c => c.Requirement.Group, StringComparer.Ordinal))
         {
             findings.Add(new("T-00", Severity.Warn,
                 $"Container requirement to be confirmed from the current LAR for {group.Key}: crates sized from the {Words(group.First().Requirement.Formula)} formula.",
-                ContainerSource) { Crates = [.. group.Select(c => c.Number)], Lines = [.. group.SelectMany(c => c.Occupants).Select(o => o.Line).Distinct()] });
+                ContainerSource)
+            { Crates = [.. group.Select(c => c.Number)], Lines = [.. group.SelectMany(c => c.Occupants).Select(o => o.Line).Distinct()] });
         }
         return new(crates, missing, findings);
     }

@@ -30,7 +30,8 @@ public static class TransportPlanner
         {
             loading = Loading.Plan(proposal.Crates, hold);
             findings.AddRange(loading.Failures.Select(f => new TransportFinding(RuleOf(f.Constraint), Severity.Block,
-                $"No loading plan: {f.Message}", SourceOf(f.Constraint)) { Crates = f.Crates }));
+                $"No loading plan: {f.Message}", SourceOf(f.Constraint))
+            { Crates = f.Crates }));
         }
         else
         {
@@ -41,7 +42,8 @@ public static class TransportPlanner
         if (attended.Count > 0 && string.IsNullOrWhiteSpace(journey.Attendant))
         {
             findings.Add(new("W-11", Severity.Warn, "Large or dangerous animals travel with an attendant or veterinarian named on the booking; none is recorded.",
-                "Acceptance checklist item 4; RGP-85 (transfer-rules §4)") { Crates = [.. attended.Select(c => c.Number)] });
+                "Acceptance checklist item 4; RGP-85 (transfer-rules §4)")
+            { Crates = [.. attended.Select(c => c.Number)] });
         }
         if (journey.CheckEveryHours > Welfare.InspectionHours)
         {

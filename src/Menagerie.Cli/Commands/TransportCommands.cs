@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Globalization;
+using Menagerie.App;
+using Menagerie.App.Transport;
+using Spectre.Console;
+
+namespace Menagerie.Cli.Commands;
+
+/// <summary>
+/// <c>menagerie transport plan|journey|check|log</c>: the crates and loading plan of a transfer, the journey
+/// its coordinator records, and the welfare log attendants keep on the way.
+/// </summary>
+internal static class TransportCommands
+{
+    public static Command Create(CliContext cli)
+    {
+        var transport = new Command("transport", "Crates, loading plan, journey and welfare log of a transfer.");
+        transport.Add(Plan(cli));
+        transport.Add(Journey(cli));
+        transport.Add(Check(cli));
+        transport.Add(Log(cli));
+        return transport;
+    }
+
+    private static Option<FileInfo?> Containers() => new("--containers")
+    {
+        Description = "A licensed LAR container table (CSV, the shipped table's columns) to use instead of the configured one.",
+    };
+
+    private static Command Plan(CliContext cli)
+    {
+        var id = TransferCommands.TransferArgument();
+        var containers = Containers();
+        var format = GlobalOptions.Format();
+        var command = new Command("plan", "Crates for every animal, the loading plan for the hold and the journey, with what the transport rules found. Exit 0 complete, 1 blocked, 3 complete with warnings.")
+        {
+            id, containers, format,
+        };
+        command.SetAction((parse, ct) => TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>
+        {
+            var outcome = await plans.PlanAsync(parse.GetRequiredValue(id), parse.GetValue(containers)?.FullName, ct);
+            var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => Write(cli.Console, view), ct);
+            return outcome is Outcome<TransportPlanView>.Ok { Value: var plan } ? ComplianceOutput.ExitCode(plan.Verdict) : exit;
+        }, ct));
+        return command;
+    }
+
+    private static Command Journey(CliContext cli)
+    {
+        var id = TransferCommands.TransferArgument();
+        var file = new Argument<FileInfo>("file") { Description = "The journey as JSON: legs, hold, attendant, checkEveryHours, larEdition, temperatures (see README)." };
+        var format = GlobalOptions.Format();
+        var command = new Command("journey", "Records the transfer's journey from a JSON file, replacing the one before. Every problem is reported with its line, and nothing changes.")
+        {
+            id, file, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            if (!path.Exists)
+            {
+                await cli.Error.WriteLineAsync($"{path.FullName} does not exist.");
+                return ExitCodes.Usage;
+            }
+            var (journey, problem) = JourneyFile.Read(await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
+            if (journey is null)
+            {
+                await cli.Error.WriteLineAsync(problem!.ToString());
+                return ExitCodes.Findings;
+            }
+            return await TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>
+            {
+                var outcome = await plans.RecordJourneyAsync(parse.GetRequiredValue(id), journey.Input, ct);
+                if (outcome is Outcome<JourneyInput>.Invalid invalid)
+                {
+                    foreach (var p in journey.Locate(invalid.Violations))
+                        await cli.Error.WriteLineAsync(p.ToString());
+                    return ExitCodes.Findings;
+                }
+                return await outcome.ReportAsync(cli, parse.GetValue(format), _ => cli.Console.MarkupLine(Markup.Escape($"Journey recorded for transfer {parse.GetRequiredValue(id)}.")), ct);
+            }, ct);
+        });
+        return command;
+    }
+
+    private static Command Check(CliContext cli)
+    {
+        var id = TransferCommands.TransferArgument();
+        var at = new Option<DateTime>("--at") { Description = "When the check was made (UTC, e.g. 2024-11-20T05:00:00Z).", Required = true };
+        var crates = new Option<string[]>("--crate") { Description = "A crate checked, as the plan numbers it (C01). Repeat; leave out for every crate.", AllowMultipleArgumentsPerToken = false };
+        var temperature = new Option<decimal?>("--temperature") { Description = "Temperature at the crates, °C." };
+        var condition = new Option<string>("--condition") { Description = "The animals' condition as seen.", Required = true };
+        var fed = new Option<bool?>("--fed") { Description = "Food was given (true or false)." };
+        var watered = new Option<bool?>("--watered") { Description = "Water was given (true or false)." };
+        var sedation = new Option<string?>("--sedation") { Description = "Sedation given: drug, dose and by whom." };
+        var attendant = new Option<string>("--attendant") { Description = "Who made the check.", Required = true };
+        var format = GlobalOptions.Format();
+        var command = new Command("check", "Records a welfare check on the journey as an event on every animal in the crates checked.")
+        {
+            id, at, crates, temperature, condition, fed, watered, sedation, attendant, format,
+        };
+        command.SetAction((parse, ct) => TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>
+        {
+            var input = new WelfareCheckInput(parse.GetValue(at), parse.GetValue(crates), parse.GetValue(temperature), parse.GetValue(condition),
+                parse.GetValue(fed), parse.GetValue(watered), parse.GetValue(sedation), parse.GetValue(attendant));
+            var outcome = await plans.RecordWelfareCheckAsync(parse.GetRequiredValue(id), input, ct);
+            return await outcome.WithFields(f => f switch { "crates" => "--crate", "text" => "--condition", _ => "--" + f }).ReportAsync(cli, parse.GetValue(format), checks => WriteLog(cli.Console, "Recorded", checks), ct);
+        }, ct));
+        return command;
+    }
+
+    private static Command Log(CliContext cli)
+    {
+        var id = TransferCommands.TransferArgument();
+        var format = GlobalOptions.Format();
+        var command = new Command("log", "The journey's welfare log: every check on the transfer's animals, in time order.") { id, format };
+        command.SetAction((parse, ct) => TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>
+            await (await plans.WelfareLogAsync(parse.GetRequiredValue(id), ct)).ReportAsync(cli, parse.GetValue(format), checks => WriteLog(cli.Console, "Welfare log", checks), ct), ct));
+        return command;
+    }
+
+    private static void WriteLog(IAnsiConsole console, string title, IReadOnlyList<WelfareCheckView> checks)
+    {
+        var table = new Table().Title(title).AddColumns("At (UTC)", "Specimen", "°C", "Condition", "Fed", "Watered", "Sedation", "Attendant");
+        foreach (var c in checks)
+        {
+            table.AddRow(c.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(c.Specimen), c.TemperatureC?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Markup.Escape(c.Condition ?? ""), YesNo(c.Fed), YesNo(c.Watered), Markup.Escape(c.Sedation ?? ""), Markup.Escape(c.Attendant ?? ""));
+        }
+        console.Write(table);
+    }
+
+    private static string YesNo(bool? value) => value switch { true => "yes", false => "no", null => "" };
+
+    private static void Write(IAnsiConsole console, TransportPlanView plan)
+    {
+        console.MarkupLine(Markup.Escape($"Transport plan of transfer {plan.Transfer}: {plan.Verdict.ToUpperInvariant()}"));
+        console.MarkupLine(Markup.Escape($"Container requirements: {plan.LarEdition}."));
+        var crates = new Table().Title("Crates").AddColumns("Crate", "Animals", "Requirement", "Inner L×W×H cm", "Gross kg", "Notes");
+        foreach (var c in plan.Crates)
+        {
+            var animals = string.Join("; ", c.Animals.Select(a => $"{a.Count} × {a.Taxon} ({a.Specimen}{(a.Name is null ? "" : " " + a.Name)})"));
+            var notes = string.Join(", ", new[]
+            {
+                c.Padlocks ? "padlocked" : null, c.AttendantAccess ? "attendant access" : null, c.Predator ? "predator" : null,
+                $"{c.Temperature.Min}–{c.Temperature.Max} °C",
+            }.OfType<string>());
+            crates.AddRow(c.Crate, Markup.Escape(animals), Markup.Escape(c.ContainerRequirement ?? "to be confirmed"),
+                $"{c.InnerCm.Length} × {c.InnerCm.Width} × {c.InnerCm.Height}", c.GrossKg.ToString("0.#", CultureInfo.InvariantCulture), Markup.Escape(notes));
+        }
+        console.Write(crates);
+        foreach (var m in plan.MissingMeasurements)
+            console.MarkupLine(Markup.Escape($"Line {m.Line}: {m.Animal}: measure {string.Join(", ", m.Measurements)}."));
+        if (plan.Loading is { } l)
+        {
+            console.MarkupLine(Markup.Escape($"Hold {l.Hold}: {l.LengthCm} × {l.WidthCm} × {l.HeightCm} cm, {l.LoadKg:0.#} of {l.MaxLoadKg:0.#} kg, {l.LengthUsedCm} cm of length used"
+                + (l.ScreensAtCm.Count > 0 ? $", sight screen at {string.Join(", ", l.ScreensAtCm)} cm from the door" : "") + "."));
+            var placements = new Table().Title("Loading plan (from the door)").AddColumns("Row", "Crate", "From door cm", "From aisle cm", "Across × along cm", "Heated");
+            foreach (var p in l.Placements)
+            {
+                placements.AddRow(p.Row.ToString(CultureInfo.InvariantCulture), p.Crate, p.FromDoorCm.ToString(CultureInfo.InvariantCulture),
+                    p.FromAisleCm.ToString(CultureInfo.InvariantCulture), $"{p.AcrossCm} × {p.AlongCm}", p.Heated ? "yes" : "");
+            }
+            console.Write(placements);
+        }
+        if (plan.Journey.Legs.Count > 0)
+        {
+            var legs = new Table().Title($"Journey: {plan.Journey.ExpectedHours:0.#} h, checks every {plan.Journey.CheckEveryHours} h ({plan.Journey.ChecksExpected} expected)")
+                .AddColumns("From", "To", "Departs (UTC)", "Arrives (UTC)", "Mode", "Carrier");
+            foreach (var leg in plan.Journey.Legs)
+            {
+                legs.AddRow(Markup.Escape(leg.From), Markup.Escape(leg.To), leg.Departs.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    leg.Arrives.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), leg.Mode, Markup.Escape(leg.Carrier ?? ""));
+            }
+            console.Write(legs);
+        }
+        var findings = new Table().Title("Findings").AddColumns("Rule", "Severity", "Crates", "What and why", "Source");
+        foreach (var f in plan.Findings.OrderBy(f => f.Severity switch { "block" => 0, "warn" => 1, _ => 2 }))
+            findings.AddRow(f.Rule, f.Severity, string.Join(", ", f.Crates), Markup.Escape(f.Message), Markup.Escape(f.Source));
+        console.Write(findings);
+    }
+}

@@ -1,0 +1,33 @@
+using Menagerie.App.Transport;
+using Menagerie.Web.Http;
+
+namespace Menagerie.Web.Transfers;
+
+/// <summary>A transfer's transport: its plan, journey and welfare log.</summary>
+public static class TransportEndpoints
+{
+    public static void MapTransportEndpoints(this IEndpointRouteBuilder api)
+    {
+        var transfers = api.MapGroup("/transfers/{id:guid}").WithTags("Transport");
+        transfers.MapGet("/transport-plan", async (Guid id, TransportPlans plans, HttpContext http, CancellationToken ct) =>
+                (await plans.PlanAsync(id, null, ct)).ToHttp(http))
+            .WithSummary("Crates for every animal (container requirement, inner and outer size, gross weight, ventilation, padlocks), the measurements still missing, the loading plan for the journey's hold, the journey, and the transport rules' findings; verdict clear, warnings or blocked.")
+            .Produces<TransportPlanView>().ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapGet("/journey", async (Guid id, TransportPlans plans, HttpContext http, CancellationToken ct) =>
+                (await plans.JourneyAsync(id, ct)).ToHttp(http))
+            .WithSummary("The journey as recorded: legs, hold, attendant, check interval, LAR edition, the veterinarian's temperature ranges, addresses and 24-hour contact.")
+            .Produces<JourneyInput>().ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapPut("/journey", async (Guid id, JourneyInput input, TransportPlans plans, HttpContext http, CancellationToken ct) =>
+                (await plans.RecordJourneyAsync(id, input, ct)).ToHttp(http, location: _ => $"/api/v1/transfers/{id}/journey"))
+            .WithSummary("Records the journey, replacing the one before (a transport coordinator, registrar or curator of either party). Every problem is reported at once.")
+            .Produces<JourneyInput>().Produces<JourneyInput>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        transfers.MapGet("/welfare-checks", async (Guid id, TransportPlans plans, HttpContext http, CancellationToken ct) =>
+                (await plans.WelfareLogAsync(id, ct)).ToHttp(http))
+            .WithSummary("The journey's welfare log: every check on the transfer's animals, in time order.")
+            .Produces<IReadOnlyList<WelfareCheckView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapPost("/welfare-checks", async (Guid id, WelfareCheckInput input, TransportPlans plans, HttpContext http, CancellationToken ct) =>
+                (await plans.RecordWelfareCheckAsync(id, input, ct)).ToHttp(http, location: _ => $"/api/v1/transfers/{id}/welfare-checks"))
+            .WithSummary("An attendant's welfare check (transport coordinator or veterinarian of either party): time, crates (none: all), temperature, condition, food and water given, sedation, who checked; recorded as an event on each animal.")
+            .Produces<IReadOnlyList<WelfareCheckView>>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+}

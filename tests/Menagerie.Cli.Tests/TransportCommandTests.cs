@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Menagerie.App.Persistence;
+using Menagerie.Testing;
+
+namespace Menagerie.Cli.Tests;
+
+/// <summary><c>menagerie transport plan|journey|check|log</c> on the sample records.</summary>
+public sealed class TransportCommandTests
+{
+    private static async Task<string> NovemberAsync(TestDatabase database)
+    {
+        var list = await CliRun.RunAsync(database.Options, "transfer", "list", "--format", "json");
+        return JsonDocument.Parse(list.Output).RootElement.EnumerateArray().Single(t => t.GetProperty("status").GetString() == "accepted").GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task Plan_gives_the_November_shipment_its_crates_and_hold_with_warnings_and_exit_3()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var november = await NovemberAsync(database);
+
+        var json = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--format", "json");
+        var table = await CliRun.RunAsync(database.Options, "transport", "plan", november);
+        var unknown = await CliRun.RunAsync(database.Options, "transport", "plan", Guid.NewGuid().ToString());
+
+        Assert.Equal((3, 3, 2), (json.Exit, table.Exit, unknown.Exit));
+        var plan = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal("warnings", plan.GetProperty("verdict").GetString());
+        var crates = plan.GetProperty("crates").EnumerateArray().ToList();
+        Assert.Equal(19, crates.Count);
+        var lion = crates.Single(c => c.GetProperty("animals")[0].GetProperty("taxon").GetString() == "Panthera leo");
+        Assert.Equal(("big-cats", JsonValueKind.Null, true), (lion.GetProperty("group").GetString(), lion.GetProperty("containerRequirement").ValueKind, lion.GetProperty("padlocks").GetBoolean()));
+        foreach (var key in new[] { "length", "width", "height" })
+            Assert.True(lion.GetProperty("innerCm").GetProperty(key).GetInt32() > 0);
+        Assert.True(plan.GetProperty("loading").GetProperty("feasible").GetBoolean());
+        Assert.Contains(plan.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "T-00"
+            && f.GetProperty("message").GetString()!.Contains("to be confirmed from the current LAR", StringComparison.Ordinal));
+        Assert.Contains("Il-76MD cargo hold", table.Output, StringComparison.Ordinal);
+        Assert.Contains("No transfer", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Journey_from_a_file_reports_every_problem_with_its_line_and_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var november = await NovemberAsync(database);
+        var folder = Directory.CreateTempSubdirectory("menagerie-journey-").FullName;
+        var bad = Path.Combine(folder, "journey.json");
+        await File.WriteAllTextAsync(bad, """
+            {
+              "attendant": "Dr Petrova",
+              "legs": [
+                { "from": "Moscow", "to": "Pyongyang", "departs": "2024-11-20T09:00:00Z", "arrives": "2024-11-20T01:00:00Z", "mode": "air" }
+              ],
+              "hold": { "name": "hold", "lengthCm": 1000, "widthCm": 300, "heightCm": 300, "maxLoadKg": 5000,
+                        "heatedZone": { "fromCm": 800, "toCm": 1200, "temperature": { "min": 16, "max": 22 } } }
+            }
+            """, TestContext.Current.CancellationToken);
+        var malformed = Path.Combine(folder, "malformed.json");
+        await File.WriteAllTextAsync(malformed, "{\n  \"legs\": [ { \"departs\": \"yesterday\" } ]\n}", TestContext.Current.CancellationToken);
+        var good = Path.Combine(folder, "good.json");
+        await File.WriteAllTextAsync(good, """
+            { "attendant": "Dr Petrova", "checkEveryHours": 6,
+              "hold": { "name": "An-124 hold", "lengthCm": 3600, "widthCm": 640, "heightCm": 440, "maxLoadKg": 120000 } }
+            """, TestContext.Current.CancellationToken);
+
+        var rejected = await CliRun.RunAsync(database.Options, "transport", "journey", november, bad);
+        var unreadable = await CliRun.RunAsync(database.Options, "transport", "journey", november, malformed);
+        var before = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--format", "json");
+        var recorded = await CliRun.RunAsync(database.Options, "transport", "journey", november, good);
+        var after = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--format", "json");
+
+        Assert.Equal((1, 1, 0), (rejected.Exit, unreadable.Exit, recorded.Exit));
+        Assert.Contains("journey.json:4: legs[0].arrives:", rejected.Error, StringComparison.Ordinal);
+        Assert.Contains("journey.json:7: hold.heatedZone:", rejected.Error, StringComparison.Ordinal);
+        Assert.StartsWith("malformed.json:2: legs[0].departs:", unreadable.Error, StringComparison.Ordinal);
+        Assert.Equal("Il-76MD cargo hold", JsonDocument.Parse(before.Output).RootElement.GetProperty("loading").GetProperty("hold").GetString());
+        var replaced = JsonDocument.Parse(after.Output).RootElement;
+        Assert.Equal("An-124 hold", replaced.GetProperty("loading").GetProperty("hold").GetString());
+        Assert.Contains(replaced.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "W-02");
+    }
+
+    [Fact]
+    public async Task Check_records_a_welfare_check_that_the_log_then_lists()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var november = await NovemberAsync(database);
+
+        var check = await CliRun.RunAsync(database.Options, "transport", "check", november, "--at", "2024-11-20T05:00:00Z", "--crate", "C01",
+            "--temperature", "12", "--condition", "calm", "--watered", "true", "--attendant", "Dr Petrova");
+        var missing = await CliRun.RunAsync(database.Options, "transport", "check", november, "--at", "2024-11-20T05:00:00Z", "--crate", "C77",
+            "--condition", "calm", "--attendant", "Dr Petrova");
+        var log = await CliRun.RunAsync(database.Options, "transport", "log", november, "--format", "json");
+
+        Assert.Equal((0, 1, 0), (check.Exit, missing.Exit, log.Exit));
+        Assert.Contains("--crate: The plan has no crate C77.", missing.Error, StringComparison.Ordinal);
+        var entry = Assert.Single(JsonDocument.Parse(log.Output).RootElement.EnumerateArray());
+        Assert.Equal(("MOS-00037", 12m, "Dr Petrova"), (entry.GetProperty("specimen").GetString(), entry.GetProperty("temperatureC").GetDecimal(), entry.GetProperty("attendant").GetString()));
+    }
+}
