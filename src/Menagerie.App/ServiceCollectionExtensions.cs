@@ -45,7 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferQueries>();
         services.AddScoped<Compliance.TransferCompliance>();
-        services.TryAddSingleton(sp => new Transport.TransportSettings { ContainerRequirements = sp.GetService<IConfiguration>()?[Transport.TransportSettings.ContainerRequirementsSetting] });
+        services.TryAddSingleton(sp => Transport.TransportSettings.From(sp.GetService<IConfiguration>()));
         services.AddScoped<Transport.TransportPlans>();
         services.AddScoped<TransferDocuments>();
         services.AddScoped<InstallationCommands>();

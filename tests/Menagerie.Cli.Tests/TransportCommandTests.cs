@@ -13,6 +13,9 @@ public sealed class TransportCommandTests
         return JsonDocument.Parse(list.Output).RootElement.EnumerateArray().Single(t => t.GetProperty("status").GetString() == "accepted").GetProperty("id").GetString()!;
     }
 
+    /// <summary>PDF text without whitespace: wrapped lines come back without the space between them.</summary>
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     [Fact]
     public async Task Plan_gives_the_November_shipment_its_crates_and_hold_with_warnings_and_exit_3()
     {
@@ -78,6 +81,32 @@ public sealed class TransportCommandTests
         var replaced = JsonDocument.Parse(after.Output).RootElement;
         Assert.Equal("An-124 hold", replaced.GetProperty("loading").GetProperty("hold").GetString());
         Assert.Contains(replaced.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "W-02");
+    }
+
+    [Fact]
+    public async Task Documents_writes_the_labels_manifest_certification_and_waybill_data_of_the_November_shipment()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var november = await NovemberAsync(database);
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("menagerie-documents-").FullName, "out");
+
+        var written = await CliRun.RunAsync(database.Options, "transport", "documents", november, "--out", folder);
+
+        Assert.Equal(3, written.Exit);
+        Assert.Equal(["air-waybill-handling.pdf", "labels.pdf", "manifest.pdf", "shippers-certification.pdf"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using (var labels = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(folder, "labels.pdf")))
+        {
+            Assert.Equal(19, labels.NumberOfPages);
+            var pages = labels.GetPages().Select(p => Squeezed(p.Text)).ToList();
+            var lion = Assert.Single(pages, p => p.Contains("MOS-00037", StringComparison.Ordinal));
+            foreach (var text in new[] { "LIVEANIMALS", "THISWAYUP", "Pantheraleo", "MoscowZoo", "CentralZoo", "+74992523580" })
+                Assert.Contains(text, lion, StringComparison.Ordinal);
+        }
+        using var manifest = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(folder, "manifest.pdf"));
+        var manifestText = Squeezed(string.Concat(manifest.GetPages().Select(p => p.Text)));
+        foreach (var text in new[] { "MOS-00037", "Laska", "transponder:643411732236538", "MOS-G0002" })
+            Assert.Contains(text, manifestText, StringComparison.Ordinal);
     }
 
     [Fact]

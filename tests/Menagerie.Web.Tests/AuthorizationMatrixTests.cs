@@ -165,6 +165,8 @@ public sealed class AuthorizationMatrixTests
                     : PartiesRead(c) == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => november + "/transport-plan", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => loan + "/transport-plan", _ => null, OnlyAdminReads),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-documents/{file}", _ => november + "/transport-documents/labels.pdf", _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-documents/{file}", _ => loan + "/transport-documents/manifest.pdf", _ => null, OnlyAdminReads),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/journey", _ => november + "/journey", _ => null, PartiesRead),
             // The loan has no journey recorded: whoever may read the transfer learns that.
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/journey", _ => loan + "/journey", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound),

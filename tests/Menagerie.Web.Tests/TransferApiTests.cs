@@ -454,6 +454,8 @@ public sealed class TransferApiTests
             new { at = "2024-11-20T05:00:00Z", crates = new[] { "C06" }, temperatureC = 18.5, condition = "preening", fed = false, watered = true, attendant = "Dr Kim" });
         var after = await GetAsync(viewer, $"{Transfers}/{november}/transport-plan");
         var log = await GetAsync(viewer, $"{Transfers}/{november}/welfare-checks");
+        using var labels = await viewer.GetAsync(new Uri($"{Transfers}/{november}/transport-documents/labels.pdf", UriKind.Relative), Ct);
+        using var unknown = await viewer.GetAsync(new Uri($"{Transfers}/{november}/transport-documents/invoice.pdf", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, plan.Code);
         Assert.Equal(("warnings", 19), (Text(plan.Body, "verdict"), plan.Body.GetProperty("crates").GetArrayLength()));
@@ -464,6 +466,11 @@ public sealed class TransferApiTests
         Assert.Equal(HttpStatusCode.Created, check.Code);
         var entry = Assert.Single(log.Body.EnumerateArray());
         Assert.Equal(("MOS-00069", 18.5m, "Dr Kim"), (Text(entry, "specimen"), entry.GetProperty("temperatureC").GetDecimal(), Text(entry, "attendant")));
+        Assert.Equal((HttpStatusCode.OK, "application/pdf"), (labels.StatusCode, labels.Content.Headers.ContentType?.MediaType));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await labels.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(19, pdf.NumberOfPages);
+        Assert.Contains(pdf.GetPages(), p => p.GetImages().Any());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     /// <summary>

@@ -8,15 +8,29 @@ using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Transfers;
 using Menagerie.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Menagerie.App.Transport;
 
-/// <summary>Where a licensed LAR container table is read from, if any (Menagerie:Transport:ContainerRequirements).</summary>
+/// <summary>
+/// Where a licensed LAR container table is read from, if any (Menagerie:Transport:ContainerRequirements), and
+/// the address people reach Menagerie at (Menagerie:PublicUrl), which crate labels link animals' records to.
+/// </summary>
 public sealed record TransportSettings
 {
     public const string ContainerRequirementsSetting = "Menagerie:Transport:ContainerRequirements";
+    public const string PublicUrlSetting = "Menagerie:PublicUrl";
 
     public string? ContainerRequirements { get; init; }
+    public Uri? PublicUrl { get; init; }
+
+    public static TransportSettings From(IConfiguration? configuration)
+    {
+        var url = configuration?[PublicUrlSetting];
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            throw new InvalidOperationException($"{PublicUrlSetting} is '{url}': an absolute address such as https://zoo.example/menagerie is expected.");
+        return new TransportSettings { ContainerRequirements = configuration?[ContainerRequirementsSetting], PublicUrl = url is null ? null : new Uri(url) };
+    }
 }
 
 /// <summary>A transfer line as documents print it: the animal, its identifiers and the documents that cover it.</summary>

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Menagerie.App;
 using Menagerie.App.Transport;
+using Menagerie.App.Transport.Documents;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Menagerie.Cli.Commands;
@@ -16,6 +18,7 @@ internal static class TransportCommands
     {
         var transport = new Command("transport", "Crates, loading plan, journey and welfare log of a transfer.");
         transport.Add(Plan(cli));
+        transport.Add(Documents(cli));
         transport.Add(Journey(cli));
         transport.Add(Check(cli));
         transport.Add(Log(cli));
@@ -41,6 +44,31 @@ internal static class TransportCommands
             var outcome = await plans.PlanAsync(parse.GetRequiredValue(id), parse.GetValue(containers)?.FullName, ct);
             var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => Write(cli.Console, view), ct);
             return outcome is Outcome<TransportPlanView>.Ok { Value: var plan } ? ComplianceOutput.ExitCode(plan.Verdict) : exit;
+        }, ct));
+        return command;
+    }
+
+    private static Command Documents(CliContext cli)
+    {
+        var id = TransferCommands.TransferArgument();
+        var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write the PDFs into (created if needed).", Required = true };
+        var containers = Containers();
+        var command = new Command("documents", "Writes the crate labels, shipment manifest, Shipper's Certification for Live Animals and air waybill handling data as PDF. "
+            + "Labels link each animal to its record at Menagerie__PublicUrl (default http://localhost:5080).")
+        {
+            id, output, containers,
+        };
+        command.SetAction((parse, ct) => TransferCommands.WithScopeAsync(cli, parse, async services =>
+        {
+            var outcome = await services.GetRequiredService<TransportPlans>().PapersAsync(parse.GetRequiredValue(id), parse.GetValue(containers)?.FullName, ct);
+            if (outcome is not Outcome<TransportPapers>.Ok { Value: var papers })
+                return await outcome.ReportAsync(cli, OutputFormat.Table, _ => { }, ct);
+            var baseUrl = services.GetRequiredService<TransportSettings>().PublicUrl ?? new Uri("http://localhost:5080");
+            foreach (var path in await TransportDocuments.WriteAsync(papers, baseUrl, parse.GetRequiredValue(output).FullName, ct))
+                await cli.Output.WriteLineAsync(path);
+            if (papers.Plan.Verdict == Domain.Compliance.Verdict.Blocked)
+                await cli.Error.WriteLineAsync("The transport plan is blocked: the documents are marked DRAFT. Run 'menagerie transport plan' to see why.");
+            return ComplianceOutput.ExitCode(Words.Kebab(papers.Plan.Verdict));
         }, ct));
         return command;
     }

@@ -1,4 +1,6 @@
+using Menagerie.App;
 using Menagerie.App.Transport;
+using Menagerie.App.Transport.Documents;
 using Menagerie.Web.Http;
 
 namespace Menagerie.Web.Transfers;
@@ -13,6 +15,20 @@ public static class TransportEndpoints
                 (await plans.PlanAsync(id, null, ct)).ToHttp(http))
             .WithSummary("Crates for every animal (container requirement, inner and outer size, gross weight, ventilation, padlocks), the measurements still missing, the loading plan for the journey's hold, the journey, and the transport rules' findings; verdict clear, warnings or blocked.")
             .Produces<TransportPlanView>().ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapGet("/transport-documents/{file}", async (Guid id, string file, TransportPlans plans, TransportSettings settings, HttpContext http, CancellationToken ct) =>
+            {
+                if (!TransportDocuments.FileNames.Contains(file, StringComparer.OrdinalIgnoreCase))
+                    return TypedResults.Problem($"No transport document '{file}': one of {string.Join(", ", TransportDocuments.FileNames)}.", statusCode: StatusCodes.Status404NotFound);
+                var papers = await plans.PapersAsync(id, null, ct);
+                if (papers is not Outcome<TransportPapers>.Ok { Value: var p })
+                    return papers.ToHttp(http);
+                // Labels link to the records where people reach this installation: configured, or as this request came in.
+                var baseUrl = settings.PublicUrl ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
+                var document = TransportDocuments.Render(p, baseUrl, file)!;
+                return TypedResults.File(document.Pdf, "application/pdf", document.FileName);
+            })
+            .WithSummary("A transport document as PDF: labels.pdf (one label per crate with a QR code to each animal's record), manifest.pdf, shippers-certification.pdf, air-waybill-handling.pdf. Marked DRAFT while the plan is blocked.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         transfers.MapGet("/journey", async (Guid id, TransportPlans plans, HttpContext http, CancellationToken ct) =>
                 (await plans.JourneyAsync(id, ct)).ToHttp(http))
             .WithSummary("The journey as recorded: legs, hold, attendant, check interval, LAR edition, the veterinarian's temperature ranges, addresses and 24-hour contact.")
