@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SampleAccounts>();
         services.AddScoped<Compliance.Reference.ChecklistImport>();
         services.AddScoped<Compliance.Reference.ListingLookup>();
+        services.AddScoped<Studbooks.StudbookRecords>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Menagerie.Web;
 using Menagerie.Web.Accounts;
 using Menagerie.Web.Institutions;
 using Menagerie.Web.Specimens;
+using Menagerie.Web.Studbooks;
 using Menagerie.Web.Taxa;
 using Menagerie.Web.Transfers;
 using Scalar.AspNetCore;
@@ -49,6 +50,7 @@ api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();
 api.MapTransferEndpoints();
 api.MapTransportEndpoints();
+api.MapStudbookEndpoints();
 api.MapAccountEndpoints();
 api.MapUserEndpoints();
 

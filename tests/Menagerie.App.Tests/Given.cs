@@ -13,6 +13,10 @@ internal static class Given
 {
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The sample transfer from <paramref name="sender"/> in this status.</summary>
+    public static async Task<Guid> TransferAsync(IServiceProvider services, Domain.Transfers.TransferStatus status, string sender = "MOSCOW") =>
+        Ok(await services.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(Status: status), Ct)).Single(t => t.Sender == sender).Id;
+
     /// <summary>
     /// The documents that let a transfer's animals clear and leave: the importer's permit (or a non-Party's
     /// comparable documentation), the exporter's permit after it, and the veterinary certificate of an

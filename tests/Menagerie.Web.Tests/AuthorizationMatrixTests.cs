@@ -4,6 +4,7 @@ using Menagerie.App;
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
+using Menagerie.App.Studbooks;
 using Menagerie.App.Transfers;
 using Menagerie.Domain.Transfers;
 using Menagerie.Testing;
@@ -43,7 +44,7 @@ public sealed class AuthorizationMatrixTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "10000")]);
         var (callers, victimToken, transfers) = await SampleCallersAsync(factory);
-        var probes = Probes(victimToken, transfers);
+        var probes = Probes(victimToken, transfers, await LionStudbookAsync(factory));
 
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
@@ -83,7 +84,7 @@ public sealed class AuthorizationMatrixTests
     private static bool IsStaticFile(string pattern) =>
         !pattern.Contains('{', StringComparison.Ordinal) && Path.HasExtension(pattern) && !pattern.StartsWith("/openapi", StringComparison.Ordinal);
 
-    private static List<Probe> Probes(string victimToken, SampleTransfers transfers)
+    private static List<Probe> Probes(string victimToken, SampleTransfers transfers, Guid studbook)
     {
         const string Lioness = "EEP-PLE-3117";
         static HttpStatusCode SignedIn(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK;
@@ -103,6 +104,9 @@ public sealed class AuthorizationMatrixTests
         static HttpStatusCode OnlyAdminReads(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : c.Admin ? HttpStatusCode.OK : HttpStatusCode.NotFound;
         static Func<Caller, HttpStatusCode> Step(params string[] who) =>
             c => c.Anonymous ? HttpStatusCode.Unauthorized : who.Any(w => c.Name == w) ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden;
+        // Kept by Pyongyang's studbook keeper, and linked to Moscow's lioness by her studbook number.
+        static HttpStatusCode StudbookReaders(Caller c) =>
+            c.Anonymous ? HttpStatusCode.Unauthorized : c.AtMoscow || c.Admin || c.Is("studbook-keeper", "PYONGYANG") ? HttpStatusCode.OK : HttpStatusCode.NotFound;
         var november = $"/api/v1/transfers/{transfers.November}";
         var loan = $"/api/v1/transfers/{transfers.Loan}";
 
@@ -204,6 +208,16 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/lines/{line:int}/resolve", _ => november + "/lines/1/resolve",
                 _ => new { resolution = "found", reason = "in the crate" }, Step("registrar@PYONGYANG")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => loan + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" }, OnlyAdminReads404),
+            new(HttpMethod.Get, "/api/v1/studbooks/", _ => "/api/v1/studbooks", _ => null, SignedIn),
+            // Without a name or a file: a keeper's upload is refused by the rules (400), anyone else's by role.
+            new(HttpMethod.Post, "/api/v1/studbooks/", _ => "/api/v1/studbooks", _ => null,
+                c => c.Anonymous ? HttpStatusCode.Unauthorized
+                    : c.Is("studbook-keeper", "MOSCOW") || c.Is("studbook-keeper", "PYONGYANG") ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden),
+            new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}", _ => $"/api/v1/studbooks/{studbook}", _ => null, StudbookReaders),
+            new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}/analysis", _ => $"/api/v1/studbooks/{studbook}/analysis", _ => null, StudbookReaders),
+            new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}/plots/{plot}.{format}", _ => $"/api/v1/studbooks/{studbook}/plots/mean-kinship.svg", _ => null, StudbookReaders),
+            new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}/plots/pedigree/{individual}.{format}", _ => $"/api/v1/studbooks/{studbook}/plots/pedigree/{Lioness}.png", _ => null,
+                StudbookReaders),
             new(HttpMethod.Get, "/api/v1/me/", _ => "/api/v1/me", _ => null, SignedIn),
             new(HttpMethod.Get, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => null, SignedIn),
             new(HttpMethod.Post, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => new { name = "matrix" },
@@ -222,6 +236,17 @@ public sealed class AuthorizationMatrixTests
     }
 
     private sealed record SampleTransfers(Guid November, Guid Loan);
+
+    private static async Task<Guid> LionStudbookAsync(MenagerieFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().Name = "studbook-keeper@PYONGYANG";
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
+        var csv = "id,sire,dam,sex,alive\nEEP-PLE-1,,,M,0\nEEP-PLE-2,,,F,0\nEEP-PLE-3117,EEP-PLE-1,EEP-PLE-2,F,1\n"u8.ToArray();
+        var uploaded = Assert.IsType<Outcome<StudbookUploaded>.Created>(await scope.ServiceProvider.GetRequiredService<StudbookRecords>()
+            .UploadAsync(new StudbookUpload("Panthera leo, EEP", "Panthera leo", null, "lions.csv", csv), Ct));
+        return uploaded.Value.Studbook.Id;
+    }
 
     private static async Task<(List<(Caller, HttpClient)> Callers, string VictimToken, SampleTransfers Transfers)> SampleCallersAsync(MenagerieFactory factory)
     {

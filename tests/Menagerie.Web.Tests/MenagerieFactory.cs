@@ -40,4 +40,12 @@ public sealed class MenagerieFactory(TestDatabase database, bool loadSample = fa
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.Secret);
         return client;
     }
+
+    /// <summary>A sample user, <c>role@INSTITUTION</c>, with the one membership the sample gives them.</summary>
+    public Task<HttpClient> ClientAsSampleUserAsync(string user)
+    {
+        var at = user.IndexOf('@', StringComparison.Ordinal);
+        var role = Enum.Parse<Role>(user[..at].Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+        return ClientAsAsync(user, new MembershipInput(role, user[(at + 1)..]));
+    }
 }

@@ -206,17 +206,17 @@ public sealed class TransferApiTests
         var receipt = new { at = ArrivedAt, lines = new[] { new { line = 1, outcome = "arrived" } } };
 
         var dispatched = await PostAsync(registrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt }, cleared.ETag, key: "dispatch-1");
-        var ledger = await LedgerEntriesAsync(database);
+        var ledger = await database.LedgerEntriesAsync();
         // A retry resends the same request, If-Match included: it is answered from the key, not refused as stale.
         var dispatchRetried = await PostAsync(registrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt }, cleared.ETag, key: "dispatch-1");
         var dispatchChanged = await PostAsync(registrar, $"{Transfers}/{id}/dispatch", new { at = "2026-11-28T07:00:00Z" }, key: "dispatch-1");
-        var ledgerAfterDispatchRetries = await LedgerEntriesAsync(database);
+        var ledgerAfterDispatchRetries = await database.LedgerEntriesAsync();
         var received = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive", receipt, dispatched.ETag, key: "receipt-1");
-        var ledgerAfterReceipt = await LedgerEntriesAsync(database);
+        var ledgerAfterReceipt = await database.LedgerEntriesAsync();
         var receiptRetried = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive", receipt, dispatched.ETag, key: "receipt-1");
         var receiptChanged = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive",
             new { at = ArrivedAt, lines = new[] { new { line = 1, outcome = "dead" } } }, key: "receipt-1");
-        var ledgerAfterReceiptRetries = await LedgerEntriesAsync(database);
+        var ledgerAfterReceiptRetries = await database.LedgerEntriesAsync();
         var after = await GetAsync(theirRegistrar, $"{Transfers}/{id}");
         var history = await GetAsync(theirRegistrar, $"/api/v1/specimens/{Bear}/events");
 
@@ -393,13 +393,7 @@ public sealed class TransferApiTests
         }
     }
 
-    /// <summary>A sample user, <c>role@INSTITUTION</c>, with the one membership the sample gives them.</summary>
-    private static Task<HttpClient> AsAsync(MenagerieFactory factory, string user)
-    {
-        var at = user.IndexOf('@', StringComparison.Ordinal);
-        var role = Enum.Parse<Role>(user[..at].Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
-        return factory.ClientAsAsync(user, new MembershipInput(role, user[(at + 1)..]));
-    }
+    private static Task<HttpClient> AsAsync(MenagerieFactory factory, string user) => factory.ClientAsSampleUserAsync(user);
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -522,12 +516,6 @@ public sealed class TransferApiTests
         var transfers = Assert.IsType<Outcome<IReadOnlyList<TransferSummary>>.Ok>(
             await scope.ServiceProvider.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(), Ct)).Value;
         return transfers.Single(t => t.Sender == "BERLIN" && t.Status == TransferStatus.Dispatched).Id;
-    }
-
-    private static async Task<int> LedgerEntriesAsync(TestDatabase database)
-    {
-        await using var db = TestDatabase.Open(database.Options);
-        return await db.LedgerEntries.CountAsync(Ct);
     }
 
     /// <summary>Takes a step with If-Match from the answer before; it succeeds and answers with the new version's ETag.</summary>

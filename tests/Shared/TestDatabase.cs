@@ -75,6 +75,13 @@ public sealed class TestDatabase : IAsyncDisposable
             : new PostgresMenagerieDbContext(new DbContextOptionsBuilder<PostgresMenagerieDbContext>().UseNpgsql(options.ConnectionString).Options, actor, time ?? TimeProvider.System);
     }
 
+    /// <summary>How many entries the ledger holds: a refused request adds none.</summary>
+    public async Task<int> LedgerEntriesAsync()
+    {
+        await using var db = Open(Options);
+        return await db.LedgerEntries.CountAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Migrates a database and, if asked, loads the built-in sample collection into it.</summary>
     internal static async Task PrepareAsync(DatabaseOptions options, bool withSample)
     {

@@ -14,7 +14,7 @@ internal static class LedgerCapture
         var changes = new List<Change>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is LedgerEntry or LedgerHead || IsChecklistRow(entry.Entity))
+            if (entry.Entity is LedgerEntry or LedgerHead || IsRecordedByItsWhole(entry.Entity))
                 continue;
             var action = entry.State switch
             {
@@ -33,11 +33,13 @@ internal static class LedgerCapture
     }
 
     /// <summary>
-    /// The names and listings of an imported checklist, some 20,000 rows of reference data: the import is
-    /// recorded as one entry, its edition, which carries their counts and digest and what it replaced.
+    /// Rows that are entered as part of a whole, which the ledger records as one entry: the names and listings
+    /// of an imported checklist, some 20,000 rows of reference data, are recorded as its edition, which carries
+    /// their counts and digest and what it replaced; a studbook's individual ids are read from its file, which
+    /// the studbook's entry identifies by SHA-256.
     /// </summary>
-    private static bool IsChecklistRow(object entity) =>
-        entity is Compliance.Reference.ChecklistName or Compliance.Reference.ChecklistListingRecord;
+    private static bool IsRecordedByItsWhole(object entity) =>
+        entity is Studbooks.StudbookIndividual or Compliance.Reference.ChecklistName or Compliance.Reference.ChecklistListingRecord;
 
     private static string Key(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Stored(p, entry.Property(p.Name).CurrentValue)));
@@ -64,7 +66,7 @@ internal static class LedgerCapture
     }
 
     /// <summary>Attached files, which enter the ledger by their SHA-256 and size: enough to tell whether one was changed.</summary>
-    private static readonly HashSet<string> Files = new(StringComparer.Ordinal) { "TransferDocument.File" };
+    private static readonly HashSet<string> Files = new(StringComparer.Ordinal) { "TransferDocument.File", "Studbook.Content" };
 
     private static string Digest(byte[] file) =>
         $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))} ({file.Length} bytes)";

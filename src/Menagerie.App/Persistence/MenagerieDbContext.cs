@@ -53,6 +53,8 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<ChecklistEdition> ChecklistEditions => Set<ChecklistEdition>();
     public DbSet<ChecklistName> ChecklistNames => Set<ChecklistName>();
     public DbSet<ChecklistListingRecord> ChecklistListings => Set<ChecklistListingRecord>();
+    public DbSet<Studbooks.Studbook> Studbooks => Set<Studbooks.Studbook>();
+    public DbSet<Studbooks.StudbookIndividual> StudbookIndividuals => Set<Studbooks.StudbookIndividual>();
 
     /// <summary>The person or process whose changes this context records.</summary>
     public string ActorName => _actor.Name;

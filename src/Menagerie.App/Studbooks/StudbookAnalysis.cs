@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Menagerie.Genetics.Pedigrees;
 using Menagerie.Genetics.Population;
 
@@ -8,7 +9,15 @@ public sealed record AnalysisSummary(
     int Individuals, int Reference, int Founders, double GeneDiversity, double MeanKinship, double Fge, double Fe, double MeanInbreeding);
 
 /// <summary>One individual's inbreeding and mean kinship.</summary>
-public sealed record IndividualGenetics(string Id, double Inbreeding, double MeanKinship, bool InReference);
+public sealed record IndividualGenetics(string Id, double Inbreeding, double MeanKinship, bool InReference)
+{
+    /// <summary>
+    /// The specimen a studbook kept in the records links this individual to, when the reader may see it;
+    /// never written when absent, so the command line's analysis of a file keeps its shape.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? Specimen { get; init; }
+}
 
 /// <summary>The studbook analysis: the summary, then every individual in file order (parents added because they were not listed come last).</summary>
 public sealed record AnalysisReport(AnalysisSummary Summary, IReadOnlyList<IndividualGenetics> Individuals);
@@ -34,6 +43,23 @@ public sealed class StudbookAnalysis
     public ReferencePopulation Reference { get; }
     public MeanKinship MeanKinship { get; }
     public ReadOnlySpan<double> Inbreeding => _inbreeding;
+
+    /// <summary>The words that name the reference rules, for the command line's --reference and the API's reference=.</summary>
+    public const string ReferenceWords = "auto, ref, alive, leaves";
+
+    /// <summary>Reads auto, ref, alive or leaves; null or empty means auto.</summary>
+    public static bool TryParseReference(string? word, out ReferenceRule rule)
+    {
+        (var known, rule) = word switch
+        {
+            null or "" or "auto" => (true, ReferenceRule.Auto),
+            "ref" => (true, ReferenceRule.ReferenceColumn),
+            "alive" => (true, ReferenceRule.Alive),
+            "leaves" => (true, ReferenceRule.Leaves),
+            _ => (false, ReferenceRule.Auto),
+        };
+        return known;
+    }
 
     /// <summary>The reference population a rule selects, which may be empty (e.g. nobody recorded alive).</summary>
     public static ReferencePopulation SelectReference(Pedigree pedigree, ReferenceRule rule) =>

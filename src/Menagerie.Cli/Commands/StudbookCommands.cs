@@ -6,7 +6,8 @@ namespace Menagerie.Cli.Commands;
 
 /// <summary>
 /// <c>menagerie studbook validate|analyze|pairs|genedrop|plot|generate</c>: population genetics of a
-/// studbook file (CSV with named columns, or a PMx/SPARKS exchange.csv). No database is needed.
+/// studbook file (CSV with named columns, or a PMx/SPARKS exchange.csv). No database is needed, except by
+/// <c>import</c>, which keeps a file in the records.
 /// </summary>
 public static class StudbookCommands
 {
@@ -19,6 +20,7 @@ public static class StudbookCommands
             GeneDrop(cli),
             StudbookPlotCommand.Create(cli),
             StudbookGenerateCommand.Create(cli),
+            StudbookImportCommand.Create(cli),
         };
 
     internal static Argument<string> FileArgument() =>
@@ -35,13 +37,8 @@ public static class StudbookCommands
         return option;
     }
 
-    internal static ReferenceRule Rule(string name) => name switch
-    {
-        "ref" => ReferenceRule.ReferenceColumn,
-        "alive" => ReferenceRule.Alive,
-        "leaves" => ReferenceRule.Leaves,
-        _ => ReferenceRule.Auto,
-    };
+    // The option accepts only the rule words, so every value it gives parses.
+    internal static ReferenceRule Rule(string name) => StudbookAnalysis.TryParseReference(name, out var rule) ? rule : ReferenceRule.Auto;
 
     private static Command Validate(CliContext cli)
     {

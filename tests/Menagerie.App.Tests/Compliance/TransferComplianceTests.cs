@@ -128,7 +128,4 @@ public sealed class TransferComplianceTests
         Assert.DoesNotContain(after.Requirements, r => r.Rule is "C-02" or "C-56" && r.Lines.Contains(lion.Number) && r.Status != "satisfied");
         Assert.Contains(after.Requirements, r => r.Rule == "C-61" && r.Status == "missing"); // the bears' lineage is still not recorded
     }
-
-    private static async Task<Guid> TransferAsync(IServiceProvider services, TransferStatus status) =>
-        Ok(await services.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(Status: status), Ct)).Single(t => t.Sender == "MOSCOW").Id;
 }

@@ -1,7 +1,6 @@
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.App.Specimens;
-using Menagerie.App.Transfers;
 using Menagerie.App.Transport;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Transfers;
@@ -15,9 +14,6 @@ namespace Menagerie.App.Tests.Transport;
 /// <summary>A transfer's crates and loading plan from the records, the journey its coordinator records, and the welfare log.</summary>
 public sealed class TransportPlanUseCaseTests
 {
-    private static async Task<Guid> TransferAsync(IServiceProvider services, TransferStatus status, string sender = "MOSCOW") =>
-        Ok(await services.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(Status: status), Ct)).Single(t => t.Sender == sender).Id;
-
     private static async Task<string> JourneyDocumentAsync(TestDatabase database, Guid transfer)
     {
         await using var db = TestDatabase.Open(database.Options);

@@ -45,7 +45,7 @@ internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<Spec
         builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Counts).HasMaxLength(40);
         builder.Property(e => e.CounterpartyName).HasMaxLength(300);
-        builder.Property(e => e.IdentifierScheme).HasMaxLength(50);
+        builder.Property(e => e.IdentifierScheme).HasMaxLength(SpecimenIdentifierConfiguration.MaxSchemeLength);
         builder.Property(e => e.IdentifierValue).HasMaxLength(100);
         builder.Property(e => e.WeightKg).HasPrecision(12, 3);
         builder.Property(e => e.LengthCm).HasPrecision(8, 1);
@@ -79,10 +79,12 @@ internal sealed class HoldingPeriodConfiguration : IEntityTypeConfiguration<Hold
 
 internal sealed class SpecimenIdentifierConfiguration : IEntityTypeConfiguration<SpecimenIdentifier>
 {
+    public const int MaxSchemeLength = 50;
+
     public void Configure(EntityTypeBuilder<SpecimenIdentifier> builder)
     {
         builder.HasKey(i => new { i.SpecimenId, i.Index });
-        builder.Property(i => i.Scheme).HasMaxLength(50);
+        builder.Property(i => i.Scheme).HasMaxLength(MaxSchemeLength);
         builder.Property(i => i.Value).HasMaxLength(100);
         builder.HasIndex(i => i.Value);
         builder.HasOne<Institution>().WithMany().HasForeignKey(i => i.AssignedBy).OnDelete(DeleteBehavior.Restrict);

@@ -20,6 +20,29 @@ public abstract record StudbookPlotResult
     public sealed record UnknownIndividual(string Id) : StudbookPlotResult;
 }
 
+/// <summary>The plots a studbook keeper expects; each is named, as a file and in the API, by <see cref="StudbookPlots.Name"/>.</summary>
+public enum StudbookPlotKind
+{
+    MeanKinship,
+    AgeSexPyramid,
+    FounderRepresentation,
+
+    /// <summary>One individual's parents, grandparents and great-grandparents.</summary>
+    Pedigree,
+}
+
+public enum PlotImageFormat
+{
+    Svg,
+    Png,
+}
+
+/// <summary>One plot drawn in memory, for a host that serves it rather than writing a file.</summary>
+public sealed record StudbookPlotImage(PlotImageFormat Format, byte[] Content)
+{
+    public string MediaType => Format == PlotImageFormat.Svg ? "image/svg+xml" : "image/png";
+}
+
 /// <summary>
 /// The plots a studbook keeper expects — mean kinship distribution, age–sex pyramid, founder
 /// representation and one individual's pedigree chart — each written as SVG and PNG.
@@ -28,6 +51,22 @@ public static class StudbookPlots
 {
     public const int Width = 1000;
     public const int Height = 600;
+
+    private static readonly StudbookPlotKind[] PopulationPlots =
+        [StudbookPlotKind.MeanKinship, StudbookPlotKind.AgeSexPyramid, StudbookPlotKind.FounderRepresentation];
+
+    /// <summary>The plot's name: its file's name without the extension, and its name in the API.</summary>
+    public static string Name(StudbookPlotKind kind) => kind switch
+    {
+        StudbookPlotKind.MeanKinship => "mean-kinship",
+        StudbookPlotKind.AgeSexPyramid => "age-sex-pyramid",
+        StudbookPlotKind.FounderRepresentation => "founder-representation",
+        _ => "pedigree",
+    };
+
+    /// <summary>The population plot of that name (the pedigree chart, which needs an individual, is not one).</summary>
+    public static StudbookPlotKind? PopulationPlot(string name) =>
+        PopulationPlots.Where(k => string.Equals(Name(k), name, StringComparison.Ordinal)).Select(k => (StudbookPlotKind?)k).FirstOrDefault();
 
     public static StudbookPlotResult Write(StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, StudbookPlotRequest request, CancellationToken ct)
     {
@@ -44,21 +83,61 @@ public static class StudbookPlots
         PlotFont.EnsureRegistered();
         Directory.CreateDirectory(request.Folder);
         var name = Path.GetFileName(request.Studbook);
-        var reference = ReferenceName(analysis.Reference);
         var files = new List<string>();
-        Save(MeanKinshipPlot(StudbookPlotData.MeanKinship(analysis), name, reference), request.Folder, "mean-kinship", files);
-        ct.ThrowIfCancellationRequested();
-        Save(PyramidPlot(StudbookPlotData.AgeSex(analysis.Pedigree, rows, request.On), name), request.Folder, "age-sex-pyramid", files);
-        ct.ThrowIfCancellationRequested();
-        Save(FounderPlot(StudbookPlotData.Founders(analysis), name, reference), request.Folder, "founder-representation", files);
+        foreach (var kind in PopulationPlots)
+        {
+            ct.ThrowIfCancellationRequested();
+            Save(Draw(kind, analysis, rows, name, request.On, chart: null), request.Folder, Name(kind), files);
+        }
         if (chart is not null)
         {
             ct.ThrowIfCancellationRequested();
-            var index = analysis.Pedigree.IndexOf(chart.Individual);
-            var facts = string.Create(CultureInfo.InvariantCulture, $"F = {analysis.Inbreeding[index]:0.0000}, MK = {analysis.MeanKinship.Values[index]:0.0000} ({reference})");
-            Save(PedigreeChartPlot.Create(chart, name, facts), request.Folder, "pedigree-" + FileSafe(chart.Individual), files);
+            Save(Draw(StudbookPlotKind.Pedigree, analysis, rows, name, request.On, chart), request.Folder, "pedigree-" + FileSafe(chart.Individual), files);
         }
         return new StudbookPlotResult.Written(files);
+    }
+
+    /// <summary>
+    /// One plot, drawn as <see cref="Write"/> draws it; <paramref name="individual"/> is needed for the pedigree
+    /// chart alone. Null when that individual is not in the studbook.
+    /// </summary>
+    public static StudbookPlotImage? Render(
+        StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, string studbook, DateOnly on, StudbookPlotKind kind, string? individual, PlotImageFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(rows);
+        PedigreeChart? chart = null;
+        if (kind == StudbookPlotKind.Pedigree)
+        {
+            chart = individual is null ? null : StudbookPlotData.Ancestors(analysis.Pedigree, individual);
+            if (chart is null)
+                return null;
+        }
+        PlotFont.EnsureRegistered();
+        using var plot = Draw(kind, analysis, rows, studbook, on, chart);
+        var content = format == PlotImageFormat.Svg
+            ? System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height))
+            : plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return new StudbookPlotImage(format, content);
+    }
+
+    private static Plot Draw(StudbookPlotKind kind, StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, string studbook, DateOnly on, PedigreeChart? chart)
+    {
+        var reference = ReferenceName(analysis.Reference);
+        switch (kind)
+        {
+            case StudbookPlotKind.MeanKinship:
+                return MeanKinshipPlot(StudbookPlotData.MeanKinship(analysis), studbook, reference);
+            case StudbookPlotKind.AgeSexPyramid:
+                return PyramidPlot(StudbookPlotData.AgeSex(analysis.Pedigree, rows, on), studbook);
+            case StudbookPlotKind.FounderRepresentation:
+                return FounderPlot(StudbookPlotData.Founders(analysis), studbook, reference);
+            default:
+                ArgumentNullException.ThrowIfNull(chart);
+                var index = analysis.Pedigree.IndexOf(chart.Individual);
+                var facts = string.Create(CultureInfo.InvariantCulture, $"F = {analysis.Inbreeding[index]:0.0000}, MK = {analysis.MeanKinship.Values[index]:0.0000} ({reference})");
+                return PedigreeChartPlot.Create(chart, studbook, facts);
+        }
     }
 
     /// <summary>The reference population as a title names it, e.g. "reference: alive, 332 animals".</summary>

@@ -466,6 +466,66 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<Guid>("KeeperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("TaxonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeeperId");
+
+                    b.HasIndex("TaxonId");
+
+                    b.ToTable("Studbooks");
+                });
+
+            modelBuilder.Entity("Menagerie.App.Studbooks.StudbookIndividual", b =>
+                {
+                    b.Property<Guid>("StudbookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IndividualId")
+                        .HasColumnType("text");
+
+                    b.HasKey("StudbookId", "IndividualId");
+
+                    b.HasIndex("IndividualId");
+
+                    b.ToTable("StudbookIndividuals");
+                });
+
             modelBuilder.Entity("Menagerie.App.Transfers.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
@@ -1299,6 +1359,29 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
+                {
+                    b.HasOne("Menagerie.App.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("KeeperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Taxa.Taxon", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Menagerie.App.Studbooks.StudbookIndividual", b =>
+                {
+                    b.HasOne("Menagerie.App.Studbooks.Studbook", null)
+                        .WithMany("Individuals")
+                        .HasForeignKey("StudbookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Menagerie.App.Transport.TransferJourney", b =>
                 {
                     b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
@@ -1505,6 +1588,11 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
             modelBuilder.Entity("Menagerie.App.Accounts.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
+                {
+                    b.Navigation("Individuals");
                 });
 
             modelBuilder.Entity("Menagerie.Domain.Documents.TransferDocument", b =>

@@ -461,6 +461,66 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeeperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaxonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeeperId");
+
+                    b.HasIndex("TaxonId");
+
+                    b.ToTable("Studbooks");
+                });
+
+            modelBuilder.Entity("Menagerie.App.Studbooks.StudbookIndividual", b =>
+                {
+                    b.Property<Guid>("StudbookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndividualId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudbookId", "IndividualId");
+
+                    b.HasIndex("IndividualId");
+
+                    b.ToTable("StudbookIndividuals");
+                });
+
             modelBuilder.Entity("Menagerie.App.Transfers.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
@@ -1292,6 +1352,29 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
+                {
+                    b.HasOne("Menagerie.App.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("KeeperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Menagerie.Domain.Taxa.Taxon", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Menagerie.App.Studbooks.StudbookIndividual", b =>
+                {
+                    b.HasOne("Menagerie.App.Studbooks.Studbook", null)
+                        .WithMany("Individuals")
+                        .HasForeignKey("StudbookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Menagerie.App.Transport.TransferJourney", b =>
                 {
                     b.HasOne("Menagerie.Domain.Transfers.Transfer", null)
@@ -1498,6 +1581,11 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Menagerie.App.Accounts.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
+                {
+                    b.Navigation("Individuals");
                 });
 
             modelBuilder.Entity("Menagerie.Domain.Documents.TransferDocument", b =>

@@ -1,0 +1,77 @@
+using Menagerie.App;
+using Menagerie.App.Studbooks;
+using Menagerie.App.Studbooks.Plots;
+using Menagerie.Web.Http;
+
+namespace Menagerie.Web.Studbooks;
+
+public static class StudbookEndpoints
+{
+    public static void MapStudbookEndpoints(this IEndpointRouteBuilder api)
+    {
+        var studbooks = api.MapGroup("/studbooks").WithTags("Studbooks");
+        // Read by hand rather than bound, to take the file either as a form or as a bare CSV body. A token-carrying
+        // client needs no antiforgery token, and the sign-in cookie is SameSite=Strict, so no other site can post here as a user.
+        studbooks.MapPost("/", async (HttpRequest request, StudbookRecords records, HttpContext http, CancellationToken ct) =>
+                (await records.UploadAsync(await ReadUploadAsync(request, ct), ct)).ToHttp(http, location: u => $"/api/v1/studbooks/{u.Studbook.Id}"))
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data", "text/csv")
+            .WithSummary("A studbook keeper uploads a studbook file (the CSV of 'menagerie studbook', or a PMx/SPARKS exchange.csv): as multipart/form-data with a 'file' field, or as a text/csv body. name (required), taxon (scientific name) and scheme (default studbook) come as form fields or in the query. Individual X is linked to the specimen carrying the identifier scheme:X. A file with errors is refused with every problem, by line, and nothing is stored.")
+            .Produces<StudbookUploaded>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        studbooks.MapGet("/", async (StudbookRecords records, HttpContext http, CancellationToken ct) =>
+                (await records.ListAsync(ct)).ToHttp(http))
+            .WithSummary("The studbooks you may read: those you keep, and those linked to an animal your institutions hold or own.")
+            .Produces<IReadOnlyList<StudbookView>>();
+        studbooks.MapGet("/{id:guid}", async (Guid id, StudbookRecords records, HttpContext http, CancellationToken ct) =>
+                (await records.GetAsync(id, ct)).ToHttp(http))
+            .WithSummary("A studbook: its name, taxon, keeper, file and the specimens its individuals are linked to that you may see.")
+            .Produces<StudbookView>().ProducesProblem(StatusCodes.Status404NotFound);
+        studbooks.MapGet("/{id:guid}/analysis", async (Guid id, string? reference, StudbookRecords records, HttpContext http, CancellationToken ct) =>
+                (await records.AnalysisAsync(id, reference, ct)).ToHttp(http))
+            .WithSummary("Inbreeding and mean kinship of every individual, gene diversity, FGE and FE, in the JSON of 'menagerie studbook analyze --format json'; an individual linked to a specimen you may see also names it. reference=auto (default), ref, alive or leaves.")
+            .Produces<AnalysisReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        studbooks.MapGet("/{id:guid}/plots/{plot}.{format}", (Guid id, string plot, string format, string? reference, string? on, StudbookRecords records, HttpContext http, CancellationToken ct) =>
+                PlotAsync(records.PlotAsync(id, plot, null, format, reference, on, ct), http))
+            .WithSummary("A plot of 'menagerie studbook plot' as svg or png: mean-kinship, age-sex-pyramid (on=YYYY-MM-DD, default today) or founder-representation; reference as for the analysis.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml", additionalContentTypes: "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        studbooks.MapGet("/{id:guid}/plots/pedigree/{individual}.{format}", (Guid id, string individual, string format, string? reference, StudbookRecords records, HttpContext http, CancellationToken ct) =>
+                PlotAsync(records.PlotAsync(id, StudbookPlots.Name(StudbookPlotKind.Pedigree), individual, format, reference, null, ct), http))
+            .WithSummary("The pedigree chart of one individual, as svg or png: its parents, grandparents and great-grandparents.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml", additionalContentTypes: "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> PlotAsync(Task<Outcome<StudbookPlotImage>> plot, HttpContext http) =>
+        (await plot) switch
+        {
+            Outcome<StudbookPlotImage>.Ok { Value: var image } => TypedResults.File(image.Content, image.MediaType),
+            var refused => refused.ToHttp(http),
+        };
+
+    /// <summary>The file and its fields from a form, or a bare CSV body with the fields in the query; anything else carries no file.</summary>
+    private static async Task<StudbookUpload> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var query = request.Query;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            byte[]? content = null;
+            if (file is not null)
+            {
+                using var copy = new MemoryStream();
+                await file.CopyToAsync(copy, ct);
+                content = copy.ToArray();
+            }
+            return new StudbookUpload(Field("name"), Field("taxon"), Field("scheme"), file?.FileName, content);
+
+            string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : query[name].FirstOrDefault();
+        }
+        if (request.ContentType is { } type && type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, ct);
+            return new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, body.ToArray());
+        }
+        return new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, null);
+    }
+}
