@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditVerifier>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleAccounts>();
+        services.AddScoped<SampleStudbook>();
         services.AddScoped<Compliance.Reference.ChecklistImport>();
         services.AddScoped<Compliance.Reference.ListingLookup>();
         services.AddScoped<Studbooks.StudbookRecords>();

@@ -39,6 +39,14 @@ internal static partial class Startup
             case Outcome<IReadOnlyList<SampleUser>>.Invalid invalid:
                 throw new InvalidOperationException(string.Join('\n', invalid.Violations.Select(v => $"{v.Field}: {v.Message}")));
         }
+        switch (await scope.ServiceProvider.GetRequiredService<SampleStudbook>().EnsureAsync(ct))
+        {
+            case Outcome<bool>.Ok { Value: true }:
+                LogSampleStudbook(logger, SampleStudbook.Name, SampleStudbook.Keeper);
+                break;
+            case Outcome<bool>.Invalid invalid:
+                throw new InvalidOperationException("The sample studbook has problems:\n" + string.Join('\n', invalid.Violations.Select(v => v.Message)));
+        }
     }
 
     public static Task WriteHealthAsync(HttpContext context, HealthReport report)
@@ -60,6 +68,9 @@ internal static partial class Startup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Records database: {Database}")]
     private static partial void LogDatabase(ILogger logger, string database);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample studbook loaded: {Studbook}, kept by {Keeper}")]
+    private static partial void LogSampleStudbook(ILogger logger, string studbook, string keeper);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sample collection loaded: {Institutions} institutions, {Taxa} taxa, {Specimens} specimens, {Events} events, {Transfers} transfers")]
     private static partial void LogSampleLoaded(ILogger logger, int institutions, int taxa, int specimens, int events, int transfers);

@@ -25,6 +25,8 @@ public sealed class CommandTests
             Assert.Equal((0, 0, 0, 0), (migrate.Exit, load.Exit, again.Exit, census.Exit));
             Assert.Matches(@"Loaded 4 countries, 4 institutions, 10 taxa, \d{3} specimens", load.Output);
             Assert.Contains("Loaded 0 countries, 0 institutions, 0 taxa, 0 specimens", again.Output, StringComparison.Ordinal);
+            Assert.Contains("Sample studbook loaded: Japanese macaque colony (sample), kept by studbook-keeper@MOSCOW.", load.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sample studbook", again.Output, StringComparison.Ordinal);
             var json = JsonDocument.Parse(census.Output).RootElement;
             Assert.Equal("MOSCOW", json.GetProperty("institution").GetProperty("code").GetString());
             Assert.Contains(json.GetProperty("taxa").EnumerateArray(), t => t.GetProperty("groupCountsBySex").GetString() == "12.13.0");

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Menagerie.App;
 using Menagerie.App.Persistence;
+using Menagerie.App.Sample;
 using Menagerie.App.Studbooks;
 using Menagerie.Genetics.Population;
 using Menagerie.Testing;
@@ -48,6 +49,24 @@ public sealed class StudbookApiTests
         Assert.Equal(332, analysed.GetProperty("summary").GetProperty("reference").GetInt32());
         Assert.True(JsonElement.DeepEquals(await CommandLineAnalysisAsync(ReferenceRule.Auto), analysed), "The API's analysis differs from the command line's.");
         Assert.True(JsonElement.DeepEquals(await CommandLineAnalysisAsync(ReferenceRule.Leaves), leaves), "The API's analysis over the leaves differs from the command line's.");
+    }
+
+    [Fact]
+    public async Task The_first_start_keeps_the_sample_studbook_for_Moscows_keeper_only()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database, loadSample: true);
+        using var keeper = await factory.ClientAsSampleUserAsync(Keeper);
+        using var other = await factory.ClientAsSampleUserAsync("studbook-keeper@PYONGYANG");
+
+        var mine = await JsonAsync(await keeper.GetAsync(Studbooks, Ct));
+        var theirs = await JsonAsync(await other.GetAsync(Studbooks, Ct));
+
+        var sample = Assert.Single(mine.EnumerateArray());
+        Assert.Equal((SampleStudbook.Name, Keeper), (sample.GetProperty("name").GetString(), sample.GetProperty("keeper").GetString()));
+        var analysis = await JsonAsync(await keeper.GetAsync($"{Studbooks}/{sample.GetProperty("id").GetGuid()}/analysis", Ct));
+        Assert.Equal(332, analysis.GetProperty("summary").GetProperty("reference").GetInt32());
+        Assert.Equal(0, theirs.GetArrayLength());
     }
 
     [Theory]

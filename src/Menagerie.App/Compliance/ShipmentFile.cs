@@ -20,12 +20,12 @@ public static class ShipmentFile
         ["$schema", "reference", "description", "from", "to", "date", "purpose", "terms", "reExport", "cooperativeProgramme", "commercialityAssessment", "quarantine", "examinationWindowDays", "transport", "lines", "documents"];
 
     private static readonly string[] PartyFields = ["country", "institution"];
-    private static readonly string[] TransportFields = ["mode", "stateAircraft", "transit", "veterinarianTravelling", "forecast", "temperaturePlan", "equipmentReturned"];
+    private static readonly string[] TransportFields = ["mode", "stateAircraft", "transit", "veterinarianTravelling", "forecast", "temperaturePlan", "equipmentReturned", "airWaybill"];
 
     private static readonly string[] LineFields =
         ["taxon", "commonName", "count", "sex", "source", "population", "domestic", "exemption", "registeredOperation", "acquiredOn", "crate", "compatible", "sedated", "examinedOn", "temperature", "identifiers", "note"];
 
-    private static readonly string[] DocumentFields = ["type", "number", "issuer", "authority", "issued", "validFrom", "validUntil", "covers", "alsoUsedFor"];
+    private static readonly string[] DocumentFields = ["type", "number", "issuer", "authority", "issued", "validFrom", "validUntil", "covers", "alsoUsedFor", "signedBy"];
     private static readonly string[] SourceCodes = ["W", "R", "D", "A", "C", "F", "I", "U", "O", "X", "Y"];
     private static readonly string[] PurposeCodes = ["T", "Z", "G", "Q", "S", "H", "P", "M", "E", "N", "B", "L"];
 
@@ -132,6 +132,21 @@ public static class ShipmentFile
                 Forecast = Range(t, "forecast", path),
                 TemperaturePlan = Text(t, "temperaturePlan", path),
                 EquipmentReturned = t.TryGetProperty("equipmentReturned", out var r) && r.ValueKind != JsonValueKind.Null ? Bool(t, "equipmentReturned", path) : null,
+                AirWaybill = Waybill(Object(t, "airWaybill", required: false)),
+            };
+        }
+
+        private AirWaybill? Waybill(JsonElement? element)
+        {
+            if (element is not { } w)
+                return null;
+            const string path = "transport.airWaybill";
+            Known(w, path, ["number", "otherGoods", "handlingCodes"]);
+            return new AirWaybill
+            {
+                Number = Text(w, "number", path) ?? "",
+                OtherGoods = Bool(w, "otherGoods", path),
+                HandlingCodes = [.. Array(w, "handlingCodes", path, required: false).Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.ToString())],
             };
         }
 
@@ -233,6 +248,7 @@ public static class ShipmentFile
                 ValidUntil = until,
                 Covers = covers,
                 AlsoUsedFor = [.. Array(document, "alsoUsedFor", path, required: false).Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.ToString())],
+                SignedBy = Text(document, "signedBy", path) is null ? null : Word(document, "signedBy", path, CertificationSigner.Shipper),
             };
         }
 

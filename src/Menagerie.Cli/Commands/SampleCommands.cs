@@ -51,11 +51,12 @@ public static class SampleCommands
     private static async Task<int> EnsureSampleUsersAsync(CliContext cli, IServiceProvider services, CancellationToken ct)
     {
         var accounts = await services.GetRequiredService<SampleAccounts>().EnsureAsync(cli.Configuration["Menagerie:Sample:Password"], ct);
-        if (accounts is Outcome<IReadOnlyList<SampleUser>>.Ok { Value: var created })
-        {
-            await SampleUsers.PrintAsync(cli.Output, created);
-            return ExitCodes.Ok;
-        }
-        return await accounts.ReportAsync(cli, OutputFormat.Table, _ => { }, ct);
+        if (accounts is not Outcome<IReadOnlyList<SampleUser>>.Ok { Value: var created })
+            return await accounts.ReportAsync(cli, OutputFormat.Table, _ => { }, ct);
+        await SampleUsers.PrintAsync(cli.Output, created);
+        var studbook = await services.GetRequiredService<SampleStudbook>().EnsureAsync(ct);
+        if (studbook is Outcome<bool>.Ok { Value: true })
+            await cli.Output.WriteLineAsync($"Sample studbook loaded: {SampleStudbook.Name}, kept by {SampleStudbook.Keeper}.");
+        return studbook is Outcome<bool>.Ok ? ExitCodes.Ok : await studbook.ReportAsync(cli, OutputFormat.Table, _ => { }, ct);
     }
 }

@@ -16,6 +16,7 @@ public static class Rulebook
         DocumentRules.C50, DocumentRules.C51, DocumentRules.C53, DocumentRules.C56,
         PermitRules.C60, PermitRules.C61, PermitRules.C62, PartyRules.C63, PartyRules.C64,
         VeterinaryRules.V01, VeterinaryRules.V02, VeterinaryRules.V03, VeterinaryRules.V04, VeterinaryRules.V07,
+        AirCarriageRules.T14, AirCarriageRules.T15, AirCarriageRules.T16,
         WelfareRules.W01, WelfareRules.W03, WelfareRules.W04, WelfareRules.W06, WelfareRules.T21,
         NationalRules.L02, VeterinaryRules.L10, NationalRules.L20, NationalRules.L21, NationalRules.L22, NationalRules.L24,
     ];

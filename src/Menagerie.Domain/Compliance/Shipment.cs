@@ -108,6 +108,31 @@ public sealed record ShipmentTransport
 
     /// <summary>Crates and equipment come back rather than stay at the destination; null when not recorded.</summary>
     public bool? EquipmentReturned { get; init; }
+
+    /// <summary>The air waybill of carriage by an airline; null when none is recorded (road, sea, a state aircraft).</summary>
+    public AirWaybill? AirWaybill { get; init; }
+}
+
+/// <summary>What the air waybill says: its number, whether it also lists goods other than the animals, and its special handling codes.</summary>
+public sealed record AirWaybill
+{
+    public string Number { get; init; } = "";
+    public bool OtherGoods { get; init; }
+    public IReadOnlyList<string> HandlingCodes { get; init; } = [];
+}
+
+/// <summary>Who signed a Shipper's Certification for Live Animals (T-14).</summary>
+public enum CertificationSigner
+{
+    Shipper,
+
+    /// <summary>An agent the shipper authorised in writing.</summary>
+    AuthorisedAgent,
+
+    CargoAgent,
+    Consolidator,
+    Forwarder,
+    IndirectCarrier,
 }
 
 /// <summary>One line of a shipment: a taxon and how many, by sex, with what the rules need to know of them.</summary>
@@ -178,6 +203,9 @@ public sealed record ShipmentDocument
 
     /// <summary>Other consignments this document was presented for.</summary>
     public IReadOnlyList<string> AlsoUsedFor { get; init; } = [];
+
+    /// <summary>Who signed it, where that matters (a Shipper's Certification, T-14); null when not recorded.</summary>
+    public CertificationSigner? SignedBy { get; init; }
 
     /// <summary>How many of a line it covers: 0 when it does not name the line.</summary>
     public int Covering(ShipmentLine line)

@@ -104,4 +104,28 @@ public sealed class ShipmentFileTests
         Assert.Empty(problems);
         Assert.Equal(("RU", "DE", Exemption.RegisteredCaptiveBreeding, "CN"), (shipment!.Exporter, shipment.Importer, shipment.Lines[0].Exemption, shipment.Lines[0].Population));
     }
+
+    [Fact]
+    public void An_air_waybill_and_who_signed_the_certification_are_read_and_an_unknown_signer_is_named_with_its_line()
+    {
+        const string text = """
+            { "from": { "country": "RU" }, "to": { "country": "DE" }, "date": "2024-05-01",
+              "transport": { "airWaybill": { "number": "555-12345675", "otherGoods": true, "handlingCodes": ["AVI"] } },
+              "lines": [ { "taxon": "Cacatua alba", "count": 1 } ],
+              "documents": [
+                { "type": "shippers-certification", "number": "SC-1", "issuer": "RU", "issued": "2024-04-30", "signedBy": "authorised-agent" }
+              ] }
+            """;
+        var wrong = text.Replace("authorised-agent", "pilot", StringComparison.Ordinal);
+
+        var (shipment, problems) = ShipmentFile.Read(Encoding.UTF8.GetBytes(text), "air.json");
+        var (_, refused) = ShipmentFile.Read(Encoding.UTF8.GetBytes(wrong), "air.json");
+
+        Assert.Empty(problems);
+        Assert.Equal(("555-12345675", true, CertificationSigner.AuthorisedAgent),
+            (shipment!.Transport.AirWaybill!.Number, shipment.Transport.AirWaybill.OtherGoods, shipment.Documents[0].SignedBy));
+        Assert.Equal((5, "documents[0].signedBy"), (Assert.Single(refused).Line, refused[0].Field));
+        Assert.True(Schema.Value.Evaluate(JsonDocument.Parse(text).RootElement).IsValid);
+        Assert.False(Schema.Value.Evaluate(JsonDocument.Parse(wrong).RootElement).IsValid);
+    }
 }

@@ -178,6 +178,29 @@ public sealed class ComplianceRuleTests
         Assert.False(Check(shipment with { Transport = new() { VeterinarianTravelling = true } }).Blocks("W-06"));
     }
 
+    /// <summary>§9 case 16: an air waybill that also lists other cargo, and a Shipper's Certification signed by a forwarder.</summary>
+    [Fact]
+    public void An_airline_waybill_with_other_goods_or_a_certification_signed_by_a_forwarder_blocks()
+    {
+        var waybill = new AirWaybill { Number = "555-12345675", HandlingCodes = ["AVI"] };
+        var certification = Document(DocumentType.ShippersCertification, "RU", Departure.AddDays(-1)) with { SignedBy = CertificationSigner.Shipper };
+        var byAirline = RussiaTo("DE", [Line(1, "Cacatua alba")], certification) with { Transport = new() { AirWaybill = waybill } };
+
+        var clean = Check(byAirline);
+        var otherGoods = Check(byAirline with { Transport = new() { AirWaybill = waybill with { OtherGoods = true } } });
+        var noAvi = Check(byAirline with { Transport = new() { AirWaybill = waybill with { HandlingCodes = ["PER"] } } });
+        var forwarder = Check(byAirline with { Documents = [certification with { SignedBy = CertificationSigner.Forwarder }] });
+        var uncertified = Check(byAirline with { Documents = [] });
+        var stateAircraft = Check(RussiaTo("DE", [Line(1, "Cacatua alba")]) with { Transport = new() { StateAircraft = true } });
+
+        Assert.False(clean.Blocks("T-14") || clean.Blocks("T-15") || clean.Blocks("T-16"));
+        Assert.True(otherGoods.Blocks("T-15"));
+        Assert.True(noAvi.Blocks("T-16"));
+        Assert.Contains(forwarder.Of("T-14"), r => r.IsOpen && r.Message.Contains("signed by a forwarder", StringComparison.Ordinal));
+        Assert.True(uncertified.Blocks("T-14"));
+        Assert.Empty(stateAircraft.Of("T-14").Concat(stateAircraft.Of("T-15")).Concat(stateAircraft.Of("T-16")));
+    }
+
     [Fact]
     public void Pure_bred_horses_from_the_United_Kingdom_to_the_DPRK_are_luxury_goods_and_other_animals_need_a_legal_review()
     {
