@@ -18,10 +18,10 @@ public sealed record GeneDropReport(
 
 public static class StudbookGeneDrop
 {
-    public static GeneDropReport Run(StudbookAnalysis analysis, int iterations, ulong seed, CancellationToken ct)
+    public static GeneDropReport Run(StudbookAnalysis analysis, int iterations, ulong seed, CancellationToken ct, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var result = GeneDrop.Run(analysis.Pedigree, analysis.Reference, iterations, seed, cancellationToken: ct);
+        var result = GeneDrop.Run(analysis.Pedigree, analysis.Reference, iterations, seed, cancellationToken: ct, progress: progress);
         var retained = 0.0;
         foreach (var r in result.FounderAlleleRetention)
             retained += r;

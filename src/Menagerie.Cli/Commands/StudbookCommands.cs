@@ -143,7 +143,7 @@ public static class StudbookCommands
             if (analysis is null)
                 return exit;
             var count = parse.GetValue(iterations);
-            var report = await progress.RunAsync($"Dropping genes ({count:N0} iterations)…", () => Task.FromResult(StudbookGeneDrop.Run(analysis, count, parse.GetValue(seed), ct)), ct);
+            var report = await progress.RunCountedAsync($"Dropping genes ({count:N0} iterations)", count, done => StudbookGeneDrop.Run(analysis, count, parse.GetValue(seed), ct, done), ct);
             if (parse.GetValue(format) == OutputFormat.Json)
                 await cli.WriteJsonAsync(report, ct);
             else

@@ -24,6 +24,44 @@ internal sealed class StudbookProgress(CliContext cli, OutputFormat format)
         return await cli.Console.Status().Spinner(Spinner.Known.Dots).StartAsync(step, _ => task);
     }
 
+    /// <summary>
+    /// Runs counted work (<paramref name="total"/> steps, reported as done through the progress it is given);
+    /// shows a progress bar only once it has taken longer than a second.
+    /// </summary>
+    public async Task<T> RunCountedAsync<T>(string step, int total, Func<IProgress<int>, T> work, CancellationToken ct)
+    {
+        var done = new Done();
+        var task = Task.Run(() => work(done), ct);
+        if (!Visible || await Task.WhenAny(task, Task.Delay(Patience, ct)) == task)
+            return await task;
+        await cli.Console.Progress().StartAsync(async context =>
+        {
+            var bar = context.AddTask(step, maxValue: total);
+            while (!task.IsCompleted)
+            {
+                bar.Value = done.Count;
+                await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(100), ct));
+            }
+            bar.Value = total;
+        });
+        return await task;
+    }
+
+    /// <summary>The most steps reported done so far; reports arrive from several threads, out of order.</summary>
+    private sealed class Done : IProgress<int>
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Report(int value)
+        {
+            var seen = Count;
+            while (value > seen && Interlocked.CompareExchange(ref _count, value, seen) != seen)
+                seen = Count;
+        }
+    }
+
     /// <summary>Reads and validates; reports problems to standard error. Null (with the exit code) when nothing may be analysed.</summary>
     public async Task<(StudbookLoad.Loaded? Loaded, int Exit)> LoadAsync(string path, CancellationToken ct, bool keepRows = false)
     {

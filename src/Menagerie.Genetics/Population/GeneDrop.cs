@@ -19,9 +19,12 @@ public static class GeneDrop
     /// <param name="iterations">Number of drops, at least 2 (for a standard error).</param>
     /// <param name="seed">Seed of the whole run.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all.</param>
+    /// <param name="progress">Told how many iterations are done after each one, from whichever thread ran it.</param>
     /// <param name="cancellationToken">Stops the run between iterations.</param>
     /// <returns>Gene diversity with its standard error, and founder allele retention.</returns>
-    public static GeneDropResult Run(Pedigree pedigree, ReferencePopulation reference, int iterations, ulong seed, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    public static GeneDropResult Run(
+        Pedigree pedigree, ReferencePopulation reference, int iterations, ulong seed, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pedigree);
         ArgumentNullException.ThrowIfNull(reference);
@@ -31,6 +34,7 @@ public static class GeneDrop
         var diversity = new double[iterations];
         var retained = new long[2 * n];
         var gate = new Lock();
+        var done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(
             0,
@@ -40,6 +44,7 @@ public static class GeneDrop
             (iteration, _, worker) =>
             {
                 diversity[iteration] = worker.Drop(seed, (ulong)iteration);
+                progress?.Report(Interlocked.Increment(ref done));
                 return worker;
             },
             worker =>

@@ -14,11 +14,26 @@ public sealed class GeneDropTests
     {
         var reference = ReferencePopulation.Select(Lacy);
 
-        var one = GeneDrop.Run(Lacy, reference, 500, seed: 7, maxDegreeOfParallelism: 1, TestContext.Current.CancellationToken);
-        var all = GeneDrop.Run(Lacy, reference, 500, seed: 7, maxDegreeOfParallelism: -1, TestContext.Current.CancellationToken);
+        var one = GeneDrop.Run(Lacy, reference, 500, seed: 7, maxDegreeOfParallelism: 1, cancellationToken: TestContext.Current.CancellationToken);
+        var all = GeneDrop.Run(Lacy, reference, 500, seed: 7, maxDegreeOfParallelism: -1, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(one.GeneDiversityByIteration.ToArray(), all.GeneDiversityByIteration.ToArray());
         Assert.Equal(one.FounderAlleleRetention.ToArray(), all.FounderAlleleRetention.ToArray());
+    }
+
+    [Fact]
+    public void Progress_hears_of_every_iteration_once_from_whichever_thread_ran_it()
+    {
+        var reports = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        GeneDrop.Run(Lacy, ReferencePopulation.Select(Lacy), 300, seed: 5, progress: new Reports(reports.Add), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, 300), reports.Order());
+    }
+
+    private sealed class Reports(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     [Fact]
