@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text.Json.Serialization;
 using Menagerie.Genetics.Pedigrees;
 using Menagerie.Genetics.Population;
@@ -87,16 +88,11 @@ public sealed class StudbookAnalysis
             MeanKinship.FounderGenomeEquivalents,
             founders.FounderEquivalents,
             _inbreeding.Length == 0 ? 0 : _inbreeding.Average());
-        var mk = MeanKinship.Values;
-        var individuals = new IndividualGenetics[Pedigree.Count];
-        var order = FileOrder(Pedigree);
-        for (var k = 0; k < order.Length; k++)
-        {
-            var i = order[k];
-            individuals[k] = new IndividualGenetics(Pedigree.Ids[i], _inbreeding[i], mk[i], Reference.Contains(i));
-        }
-        return new AnalysisReport(summary, individuals);
+        return new AnalysisReport(summary, new Individuals(this, FileOrder(Pedigree)));
     }
+
+    private IndividualGenetics Individual(int i) =>
+        new(Pedigree.Ids[i], _inbreeding[i], MeanKinship.Values[i], Reference.Contains(i));
 
     private static int[] FileOrder(Pedigree pedigree)
     {
@@ -110,5 +106,21 @@ public sealed class StudbookAnalysis
         }
         Array.Sort(keys, order);
         return order;
+    }
+
+    // A million individuals as objects would take some 70 MB; each is made when it is read instead, as the JSON writer streams them.
+    private sealed class Individuals(StudbookAnalysis analysis, int[] order) : IReadOnlyList<IndividualGenetics>
+    {
+        public int Count => order.Length;
+
+        public IndividualGenetics this[int index] => analysis.Individual(order[index]);
+
+        public IEnumerator<IndividualGenetics> GetEnumerator()
+        {
+            for (var k = 0; k < order.Length; k++)
+                yield return this[k];
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -15,7 +15,7 @@ public sealed class Pedigree
     private readonly int[] _lines;
     private readonly bool[] _alive;
     private readonly bool[] _reference;
-    private readonly Dictionary<string, int> _index;
+    private Dictionary<string, int>? _index;
 
     internal Pedigree(string[] ids, int[] sires, int[] dams, Sex[] sexes, int[] lines, bool[] alive, bool[] reference, bool hasAlive, bool hasReference)
     {
@@ -28,11 +28,6 @@ public sealed class Pedigree
         _reference = reference;
         HasAliveValues = hasAlive;
         HasReferenceValues = hasReference;
-        _index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            _index.Add(ids[i], i);
-        }
     }
 
     /// <summary>Number of individuals, including parents added because they were not listed.</summary>
@@ -71,7 +66,10 @@ public sealed class Pedigree
     public int IndexOf(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _index.TryGetValue(id, out var i) ? i : -1;
+
+        // Built on first use: analyses never look an id up, and a million animals' index is some 30 MB.
+        var index = LazyInitializer.EnsureInitialized(ref _index, IndexIds);
+        return index.TryGetValue(id, out var i) ? i : -1;
     }
 
     /// <summary>
@@ -85,7 +83,7 @@ public sealed class Pedigree
     public static PedigreeResult Build(PedigreeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var draft = PedigreeDraft.FromRows(input.Rows);
+        var draft = PedigreeDraft.FromInput(input);
         return draft.Validate();
     }
 
@@ -108,5 +106,16 @@ public sealed class Pedigree
 
         var draft = PedigreeDraft.FromIndices(ids, sires, dams, sexes);
         return draft.Validate();
+    }
+
+    private Dictionary<string, int> IndexIds()
+    {
+        var index = new Dictionary<string, int>(_ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            index.Add(_ids[i], i);
+        }
+
+        return index;
     }
 }

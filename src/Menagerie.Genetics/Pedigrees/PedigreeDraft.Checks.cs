@@ -185,8 +185,8 @@ internal sealed partial class PedigreeDraft
             dams[k] = e.Dam < 0 ? -1 : newIndex[e.Dam];
             sexes[k] = e.Sex;
             lines[k] = e.Line;
-            alive[k] = e.Alive == true;
-            reference[k] = e.Reference == true;
+            alive[k] = e.Alive;
+            reference[k] = e.Reference;
         }
 
         return new Pedigree(ids, sires, dams, sexes, lines, alive, reference, _hasAlive, _hasReference);

@@ -8,7 +8,7 @@ internal sealed partial class PedigreeDraft
 {
     private const int NoValue = int.MinValue;
 
-    private readonly List<Entry> _entries = [];
+    private readonly List<Entry> _entries;
     private readonly List<PedigreeIssue> _issues = [];
     private bool _hasAlive;
     private bool _hasReference;
@@ -22,50 +22,57 @@ internal sealed partial class PedigreeDraft
         public int Line;
         public int BirthDay;
         public int BirthYear;
-        public bool? Alive;
-        public bool? Reference;
+        public bool Alive;
+        public bool Reference;
     }
 
-    public static PedigreeDraft FromRows(IReadOnlyList<PedigreeRow> rows)
+    private PedigreeDraft(int capacity) => _entries = new List<Entry>(capacity);
+
+    public static PedigreeDraft FromInput(PedigreeInput input)
     {
-        var draft = new PedigreeDraft();
-        var index = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
-        var parents = new List<(string? Sire, string? Dam)>(rows.Count);
-        for (var p = 0; p < rows.Count; p++)
+        var rows = input.KeptRows;
+        var draft = new PedigreeDraft(rows.Length);
+
+        // The entry of each id number, -1 until the id is listed or added as a founder.
+        var entryOf = new int[input.IdCount];
+        Array.Fill(entryOf, -1);
+        for (var p = 0; p < rows.Length; p++)
         {
             var row = rows[p];
             var line = row.Line > 0 ? row.Line : p + 1;
-            var id = row.Id.Trim();
-            if (id.Length == 0)
+            if (row.Id == PedigreeInput.KeptRow.None)
             {
-                draft.Error(PedigreeIssueKind.MissingId, line, id, $"Line {line} has no id.");
+                draft.Error(PedigreeIssueKind.MissingId, line, string.Empty, $"Line {line} has no id.");
                 continue;
             }
 
-            if (index.TryGetValue(id, out var first))
+            var id = input.IdOf(row.Id);
+            if (entryOf[row.Id] >= 0)
             {
-                var firstLine = draft._entries[first].Line;
+                var firstLine = draft._entries[entryOf[row.Id]].Line;
                 draft.Error(PedigreeIssueKind.DuplicateId, line, id, $"Id '{id}' is listed again (first at line {firstLine}).", id);
                 continue;
             }
 
-            if (!SexCodes.TryParse(row.Sex, out var sex))
+            var code = input.SexCodeOf(row.SexCode);
+            if (!SexCodes.TryParse(code, out var sex))
             {
-                draft.Error(PedigreeIssueKind.UnknownSexCode, line, id, $"Sex code '{row.Sex}' of '{id}' is not one of M/F/U, male/female/unknown, 1/2/3/4.");
+                draft.Error(PedigreeIssueKind.UnknownSexCode, line, id, $"Sex code '{code}' of '{id}' is not one of M/F/U, male/female/unknown, 1/2/3/4.");
             }
 
-            index.Add(id, draft._entries.Count);
-            parents.Add((Normalize(row.Sire), Normalize(row.Dam)));
+            var entry = draft._entries.Count;
+            entryOf[row.Id] = entry;
             draft.Add(id, sex, line, row.BirthDate, row.BirthYear, row.Alive, row.Reference);
+
+            // A parent may be listed further down: until every listed id has its entry, parents stay id numbers.
+            draft.SetParents(entry, row.Sire, row.Dam);
         }
 
         var listed = draft._entries.Count;
         for (var i = 0; i < listed; i++)
         {
             var e = draft._entries[i];
-            e.Sire = draft.Resolve(index, parents[i].Sire, Sex.Male, i);
-            e.Dam = draft.Resolve(index, parents[i].Dam, Sex.Female, i);
-            draft._entries[i] = e;
+            draft.SetParents(i, draft.Resolve(input, entryOf, e.Sire, Sex.Male, i), draft.Resolve(input, entryOf, e.Dam, Sex.Female, i));
         }
 
         return draft;
@@ -73,7 +80,7 @@ internal sealed partial class PedigreeDraft
 
     public static PedigreeDraft FromIndices(IReadOnlyList<string> ids, ReadOnlySpan<int> sires, ReadOnlySpan<int> dams, ReadOnlySpan<Sex> sexes)
     {
-        var draft = new PedigreeDraft();
+        var draft = new PedigreeDraft(ids.Count);
         var seen = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
         {
@@ -84,16 +91,11 @@ internal sealed partial class PedigreeDraft
             }
 
             draft.Add(id, sexes[i], i + 1, null, null, null, null);
-            var e = draft._entries[i];
-            e.Sire = draft.CheckRange(sires[i], i, "sire", ids.Count);
-            e.Dam = draft.CheckRange(dams[i], i, "dam", ids.Count);
-            draft._entries[i] = e;
+            draft.SetParents(i, draft.CheckRange(sires[i], i, "sire", ids.Count), draft.CheckRange(dams[i], i, "dam", ids.Count));
         }
 
         return draft;
     }
-
-    private static string? Normalize(string? parent) => PedigreeInput.IsUnknownParent(parent) ? null : parent!.Trim();
 
     private void Add(string id, Sex sex, int line, DateOnly? birthDate, int? birthYear, bool? alive, bool? reference)
     {
@@ -108,31 +110,39 @@ internal sealed partial class PedigreeDraft
             Line = line,
             BirthDay = birthDate?.DayNumber ?? NoValue,
             BirthYear = birthDate?.Year ?? birthYear ?? NoValue,
-            Alive = alive,
-            Reference = reference,
+            Alive = alive == true,
+            Reference = reference == true,
         });
     }
 
-    private int Resolve(Dictionary<string, int> index, string? parentId, Sex role, int child)
+    private void SetParents(int entry, int sire, int dam)
     {
-        if (parentId is null)
+        var e = _entries[entry];
+        e.Sire = sire;
+        e.Dam = dam;
+        _entries[entry] = e;
+    }
+
+    private int Resolve(PedigreeInput input, int[] entryOf, int parentNumber, Sex role, int child)
+    {
+        if (parentNumber == PedigreeInput.KeptRow.None)
         {
             return -1;
         }
 
-        if (index.TryGetValue(parentId, out var parent))
+        if (entryOf[parentNumber] >= 0)
         {
-            return parent;
+            return entryOf[parentNumber];
         }
 
         // A parent that is named but has no row of its own is a founder of unknown origin.
         var c = _entries[child];
+        var parentId = input.IdOf(parentNumber);
         var roleName = role == Sex.Male ? "sire" : "dam";
         Warning(PedigreeIssueKind.ParentNotListed, c.Line, c.Id, $"The {roleName} '{parentId}' of '{c.Id}' is not listed; it is added as a founder.", parentId);
-        parent = _entries.Count;
-        index.Add(parentId, parent);
+        entryOf[parentNumber] = _entries.Count;
         Add(parentId, role, 0, null, null, null, null);
-        return parent;
+        return entryOf[parentNumber];
     }
 
     private int CheckRange(int parent, int child, string role, int count)

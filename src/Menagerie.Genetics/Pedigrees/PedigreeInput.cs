@@ -1,18 +1,46 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+
 namespace Menagerie.Genetics.Pedigrees;
 
 /// <summary>
 /// The rows of a studbook in file order, as a reader (CSV, PMx/SPARKS export) collects them
 /// before validation. Build the analysable <see cref="Pedigree"/> with <see cref="Pedigree.Build"/>.
 /// </summary>
+/// <remarks>
+/// Rows are kept as numbers, not strings: each id is kept once however often it is named as a parent,
+/// and each distinct sex code once, so that a million-animal studbook holds one string per animal.
+/// </remarks>
 public sealed class PedigreeInput
 {
     // Tokens that studbooks and their exports use for "parent unknown" (DESIGN.md, Files).
     private static readonly string[] UnknownParentTokens = ["0", "NA", "UNK", "UNKNOWN", "WILD", "*", "-"];
 
-    private readonly List<PedigreeRow> _rows = [];
+    private readonly TextPool _ids = new();
+    private readonly TextPool _sexCodes = new();
+    private readonly List<KeptRow> _rows = [];
 
-    /// <summary>The rows added so far, in input order.</summary>
-    public IReadOnlyList<PedigreeRow> Rows => _rows;
+    /// <summary>Creates an empty input.</summary>
+    public PedigreeInput() => Rows = new RowList(this);
+
+    /// <summary>
+    /// The rows added so far, in input order, as kept: ids and parents trimmed, unknown parents
+    /// <see langword="null"/>, a missing id empty.
+    /// </summary>
+    public IReadOnlyList<PedigreeRow> Rows { get; }
+
+    internal ReadOnlySpan<KeptRow> KeptRows => CollectionsMarshal.AsSpan(_rows);
+
+    /// <summary>How many distinct ids the rows name, as individuals or as parents.</summary>
+    internal int IdCount => _ids.Count;
+
+    /// <summary>
+    /// The string kept for an id, allocated only the first time the id is met. A reader that passes
+    /// ids and parents through it holds one string per animal, however many offspring name it.
+    /// </summary>
+    /// <param name="id">The id as written, trimmed.</param>
+    /// <returns>The kept string, equal to <paramref name="id"/>.</returns>
+    public string Intern(ReadOnlySpan<char> id) => id.IsEmpty ? string.Empty : _ids[_ids.Add(id)];
 
     /// <summary>Adds one row.</summary>
     /// <param name="row">The row as read.</param>
@@ -23,7 +51,19 @@ public sealed class PedigreeInput
             throw new ArgumentException("A row needs an id (an empty one is reported as an error).", nameof(row));
         }
 
-        _rows.Add(row);
+        var id = row.Id.AsSpan().Trim();
+        _rows.Add(new KeptRow
+        {
+            Id = id.IsEmpty ? KeptRow.None : _ids.Add(id),
+            Sire = ParentNumber(row.Sire),
+            Dam = ParentNumber(row.Dam),
+            SexCode = row.Sex is null ? KeptRow.None : _sexCodes.Add(row.Sex),
+            Line = row.Line,
+            BirthDate = row.BirthDate,
+            BirthYear = row.BirthYear,
+            Alive = row.Alive,
+            Reference = row.Reference,
+        });
     }
 
     /// <summary>
@@ -32,14 +72,14 @@ public sealed class PedigreeInput
     /// </summary>
     /// <param name="parent">The parent field as written.</param>
     /// <returns><see langword="true"/> when the parent is unknown.</returns>
-    public static bool IsUnknownParent(string? parent)
+    public static bool IsUnknownParent(ReadOnlySpan<char> parent)
     {
-        if (string.IsNullOrWhiteSpace(parent))
+        var trimmed = parent.Trim();
+        if (trimmed.IsEmpty)
         {
             return true;
         }
 
-        var trimmed = parent.AsSpan().Trim();
         foreach (var token in UnknownParentTokens)
         {
             if (trimmed.Equals(token, StringComparison.OrdinalIgnoreCase))
@@ -49,5 +89,61 @@ public sealed class PedigreeInput
         }
 
         return false;
+    }
+
+    /// <summary>The id a number stands for.</summary>
+    internal string IdOf(int number) => _ids[number];
+
+    /// <summary>The sex code as written, <see langword="null"/> where the row has none.</summary>
+    internal string? SexCodeOf(int number) => number == KeptRow.None ? null : _sexCodes[number];
+
+    private int ParentNumber(string? parent) => IsUnknownParent(parent) ? KeptRow.None : _ids.Add(parent.AsSpan().Trim());
+
+    private PedigreeRow ToRow(in KeptRow kept) => new()
+    {
+        Id = kept.Id == KeptRow.None ? string.Empty : IdOf(kept.Id),
+        Sire = kept.Sire == KeptRow.None ? null : IdOf(kept.Sire),
+        Dam = kept.Dam == KeptRow.None ? null : IdOf(kept.Dam),
+        Sex = SexCodeOf(kept.SexCode),
+        Line = kept.Line,
+        BirthDate = kept.BirthDate,
+        BirthYear = kept.BirthYear,
+        Alive = kept.Alive,
+        Reference = kept.Reference,
+    };
+
+    /// <summary>A row with its ids and sex code replaced by their numbers in the input's pools.</summary>
+    internal struct KeptRow
+    {
+        /// <summary>No id: a missing id, an unknown parent, a missing sex code.</summary>
+        public const int None = -1;
+
+        public int Id;
+        public int Sire;
+        public int Dam;
+        public int SexCode;
+        public int Line;
+        public DateOnly? BirthDate;
+        public int? BirthYear;
+        public bool? Alive;
+        public bool? Reference;
+    }
+
+    // Rows are made from the kept numbers when asked for (plots, tests): nothing but the numbers is stored per row.
+    private sealed class RowList(PedigreeInput input) : IReadOnlyList<PedigreeRow>
+    {
+        public int Count => input._rows.Count;
+
+        public PedigreeRow this[int index] => input.ToRow(input._rows[index]);
+
+        public IEnumerator<PedigreeRow> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

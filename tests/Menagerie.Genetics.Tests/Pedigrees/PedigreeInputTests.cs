@@ -1,0 +1,47 @@
+using Menagerie.Genetics.Pedigrees;
+using Menagerie.Genetics.Tests.Support;
+
+namespace Menagerie.Genetics.Tests.Pedigrees;
+
+public sealed class PedigreeInputTests
+{
+    [Fact]
+    public void Intern_gives_one_string_for_an_id_however_often_it_is_met()
+    {
+        var input = new PedigreeInput();
+
+        var first = input.Intern("S0000001".AsSpan());
+        var again = input.Intern("xS0000001".AsSpan(1));
+
+        Assert.Same(first, again);
+        Assert.Same(string.Empty, input.Intern([]));
+    }
+
+    [Fact]
+    public void Rows_name_a_parent_with_the_string_of_its_own_row()
+    {
+        var input = TestPedigrees.Input("s,,,M", "d,,,F", "o1,s,d,M", "o2,s,d,F");
+
+        var rows = input.Rows;
+
+        Assert.Same(rows[0].Id, rows[2].Sire);
+        Assert.Same(rows[0].Id, rows[3].Sire);
+        Assert.Same(rows[1].Id, rows[3].Dam);
+    }
+
+    [Fact]
+    public void Rows_are_kept_trimmed_with_unknown_parents_as_null_and_the_sex_code_as_written()
+    {
+        var input = new PedigreeInput();
+        input.Add(new PedigreeRow { Id = " a ", Sire = "WILD", Dam = " b ", Sex = "female", Line = 7, BirthYear = 2001, Alive = true });
+        input.Add(new PedigreeRow { Id = "  " });
+
+        var (a, blank) = (input.Rows[0], input.Rows[1]);
+
+        Assert.Equal(("a", "b", "female", 7, 2001), (a.Id, a.Dam, a.Sex, a.Line, a.BirthYear.GetValueOrDefault()));
+        Assert.Null(a.Sire);
+        Assert.True(a.Alive);
+        Assert.Equal(string.Empty, blank.Id);
+        Assert.Null(blank.Sex);
+    }
+}
