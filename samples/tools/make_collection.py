@@ -244,6 +244,7 @@ for key, a, b, c, d, kg in [(lioness.key, 165, 52, 38, 105, 128), (shipment_bear
 
 loan_lion = next(a for a in reversed(berlin_lions) if a.sex == "male" and a.alive and a.inst == "BERLIN")
 transfer_lines.append({"transfer": "LOAN-BER-PRG", "specimen": loan_lion.key})
+ev(loan_lion.key, "measurement", dt.date(2026, 11, 10), length_cm=190, elbow_height_cm=58, width_cm=42, height_cm=118, weight_kg=182)
 
 
 assert 300 < len(specimens) < 900, len(specimens)

@@ -7,10 +7,12 @@ namespace Menagerie.Cli.Tests;
 /// <summary><c>menagerie transport plan|journey|check|log</c> on the sample records.</summary>
 public sealed class TransportCommandTests
 {
-    private static async Task<string> NovemberAsync(TestDatabase database)
+    private static Task<string> NovemberAsync(TestDatabase database) => TransferAsync(database, "accepted");
+
+    private static async Task<string> TransferAsync(TestDatabase database, string status)
     {
         var list = await CliRun.RunAsync(database.Options, "transfer", "list", "--format", "json");
-        return JsonDocument.Parse(list.Output).RootElement.EnumerateArray().Single(t => t.GetProperty("status").GetString() == "accepted").GetProperty("id").GetString()!;
+        return JsonDocument.Parse(list.Output).RootElement.EnumerateArray().Single(t => t.GetProperty("status").GetString() == status).GetProperty("id").GetString()!;
     }
 
     /// <summary>PDF text without whitespace: wrapped lines come back without the space between them.</summary>
@@ -73,7 +75,7 @@ public sealed class TransportCommandTests
         var recorded = await CliRun.RunAsync(database.Options, "transport", "journey", november, good);
         var after = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--format", "json");
 
-        Assert.Equal((1, 1, 0), (rejected.Exit, unreadable.Exit, recorded.Exit));
+        Assert.Equal((1, 2, 0), (rejected.Exit, unreadable.Exit, recorded.Exit));
         Assert.Contains("journey.json:4: legs[0].arrives:", rejected.Error, StringComparison.Ordinal);
         Assert.Contains("journey.json:7: hold.heatedZone:", rejected.Error, StringComparison.Ordinal);
         Assert.StartsWith("malformed.json:2: legs[0].departs:", unreadable.Error, StringComparison.Ordinal);
@@ -113,17 +115,19 @@ public sealed class TransportCommandTests
     public async Task Check_records_a_welfare_check_that_the_log_then_lists()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
-        var november = await NovemberAsync(database);
+        var loan = await TransferAsync(database, "dispatched");
 
-        var check = await CliRun.RunAsync(database.Options, "transport", "check", november, "--at", "2024-11-20T05:00:00Z", "--crate", "C01",
-            "--temperature", "12", "--condition", "calm", "--watered", "true", "--attendant", "Dr Petrova");
-        var missing = await CliRun.RunAsync(database.Options, "transport", "check", november, "--at", "2024-11-20T05:00:00Z", "--crate", "C77",
-            "--condition", "calm", "--attendant", "Dr Petrova");
-        var log = await CliRun.RunAsync(database.Options, "transport", "log", november, "--format", "json");
+        var check = await CliRun.RunAsync(database.Options, "transport", "check", loan, "--at", "2026-11-24T11:00:00Z", "--crate", "C01",
+            "--temperature", "12", "--condition", "calm", "--watered", "true", "--attendant", "Dr Weber");
+        var missing = await CliRun.RunAsync(database.Options, "transport", "check", loan, "--at", "2026-11-24T11:00:00Z", "--crate", "C77",
+            "--condition", " ", "--attendant", "Dr Weber");
+        var log = await CliRun.RunAsync(database.Options, "transport", "log", loan, "--format", "json");
 
         Assert.Equal((0, 1, 0), (check.Exit, missing.Exit, log.Exit));
         Assert.Contains("--crate: The plan has no crate C77.", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("--condition: A welfare check needs the animals' condition as seen.", missing.Error, StringComparison.Ordinal);
         var entry = Assert.Single(JsonDocument.Parse(log.Output).RootElement.EnumerateArray());
-        Assert.Equal(("MOS-00037", 12m, "Dr Petrova"), (entry.GetProperty("specimen").GetString(), entry.GetProperty("temperatureC").GetDecimal(), entry.GetProperty("attendant").GetString()));
+        Assert.StartsWith("BER-", entry.GetProperty("specimen").GetString(), StringComparison.Ordinal);
+        Assert.Equal((12m, "Dr Weber"), (entry.GetProperty("temperatureC").GetDecimal(), entry.GetProperty("attendant").GetString()));
     }
 }

@@ -435,6 +435,7 @@ public sealed class TransferApiTests
         using var coordinator = await AsAsync(factory, "transport-coordinator@MOSCOW");
         using var vet = await AsAsync(factory, "veterinarian@PYONGYANG");
         using var viewer = await AsAsync(factory, "viewer@PYONGYANG");
+        using var pragueVet = await factory.ClientAsAsync("veterinarian@PRAGUE", new MembershipInput(Role.Veterinarian, "PRAGUE"));
         var list = await GetAsync(coordinator, $"{Transfers}?status=accepted");
         var november = list.Body.EnumerateArray().Single().GetProperty("id").GetGuid();
 
@@ -444,10 +445,13 @@ public sealed class TransferApiTests
         changed["checkEveryHours"] = JsonSerializer.SerializeToElement(6);
         var replaced = await SendAsync(coordinator, HttpMethod.Put, $"{Transfers}/{november}/journey", changed, null, null);
         var byViewer = await SendAsync(viewer, HttpMethod.Put, $"{Transfers}/{november}/journey", changed, null, null);
-        var check = await PostAsync(vet, $"{Transfers}/{november}/welfare-checks",
+        var beforeDispatch = await PostAsync(vet, $"{Transfers}/{november}/welfare-checks",
             new { at = "2024-11-20T05:00:00Z", crates = new[] { "C06" }, temperatureC = 18.5, condition = "preening", fed = false, watered = true, attendant = "Dr Kim" });
+        var loan = (await GetAsync(pragueVet, $"{Transfers}?status=dispatched")).Body.EnumerateArray().Single().GetProperty("id").GetGuid();
+        var check = await PostAsync(pragueVet, $"{Transfers}/{loan}/welfare-checks",
+            new { at = "2026-11-24T11:00:00Z", crates = new[] { "C01" }, temperatureC = 18.5, condition = "alert", fed = false, watered = true, attendant = "Dr Novak" });
         var after = await GetAsync(viewer, $"{Transfers}/{november}/transport-plan");
-        var log = await GetAsync(viewer, $"{Transfers}/{november}/welfare-checks");
+        var log = await GetAsync(pragueVet, $"{Transfers}/{loan}/welfare-checks");
         using var labels = await viewer.GetAsync(new Uri($"{Transfers}/{november}/transport-documents/labels.pdf", UriKind.Relative), Ct);
         using var unknown = await viewer.GetAsync(new Uri($"{Transfers}/{november}/transport-documents/invoice.pdf", UriKind.Relative), Ct);
 
@@ -457,9 +461,10 @@ public sealed class TransferApiTests
         Assert.Equal(HttpStatusCode.OK, replaced.Code);
         AssertForbidden(byViewer);
         Assert.Contains(after.Body.GetProperty("findings").EnumerateArray(), f => Text(f, "rule") == "W-02");
+        AssertRefused(beforeDispatch, ("welfare.not-dispatched", "at"));
         Assert.Equal(HttpStatusCode.Created, check.Code);
         var entry = Assert.Single(log.Body.EnumerateArray());
-        Assert.Equal(("MOS-00069", 18.5m, "Dr Kim"), (Text(entry, "specimen"), entry.GetProperty("temperatureC").GetDecimal(), Text(entry, "attendant")));
+        Assert.Equal((18.5m, "Dr Novak"), (entry.GetProperty("temperatureC").GetDecimal(), Text(entry, "attendant")));
         Assert.Equal((HttpStatusCode.OK, "application/pdf"), (labels.StatusCode, labels.Content.Headers.ContentType?.MediaType));
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(await labels.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(19, pdf.NumberOfPages);

@@ -58,16 +58,21 @@ public static class ContainerRequirementsFile
             var formula = Word<CrateFormula>(row, "formula", Formulas, problems);
             var sharing = Word<CrateSharing>(row, "sharing", Sharings, problems);
             var max = Number(row, "max_per_crate", problems, whole: true) ?? 1;
-            var ventilation = Number(row, "ventilation_share", problems) ?? 0.16m;
+            var ventilation = Number(row, "ventilation_share", problems) ?? ContainerRequirement.DefaultVentilationShare;
             if (ventilation is <= 0 or > 1)
                 problems.Add(row.Problem("ventilation_share", $"'{ventilation}' is not a share between 0 and 1."));
-            var tare = Number(row, "tare_kg_per_m2", problems) ?? 10m;
+            var tare = Number(row, "tare_kg_per_m2", problems) ?? ContainerRequirement.DefaultTareKgPerSquareMetre;
+            if (tare <= 0)
+                problems.Add(row.Problem("tare_kg_per_m2", $"'{tare}' is not a crate weight per square metre above zero."));
             var min = Number(row, "temperature_min", problems) ?? Welfare.DefaultTemperature.Min;
             var maxT = Number(row, "temperature_max", problems) ?? Welfare.DefaultTemperature.Max;
             if (min >= maxT)
                 problems.Add(row.Problem("temperature_max", $"The range {min} to {maxT} °C is empty."));
-            if (max < 1)
-                problems.Add(row.Problem("max_per_crate", "A crate holds at least one animal."));
+            if (max is < 1 or > MaxPerCrate)
+                problems.Add(row.Problem("max_per_crate", $"A crate holds from 1 to {MaxPerCrate} animals."));
+            // Only the group formula gives each animal its floor: any other would size a shared crate for one.
+            if (sharing == CrateSharing.CompatibleGroup && formula is not (null or CrateFormula.BirdGroup))
+                problems.Add(row.Problem("sharing", $"Animals share a crate only under the bird-group formula, which sizes it for them all; '{row["formula"]}' sizes it for one."));
             var source = row["source"];
             if (source is null)
                 problems.Add(row.Problem("source", "Say where the row comes from."));
@@ -86,7 +91,6 @@ public static class ContainerRequirementsFile
                 Padlocks = Flag(row, "padlocks", false, problems),
                 FeedFromOutside = Flag(row, "feed_from_outside", true, problems),
                 Predator = Flag(row, "predator", false, problems),
-                Prey = Flag(row, "prey", false, problems),
                 AttendantAccess = Flag(row, "attendant_access", false, problems),
                 TareKgPerSquareMetre = tare,
                 Temperature = new TemperatureRange(min, maxT),
@@ -95,6 +99,9 @@ public static class ContainerRequirementsFile
         }
         return problems.Count > 0 ? (null, problems) : (new ContainerTable(requirements, tableEdition), problems);
     }
+
+    /// <summary>More than this to a crate is a typing error rather than a stocking density.</summary>
+    private const int MaxPerCrate = 1_000;
 
     private static readonly Dictionary<string, CrateFormula> Formulas = new(StringComparer.OrdinalIgnoreCase)
     {

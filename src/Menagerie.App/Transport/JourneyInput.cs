@@ -34,27 +34,33 @@ public sealed record JourneyInput
     {
         ArgumentNullException.ThrowIfNull(lines);
         var problems = new List<RuleViolation>();
-        var legs = new List<JourneyLeg>();
+        var legs = new List<(JourneyLeg Leg, int Index)>();
         foreach (var (leg, i) in (Legs ?? []).Select((l, i) => (l, i)))
         {
-            if (leg.Departs is null || leg.Arrives is null)
-            {
-                problems.Add(new("journey.leg-times", $"legs[{i}]", "A leg needs the UTC times it departs and arrives."));
-                continue;
-            }
-            if (!Enum.TryParse<TransportMode>(leg.Mode ?? "air", ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
-            {
+            if (leg.Departs is null)
+                problems.Add(new("journey.leg-times", $"legs[{i}].departs", "A leg needs the UTC time it departs."));
+            if (leg.Arrives is null)
+                problems.Add(new("journey.leg-times", $"legs[{i}].arrives", "A leg needs the UTC time it arrives."));
+            var known = Enum.TryParse<TransportMode>(leg.Mode ?? "air", ignoreCase: true, out var mode) && Enum.IsDefined(mode);
+            if (!known)
                 problems.Add(new("journey.leg-mode", $"legs[{i}].mode", $"'{leg.Mode}' is not a mode: air, road, rail or sea."));
-                continue;
+            if (leg.Departs is { } departs && leg.Arrives is { } arrives && known)
+            {
+                legs.Add((new JourneyLeg(leg.From?.Trim() ?? "", leg.To?.Trim() ?? "", Instants.FromClient(departs), Instants.FromClient(arrives),
+                    mode, leg.Carrier?.Trim(), [.. (leg.Transit ?? []).Select(t => t.Trim().ToUpperInvariant())]), i));
             }
-            legs.Add(new JourneyLeg(leg.From?.Trim() ?? "", leg.To?.Trim() ?? "", Instants.FromClient(leg.Departs.Value), Instants.FromClient(leg.Arrives.Value),
-                mode, leg.Carrier?.Trim(), [.. (leg.Transit ?? []).Select(t => t.Trim().ToUpperInvariant())]));
         }
+        // While a leg cannot be read, the others are checked each on its own, under the file's numbering, and not against each other.
+        var wellFormed = legs.Count == (Legs?.Count ?? 0);
+        if (!wellFormed)
+            problems.AddRange(legs.SelectMany(l => l.Leg.Problems(l.Index)));
         Hold? hold = null;
         if (Hold is { } h)
         {
             if (string.IsNullOrWhiteSpace(h.Name))
                 problems.Add(new("journey.hold", "hold.name", "Name the hold (e.g. the aircraft type and compartment)."));
+            if (h.HeatedZone is { Temperature: null })
+                problems.Add(new("journey.temperature", "hold.heatedZone.temperature", "Give the temperature the heated zone keeps, minimum and maximum in °C."));
             hold = new Hold
             {
                 Name = h.Name?.Trim() ?? "",
@@ -64,8 +70,8 @@ public sealed record JourneyInput
                 MaxLoadKg = h.MaxLoadKg,
                 Temperature = Range(h.Temperature, "hold.temperature", problems),
                 HeatedZone = h.HeatedZone is { } z ? new HeatedZone(z.FromCm, z.ToCm, Range(z.Temperature, "hold.heatedZone.temperature", problems) ?? Welfare.DefaultTemperature) : null,
-                AisleCm = h.AisleCm ?? 60,
-                AttendantReachCm = h.AttendantReachCm ?? 600,
+                AisleCm = h.AisleCm ?? Domain.Transport.Hold.DefaultAisleCm,
+                AttendantReachCm = h.AttendantReachCm ?? Domain.Transport.Hold.DefaultAttendantReachCm,
             };
         }
         var temperatures = new Dictionary<int, TemperatureRange>();
@@ -73,12 +79,14 @@ public sealed record JourneyInput
         {
             if (!lines.Contains(t.Line))
                 problems.Add(new("journey.temperature", $"temperatures[{i}].line", $"The transfer has no line {t.Line}."));
+            else if (temperatures.ContainsKey(t.Line))
+                problems.Add(new("journey.temperature", $"temperatures[{i}].line", $"Line {t.Line} is given a range twice."));
             else if (Range(new RangeInput(t.Min, t.Max), $"temperatures[{i}]", problems) is { } range)
                 temperatures[t.Line] = range;
         }
         var journey = new Journey
         {
-            Legs = legs,
+            Legs = wellFormed ? [.. legs.Select(l => l.Leg)] : [],
             Hold = hold,
             Attendant = string.IsNullOrWhiteSpace(Attendant) ? null : Attendant.Trim(),
             CheckEveryHours = CheckEveryHours ?? Welfare.InspectionHours,

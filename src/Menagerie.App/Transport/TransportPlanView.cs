@@ -7,7 +7,8 @@ namespace Menagerie.App.Transport;
 public sealed record TransportPlanView(
     Guid Transfer,
     string Verdict,
-    string LarEdition,
+    string? LarEdition,
+    string ContainerTable,
     IReadOnlyList<CrateView> Crates,
     IReadOnlyList<MissingMeasurementsView> MissingMeasurements,
     LoadingView? Loading,
@@ -21,7 +22,8 @@ public sealed record TransportPlanView(
         return new(
             papers.Transfer,
             Words.Kebab(plan.Verdict),
-            plan.LarEdition,
+            plan.Journey.LarEdition,
+            plan.ContainerTable,
             [.. plan.Crates.Select(CrateView.Of)],
             [.. plan.Proposal.Missing.Select(m => new MissingMeasurementsView(m.Line, m.Animal, m.Measurements))],
             plan.Loading is { } l ? LoadingView.Of(l) : null,
@@ -40,13 +42,13 @@ public sealed record OccupantView(int Line, string Specimen, string? Name, strin
 public sealed record CrateView(
     string Crate, string Group, string? ContainerRequirement, bool ContainerRequirementConfirmed, string Formula, IReadOnlyList<OccupantView> Animals,
     SizeView InnerCm, SizeView OuterCm, decimal AnimalKg, decimal TareKg, decimal GrossKg, int VentilationCm2PerWall,
-    bool Padlocks, bool FeedFromOutside, bool Predator, bool Prey, bool AttendantAccess, TemperatureRange Temperature, string Source)
+    bool Padlocks, bool FeedFromOutside, bool Predator, bool AttendantAccess, TemperatureRange Temperature, string Source)
 {
     public static CrateView Of(Crate c) => new(
         c.Number, c.Requirement.Group, c.Requirement.Reference, c.Requirement.IsConfirmed, Words.Kebab(c.Requirement.Formula),
         [.. c.Occupants.Select(o => new OccupantView(o.Line, o.Specimen, o.Name, o.Taxon, o.CommonName, o.Count))],
         SizeView.Of(c.Inner), SizeView.Of(c.Outer), c.AnimalKg, c.TareKg, c.GrossKg, c.VentilationCm2PerWall,
-        c.Requirement.Padlocks, c.Requirement.FeedFromOutside, c.Requirement.Predator, c.Requirement.Prey, c.Requirement.AttendantAccess, c.Temperature, c.Requirement.Source);
+        c.Requirement.Padlocks, c.Requirement.FeedFromOutside, c.Requirement.Predator, c.Requirement.AttendantAccess, c.Temperature, c.Requirement.Source);
 }
 
 public sealed record MissingMeasurementsView(int Line, string Animal, IReadOnlyList<string> Measurements);

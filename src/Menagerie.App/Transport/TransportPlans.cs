@@ -145,7 +145,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
                 Measurements = Latest(origin).Then(specimen.Id == origin.Id ? Measurements.None : Latest(specimen)),
                 Temperature = temperatures.GetValueOrDefault(line.Number),
             });
-            lines.Add(new ManifestLine(line.Number, origin.Id.Value, key, origin.Name, taxon.ScientificName, taxon.CommonName,
+            lines.Add(new ManifestLine(line.Number, specimen.Id.Value, key, origin.Name, taxon.ScientificName, taxon.CommonName,
                 line.Kind == SpecimenKind.Group ? line.Counts.ToString() : origin.Sex.ToString().ToLowerInvariant(), line.Counts.Total,
                 [.. origin.Identifiers.Select(i => $"{i.Scheme}:{i.Value}")], []));
         }
@@ -199,7 +199,9 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
 
     /// <summary>
     /// An attendant's welfare check on the journey, recorded as an event on every animal in the crates checked
-    /// (every animal of the transfer when none is named): the time, temperature, condition, food and water given, any sedation, and who checked.
+    /// (every animal of the transfer when none is named): the time, temperature, condition, food and water given,
+    /// any sedation, and who checked. The journey begins at dispatch, when the animals are loaded: a group split
+    /// off for it is checked as the group that travels, never as the one left behind.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> RecordWelfareCheckAsync(Guid id, WelfareCheckInput input, CancellationToken ct)
     {
@@ -211,6 +213,8 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         if (!access.Has(transfer.SenderId, Attend) && !access.Has(transfer.ReceiverId, Attend))
             return new Outcome<IReadOnlyList<WelfareCheckView>>.Forbidden("Welfare checks are recorded by a transport coordinator or veterinarian of the sender or the receiver.");
         var problems = new List<RuleViolation>();
+        if (transfer.DispatchedAt is null)
+            problems.Add(new("welfare.not-dispatched", "at", $"Transfer {transfer.Id} has not been dispatched: its journey, and its welfare log, begin when the animals leave."));
         var crates = new List<Crate>();
         foreach (var number in input.Crates ?? [])
         {
@@ -221,14 +225,18 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         }
         if (input.At is null)
             problems.Add(new("event.instant", "at", "A welfare check needs its time (UTC)."));
+        if (string.IsNullOrWhiteSpace(input.Condition))
+            problems.Add(new("event.text", "condition", "A welfare check needs the animals' condition as seen."));
+        if (string.IsNullOrWhiteSpace(input.Attendant))
+            problems.Add(new("event.attendant", "attendant", "A welfare check needs who made it."));
         if (problems.Count > 0)
             return problems;
         var at = Instants.FromClient(input.At!.Value);
-        // No crate named: the check covers every animal of the transfer, crated or not yet.
         var lines = crates.Count > 0 ? crates.SelectMany(c => c.Occupants).Select(o => o.Line).ToHashSet() : transfer.Lines.Select(l => l.Number).ToHashSet();
-        var specimenIds = transfer.Lines.Where(l => lines.Contains(l.Number)).Select(l => l.ShippedId ?? l.SpecimenId).Distinct().ToList();
+        var travelling = transfer.Lines.Where(l => lines.Contains(l.Number)).Select(l => l.ShippedId ?? l.SpecimenId).Distinct().ToList();
         var specimens = await db.Specimens.Include(s => s.Events).Include(s => s.Holdings).Include(s => s.Identifiers)
-            .Where(s => specimenIds.Contains(s.Id)).AsSplitQuery().ToListAsync(ct);
+            .Where(s => travelling.Contains(s.Id)).AsSplitQuery().ToListAsync(ct);
+        var keys = await KeysAsync(transfer, ct);
         var names = await specimenQueries.NamesAsync(ct);
         var details = new EventDetails
         {
@@ -236,31 +244,53 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
             Date = new PartialDate(DateOnly.FromDateTime(at), false),
             At = at,
             Transfer = transfer.Id,
-            Text = input.Condition?.Trim(),
+            Text = input.Condition!.Trim(),
             Welfare = new WelfareObservation(input.TemperatureC, input.Fed, input.Watered, Blank(input.Sedation), Blank(input.Attendant)),
         };
         foreach (var specimen in specimens)
         {
             foreach (var v in specimen.Record(EventId.New(), details, db.UtcNow, db.ActorName, names.InstitutionCode))
-                problems.Add(v with { Message = $"{Key(specimen)}: {v.Message}" });
+                problems.Add(v with { Message = $"{keys[specimen.Id]}: {v.Message}" });
         }
         if (problems.Count > 0)
             return problems;
         var checkedCrates = crates.Count > 0 ? "crates " + string.Join(", ", crates.Select(c => c.Number)) : "all animals";
         return await Saving.SaveAsync(db, $"welfare check on transfer {transfer.Id} at {at:u} ({checkedCrates})",
-            () => (IReadOnlyList<WelfareCheckView>)[.. specimens.Select(s => WelfareCheckView.Of(Key(s), s.Events[^1]))], ct, created: true);
+            () => (IReadOnlyList<WelfareCheckView>)[.. specimens.Select(s => WelfareCheckView.Of(keys[s.Id], s.Events[^1]))], ct, created: true);
     }
 
-    /// <summary>The journey's welfare log: every check on the transfer's animals, in time order.</summary>
+    /// <summary>The journey's welfare log: every check on the transfer's animals still standing (not corrected or withdrawn), in time order.</summary>
     public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> WelfareLogAsync(Guid id, CancellationToken ct)
     {
-        var transfer = await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await queries.CanReadAsync(transfer, ct))
             return new Outcome<IReadOnlyList<WelfareCheckView>>.NotFound($"No transfer {id}.");
-        var checks = await db.Specimens.AsNoTracking().Include(s => s.Identifiers)
-            .SelectMany(s => s.Events.Where(e => e.Type == EventType.WelfareCheck && e.TransferId == transfer.Id), (s, e) => new { s, e })
-            .ToListAsync(ct);
-        return new Outcome<IReadOnlyList<WelfareCheckView>>.Ok([.. checks.OrderBy(c => c.e.At).ThenBy(c => Key(c.s), StringComparer.Ordinal).Select(c => WelfareCheckView.Of(Key(c.s), c.e))]);
+        var keys = await KeysAsync(transfer, ct);
+        var travelling = keys.Keys.ToList();
+        var events = await db.SpecimenEvents.AsNoTracking().Where(e => travelling.Contains(e.SpecimenId)).ToListAsync(ct);
+        var withdrawn = events.Where(e => e.Supersedes is not null).Select(e => e.Supersedes!.Value).ToHashSet();
+        return new Outcome<IReadOnlyList<WelfareCheckView>>.Ok([.. events
+            .Where(e => e.Type == EventType.WelfareCheck && e.TransferId == transfer.Id && !withdrawn.Contains(e.Id))
+            .OrderBy(e => e.At).ThenBy(e => keys[e.SpecimenId], StringComparer.Ordinal)
+            .Select(e => WelfareCheckView.Of(keys[e.SpecimenId], e))]);
+    }
+
+    /// <summary>
+    /// How the transfer's animals are named, by the record on the transfer and by the one that travels (a group
+    /// split off for the journey has no identifiers of its own): the sending institution's local number.
+    /// </summary>
+    private async Task<Dictionary<SpecimenId, string>> KeysAsync(Transfer transfer, CancellationToken ct)
+    {
+        var origins = transfer.Lines.Select(l => l.SpecimenId).ToList();
+        var named = await db.Specimens.AsNoTracking().Include(s => s.Identifiers).Where(s => origins.Contains(s.Id)).ToDictionaryAsync(s => s.Id, Key, ct);
+        var keys = new Dictionary<SpecimenId, string>();
+        foreach (var line in transfer.Lines)
+        {
+            keys[line.SpecimenId] = named[line.SpecimenId];
+            if (line.ShippedId is { } shipped)
+                keys[shipped] = named[line.SpecimenId];
+        }
+        return keys;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

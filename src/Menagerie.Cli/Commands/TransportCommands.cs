@@ -78,7 +78,7 @@ internal static class TransportCommands
         var id = TransferCommands.TransferArgument();
         var file = new Argument<FileInfo>("file") { Description = "The journey as JSON: legs, hold, attendant, checkEveryHours, larEdition, temperatures (see README)." };
         var format = GlobalOptions.Format();
-        var command = new Command("journey", "Records the transfer's journey from a JSON file, replacing the one before. Every problem is reported with its line, and nothing changes.")
+        var command = new Command("journey", "Records the transfer's journey from a JSON file, replacing the one before. Every problem is reported with its line, and nothing changes: exit 1, or 2 when the file cannot be read as JSON.")
         {
             id, file, format,
         };
@@ -94,7 +94,7 @@ internal static class TransportCommands
             if (journey is null)
             {
                 await cli.Error.WriteLineAsync(problem!.ToString());
-                return ExitCodes.Findings;
+                return ExitCodes.Usage;
             }
             return await TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>
             {
@@ -132,7 +132,7 @@ internal static class TransportCommands
             var input = new WelfareCheckInput(parse.GetValue(at), parse.GetValue(crates), parse.GetValue(temperature), parse.GetValue(condition),
                 parse.GetValue(fed), parse.GetValue(watered), parse.GetValue(sedation), parse.GetValue(attendant));
             var outcome = await plans.RecordWelfareCheckAsync(parse.GetRequiredValue(id), input, ct);
-            return await outcome.WithFields(f => f switch { "crates" => "--crate", "text" => "--condition", _ => "--" + f }).ReportAsync(cli, parse.GetValue(format), checks => WriteLog(cli.Console, "Recorded", checks), ct);
+            return await outcome.WithFields(f => f switch { "crates" => "--crate", _ => "--" + f }).ReportAsync(cli, parse.GetValue(format), checks => WriteLog(cli.Console, "Recorded", checks), ct);
         }, ct));
         return command;
     }
@@ -163,7 +163,7 @@ internal static class TransportCommands
     private static void Write(IAnsiConsole console, TransportPlanView plan)
     {
         console.MarkupLine(Markup.Escape($"Transport plan of transfer {plan.Transfer}: {plan.Verdict.ToUpperInvariant()}"));
-        console.MarkupLine(Markup.Escape($"Container requirements: {plan.LarEdition}."));
+        console.MarkupLine(Markup.Escape($"LAR edition: {plan.LarEdition ?? "not recorded"}; container requirements from {plan.ContainerTable}."));
         var crates = new Table().Title("Crates").AddColumns("Crate", "Animals", "Requirement", "Inner L×W×H cm", "Gross kg", "Notes");
         foreach (var c in plan.Crates)
         {
@@ -171,7 +171,7 @@ internal static class TransportCommands
             var notes = string.Join(", ", new[]
             {
                 c.Padlocks ? "padlocked" : null, c.AttendantAccess ? "attendant access" : null, c.Predator ? "predator" : null,
-                $"{c.Temperature.Min}–{c.Temperature.Max} °C",
+                string.Create(CultureInfo.InvariantCulture, $"{c.Temperature.Min}–{c.Temperature.Max} °C"),
             }.OfType<string>());
             crates.AddRow(c.Crate, Markup.Escape(animals), Markup.Escape(c.ContainerRequirement ?? "to be confirmed"),
                 $"{c.InnerCm.Length} × {c.InnerCm.Width} × {c.InnerCm.Height}", c.GrossKg.ToString("0.#", CultureInfo.InvariantCulture), Markup.Escape(notes));
@@ -181,7 +181,7 @@ internal static class TransportCommands
             console.MarkupLine(Markup.Escape($"Line {m.Line}: {m.Animal}: measure {string.Join(", ", m.Measurements)}."));
         if (plan.Loading is { } l)
         {
-            console.MarkupLine(Markup.Escape($"Hold {l.Hold}: {l.LengthCm} × {l.WidthCm} × {l.HeightCm} cm, {l.LoadKg:0.#} of {l.MaxLoadKg:0.#} kg, {l.LengthUsedCm} cm of length used"
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Hold {l.Hold}: {l.LengthCm} × {l.WidthCm} × {l.HeightCm} cm, {l.LoadKg:0.#} of {l.MaxLoadKg:0.#} kg, {l.LengthUsedCm} cm of length used")
                 + (l.ScreensAtCm.Count > 0 ? $", sight screen at {string.Join(", ", l.ScreensAtCm)} cm from the door" : "") + "."));
             var placements = new Table().Title("Loading plan (from the door)").AddColumns("Row", "Crate", "From door cm", "From aisle cm", "Across × along cm", "Heated");
             foreach (var p in l.Placements)
@@ -193,7 +193,7 @@ internal static class TransportCommands
         }
         if (plan.Journey.Legs.Count > 0)
         {
-            var legs = new Table().Title($"Journey: {plan.Journey.ExpectedHours:0.#} h, checks every {plan.Journey.CheckEveryHours} h ({plan.Journey.ChecksExpected} expected)")
+            var legs = new Table().Title(string.Create(CultureInfo.InvariantCulture, $"Journey: {plan.Journey.ExpectedHours:0.#} h, checks every {plan.Journey.CheckEveryHours} h ({plan.Journey.ChecksExpected} expected)"))
                 .AddColumns("From", "To", "Departs (UTC)", "Arrives (UTC)", "Mode", "Carrier");
             foreach (var leg in plan.Journey.Legs)
             {

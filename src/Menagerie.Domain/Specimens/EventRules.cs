@@ -66,9 +66,15 @@ public static class EventRules
                 break;
             case EventType.Measurement:
                 if (e.Measured is not { } m || (m.LengthCm ?? m.ElbowHeightCm ?? m.WidthCm ?? m.HeightCm) is null)
+                {
                     Add("event.measurement", "lengthCm", "A measurement needs at least one of body length, elbow height, shoulder width and standing height.");
-                else if (new[] { m.LengthCm, m.ElbowHeightCm, m.WidthCm, m.HeightCm }.Any(v => v is <= 0))
-                    Add("event.measurement", "lengthCm", "Measurements must be more than 0 cm.");
+                    break;
+                }
+                foreach (var (field, value) in new[] { ("lengthCm", m.LengthCm), ("elbowHeightCm", m.ElbowHeightCm), ("widthCm", m.WidthCm), ("heightCm", m.HeightCm) })
+                {
+                    if (value is <= 0)
+                        Add("event.measurement", field, $"{field} must be more than 0 cm.");
+                }
                 if (e.WeightKg is <= 0)
                     Add("event.weight", "weightKg", "A weight must be more than 0 kg.");
                 break;

@@ -63,9 +63,13 @@ public sealed class Taxon
         return problems;
     }
 
-    /// <summary>The names a taxon's container requirement is looked up by, most specific first: itself, its genus, family and class.</summary>
-    public IReadOnlyList<string> Lineage() =>
-        [.. new[] { ScientificName, ScientificName.Split(' ')[0], Family, TaxonClass }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+    /// <summary>The names a taxon's container requirement is looked up by, most specific first: itself, its species (for a subspecies), genus, family and class.</summary>
+    public IReadOnlyList<string> Lineage()
+    {
+        var words = ScientificName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var species = words.Length > 2 ? $"{words[0]} {words[1]}" : null;
+        return [.. new[] { ScientificName, species, words[0], Family, TaxonClass }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -45,7 +45,7 @@ public sealed record ContainerRequirement
     /// <summary>A short name for the group ("big-cats", "parrots").</summary>
     public required string Group { get; init; }
 
-    /// <summary>Species, genera, families, orders or classes the row applies to; the most specific match wins.</summary>
+    /// <summary>Species, genera, families or classes the row applies to; the most specific match wins.</summary>
     public required IReadOnlyList<string> AppliesTo { get; init; }
 
     /// <summary>The container requirement number ("CR11"); null when it is to be confirmed from the current LAR edition.</summary>
@@ -60,8 +60,14 @@ public sealed record ContainerRequirement
     /// <summary>The most animals one crate holds where they may share.</summary>
     public int MaxPerCrate { get; init; } = 1;
 
-    /// <summary>The share of each ventilated wall that must be open (T-02: 16 % on two opposite walls).</summary>
-    public decimal VentilationShare { get; init; } = 0.16m;
+    /// <summary>T-02: 16 % of each of two opposite ventilated walls.</summary>
+    public const decimal DefaultVentilationShare = 0.16m;
+
+    /// <summary>Plywood with a frame, about 10 kg for each square metre of surface.</summary>
+    public const decimal DefaultTareKgPerSquareMetre = 10m;
+
+    /// <summary>The share of each ventilated wall that must be open.</summary>
+    public decimal VentilationShare { get; init; } = DefaultVentilationShare;
 
     /// <summary>Dangerous animals: every door padlocked, the keys travelling with the documents (T-04).</summary>
     public bool Padlocks { get; init; }
@@ -69,17 +75,14 @@ public sealed record ContainerRequirement
     /// <summary>Food and water can be given from outside without opening the crate.</summary>
     public bool FeedFromOutside { get; init; } = true;
 
-    /// <summary>Kept out of sight of prey in the hold (W-05).</summary>
+    /// <summary>Kept out of sight of every other animal in the hold, all of which it may prey on or frighten (W-05).</summary>
     public bool Predator { get; init; }
-
-    /// <summary>Kept out of sight of predators in the hold (W-05).</summary>
-    public bool Prey { get; init; }
 
     /// <summary>Large or dangerous: an attendant must reach the crate during the journey (W-11).</summary>
     public bool AttendantAccess { get; init; }
 
     /// <summary>Weight of the crate itself per square metre of its outer surface.</summary>
-    public decimal TareKgPerSquareMetre { get; init; } = 10m;
+    public decimal TareKgPerSquareMetre { get; init; } = DefaultTareKgPerSquareMetre;
 
     /// <summary>The temperature range the group travels in unless the examining veterinarian writes another (W-01).</summary>
     public TemperatureRange Temperature { get; init; } = Welfare.DefaultTemperature;
@@ -129,7 +132,7 @@ public sealed class ContainerTable
     /// <summary>The LAR edition (or editions) the table comes from, which the plan records (T-00).</summary>
     public string Edition { get; }
 
-    /// <summary>The requirement for the first name of the lineage (species, genus, family, order, class) that has one.</summary>
+    /// <summary>The requirement for the first name of the lineage (species, genus, family, class) that has one.</summary>
     public ContainerRequirement? Find(IEnumerable<string> lineage)
     {
         ArgumentNullException.ThrowIfNull(lineage);

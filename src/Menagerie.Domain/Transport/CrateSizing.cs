@@ -72,7 +72,7 @@ public static class CrateSizing
         };
     }
 
-    /// <summary>Outer dimensions: the inner space plus frame and spacer bars on each side and on top.</summary>
+    /// <summary>Outer dimensions: the inner space plus frame and spacer bars on each side, and roof and floor above and below.</summary>
     public static Dimensions Outer(Dimensions inner) =>
         new(inner.LengthCm + 2 * WallCm, inner.WidthCm + 2 * WallCm, inner.HeightCm + 2 * WallCm);
 

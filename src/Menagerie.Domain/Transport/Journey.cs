@@ -6,6 +6,15 @@ namespace Menagerie.Domain.Transport;
 public sealed record JourneyLeg(string From, string To, DateTime Departs, DateTime Arrives, TransportMode Mode, string? Carrier, IReadOnlyList<string> Transit)
 {
     public TimeSpan Duration => Arrives - Departs;
+
+    /// <summary>What is wrong with this leg on its own, named as leg <paramref name="index"/> of the journey (from 0).</summary>
+    public IEnumerable<RuleViolation> Problems(int index)
+    {
+        if (string.IsNullOrWhiteSpace(From) || string.IsNullOrWhiteSpace(To))
+            yield return new("journey.leg-places", $"legs[{index}]", "A leg needs the place it leaves from and the place it arrives at.");
+        if (Arrives <= Departs)
+            yield return new("journey.leg-times", $"legs[{index}].arrives", $"Leg {index + 1} arrives ({Arrives:u}) before it departs ({Departs:u}).");
+    }
 }
 
 /// <summary>
@@ -31,17 +40,18 @@ public sealed record Journey
     /// <summary>The welfare checks the log should hold: one at loading and one every interval until arrival.</summary>
     public int ChecksExpected => ExpectedDuration is { } d ? 1 + (int)Math.Ceiling(d.TotalHours / Math.Max(CheckEveryHours, 1)) : 0;
 
-    /// <summary>Every problem with the legs at once: a leg arriving before it leaves, or one not starting where and after the last ended.</summary>
+    /// <summary>
+    /// Every problem at once: a leg arriving before it leaves, or not starting where and after the one before
+    /// ended; a check interval under an hour; a hold without its size or load limit, an aisle as wide as the
+    /// hold, a heated zone outside it.
+    /// </summary>
     public IReadOnlyList<RuleViolation> Validate()
     {
         var problems = new List<RuleViolation>();
         for (var i = 0; i < Legs.Count; i++)
         {
             var leg = Legs[i];
-            if (string.IsNullOrWhiteSpace(leg.From) || string.IsNullOrWhiteSpace(leg.To))
-                problems.Add(new("journey.leg-places", $"legs[{i}]", "A leg needs the place it leaves from and the place it arrives at."));
-            if (leg.Arrives <= leg.Departs)
-                problems.Add(new("journey.leg-times", $"legs[{i}].arrives", $"Leg {i + 1} arrives ({leg.Arrives:u}) before it departs ({leg.Departs:u})."));
+            problems.AddRange(leg.Problems(i));
             if (i > 0 && leg.Departs < Legs[i - 1].Arrives)
                 problems.Add(new("journey.leg-order", $"legs[{i}].departs", $"Leg {i + 1} departs before leg {i} arrives."));
             if (i > 0 && !string.Equals(leg.From, Legs[i - 1].To, StringComparison.OrdinalIgnoreCase))
@@ -51,12 +61,17 @@ public sealed record Journey
             problems.Add(new("journey.checks", "checkEveryHours", "Welfare checks need an interval of at least one hour."));
         if (Hold is { } hold)
         {
-            if (hold.LengthCm <= 0 || hold.WidthCm <= 0 || hold.HeightCm <= 0)
-                problems.Add(new("journey.hold", "hold", "The hold needs a length, width and height above zero."));
+            foreach (var (field, size) in new[] { ("lengthCm", hold.LengthCm), ("widthCm", hold.WidthCm), ("heightCm", hold.HeightCm) })
+            {
+                if (size <= 0)
+                    problems.Add(new("journey.hold", $"hold.{field}", $"The hold needs its {field[..^2]} in centimetres, above zero."));
+            }
             if (hold.MaxLoadKg <= 0)
                 problems.Add(new("journey.hold", "hold.maxLoadKg", "The hold needs its load limit."));
             if (hold.AisleCm < 0 || hold.AisleCm >= hold.WidthCm)
                 problems.Add(new("journey.hold", "hold.aisleCm", "The aisle must be narrower than the hold."));
+            if (hold.AttendantReachCm < 0)
+                problems.Add(new("journey.hold", "hold.attendantReachCm", "The attendants' reach from the door cannot be negative."));
             if (hold.HeatedZone is { } zone && (zone.FromCm < 0 || zone.ToCm <= zone.FromCm || zone.ToCm > hold.LengthCm))
                 problems.Add(new("journey.hold", "hold.heatedZone", "The heated zone must lie within the hold, its start before its end."));
         }

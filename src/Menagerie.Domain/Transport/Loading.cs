@@ -19,8 +19,11 @@ public sealed record Hold
     public required decimal MaxLoadKg { get; init; }
     public TemperatureRange? Temperature { get; init; }
     public HeatedZone? HeatedZone { get; init; }
-    public int AisleCm { get; init; } = 60;
-    public int AttendantReachCm { get; init; } = 600;
+    public const int DefaultAisleCm = 60;
+    public const int DefaultAttendantReachCm = 600;
+
+    public int AisleCm { get; init; } = DefaultAisleCm;
+    public int AttendantReachCm { get; init; } = DefaultAttendantReachCm;
 
     public int UsableWidthCm => WidthCm - AisleCm;
 }
@@ -34,7 +37,7 @@ public sealed record LoadingFailure(string Constraint, string Message)
     public IReadOnlyList<string> Crates { get; init; } = [];
 }
 
-/// <summary>The crates placed in the hold, the sight screens between predators and prey, and what failed if anything.</summary>
+/// <summary>The crates placed in the hold, the sight screens between predators and prey, the weight of every crate, and what failed if anything.</summary>
 public sealed record LoadingPlan(Hold Hold, IReadOnlyList<Placement> Placements, IReadOnlyList<int> ScreensAtCm, decimal LoadKg, int LengthUsedCm, IReadOnlyList<LoadingFailure> Failures)
 {
     public bool Feasible => Failures.Count == 0;
@@ -58,17 +61,18 @@ public static class Loading
         ArgumentNullException.ThrowIfNull(crates);
         ArgumentNullException.ThrowIfNull(hold);
         var fixedFailures = Unplaceable(crates, hold);
+        var load = crates.Sum(c => c.GrossKg);
         var fitting = crates.Where(c => Orientation(c, hold) is not null && c.Outer.HeightCm <= hold.HeightCm).ToList();
         LoadingPlan? best = null;
         foreach (var order in Orders(fitting, hold))
         {
-            var plan = Layout(order, hold, fixedFailures);
+            var plan = Layout(order, hold, fixedFailures, load);
             if (plan.Feasible)
                 return plan;
             if (best is null || Failing(plan) < Failing(best))
                 best = plan;
         }
-        return best ?? new LoadingPlan(hold, [], [], 0, 0, fixedFailures);
+        return best ?? new LoadingPlan(hold, [], [], load, 0, fixedFailures);
     }
 
     private static int Failing(LoadingPlan plan) => plan.Failures.Sum(f => Math.Max(f.Crates.Count, 1));
@@ -137,7 +141,7 @@ public static class Loading
         }
     }
 
-    private static LoadingPlan Layout(List<List<Crate>> sections, Hold hold, List<LoadingFailure> fixedFailures)
+    private static LoadingPlan Layout(List<List<Crate>> sections, Hold hold, List<LoadingFailure> fixedFailures, decimal load)
     {
         var placements = new List<Placement>();
         var screens = new List<int>();
@@ -195,7 +199,6 @@ public static class Loading
         CloseRow();
         var failures = new List<LoadingFailure>(fixedFailures);
         failures.AddRange(Check(hold, placements, placed, rowStart));
-        var load = placed.Values.Sum(c => c.GrossKg);
         return new LoadingPlan(hold, placements, screens, load, rowStart, failures);
     }
 
@@ -237,8 +240,9 @@ public static class Loading
         var temperature = placements.Where(p => !Suits(hold, crates[p.Crate], p.FromDoorCm, p.AlongCm)).Select(p => p.Crate).ToList();
         if (temperature.Count > 0)
         {
-            var where = hold.HeatedZone is null ? "and the hold has no heated zone" : "and the heated zone has no room for them, or is too warm";
-            yield return new("heated-zone", $"{string.Join(", ", temperature)} cannot travel at the hold's {hold.Temperature} {where} (W-01).") { Crates = temperature };
+            var outside = hold.Temperature is { } t ? $"the hold's {t}" : "the hold's temperature";
+            var where = hold.HeatedZone is null ? "and the hold has no heated zone" : $"nor in the heated zone's {hold.HeatedZone.Temperature}, or it has no room for them";
+            yield return new("heated-zone", $"{string.Join(", ", temperature)} cannot travel at {outside} {where} (W-01).") { Crates = temperature };
         }
         var unreachable = placements.Where(p => NeedsAccess(crates[p.Crate]) && p.FromDoorCm > hold.AttendantReachCm).Select(p => p.Crate).ToList();
         if (unreachable.Count > 0)

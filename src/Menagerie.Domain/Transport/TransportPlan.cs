@@ -7,7 +7,7 @@ namespace Menagerie.Domain.Transport;
 /// journey, and what the transport rules found. Blocked when an animal has no crate or no arrangement of the
 /// hold works; otherwise complete, with warnings where something needs attention.
 /// </summary>
-public sealed record TransportPlan(CrateProposal Proposal, LoadingPlan? Loading, Journey Journey, string LarEdition, IReadOnlyList<TransportFinding> Findings)
+public sealed record TransportPlan(CrateProposal Proposal, LoadingPlan? Loading, Journey Journey, string ContainerTable, IReadOnlyList<TransportFinding> Findings)
 {
     public IReadOnlyList<Crate> Crates => Proposal.Crates;
     public IEnumerable<TransportFinding> Blocks => Findings.Where(f => f.Severity == Severity.Block);
@@ -51,17 +51,20 @@ public static class TransportPlanner
                 $"Crates are to be checked every {journey.CheckEveryHours} hours; the rule is at least every {Welfare.InspectionHours} hours where accessible.",
                 "50 CFR 14.109(a)"));
         }
+        if (journey.LarEdition is null)
+        {
+            findings.Add(new("T-00", Severity.Warn, "The journey does not record the LAR edition the crates were checked against; each shipment records the edition in force.",
+                Crating.ContainerSource));
+        }
         if (journey.Legs.Count == 0)
             findings.Add(new("W-07", Severity.Info, "No journey legs are recorded: the expected duration and welfare checks follow once they are.", "CITES Advice to Carriers §1.1"));
-        var edition = journey.LarEdition ?? table.Edition;
-        return new TransportPlan(proposal, loading, journey, edition, findings);
+        return new TransportPlan(proposal, loading, journey, table.Edition, findings);
     }
 
     private static string RuleOf(string constraint) => constraint switch
     {
         "heated-zone" => "W-01",
         "attendant-access" => "W-11",
-        "predator-prey" => "W-05",
         _ => "T-17",
     };
 

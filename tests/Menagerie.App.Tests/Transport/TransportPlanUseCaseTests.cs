@@ -1,6 +1,7 @@
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.App.Specimens;
+using Menagerie.App.Transfers;
 using Menagerie.App.Transport;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Transfers;
@@ -140,14 +141,23 @@ public sealed class TransportPlanUseCaseTests
         var at = new DateTime(2024, 11, 20, 1, 0, 0, DateTimeKind.Utc);
         var bad = new JourneyInput
         {
-            Legs = [new LegInput("Moscow", "Pyongyang", at, at.AddHours(-2), "air", null, null), new LegInput("Pyongyang", "Zoo", at, null, "hovercraft", null, null)],
-            Hold = new HoldInput { Name = "hold", LengthCm = 1000, WidthCm = 300, HeightCm = 300, MaxLoadKg = 0 },
-            Temperatures = [new LineTemperatureInput(99, 0, 20), new LineTemperatureInput(1, 20, 10)],
+            Legs =
+            [
+                new LegInput("Moscow", "Pyongyang", null, at, "hovercraft", null, null),
+                new LegInput("Pyongyang", "Zoo", at, at.AddHours(-2), "road", null, null),
+            ],
+            Hold = new HoldInput { Name = "hold", LengthCm = 1000, WidthCm = 300, MaxLoadKg = 0, HeatedZone = new HeatedZoneInput(0, 400, null) },
+            Temperatures = [new LineTemperatureInput(99, 0, 20), new LineTemperatureInput(1, 20, 10), new LineTemperatureInput(2, 0, 20), new LineTemperatureInput(2, 5, 20)],
         };
 
         var rejected = Assert.IsType<Outcome<JourneyInput>.Invalid>(await plans.RecordJourneyAsync(november, bad, Ct));
 
-        Assert.Equal(["legs[1]", "temperatures[0].line", "temperatures[1]", "legs[0].arrives", "hold.maxLoadKg"], rejected.Violations.Select(v => v.Field));
+        Assert.Equal(
+            [
+                "legs[0].departs", "legs[0].mode", "legs[1].arrives", "hold.heatedZone.temperature", "temperatures[0].line", "temperatures[1]",
+                "temperatures[3].line", "hold.heightCm", "hold.maxLoadKg",
+            ],
+            rejected.Violations.Select(v => v.Field));
         Assert.Equal(stored, await JourneyDocumentAsync(database, november));
         Assert.Equal(entries, await db.LedgerEntries.CountAsync(Ct));
 
@@ -160,31 +170,71 @@ public sealed class TransportPlanUseCaseTests
     }
 
     [Fact]
-    public async Task A_welfare_check_is_recorded_on_every_animal_in_the_crates_checked_even_in_transit()
+    public async Task A_welfare_check_is_recorded_on_every_animal_in_the_crates_checked_once_the_journey_has_begun()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var services = database.Services();
-        await using var scope = services.Scope("attendant Petrova");
+        await using var scope = services.Scope("attendant Weber");
         var plans = scope.ServiceProvider.GetRequiredService<TransportPlans>();
         var november = await TransferAsync(scope.ServiceProvider, TransferStatus.Accepted);
         var loan = await TransferAsync(scope.ServiceProvider, TransferStatus.Dispatched, "BERLIN");
-        var at = new DateTime(2024, 11, 20, 5, 0, 0, DateTimeKind.Utc);
+        var at = new DateTime(2026, 11, 24, 11, 0, 0, DateTimeKind.Utc);
+        var lion = Assert.Single(Ok(await plans.PlanAsync(loan, null, Ct)).Crates);
 
-        var bears = Ok(await plans.RecordWelfareCheckAsync(november, new WelfareCheckInput(at, ["C02", "C03"], 11.5m, "calm, lying down", false, true, null, "Dr Petrova"), Ct));
-        var unknownCrate = await plans.RecordWelfareCheckAsync(november, new WelfareCheckInput(at, ["C99"], null, "calm", null, null, null, "Dr Petrova"), Ct);
-        var noAttendant = await plans.RecordWelfareCheckAsync(november, new WelfareCheckInput(at, ["C01"], null, "calm", null, null, null, null), Ct);
-        var inTransit = Ok(await plans.RecordWelfareCheckAsync(loan, new WelfareCheckInput(new DateTime(2026, 11, 24, 11, 0, 0, DateTimeKind.Utc), null, 18m, "alert, drank", false, true,
-            "none", "Dr Weber"), Ct));
-        var log = Ok(await plans.WelfareLogAsync(november, Ct));
+        var checkedLion = Ok(await plans.RecordWelfareCheckAsync(loan, new WelfareCheckInput(at, [lion.Crate], 18m, "alert, drank", false, true, "none", "Dr Weber"), Ct));
+        var notYet = await plans.RecordWelfareCheckAsync(november, new WelfareCheckInput(at, ["C02"], 11.5m, "calm", false, true, null, "Dr Petrova"), Ct);
+        var wrong = await plans.RecordWelfareCheckAsync(loan, new WelfareCheckInput(at, ["C99"], null, " ", null, null, null, null), Ct);
+        var log = Ok(await plans.WelfareLogAsync(loan, Ct));
 
-        Assert.Equal(["MOS-00067", "MOS-00068"], bears.Select(c => c.Specimen).Order());
-        Assert.Equal("welfare.crate", Assert.Single(Assert.IsType<Outcome<IReadOnlyList<WelfareCheckView>>.Invalid>(unknownCrate).Violations).Code);
-        Assert.Contains(Assert.IsType<Outcome<IReadOnlyList<WelfareCheckView>>.Invalid>(noAttendant).Violations, v => v.Code == "event.attendant");
-        Assert.Equal(2, log.Count);
-        Assert.All(log, c => Assert.Equal((11.5m, "calm, lying down", true, "Dr Petrova", "attendant Petrova"), (c.TemperatureC!.Value, c.Condition!, c.Watered!.Value, c.Attendant!, c.RecordedBy)));
-        Assert.Single(inTransit);
-        var history = Ok(await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().HistoryAsync("MOS-00067", Ct));
+        var entry = Assert.Single(checkedLion);
+        Assert.Equal(lion.Animals.Single().Specimen, entry.Specimen);
+        Assert.Equal("welfare.not-dispatched", Assert.Single(Assert.IsType<Outcome<IReadOnlyList<WelfareCheckView>>.Invalid>(notYet).Violations).Code);
+        Assert.Equal(["crates", "condition", "attendant"], Assert.IsType<Outcome<IReadOnlyList<WelfareCheckView>>.Invalid>(wrong).Violations.Select(v => v.Field));
+        var logged = Assert.Single(log);
+        Assert.Equal((18m, "alert, drank", true, "Dr Weber", "attendant Weber"), (logged.TemperatureC!.Value, logged.Condition!, logged.Watered!.Value, logged.Attendant!, logged.RecordedBy));
+        var history = Ok(await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().HistoryAsync(entry.Specimen, Ct));
         var check = history.Events.Single(e => e.Type == EventType.WelfareCheck);
-        Assert.Equal((november, "Dr Petrova"), (check.Transfer!.Value, check.Welfare!.Attendant!));
+        Assert.Equal((loan, "Dr Weber"), (check.Transfer!.Value, check.Welfare!.Attendant!));
+    }
+
+    [Fact]
+    public async Task A_group_split_off_for_the_journey_is_checked_as_the_group_that_travels_and_named_as_the_group_it_came_from()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TwoZoosAndALionAsync(database);
+        await using var services = database.Services();
+        await using var scope = services.Scope("attendant Petrova");
+        Ok(await scope.ServiceProvider.GetRequiredService<SpecimenCommands>().CreateAsync(new SpecimenInput
+        {
+            Kind = "group",
+            Taxon = "Aix galericulata",
+            First = new EventInput { Type = "acquisition", Date = "2020-04-01", Institution = "MOSCOW", FromName = "private breeder", Counts = "6.6.0" },
+            Identifiers = [new("local", "MOS-DUCKS")],
+        }, Ct));
+        var transfers = scope.ServiceProvider.GetRequiredService<TransferCommands>();
+        var created = Ok(await transfers.CreateAsync(new TransferInput
+        {
+            Sender = "MOSCOW",
+            Receiver = "PYONGYANG",
+            Terms = "gift",
+            Submit = true,
+            Lines = [new TransferLineInput("MOS-DUCKS", "2.2.0")],
+        }, Ct));
+        Ok(await transfers.AcceptAsync(created.Id, null, Ct));
+        await PapersAsync(services, created.Id, "RU", "KP", new DateOnly(2026, 11, 28));
+        Ok(await transfers.ClearAsync(created.Id, "papers in order", null, Ct));
+        Ok(await transfers.DispatchAsync(created.Id, new DispatchInput(database.Time.GetUtcNow().UtcDateTime.AddHours(-2)), null, null, Ct));
+        var plans = scope.ServiceProvider.GetRequiredService<TransportPlans>();
+        var at = database.Time.GetUtcNow().UtcDateTime.AddHours(-1);
+
+        var recorded = Ok(await plans.RecordWelfareCheckAsync(created.Id, new WelfareCheckInput(at, null, 15m, "calm", true, true, null, "Dr Petrova"), Ct));
+        var log = Ok(await plans.WelfareLogAsync(created.Id, Ct));
+        var travelling = Ok(await scope.ServiceProvider.GetRequiredService<TransferQueries>().GetAsync(created.Id, Ct)).Lines.Single();
+
+        Assert.Equal(("MOS-DUCKS", "MOS-DUCKS"), (Assert.Single(recorded).Specimen, Assert.Single(log).Specimen));
+        var travelled = Ok(await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().HistoryAsync(travelling.Shipped!.Value.ToString(), Ct));
+        Assert.Single(travelled.Events, e => e.Type == EventType.WelfareCheck);
+        var left = Ok(await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().HistoryAsync("MOS-DUCKS", Ct));
+        Assert.DoesNotContain(left.Events, e => e.Type == EventType.WelfareCheck);
     }
 }

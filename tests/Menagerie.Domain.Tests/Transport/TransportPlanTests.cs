@@ -26,7 +26,7 @@ public sealed class TransportPlanTests
         Reference = "CR11",
         Edition = "LAR",
         Formula = CrateFormula.SingleBird,
-        Prey = true,
+
         TareKgPerSquareMetre = 6,
         Source = "CR11",
     };
@@ -40,7 +40,7 @@ public sealed class TransportPlanTests
         Formula = CrateFormula.BirdGroup,
         Sharing = CrateSharing.CompatibleGroup,
         MaxPerCrate = 5,
-        Prey = true,
+
         TareKgPerSquareMetre = 6,
         Source = "CR11",
     };
@@ -53,7 +53,7 @@ public sealed class TransportPlanTests
         Formula = CrateFormula.Hoofstock,
         Sharing = CrateSharing.CompatibleGroup,
         MaxPerCrate = 4,
-        Prey = true,
+
         AttendantAccess = true,
         TareKgPerSquareMetre = 20,
         Source = "50 CFR 14.142",

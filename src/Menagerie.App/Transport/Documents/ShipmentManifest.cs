@@ -20,7 +20,8 @@ internal static class ShipmentManifest
         var style = new FieldStyle(DocumentFont.Bold(9), DocumentFont.Regular(9), 110);
         using var sheets = Print.Start(papers, "Shipment manifest — live animals", PageOrientation.Landscape, style);
         var plan = papers.Plan;
-        sheets.Field("LAR edition", plan.LarEdition, style);
+        sheets.Field("LAR edition", plan.Journey.LarEdition ?? "Not recorded", style);
+        sheets.Field("Container table", plan.ContainerTable, style);
         var journey = plan.Journey;
         sheets.Field("Journey", journey.Legs.Count == 0 ? "No legs recorded" : string.Join("\n", journey.Legs.Select(Print.Leg)), style);
         if (journey.ExpectedDuration is { } duration)
