@@ -5,20 +5,25 @@ using System.Runtime.Intrinsics.X86;
 namespace Menagerie.Genetics.Kinship;
 
 /// <summary>
-/// One thread's share of <see cref="Inbreeding.Compute"/>. Ancestors are listed by a depth-first
-/// post-order (parents before offspring): read forwards it is the order the forward pass needs, read
-/// backwards the order Meuwissen &amp; Luo need — no sorting, no heap. The time goes into visiting
-/// ancestors scattered over the whole pedigree, so everything a visit touches (parents, mark,
+/// One thread's share of <see cref="Inbreeding.Compute"/>. The time goes into visiting ancestors
+/// scattered over the whole pedigree, so everything a visit touches (parents, mark, depth,
 /// coefficient, D) sits in one 32-byte <see cref="Node"/>: one cache miss per ancestor, not five.
+/// Ancestors are listed breadth first, so that many of those misses are in flight at once (a
+/// depth-first walk waits for each parent before it can ask for the next), then put parents first by
+/// a counting sort on depth: read forwards that is the order the forward pass needs, read backwards
+/// the order Meuwissen &amp; Luo need. On the 1,000,000-animal studbook this took 1.6–2× less time than
+/// the depth-first post-order it replaced (bench/RESULTS.md).
 /// </summary>
 internal sealed class InbreedingWorker
 {
+    private const int PrefetchDistance = 16;
     private readonly InbreedingPlan _plan;
     private readonly double[] _f;
     private readonly Node[] _nodes;
-    private int[] _stack = new int[64];
-    private byte[] _slot = new byte[64];
+    private readonly int[] _depthCounts;
     private int[] _ancestors = new int[64];
+    private int[] _depths = new int[64];
+    private int[] _sorted = new int[64];
     private int _count;
     private int _mark;
 
@@ -31,7 +36,10 @@ internal sealed class InbreedingWorker
         {
             _nodes[i].Sire = plan.Parents[2 * i];
             _nodes[i].Dam = plan.Parents[(2 * i) + 1];
+            _nodes[i].Depth = plan.Depth[i];
         }
+
+        _depthCounts = new int[plan.DepthStarts.Length + 1];
     }
 
     /// <summary>Records D(i), the Mendelian sampling variance, once it is final.</summary>
@@ -67,8 +75,10 @@ internal sealed class InbreedingWorker
     {
         _mark++;
         _count = 0;
-        Collect(sire);
-        Collect(dam);
+        Add(sire);
+        Add(dam);
+        CollectAncestors(0);
+        SortByDepth(0, _count);
 
         // L(i,i) = 1 contributes D(i); each parent starts with ½ (sire ≠ dam: validated).
         var aii = Inbreeding.MendelianVariance(sire, dam, _f);
@@ -98,14 +108,23 @@ internal sealed class InbreedingWorker
         var s = nodes[_plan.Offspring[_plan.PairStarts[g0]]].Sire;
         _mark++;
         _count = 0;
-        Collect(s);
+        Add(s);
+        CollectAncestors(0);
         var sireAncestors = _count;
+        SortByDepth(0, sireAncestors);
         for (var g = g0; g < g1; g++)
         {
-            Collect(Dam(g));
+            var dam = Dam(g);
+            if (nodes[dam].Seen != _mark)
+            {
+                Add(dam);
+            }
         }
 
-        // w = T′e_s: youngest first over the sire's ancestors, leaving D·w behind in L.
+        CollectAncestors(sireAncestors);
+        SortByDepth(sireAncestors, _count);
+
+        // w = T′e_s: deepest first over the sire's ancestors (the sire is the deepest), leaving D·w behind in L.
         nodes[s].L = 1;
         for (var k = sireAncestors - 1; k >= 0; k--)
         {
@@ -115,7 +134,7 @@ internal sealed class InbreedingWorker
             j.L = j.D * wj;
         }
 
-        // y = T(D w) in place of D·w: oldest first over sire's and mates' ancestors (L is 0 off the sire's).
+        // y = T(D w) in place of D·w: shallowest first over sire's, then mates' ancestors (L is 0 off the sire's).
         for (var k = 0; k < _count; k++)
         {
             ref var u = ref nodes[_ancestors[k]];
@@ -147,48 +166,36 @@ internal sealed class InbreedingWorker
         }
     }
 
-    /// <summary>Appends the not yet seen ancestors of <paramref name="root"/> (and root) in post-order: parents before offspring.</summary>
-    private void Collect(int root)
+    /// <summary>
+    /// Appends the not yet seen ancestors of the individuals listed from <paramref name="from"/> on,
+    /// breadth first: the parents of one individual are looked up while those of the next are still
+    /// on their way from memory, where a depth-first walk would wait for each in turn.
+    /// </summary>
+    private void CollectAncestors(int from)
     {
         var nodes = _nodes;
-        if (nodes[root].Seen == _mark)
+        var mark = _mark;
+        for (var k = from; k < _count; k++)
         {
-            return;
-        }
-
-        nodes[root].Seen = _mark;
-        var top = 0;
-        _stack[0] = root;
-        _slot[0] = 0;
-        while (top >= 0)
-        {
-            var u = _stack[top];
-            var slot = _slot[top]++;
-            if (slot == 2)
+            if (k + PrefetchDistance < _count)
             {
-                Append(u);
-                top--;
-                continue;
+                // Its node is in cache since it was listed; its parents' nodes are asked for now, read a few turns later.
+                ref readonly var ahead = ref nodes[_ancestors[k + PrefetchDistance]];
+                Prefetch(ahead.Sire);
+                Prefetch(ahead.Dam);
             }
 
-            var p = slot == 0 ? nodes[u].Sire : nodes[u].Dam;
-            if (slot == 0)
+            ref readonly var u = ref nodes[_ancestors[k]];
+            var sire = u.Sire;
+            var dam = u.Dam;
+            if (sire >= 0 && nodes[sire].Seen != mark)
             {
-                // The dam's line is fetched while the sire's side is walked.
-                Prefetch(nodes[u].Dam);
+                Add(sire);
             }
 
-            if (p >= 0 && nodes[p].Seen != _mark)
+            if (dam >= 0 && nodes[dam].Seen != mark)
             {
-                nodes[p].Seen = _mark;
-                if (++top == _stack.Length)
-                {
-                    Array.Resize(ref _stack, _stack.Length * 2);
-                    Array.Resize(ref _slot, _slot.Length * 2);
-                }
-
-                _stack[top] = p;
-                _slot[top] = 0;
+                Add(dam);
             }
         }
     }
@@ -203,14 +210,51 @@ internal sealed class InbreedingWorker
         }
     }
 
-    private void Append(int u)
+    private void Add(int u)
     {
+        ref var node = ref _nodes[u];
+        node.Seen = _mark;
         if (_count == _ancestors.Length)
         {
-            Array.Resize(ref _ancestors, _ancestors.Length * 2);
+            Array.Resize(ref _ancestors, _count * 2);
+            Array.Resize(ref _depths, _count * 2);
         }
 
+        _depths[_count] = node.Depth;
         _ancestors[_count++] = u;
+    }
+
+    /// <summary>
+    /// Orders the ancestors listed in [<paramref name="from"/>, <paramref name="to"/>) by depth, a counting
+    /// sort in linear time: a parent is shallower than its offspring, so this puts parents before offspring.
+    /// </summary>
+    private void SortByDepth(int from, int to)
+    {
+        var counts = _depthCounts;
+        var depths = _depths;
+        Array.Clear(counts);
+        for (var k = from; k < to; k++)
+        {
+            counts[depths[k] + 1]++;
+        }
+
+        counts[0] = from;
+        for (var depth = 1; depth < counts.Length; depth++)
+        {
+            counts[depth] += counts[depth - 1];
+        }
+
+        if (_sorted.Length < _ancestors.Length)
+        {
+            _sorted = new int[_ancestors.Length];
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            _sorted[counts[depths[k]]++] = _ancestors[k];
+        }
+
+        Array.Copy(_sorted, from, _ancestors, from, to - from);
     }
 
     /// <summary>What one ancestor visit reads and writes, 32 bytes so that it never straddles a cache line.</summary>
@@ -220,6 +264,7 @@ internal sealed class InbreedingWorker
         public int Sire;
         public int Dam;
         public int Seen;
+        public int Depth;
         public double L;
         public double D;
     }
