@@ -31,6 +31,7 @@ public sealed class InstallationCommandTests
             var import = await RunAsync(prague, "prague-zoo", "transfer", "import", file);
             var again = await RunAsync(prague, "prague-zoo", "transfer", "import", file);
 
+            Assert.True(import.Exit == 0, import.Error);
             Assert.Equal((0, 0, 0, 0, 0), (table.Exit, json.Exit, trust.Exit, export.Exit, import.Exit));
             Assert.Contains($"menagerie installation trust berlin-zoo {publicKey}", table.Output, StringComparison.Ordinal);
             Assert.Equal("berlin-zoo", key.GetProperty("name").GetString());

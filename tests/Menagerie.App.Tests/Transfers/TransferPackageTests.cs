@@ -54,6 +54,7 @@ public sealed class TransferPackageTests
         Assert.Equal(there.Specimen.Identifiers, here.Specimen.Identifiers);
         Assert.Equal((there.Specimen.Sire, there.Specimen.Dam, there.Specimen.BirthDate), (here.Specimen.Sire, here.Specimen.Dam, here.Specimen.BirthDate));
         Assert.Equal(there.Events.Select(Comparable), here.Events.Select(Comparable));
+        Assert.Contains(here.Events, e => e.Type == EventType.Measurement && e.Measured == new Measured(190, 58, 42, 118)); // measured for its crate
         Assert.Equal(await TimelineAsync(a, transfer), await TimelineAsync(b, transfer));
 
         var received = await StepAsync(b, c => c.ReceiveAsync(transfer, new ReceiptInput(Arrived, [new ReceiptLineInput { Line = 1, Outcome = "arrived" }]), null, null, Ct));

@@ -70,6 +70,8 @@ public sealed record PackageEvent
     public string? IdentifierScheme { get; init; }
     public string? IdentifierValue { get; init; }
     public decimal? WeightKg { get; init; }
+    public Measured? Measured { get; init; }
+    public WelfareObservation? Welfare { get; init; }
     public string? Text { get; init; }
     public Guid? Transfer { get; init; }
     public Guid? Related { get; init; }

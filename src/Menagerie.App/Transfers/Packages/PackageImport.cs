@@ -145,6 +145,8 @@ internal sealed class PackageImport(MenagerieDbContext db, PackageContent conten
             IdentifierScheme = e.IdentifierScheme,
             IdentifierValue = e.IdentifierValue,
             WeightKg = e.WeightKg,
+            Measured = e.Measured,
+            Welfare = e.Welfare,
             Text = e.Text,
             Transfer = e.Transfer is { } transfer ? new TransferId(transfer) : null,
             Related = e.Related is { } related ? new SpecimenId(related) : null,

@@ -111,6 +111,8 @@ public sealed partial class TransferPackages(MenagerieDbContext db, TransferQuer
         IdentifierScheme = e.IdentifierScheme,
         IdentifierValue = e.IdentifierValue,
         WeightKg = e.WeightKg,
+        Measured = e.Details.Measured,
+        Welfare = e.Details.Welfare,
         Text = e.Text,
         Transfer = e.TransferId?.Value,
         Related = e.RelatedId?.Value,
