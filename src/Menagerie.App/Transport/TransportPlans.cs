@@ -71,11 +71,20 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     }
 
     /// <summary>The plan with what the documents print. <paramref name="containers"/>: a licensed LAR table to use instead of the configured one.</summary>
-    public async Task<Outcome<TransportPapers>> PapersAsync(Guid id, string? containers, CancellationToken ct)
+    public async Task<Outcome<TransportPapers>> PapersAsync(Guid id, string? containers, CancellationToken ct) =>
+        await ReadableAsync(id, ct) is { } transfer ? await PapersAsync(transfer, containers, ct) : NotFound<TransportPapers>(id);
+
+    /// <summary>The transfer with its lines, when it exists and the person may read it.</summary>
+    private async Task<Transfer?> ReadableAsync(Guid id, CancellationToken ct)
     {
         var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
-        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
-            return new Outcome<TransportPapers>.NotFound($"No transfer {id}.");
+        return transfer is not null && await queries.CanReadAsync(transfer, ct) ? transfer : null;
+    }
+
+    private static Outcome<T>.NotFound NotFound<T>(Guid id) => new($"No transfer {id}.");
+
+    private async Task<Outcome<TransportPapers>> PapersAsync(Transfer transfer, string? containers, CancellationToken ct)
+    {
         var (table, problems) = await TableAsync(containers, ct);
         if (table is null)
             return new Outcome<TransportPapers>.Invalid([.. problems.Select(p => new RuleViolation("containers.file", $"{p.File}:{p.Line}:{p.Field}", p.Message))]);
@@ -170,9 +179,8 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
 
     public async Task<Outcome<JourneyInput>> JourneyAsync(Guid id, CancellationToken ct)
     {
-        var transfer = await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
-        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
-            return new Outcome<JourneyInput>.NotFound($"No transfer {id}.");
+        if (await ReadableAsync(id, ct) is not { } transfer)
+            return NotFound<JourneyInput>(id);
         var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
         return stored is null ? new Outcome<JourneyInput>.NotFound($"No journey is recorded for transfer {id}.") : new Outcome<JourneyInput>.Ok(stored.Input);
     }
@@ -181,9 +189,8 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     public async Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
-        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
-            return new Outcome<JourneyInput>.NotFound($"No transfer {id}.");
+        if (await ReadableAsync(id, ct) is not { } transfer)
+            return NotFound<JourneyInput>(id);
         if (!access.Has(transfer.SenderId, Plan) && !access.Has(transfer.ReceiverId, Plan))
             return new Outcome<JourneyInput>.Forbidden("The journey is recorded by a transport coordinator, registrar or curator of the sender or the receiver.");
         var journey = input.ToJourney([.. transfer.Lines.Select(l => l.Number)]);
@@ -206,10 +213,11 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> RecordWelfareCheckAsync(Guid id, WelfareCheckInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var papers = await PapersAsync(id, null, ct);
+        if (await ReadableAsync(id, ct) is not { } transfer)
+            return NotFound<IReadOnlyList<WelfareCheckView>>(id);
+        var papers = await PapersAsync(transfer, null, ct);
         if (papers is not Outcome<TransportPapers>.Ok { Value: var p })
             return papers.As<IReadOnlyList<WelfareCheckView>>();
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstAsync(t => t.Id == new TransferId(id), ct);
         if (!access.Has(transfer.SenderId, Attend) && !access.Has(transfer.ReceiverId, Attend))
             return new Outcome<IReadOnlyList<WelfareCheckView>>.Forbidden("Welfare checks are recorded by a transport coordinator or veterinarian of the sender or the receiver.");
         var problems = new List<RuleViolation>();
@@ -262,9 +270,8 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     /// <summary>The journey's welfare log: every check on the transfer's animals still standing (not corrected or withdrawn), in time order.</summary>
     public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> WelfareLogAsync(Guid id, CancellationToken ct)
     {
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
-        if (transfer is null || !await queries.CanReadAsync(transfer, ct))
-            return new Outcome<IReadOnlyList<WelfareCheckView>>.NotFound($"No transfer {id}.");
+        if (await ReadableAsync(id, ct) is not { } transfer)
+            return NotFound<IReadOnlyList<WelfareCheckView>>(id);
         var keys = await KeysAsync(transfer, ct);
         var travelling = keys.Keys.ToList();
         var events = await db.SpecimenEvents.AsNoTracking().Where(e => travelling.Contains(e.SpecimenId)).ToListAsync(ct);
