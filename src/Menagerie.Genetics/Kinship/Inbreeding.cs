@@ -9,16 +9,16 @@ public static class Inbreeding
     private const int ParallelThreshold = 256;
 
     /// <summary>
-    /// Inbreeding coefficient F(i) = f(sire, dam) of every individual, in pedigree order. With
+    /// Inbreeding coefficient F(i) = ½ A(sire, dam) of every individual, in pedigree order. With
     /// A = T D T′ (Henderson 1976), the Mendelian sampling variance of j is
     /// D(j) = 1 − ¼ Σ_known parents p (1 + F(p)); founders and individuals with one unknown parent
-    /// have F = 0. Full sibs share F and are solved once. A sire with several mates is solved as in
-    /// Sargolzaei, Iwaisaki &amp; Colleau (2005), <i>J. Anim. Breed. Genet.</i> 122:325–331: one column
-    /// A(·, sire) = T D T′ e_sire over the ancestors of the sire and of all its mates (Colleau 2002,
-    /// <i>Genet. Sel. Evol.</i> 34:409–421), and F = ½ A(sire, dam) for every mate at once. A sire with
-    /// one mate is solved by Meuwissen &amp; Luo (1992), <i>Genet. Sel. Evol.</i> 24:305–313:
-    /// A(i,i) = 1 + F(i) = Σ_j L(i,j)² D(j) over i and its ancestors j. Sires are scheduled by the
-    /// depth their inputs need (see <see cref="InbreedingPlan"/>), the sires of one level in parallel.
+    /// have F = 0. Each sire is solved once for all its offspring as in Sargolzaei, Iwaisaki &amp;
+    /// Colleau (2005), <i>J. Anim. Breed. Genet.</i> 122:325–331: one column
+    /// A(·, sire) = T D T′ e_sire over the ancestors of the sire and of its mates (Colleau 2002,
+    /// <i>Genet. Sel. Evol.</i> 34:409–421), which needs D of the sire's ancestors only. Founders and
+    /// the animals whose parents are all founders are not walked: their share of a column follows from
+    /// the founders' (<see cref="InbreedingPlan"/>). Sires are scheduled by depth, the sires of one
+    /// depth in parallel.
     /// </summary>
     /// <param name="pedigree">A validated pedigree.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all processors. The result does not depend on it.</param>
@@ -26,45 +26,43 @@ public static class Inbreeding
     public static double[] Compute(Pedigree pedigree, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(pedigree);
-        var n = pedigree.Count;
-        var f = new double[n];
+        var f = new double[pedigree.Count];
         var plan = InbreedingPlan.Build(pedigree);
+        var levels = plan.LevelStarts;
         var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        var workers = new InbreedingWorker[Math.Clamp(threads, 1, Math.Max(1, plan.SireStarts.Length - 1))];
-        Parallel.For(0, workers.Length, w => workers[w] = new InbreedingWorker(plan, f));
-        var parents = plan.Parents;
-        for (var level = 0; level + 1 < plan.LevelStarts.Length; level++)
+        var workers = new InbreedingWorker[Math.Clamp(threads, 1, Math.Max(1, levels[^1]))];
+        Parallel.For(0, workers.Length, w => workers[w] = new InbreedingWorker(plan, f, ownsPlanNodes: w == 0));
+        var sires = pedigree.Sires;
+        var dams = pedigree.Dams;
+        for (var level = 0; level + 1 < levels.Length; level++)
         {
-            // Parents are of a lower depth, solved in earlier levels: D of this depth is final.
-            for (var k = plan.DepthStarts[level]; k < plan.DepthStarts[level + 1]; k++)
+            // The parents of this depth's upper nodes are solved in earlier levels: their D is final.
+            for (var k = plan.UpperDepthStarts[level]; k < plan.UpperDepthStarts[level + 1]; k++)
             {
-                var i = plan.ByDepth[k];
-                var d = MendelianVariance(parents[2 * i], parents[(2 * i) + 1], f);
-                foreach (var worker in workers)
-                {
-                    worker.SetVariance(i, d);
-                }
+                var u = plan.UpperByDepth[k];
+                var i = plan.UpperIndividuals[u];
+                plan.UpperVariances[u] = MendelianVariance(sires[i], dams[i], f);
             }
 
-            var start = plan.LevelStarts[level];
-            var count = plan.LevelStarts[level + 1] - start;
-            if (count < ParallelThreshold || workers.Length == 1)
+            var start = levels[level];
+            var end = levels[level + 1];
+            if (end - start < ParallelThreshold || workers.Length == 1)
             {
-                for (var t = start; t < start + count; t++)
+                for (var t = start; t < end; t += InbreedingWorker.BatchSize)
                 {
-                    workers[0].Solve(plan.Tasks[t]);
+                    workers[0].SolveBatch(t, Math.Min(t + InbreedingWorker.BatchSize, end));
                 }
 
                 continue;
             }
 
-            var next = start - 1;
+            var next = start;
             Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length }, w =>
             {
                 var worker = workers[w];
-                for (var t = Interlocked.Increment(ref next); t < start + count; t = Interlocked.Increment(ref next))
+                for (var t = Interlocked.Add(ref next, InbreedingWorker.BatchSize) - InbreedingWorker.BatchSize; t < end; t = Interlocked.Add(ref next, InbreedingWorker.BatchSize) - InbreedingWorker.BatchSize)
                 {
-                    worker.Solve(plan.Tasks[t]);
+                    worker.SolveBatch(t, Math.Min(t + InbreedingWorker.BatchSize, end));
                 }
             });
         }

@@ -1,121 +1,90 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Menagerie.Genetics.Kinship;
 
 /// <summary>
-/// One thread's share of <see cref="Inbreeding.Compute"/>. The time goes into visiting ancestors
-/// scattered over the whole pedigree, so everything a visit touches (parents, mark, depth,
-/// coefficient, D) sits in one 32-byte <see cref="Node"/>: one cache miss per ancestor, not five.
-/// Ancestors are listed breadth first, so that many of those misses are in flight at once (a
-/// depth-first walk waits for each parent before it can ask for the next), then put parents first by
-/// a counting sort on depth: read forwards that is the order the forward pass needs, read backwards
-/// the order Meuwissen &amp; Luo need. On the 1,000,000-animal studbook this took 1.6–2× less time than
-/// the depth-first post-order it replaced (bench/RESULTS.md).
+/// One thread's share of <see cref="Inbreeding.Compute"/>: for each sire, one column
+/// A(·, s) = T D T′ e_s over the sire's and its mates' ancestors (Colleau 2002; Sargolzaei,
+/// Iwaisaki &amp; Colleau 2005), and F of each offspring = ½ A(s, dam).
+/// <para>
+/// The time goes into fetching ancestors scattered over the whole studbook, each fetch a cache miss
+/// that costs 150–300 ns on the machines measured (bench/RESULTS.md). So an ancestor's node is
+/// 24 bytes in a dense array of the animals that are parents, base animals are never walked (see
+/// <see cref="InbreedingPlan"/>), ancestors are listed breadth first with each one's parents asked
+/// for from memory as soon as it is listed, and before a batch of tasks the first generations of all
+/// their sires and dams are asked for at once, so that many misses are on their way together.
+/// </para>
 /// </summary>
 internal sealed class InbreedingWorker
 {
-    private const int PrefetchDistance = 16;
+    /// <summary>Tasks a worker takes at a time: their first generations are fetched together.</summary>
+    public const int BatchSize = 8;
+
+    // Generations above a batch's sires and dams fetched ahead; older ancestors are shared widely and mostly in cache.
+    private const int GenerationsAhead = 3;
+
     private readonly InbreedingPlan _plan;
     private readonly double[] _f;
-    private readonly Node[] _nodes;
+    private readonly AncestorNode[] _nodes;
     private readonly int[] _depthCounts;
+
+    // Column values of the base: a depth-1 animal's w, then D·w; a founder's w = D·w (D = 1).
+    private readonly double[] _founderValues;
+    private readonly double[] _depthOneValues;
+    private int[] _touchedFounders = new int[64];
+    private int[] _touchedDepthOnes = new int[64];
+    private int _touchedFounderCount;
+    private int _touchedDepthOneCount;
     private int[] _ancestors = new int[64];
     private int[] _depths = new int[64];
     private int[] _sorted = new int[64];
+    private int[] _ahead = new int[256];
+    private int[] _aheadNext = new int[256];
     private int _count;
     private int _mark;
 
-    public InbreedingWorker(InbreedingPlan plan, double[] f)
+    public InbreedingWorker(InbreedingPlan plan, double[] f, bool ownsPlanNodes)
     {
         _plan = plan;
         _f = f;
-        _nodes = new Node[f.Length];
-        for (var i = 0; i < _nodes.Length; i++)
-        {
-            _nodes[i].Sire = plan.Parents[2 * i];
-            _nodes[i].Dam = plan.Parents[(2 * i) + 1];
-            _nodes[i].Depth = plan.Depth[i];
-        }
-
-        _depthCounts = new int[plan.DepthStarts.Length + 1];
+        _nodes = ownsPlanNodes ? plan.UpperNodes : (AncestorNode[])plan.UpperNodes.Clone();
+        _depthCounts = new int[plan.LevelStarts.Length + 1];
+        _founderValues = new double[plan.FounderCount];
+        _depthOneValues = new double[plan.DepthOneCount];
     }
 
-    /// <summary>Records D(i), the Mendelian sampling variance, once it is final.</summary>
-    public void SetVariance(int i, double d) => _nodes[i].D = d;
-
-    /// <summary>F of the offspring of one sire (task <paramref name="sire"/> of the plan) with each of its mates.</summary>
-    public void Solve(int sire)
+    /// <summary>Solves tasks [<paramref name="first"/>, <paramref name="end"/>) of the plan.</summary>
+    public void SolveBatch(int first, int end)
     {
-        var g0 = _plan.SireStarts[sire];
-        var g1 = _plan.SireStarts[sire + 1];
-        if (g1 - g0 == 1)
+        FetchAhead(first, end);
+        for (var task = first; task < end; task++)
         {
-            var i = _plan.Offspring[_plan.PairStarts[g0]];
-            Assign(g0, InbreedingOf(_nodes[i].Sire, _nodes[i].Dam));
-            return;
-        }
-
-        SireColumn(g0, g1);
-    }
-
-    private int Dam(int pair) => _nodes[_plan.Offspring[_plan.PairStarts[pair]]].Dam;
-
-    private void Assign(int pair, double value)
-    {
-        for (var k = _plan.PairStarts[pair]; k < _plan.PairStarts[pair + 1]; k++)
-        {
-            _f[_plan.Offspring[k]] = value;
+            Solve(task);
         }
     }
 
-    /// <summary>Meuwissen &amp; Luo for one sire × dam pair: A(i,i) = Σ L(i,j)² D(j) over i and its ancestors.</summary>
-    private double InbreedingOf(int sire, int dam)
-    {
-        _mark++;
-        _count = 0;
-        Add(sire);
-        Add(dam);
-        CollectAncestors(0);
-        SortByDepth(0, _count);
-
-        // L(i,i) = 1 contributes D(i); each parent starts with ½ (sire ≠ dam: validated).
-        var aii = Inbreeding.MendelianVariance(sire, dam, _f);
-        var nodes = _nodes;
-        nodes[sire].L = 0.5;
-        nodes[dam].L = 0.5;
-        for (var k = _count - 1; k >= 0; k--)
-        {
-            ref var j = ref nodes[_ancestors[k]];
-            var lj = j.L;
-            j.L = 0;
-            aii += lj * lj * j.D;
-            PassToParents(in j, 0.5 * lj);
-        }
-
-        return aii - 1;
-    }
-
-    /// <summary>
-    /// A sire with several mates: one column A(·, s) = T D T′ e_s over the sire's and mates'
-    /// ancestors (Colleau 2002; Sargolzaei, Iwaisaki &amp; Colleau 2005, <i>J. Anim. Breed. Genet.</i>
-    /// 122:325–331), then F of each mating = ½ A(s, dam).
-    /// </summary>
-    private void SireColumn(int g0, int g1)
+    private void Solve(int task)
     {
         var nodes = _nodes;
-        var s = nodes[_plan.Offspring[_plan.PairStarts[g0]]].Sire;
+        var sire = _plan.TaskSires[task];
+        var first = _plan.TaskOffspringStarts[task];
+        var end = _plan.TaskOffspringStarts[task + 1];
+        var offspringDams = _plan.OffspringDams;
         _mark++;
         _count = 0;
-        Add(s);
-        CollectAncestors(0);
+        if (sire >= 0)
+        {
+            Add(sire);
+            CollectAncestors(0);
+        }
+
         var sireAncestors = _count;
         SortByDepth(0, sireAncestors);
-        for (var g = g0; g < g1; g++)
+        for (var k = first; k < end; k++)
         {
-            var dam = Dam(g);
-            if (nodes[dam].Seen != _mark)
+            var dam = offspringDams[k];
+            if (dam >= 0 && nodes[dam].Seen != _mark)
             {
                 Add(dam);
             }
@@ -124,67 +93,192 @@ internal sealed class InbreedingWorker
         CollectAncestors(sireAncestors);
         SortByDepth(sireAncestors, _count);
 
-        // w = T′e_s: deepest first over the sire's ancestors (the sire is the deepest), leaving D·w behind in L.
-        nodes[s].L = 1;
-        for (var k = sireAncestors - 1; k >= 0; k--)
+        // w = T′e_s: deepest first over the sire's upper ancestors, leaving D·w behind in L; the base collects its w apart.
+        if (sire >= 0)
         {
-            ref var j = ref nodes[_ancestors[k]];
-            var wj = j.L;
-            PassToParents(in j, 0.5 * wj);
-            j.L = j.D * wj;
+            var variances = _plan.UpperVariances;
+            nodes[sire].L = 1;
+            for (var k = sireAncestors - 1; k >= 0; k--)
+            {
+                var a = _ancestors[k];
+                ref var j = ref nodes[a];
+                var wj = j.L;
+                PassToParent(j.Sire, 0.5 * wj);
+                PassToParent(j.Dam, 0.5 * wj);
+                j.L = variances[a] * wj;
+            }
+        }
+        else
+        {
+            PassToParent(sire, 1);
         }
 
-        // y = T(D w) in place of D·w: shallowest first over sire's, then mates' ancestors (L is 0 off the sire's).
+        var depthOneParents = _plan.DepthOneParents;
+        for (var t = 0; t < _touchedDepthOneCount; t++)
+        {
+            var b = _touchedDepthOnes[t];
+            var wb = _depthOneValues[b];
+            AddToFounder(depthOneParents[2 * b], 0.5 * wb);
+            AddToFounder(depthOneParents[(2 * b) + 1], 0.5 * wb);
+            _depthOneValues[b] = _plan.DepthOneVariances[b] * wb;
+        }
+
+        // y = T(D w) in place of D·w: shallowest first over the sire's, then the mates' ancestors.
         for (var k = 0; k < _count; k++)
         {
             ref var u = ref nodes[_ancestors[k]];
-            var fromParents = (u.Sire >= 0 ? nodes[u.Sire].L : 0) + (u.Dam >= 0 ? nodes[u.Dam].L : 0);
-            u.L += 0.5 * fromParents;
+            u.L += 0.5 * (ColumnValue(u.Sire) + ColumnValue(u.Dam));
         }
 
-        for (var g = g0; g < g1; g++)
+        var offspring = _plan.Offspring;
+        for (var k = first; k < end; k++)
         {
-            Assign(g, 0.5 * nodes[Dam(g)].L);
+            _f[offspring[k]] = 0.5 * ColumnValue(offspringDams[k]);
         }
 
         for (var k = 0; k < _count; k++)
         {
             nodes[_ancestors[k]].L = 0;
         }
+
+        for (var t = 0; t < _touchedDepthOneCount; t++)
+        {
+            _depthOneValues[_touchedDepthOnes[t]] = 0;
+        }
+
+        for (var t = 0; t < _touchedFounderCount; t++)
+        {
+            _founderValues[_touchedFounders[t]] = 0;
+        }
+
+        _touchedDepthOneCount = 0;
+        _touchedFounderCount = 0;
     }
 
-    private void PassToParents(in Node j, double half)
+    /// <summary>y of a linked animal once the upper ancestors before it are done; a base animal's from its founders.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double ColumnValue(int link)
     {
-        if (j.Sire >= 0)
+        if (link >= 0)
         {
-            _nodes[j.Sire].L += half;
+            return _nodes[link].L;
         }
 
-        if (j.Dam >= 0)
+        if (link == -1)
         {
-            _nodes[j.Dam].L += half;
+            return 0;
         }
+
+        if ((link & 1) == 0)
+        {
+            return _founderValues[(-2 - link) >> 1];
+        }
+
+        var b = (-3 - link) >> 1;
+        var f1 = _plan.DepthOneParents[2 * b];
+        var f2 = _plan.DepthOneParents[(2 * b) + 1];
+        return _depthOneValues[b] + (0.5 * ((f1 >= 0 ? _founderValues[f1] : 0) + (f2 >= 0 ? _founderValues[f2] : 0)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PassToParent(int link, double value)
+    {
+        if (link >= 0)
+        {
+            _nodes[link].L += value;
+        }
+        else if (link != -1)
+        {
+            if ((link & 1) == 0)
+            {
+                AddToFounder((-2 - link) >> 1, value);
+                return;
+            }
+
+            var b = (-3 - link) >> 1;
+            if (_depthOneValues[b] == 0)
+            {
+                Append(ref _touchedDepthOnes, ref _touchedDepthOneCount, b);
+            }
+
+            _depthOneValues[b] += value;
+        }
+    }
+
+    private void AddToFounder(int founder, double value)
+    {
+        if (founder < 0)
+        {
+            return;
+        }
+
+        // w of an ancestor is a sum of positive path weights: 0 means not touched yet.
+        if (_founderValues[founder] == 0)
+        {
+            Append(ref _touchedFounders, ref _touchedFounderCount, founder);
+        }
+
+        _founderValues[founder] += value;
+    }
+
+    private static void Append(ref int[] list, ref int count, int value)
+    {
+        if (count == list.Length)
+        {
+            Array.Resize(ref list, count * 2);
+        }
+
+        list[count++] = value;
     }
 
     /// <summary>
-    /// Appends the not yet seen ancestors of the individuals listed from <paramref name="from"/> on,
-    /// breadth first: the parents of one individual are looked up while those of the next are still
-    /// on their way from memory, where a depth-first walk would wait for each in turn.
+    /// Asks for the nodes of a batch's sires and dams and of a few generations above them, all at once.
+    /// Reading a generation waits only for the slowest of its fetches, not for each in turn.
     /// </summary>
+    private void FetchAhead(int first, int end)
+    {
+        var count = 0;
+        for (var task = first; task < end; task++)
+        {
+            Ahead(ref _ahead, ref count, _plan.TaskSires[task]);
+            for (var k = _plan.TaskOffspringStarts[task]; k < _plan.TaskOffspringStarts[task + 1]; k++)
+            {
+                Ahead(ref _ahead, ref count, _plan.OffspringDams[k]);
+            }
+        }
+
+        for (var generation = 0; generation < GenerationsAhead && count > 0; generation++)
+        {
+            var next = 0;
+            for (var k = 0; k < count; k++)
+            {
+                ref readonly var node = ref _nodes[_ahead[k]];
+                Ahead(ref _aheadNext, ref next, node.Sire);
+                Ahead(ref _aheadNext, ref next, node.Dam);
+            }
+
+            (_ahead, _aheadNext) = (_aheadNext, _ahead);
+            count = next;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Ahead(ref int[] list, ref int count, int link)
+    {
+        if (link >= 0)
+        {
+            Append(ref list, ref count, link);
+            Prefetch(link);
+        }
+    }
+
+    /// <summary>Appends the not yet seen upper ancestors of the nodes listed from <paramref name="from"/> on, breadth first.</summary>
     private void CollectAncestors(int from)
     {
         var nodes = _nodes;
         var mark = _mark;
         for (var k = from; k < _count; k++)
         {
-            if (k + PrefetchDistance < _count)
-            {
-                // Its node is in cache since it was listed; its parents' nodes are asked for now, read a few turns later.
-                ref readonly var ahead = ref nodes[_ancestors[k + PrefetchDistance]];
-                Prefetch(ahead.Sire);
-                Prefetch(ahead.Dam);
-            }
-
             ref readonly var u = ref nodes[_ancestors[k]];
             var sire = u.Sire;
             var dam = u.Dam;
@@ -201,12 +295,12 @@ internal sealed class InbreedingWorker
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void Prefetch(int i)
+    private unsafe void Prefetch(int node)
     {
-        if (i >= 0 && Sse.IsSupported)
+        if (node >= 0 && Sse.IsSupported)
         {
             // The node array is large and never moved; a stale address would only make the hint useless.
-            Sse.Prefetch0(Unsafe.AsPointer(ref _nodes[i]));
+            Sse.Prefetch0(Unsafe.AsPointer(ref _nodes[node]));
         }
     }
 
@@ -214,6 +308,10 @@ internal sealed class InbreedingWorker
     {
         ref var node = ref _nodes[u];
         node.Seen = _mark;
+
+        // Its parents are looked at when the list reaches it: ask for them now.
+        Prefetch(node.Sire);
+        Prefetch(node.Dam);
         if (_count == _ancestors.Length)
         {
             Array.Resize(ref _ancestors, _count * 2);
@@ -255,17 +353,5 @@ internal sealed class InbreedingWorker
         }
 
         Array.Copy(_sorted, from, _ancestors, from, to - from);
-    }
-
-    /// <summary>What one ancestor visit reads and writes, 32 bytes so that it never straddles a cache line.</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 32)]
-    private struct Node
-    {
-        public int Sire;
-        public int Dam;
-        public int Seen;
-        public int Depth;
-        public double L;
-        public double D;
     }
 }

@@ -72,6 +72,27 @@ public sealed class InbreedingTests
     }
 
     [Fact]
+    public void Compute_when_founders_and_their_offspring_are_sires_or_dams_follows_the_path_counts()
+    {
+        // Founders (A, B, C) and animals whose parents are all founders (D, G, I) are never walked:
+        // their share of a sire's column comes from the founders'. Each case by hand (Wright's paths).
+        var pedigree = TestPedigrees.Parse(
+            "A,,,M", "B,,,F", "C,,,F",
+            "D,A,B,F",  // depth 1
+            "E,A,D,M",  // founder sire × his daughter: ¼
+            "G,,C,F",   // depth 1, one parent unknown
+            "H,A,G,F",  // A and G unrelated: 0
+            "I,A,C,M",  // depth 1
+            "J,I,D,F",  // paternal half sibs through A: ⅛
+            "K,I,G,F",  // maternal half sibs through C: ⅛
+            "L,I,K,M"); // sire × his daughter, who is also his half sister's daughter: ½(½ + ⅛) = 0.3125
+
+        var f = Inbreeding.Compute(pedigree);
+
+        Assert.Equal([0, 0, 0, 0, 0.25, 0, 0, 0, 0.125, 0.125, 0.3125], f);
+    }
+
+    [Fact]
     public void MendelianVariances_follow_one_minus_a_quarter_of_one_plus_F_per_known_parent()
     {
         var pedigree = TestPedigrees.Parse("A,,,M", "B,,,F", "C,A,B,M", "D,A,B,F", "G,C,D,M", "H,G,,F");
