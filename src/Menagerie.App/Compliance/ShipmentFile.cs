@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Menagerie.App.Files;
+using Menagerie.Domain;
 using Menagerie.Domain.Compliance;
 using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
@@ -300,7 +301,7 @@ public static class ShipmentFile
                 Problem(Join(path, name), "must be text");
                 return null;
             }
-            return string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim();
+            return OptionalText.From(value.GetString());
         }
 
         private bool Bool(JsonElement parent, string name, string path)

@@ -123,20 +123,18 @@ public sealed record EventInput
             At = At is { } at ? Instants.FromClient(at) : null,
             Institution = institution,
             Counterparty = type == EventType.Disposition ? to : from,
-            CounterpartyName = Trim(type == EventType.Disposition ? ToName : FromName),
+            CounterpartyName = OptionalText.From(type == EventType.Disposition ? ToName : FromName),
             Owner = owner,
             Counts = counts,
             Sire = sire,
             Dam = dam,
-            IdentifierScheme = Trim(Scheme),
-            IdentifierValue = Trim(Value),
+            IdentifierScheme = OptionalText.From(Scheme),
+            IdentifierValue = OptionalText.From(Value),
             WeightKg = WeightKg,
             Measured = type == EventType.Measurement ? new Measured(LengthCm, ElbowHeightCm, WidthCm, HeightCm) : null,
-            Text = Trim(Text),
+            Text = OptionalText.From(Text),
             Supersedes = Supersedes is { } s ? new EventId(s) : null,
-            Reason = Trim(Reason),
+            Reason = OptionalText.From(Reason),
         }, problems);
     }
-
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -88,9 +88,9 @@ public sealed record JourneyInput
         {
             Legs = wellFormed ? [.. legs.Select(l => l.Leg)] : [],
             Hold = hold,
-            Attendant = string.IsNullOrWhiteSpace(Attendant) ? null : Attendant.Trim(),
+            Attendant = OptionalText.From(Attendant),
             CheckEveryHours = CheckEveryHours ?? Welfare.InspectionHours,
-            LarEdition = string.IsNullOrWhiteSpace(LarEdition) ? null : LarEdition.Trim(),
+            LarEdition = OptionalText.From(LarEdition),
         };
         problems.AddRange(journey.Validate());
         if (problems.Count > 0)

@@ -253,7 +253,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
             At = at,
             Transfer = transfer.Id,
             Text = input.Condition!.Trim(),
-            Welfare = new WelfareObservation(input.TemperatureC, input.Fed, input.Watered, Blank(input.Sedation), Blank(input.Attendant)),
+            Welfare = new WelfareObservation(input.TemperatureC, input.Fed, input.Watered, OptionalText.From(input.Sedation), OptionalText.From(input.Attendant)),
         };
         foreach (var specimen in specimens)
         {
@@ -299,8 +299,6 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         }
         return keys;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>A welfare check as an attendant reports it.</summary>

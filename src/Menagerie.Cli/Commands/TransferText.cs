@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Menagerie.App.Specimens;
 using Menagerie.App.Transfers;
+using Menagerie.Domain;
 using Menagerie.Domain.Specimens;
 
 namespace Menagerie.Cli.Commands;
@@ -82,8 +83,6 @@ internal static class TransferText
     private static IdentifierInput Identifier(string text)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? new IdentifierInput(null, text) : new IdentifierInput(Blank(text[..colon]), Blank(text[(colon + 1)..]));
+        return colon < 0 ? new IdentifierInput(null, text) : new IdentifierInput(OptionalText.From(text[..colon]), OptionalText.From(text[(colon + 1)..]));
     }
-
-    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -34,7 +34,7 @@ public sealed partial class Specimen
         if (problems.Count > 0)
             return problems;
 
-        var specimen = new Specimen { Id = id, Kind = kind, TaxonId = taxon, Sex = sex, Name = Clean(name) };
+        var specimen = new Specimen { Id = id, Kind = kind, TaxonId = taxon, Sex = sex, Name = OptionalText.From(name) };
         for (var i = 0; i < events.Count; i++)
         {
             var recorded = specimen.Append(events[i], nameOf);

@@ -80,7 +80,7 @@ public sealed partial class Specimen
             problems.Add(new("specimen.first-event", "type", "A specimen's records begin with its birth or its acquisition."));
         if (first.Supersedes is not null)
             problems.Add(new("specimen.first-event", "supersedes", "The first event cannot correct another."));
-        var specimen = new Specimen { Id = id, Kind = kind, TaxonId = taxon, Sex = sex, Name = Clean(name) };
+        var specimen = new Specimen { Id = id, Kind = kind, TaxonId = taxon, Sex = sex, Name = OptionalText.From(name) };
         if (problems.Count > 0)
             return problems;
         var recorded = specimen.Record(firstEventId, first, now, recordedBy, nameOf);
@@ -132,7 +132,7 @@ public sealed partial class Specimen
             Sex = sex;
             Apply(state);
         }
-        Name = Clean(name);
+        Name = OptionalText.From(name);
         return [];
     }
 
@@ -143,8 +143,8 @@ public sealed partial class Specimen
     public IReadOnlyList<RuleViolation> RecordOrigin(string? citesSource, string? origin)
     {
         var problems = new List<RuleViolation>();
-        var source = Clean(citesSource)?.ToUpperInvariant();
-        var population = Clean(origin)?.ToUpperInvariant();
+        var source = OptionalText.From(citesSource)?.ToUpperInvariant();
+        var population = OptionalText.From(origin)?.ToUpperInvariant();
         if (source is not null && !SourceCodes.Contains(source, StringComparer.Ordinal))
             problems.Add(new("specimen.cites-source", "citesSource", $"'{citesSource}' is not a CITES source code for an animal: {string.Join(", ", SourceCodes)}."));
         if (population is not null && (population.Length != 2 || !population.All(char.IsAsciiLetterUpper)))
@@ -225,6 +225,4 @@ public sealed partial class Specimen
             problems.Add(new("specimen.name", "name", $"A house name is at most {MaxNameLength} characters."));
         return problems;
     }
-
-    private static string? Clean(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 }

@@ -45,7 +45,7 @@ public sealed class Taxon
             CommonName = commonName.Trim(),
             Rank = rank,
             TaxonClass = taxonClass.Trim(),
-            Family = Blank(family),
+            Family = OptionalText.From(family),
         };
     }
 
@@ -58,7 +58,7 @@ public sealed class Taxon
             CommonName = commonName.Trim();
             Rank = rank;
             TaxonClass = taxonClass.Trim();
-            Family = Blank(family);
+            Family = OptionalText.From(family);
         }
         return problems;
     }
@@ -70,8 +70,6 @@ public sealed class Taxon
         var species = words.Length > 2 ? $"{words[0]} {words[1]}" : null;
         return [.. new[] { ScientificName, species, words[0], Family, TaxonClass }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static List<RuleViolation> Validate(string scientificName, string commonName, TaxonRank rank, string taxonClass)
     {
