@@ -51,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<InstallationCommands>();
         services.AddScoped<TransferPackages>();
         services.AddScoped<Census>();
+        services.AddScoped<Start.StartPage>();
+        services.AddScoped<Search.SearchQueries>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleAccounts>();

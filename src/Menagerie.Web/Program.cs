@@ -3,6 +3,8 @@ using Menagerie.App.Persistence;
 using Menagerie.Web;
 using Menagerie.Web.Accounts;
 using Menagerie.Web.Institutions;
+using Menagerie.Web.Localization;
+using Menagerie.Web.Shared;
 using Menagerie.Web.Specimens;
 using Menagerie.Web.Studbooks;
 using Menagerie.Web.Taxa;
@@ -10,12 +12,16 @@ using Menagerie.Web.Transfers;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` serves from the build output, where the precompressed stylesheets are named by the build's
+// manifest; outside Development the host would otherwise look for them in wwwroot and send an empty body.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddMenagerieApp(DatabaseOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 builder.Services.AddOpenApi();
-builder.Services.AddRazorPages();
+builder.Services.AddMenagerieLanguages();
+builder.Services.AddMenagerieSite();
 builder.Services.AddHealthChecks().AddDbContextCheck<MenagerieDbContext>("database");
 builder.Services.AddMenagerieSecurity(builder.Configuration);
 
@@ -23,8 +29,8 @@ var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseMenagerieLanguages();
+app.UseMenagerieErrorPages();
 app.Use(Security.AddHeaders);
 if (app.Configuration["Menagerie:Https"] is "true")
 {

@@ -100,17 +100,23 @@ public sealed partial class AccountTests
     }
 
     [Fact]
-    public async Task Sign_in_attempts_beyond_the_limit_get_429()
+    public async Task Sign_in_attempts_beyond_the_limit_get_a_429_page_and_reading_the_form_does_not_count()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "3")]);
         using var client = factory.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
             statuses.Add((await client.GetAsync("/Account/SignIn", Ct)).StatusCode);
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await SignInAsync(client, "someone", "guess " + i)).StatusCode);
+        var refused = await SignInAsync(client, "someone", "one guess too many");
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Too many sign-in attempts from your address.", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

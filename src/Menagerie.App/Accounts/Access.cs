@@ -15,6 +15,9 @@ public sealed class Access
 
     public bool IsSignedIn => _operator || _memberships.Count > 0;
 
+    /// <summary>The roles the person holds, as read for this request (none for the operator, who needs none).</summary>
+    public IReadOnlyList<Membership> Memberships => _memberships;
+
     public bool IsAdministrator => _operator || _memberships.Any(m => m.Role == Role.Administrator);
 
     public void ActAsOperator() => _operator = true;
@@ -44,8 +47,12 @@ public sealed class Access
         IsAdministrator || (specimen.HolderId is { } holder && IsMemberOf(holder)) || (specimen.OwnerId is { } owner && IsMemberOf(owner));
 
     /// <summary>Events are recorded by the holder's registrar or veterinarian.</summary>
-    public bool CanRecordEvents(Specimen specimen) =>
-        specimen.HolderId is { } holder && Has(holder, Role.Registrar, Role.Veterinarian);
+    public bool CanRecordEvents(Specimen specimen) => CanRecordEventsAt(specimen.HolderId);
+
+    public bool CanRecordEventsAt(InstitutionId? holder) => holder is { } at && Has(at, Role.Registrar, Role.Veterinarian);
+
+    /// <summary>A specimen's own facts (house name, sex, provenance) and its groups' splits and merges are the holder's registrar's.</summary>
+    public bool CanDescribeAt(InstitutionId? holder) => holder is { } at && Has(at, Role.Registrar);
 
     /// <summary>The institutions whose holdings this person may list; null when all.</summary>
     public IReadOnlySet<InstitutionId>? ReadableInstitutions() =>

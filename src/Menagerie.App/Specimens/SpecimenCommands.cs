@@ -133,7 +133,7 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
     {
         if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
-        if (specimen.HolderId is not { } holder || !access.Has(holder, Accounts.Role.Registrar))
+        if (!access.CanDescribeAt(specimen.HolderId))
             return new Outcome<SpecimenView>.Forbidden(forbidden);
         if (expectedVersion is { } expected && expected != specimen.Version)
             return new Outcome<SpecimenView>.Stale(specimen.Version);
@@ -149,7 +149,7 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
     {
         if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var group })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
-        if (group.HolderId is not { } holder || !access.Has(holder, Accounts.Role.Registrar))
+        if (group.HolderId is not { } holder || !access.CanDescribeAt(holder))
             return new Outcome<SpecimenView>.Forbidden("A group is split by a registrar of the institution that holds it.");
         if (expectedVersion is { } expected && expected != group.Version)
             return new Outcome<SpecimenView>.Stale(group.Version);
@@ -175,7 +175,7 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
     {
         if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var source })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
-        if (source.HolderId is not { } holder || !access.Has(holder, Accounts.Role.Registrar))
+        if (source.HolderId is not { } holder || !access.CanDescribeAt(holder))
             return new Outcome<SpecimenView>.Forbidden("Groups are merged by a registrar of the institution that holds them.");
         if (expectedVersion is { } expected && expected != source.Version)
             return new Outcome<SpecimenView>.Stale(source.Version);

@@ -6,7 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.App.Specimens;
 
-public sealed record SpecimenFilter(string? Holder = null, string? Taxon = null, SpecimenStatus? Status = null, int Offset = 0, int Limit = 100);
+/// <summary>
+/// Which specimens a list shows: held by (or owned by) an institution, of a taxon, in a status, of a sex
+/// (individuals) and, with <see cref="OnLoan"/>, only those whose holder is not their owner.
+/// </summary>
+public sealed record SpecimenFilter(
+    string? Holder = null, string? Taxon = null, SpecimenStatus? Status = null, int Offset = 0, int Limit = 100,
+    Sex? Sex = null, string? Owner = null, bool OnLoan = false);
 
 public sealed record SpecimenPage(int Total, int Offset, int Limit, IReadOnlyList<SpecimenView> Items);
 
@@ -54,6 +60,16 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
             else
                 query = query.Where(s => s.HolderId == holder.Id);
         }
+        if (!string.IsNullOrWhiteSpace(filter.Owner))
+        {
+            var owner = await InstitutionCommands.FindAsync(db, filter.Owner, ct);
+            if (owner is null)
+                problems.Add(new("institution.unknown", "owner", $"There is no institution '{filter.Owner}' in these records."));
+            else if (!access.IsMemberOf(owner.Id) && !access.IsAdministrator)
+                return new Outcome<SpecimenPage>.Forbidden($"Only the people of {owner.Code} list what it owns.");
+            else
+                query = query.Where(s => s.OwnerId == owner.Id);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Taxon))
         {
             var taxon = await Taxa.TaxonCommands.FindAsync(db, filter.Taxon, ct);
@@ -69,6 +85,10 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
         }
         if (filter.Status is { } status)
             query = query.Where(s => s.Status == status);
+        if (filter.Sex is { } sex)
+            query = query.Where(s => s.Kind == SpecimenKind.Individual && s.Sex == sex);
+        if (filter.OnLoan)
+            query = query.Where(s => s.OwnerId != null && s.HolderId != null && s.OwnerId != s.HolderId);
         if (problems.Count > 0)
             return problems;
 
@@ -99,6 +119,12 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
                 holders.Add(new HoldingView(names.Institution(p.HolderId), p.TransferId?.Value, p.From, p.To, p.Counts.ToString()));
         }
         return new Outcome<HolderOnDateView>.Ok(new HolderOnDateView(specimen.Id.Value, date, holders));
+    }
+
+    public SpecimenPermissions PermissionsFor(SpecimenView specimen)
+    {
+        InstitutionId? holder = specimen.Holder is { } h ? new InstitutionId(h.Id) : null;
+        return new SpecimenPermissions(access.CanRecordEventsAt(holder), access.CanDescribeAt(holder));
     }
 
     internal async Task<Names> NamesAsync(CancellationToken ct)

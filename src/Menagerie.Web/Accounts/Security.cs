@@ -35,7 +35,10 @@ public static class Security
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => PerClient(context, permitPerMinute));
+            // Only attempts count: reading the sign-in page again is not guessing a password.
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerClient(context, permitPerMinute)
+                : RateLimitPartition.GetNoLimiter("page"));
             o.AddPolicy(AccountEndpoints.TokenRateLimit, context => PerClient(context, permitPerMinute));
         });
         return services;

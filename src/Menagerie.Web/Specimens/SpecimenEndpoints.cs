@@ -11,9 +11,10 @@ public static class SpecimenEndpoints
     public static void MapSpecimenEndpoints(this IEndpointRouteBuilder api)
     {
         var specimens = api.MapGroup("/specimens").WithTags("Specimens");
-        specimens.MapGet("/", async (string? holder, string? taxon, SpecimenStatus? status, int? offset, int? limit, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
-                (await queries.ListAsync(new SpecimenFilter(holder, taxon, status, offset ?? 0, limit ?? 100), ct)).ToHttp(http))
-            .WithSummary("Specimens, filtered by holder (institution code), taxon and status, a page at a time.")
+        specimens.MapGet("/", async (string? holder, string? taxon, SpecimenStatus? status, int? offset, int? limit, Sex? sex, string? owner, bool? onLoan,
+                SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
+                (await queries.ListAsync(new SpecimenFilter(holder, taxon, status, offset ?? 0, limit ?? 100, sex, owner, onLoan ?? false), ct)).ToHttp(http))
+            .WithSummary("Specimens, filtered by holder or owner (institution code), taxon, status, sex (individuals) and onLoan=true (held by one institution, owned by another), a page at a time.")
             .Produces<SpecimenPage>().ProducesValidationProblem();
         specimens.MapPost("/", async (SpecimenInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
                 (await commands.CreateAsync(input, ct)).ToHttp(http, s => s.Version, s => $"/api/v1/specimens/{s.Id}"))

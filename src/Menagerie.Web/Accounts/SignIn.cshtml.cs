@@ -1,14 +1,15 @@
 using Menagerie.App.Accounts;
-using Menagerie.Web.Accounts;
+using Menagerie.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
-namespace Menagerie.Web.Pages.Account;
+namespace Menagerie.Web.Accounts;
 
 [EnableRateLimiting(Security.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, AccountCommands accounts) : PageModel
+public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, AccountCommands accounts, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -44,8 +45,8 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         // One message for a wrong name and a wrong password, so the page does not tell which names exist.
         Problem = result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes."
-            : "The user name or the password is wrong.";
+            ? t["This account is locked after too many failed attempts. Try again in 15 minutes."]
+            : t["The user name or the password is wrong."];
         return Page();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Menagerie.Web.Pages.Account;
+namespace Menagerie.Web.Accounts;
 
 public sealed class SignOutModel(SignInManager<User> signIn) : PageModel
 {

@@ -1,0 +1,50 @@
+using Menagerie.App;
+using Menagerie.App.Specimens;
+using Menagerie.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Menagerie.Web.Specimens;
+
+/// <summary>An animal's or group's record: what it is, who holds and owns it, its parents, and its whole history.</summary>
+public sealed class ShowModel(SpecimenQueries queries) : PageModel
+{
+    /// <summary>The day asked about in "who held it on".</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? On { get; set; }
+
+    public HistoryView History { get; private set; } = null!;
+
+    public SpecimenView? Sire { get; private set; }
+
+    public SpecimenView? Dam { get; private set; }
+
+    public HolderOnDateView? HeldOn { get; private set; }
+
+    public FormProblems Problems { get; private set; } = FormProblems.None;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        var outcome = await queries.HistoryAsync(id, ct);
+        if (this.Refusal(outcome) is { } refused)
+            return refused;
+        if (FormProblems.Of(outcome) is { } problems)
+        {
+            Problems = problems;
+            return Page();
+        }
+        History = ((Outcome<HistoryView>.Ok)outcome).Value;
+        Sire = await ParentAsync(History.Specimen.Sire, ct);
+        Dam = await ParentAsync(History.Specimen.Dam, ct);
+        if (On is { } on && await queries.HolderOnAsync(History.Specimen.Id.ToString(), on, ct) is Outcome<HolderOnDateView>.Ok held)
+            HeldOn = held.Value;
+        return Page();
+    }
+
+    /// <summary>A parent as the viewer may see it; one held elsewhere is named by its global id alone.</summary>
+    private async Task<SpecimenView?> ParentAsync(Guid? id, CancellationToken ct) =>
+        id is { } parent && await queries.GetAsync(parent.ToString(), ct) is Outcome<SpecimenView>.Ok ok ? ok.Value : null;
+
+    /// <summary>How a specimen is called in a sentence: its house name, else its first identifier, else its global id.</summary>
+    public static string Called(SpecimenView s) => s.Name ?? (s.Identifiers.Count > 0 ? s.Identifiers[0].Value : null) ?? s.Id.ToString();
+}

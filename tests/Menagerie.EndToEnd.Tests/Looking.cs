@@ -1,0 +1,31 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Menagerie.EndToEnd.Tests;
+
+/// <summary>What every page test checks besides its own assertions: accessibility (axe-core), and a screenshot on request.</summary>
+public static class Looking
+{
+    /// <summary>Fails on any serious or critical WCAG 2.x A/AA violation axe-core finds, naming the rule and the elements.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    /// <summary>Saves a full-page screenshot as NAME.png in the folder MENAGERIE_SCREENSHOTS names, when it names one.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MENAGERIE_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder))
+            return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.Playwright;
+
+namespace Menagerie.EndToEnd.Tests;
+
+/// <summary>The pages a registrar reads every day, in a real browser, in three languages and on a phone.</summary>
+public sealed class PageTests(Chromium chromium)
+{
+    [Fact]
+    public async Task A_registrar_reads_the_start_page_census_animals_and_an_animal_and_every_page_is_accessible()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var page = await site.OpenAsync(chromium.Browser, "registrar@MOSCOW");
+
+        Assert.Equal("Start", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("Animals not weighed for a year", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(page);
+        await Looking.ScreenshotAsync(page, "start-en");
+
+        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Census" }).ClickAsync();
+        await page.Locator("#on").FillAsync("2024-11-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        Assert.Contains("15/11/2024", await page.Locator(".lead").TextContentAsync(), StringComparison.Ordinal);
+        var bears = page.Locator("tbody tr", new() { HasText = "Ursus arctos" });
+        Assert.Equal("14", (await bears.Locator("td").Last.TextContentAsync())?.Trim());
+        await Looking.AssertAccessibleAsync(page);
+        await Looking.ScreenshotAsync(page, "census-en");
+
+        await bears.GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Contains("taxon=Ursus%20arctos", page.Url, StringComparison.Ordinal);
+        var rows = await page.Locator("tbody tr").AllTextContentsAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Contains("Ursus arctos", row, StringComparison.Ordinal));
+        Assert.Contains($"{rows.Count} animals and groups match.", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(page);
+
+        await page.Locator("#site-search").FillAsync("EEP-PLE-3117");
+        await page.Locator("header .search button").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Laska" }).ClickAsync();
+        Assert.Equal("Laska Panthera leo", (await page.Locator("h1").TextContentAsync())?.Trim());
+        await page.Locator("#on").FillAsync("2024-11-20");
+        await page.Locator("form[aria-labelledby=held-on] button").ClickAsync();
+        Assert.Contains("Moscow Zoo (MOSCOW)", await page.Locator("[role=status]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(6, await page.Locator("ol.timeline > li").CountAsync());
+        await Looking.AssertAccessibleAsync(page);
+        await Looking.ScreenshotAsync(page, "specimen-en");
+    }
+
+    [Fact]
+    public async Task The_pages_follow_the_browser_language_and_fit_a_phone()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var russian = await site.OpenAsync(chromium.Browser, "registrar@MOSCOW", language: "ru-RU", width: 390);
+        var korean = await site.OpenAsync(chromium.Browser, "registrar@PYONGYANG", language: "ko-KR", width: 390);
+
+        Assert.Equal("Начало", await russian.Locator("h1").TextContentAsync());
+        await AssertFitsAsync(russian);
+        await Looking.AssertAccessibleAsync(russian);
+        await Looking.ScreenshotAsync(russian, "start-ru-phone");
+        await russian.GotoAsync("/institutions/MOSCOW/census?on=2024-11-15");
+        Assert.Contains("15.11.2024", await russian.Locator(".lead").TextContentAsync(), StringComparison.Ordinal);
+        await AssertFitsAsync(russian);
+        await Looking.AssertAccessibleAsync(russian);
+        await Looking.ScreenshotAsync(russian, "census-ru-phone");
+        await russian.GotoAsync("/specimens/EEP-PLE-3117");
+        Assert.Contains("Рождение или вылупление", await russian.Locator("ol.timeline").TextContentAsync(), StringComparison.Ordinal);
+        await AssertFitsAsync(russian);
+        await Looking.AssertAccessibleAsync(russian);
+        await Looking.ScreenshotAsync(russian, "specimen-ru-phone");
+
+        Assert.Equal("시작", await korean.Locator("h1").TextContentAsync());
+        await korean.GotoAsync("/institutions/PYONGYANG/census?on=2024-11-15");
+        Assert.Contains("개체 현황", await korean.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        await AssertFitsAsync(korean);
+        await Looking.AssertAccessibleAsync(korean);
+        await Looking.ScreenshotAsync(korean, "census-ko-phone");
+    }
+
+    [Fact]
+    public async Task The_language_chosen_is_remembered_over_the_browser_language_even_without_javascript()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = site.Address, Locale = "en-GB", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await LiveSite.SignInAsync(page, "curator@MOSCOW");
+
+        await page.Locator("#language-choice").SelectOptionAsync("ru");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change language" }).ClickAsync();
+        var afterChoice = await page.Locator("h1").TextContentAsync();
+        await page.GotoAsync("/specimens?holder=MOSCOW");
+        var elsewhere = await page.Locator("h1").TextContentAsync();
+
+        Assert.Equal("Начало", afterChoice);
+        Assert.Equal("Животные", elsewhere);
+        Assert.Equal("ru", await page.Locator("html").GetAttributeAsync("lang"));
+    }
+
+    [Fact]
+    public async Task Nobody_signed_in_sees_only_what_Menagerie_is_and_a_styled_sign_in()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var page = await site.OpenAsync(chromium.Browser);
+
+        var home = await page.Locator("main").TextContentAsync();
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('header.top')).backgroundColor");
+        await Looking.AssertAccessibleAsync(page);
+        await page.GotoAsync("/institutions/MOSCOW/census");
+        var redirected = page.Url;
+
+        Assert.DoesNotContain("Moscow", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("MOSCOW", home, StringComparison.Ordinal);
+        Assert.Equal("rgb(47, 79, 58)", background);
+        Assert.Contains("/Account/SignIn?ReturnUrl=%2Finstitutions%2FMOSCOW%2Fcensus", redirected, StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Another_zoos_animal_is_a_not_found_page_in_the_viewers_language()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var page = await site.OpenAsync(chromium.Browser, "registrar@PYONGYANG", language: "ko-KR");
+
+        var response = await page.GotoAsync("/specimens/EEP-PLE-3117");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("찾을 수 없음", await page.Locator("h1").TextContentAsync());
+        await Looking.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>Nothing wider than the screen except inside a scrolling region of its own.</summary>
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the screen.");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Menagerie.Testing;
+using Menagerie.Web.Shared;
+
+namespace Menagerie.Web.Tests;
+
+/// <summary>Every visible string of the web app is in the resources, in English, Russian and Korean.</summary>
+public sealed partial class LocalizationTests
+{
+    private static readonly string Web = Path.Combine(Repository.Root, "src", "Menagerie.Web");
+    private static readonly Dictionary<string, string> English = Read("Text.resx");
+
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("ko")]
+    public void Every_resource_has_a_translation_with_the_same_placeholders(string language)
+    {
+        var translated = Read($"Text.{language}.resx");
+
+        var missing = English.Keys.Where(k => string.IsNullOrWhiteSpace(translated.GetValueOrDefault(k))).ToList();
+        var extra = translated.Keys.Except(English.Keys).ToList();
+        var placeholders = English.Where(e => translated.TryGetValue(e.Key, out var t) && !Placeholders(e.Value).SetEquals(Placeholders(t))).Select(e => e.Key).ToList();
+
+        Assert.True(missing.Count == 0, $"Without a {language} entry: " + string.Join(" | ", missing));
+        Assert.True(extra.Count == 0, $"In {language} only: " + string.Join(" | ", extra));
+        Assert.True(placeholders.Count == 0, $"Placeholders differ in {language}: " + string.Join(" | ", placeholders));
+    }
+
+    [Fact]
+    public void Every_text_the_pages_ask_for_is_a_resource()
+    {
+        var asked = Directory.EnumerateFiles(Web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => Asked().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value.Replace("\\\"", "\"", StringComparison.Ordinal))))
+            .ToList();
+        var enumerations = Labels.Enumerations.SelectMany(t => Enum.GetNames(t).Select(v => $"{t.Name}:{v}")).Concat(Labels.Steps.Select(s => $"step:{s}"));
+
+        var unknown = asked.Where(a => !English.ContainsKey(a.Key)).Select(a => $"{a.File}: {a.Key}")
+            .Concat(enumerations.Where(k => !English.ContainsKey(k))).ToList();
+
+        Assert.NotEmpty(asked);
+        Assert.True(unknown.Count == 0, "Not in Text.resx: " + string.Join(" | ", unknown));
+    }
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(Web, "Localization", file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+
+    private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+
+    [GeneratedRegex(@"\b[Tt]\[""(?<key>(?:[^""\\]|\\.)*)""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Asked();
+
+    [GeneratedRegex(@"\{\d+\}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Placeholder();
+}

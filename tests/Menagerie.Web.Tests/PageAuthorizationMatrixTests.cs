@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Menagerie.App;
+using Menagerie.App.Accounts;
+using Menagerie.App.Persistence;
+using Menagerie.App.Sample;
+using Menagerie.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Menagerie.Web.Tests;
+
+/// <summary>
+/// Every page and every form a page handles, in the application's own route table, opened as nobody (sent to
+/// sign in), as each sample user of both zoos (with the other zoo's records), as each country's authority and
+/// as the administrator, each signed in with the sign-in form as a person is. A page or handler added without
+/// its row fails.
+/// </summary>
+public sealed partial class PageAuthorizationMatrixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Roles = ["registrar", "curator", "veterinarian", "studbook-keeper", "transport-coordinator", "viewer"];
+
+    private sealed record Caller(string? Name)
+    {
+        public bool Anonymous => Name is null;
+        public bool Admin => Name == "admin";
+        public bool AtMoscow => Name?.EndsWith("@MOSCOW", StringComparison.Ordinal) == true;
+        public override string ToString() => Name ?? "anonymous";
+    }
+
+    /// <summary>What a caller gets: a status, and for a redirect where it leads.</summary>
+    private sealed record Answer(HttpStatusCode Status, string? To = null)
+    {
+        public static readonly Answer Ok = new(HttpStatusCode.OK);
+        public static readonly Answer SignIn = new(HttpStatusCode.Redirect, "/Account/SignIn");
+        public static readonly Answer NotFound = new(HttpStatusCode.NotFound);
+        public static readonly Answer Forbidden = new(HttpStatusCode.Forbidden);
+
+        public static Answer Redirect(string to) => new(HttpStatusCode.Redirect, to);
+
+        public override string ToString() => To is null ? $"{(int)Status}" : $"{(int)Status} to {To}";
+    }
+
+    /// <summary>A page request: the page's route and handler (for the coverage check), the address, the form, and the answer.</summary>
+    private sealed record Probe(string Method, string Route, string? Handler, string Url, Func<Caller, Answer> Expected, IReadOnlyDictionary<string, string>? Form = null)
+    {
+        public string Key => $"{Method} {Route}{(Handler is null ? "" : "?handler=" + Handler)}";
+    }
+
+    [Fact]
+    public async Task Every_page_and_form_answers_each_caller_as_the_rules_say()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "10000")]);
+        var callers = await SignedInCallersAsync(factory);
+        var probes = Probes();
+
+        var pages = await PageHandlersAsync(factory);
+        var covered = probes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.True(pages.SetEquals(covered), "Pages or handlers without a row in the matrix: " + string.Join(", ", pages.Except(covered))
+            + "; rows without a page: " + string.Join(", ", covered.Except(pages)));
+
+        var wrong = new List<string>();
+        foreach (var probe in probes)
+        {
+            foreach (var (caller, client, token) in callers)
+            {
+                var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url);
+                if (probe.Method == "POST")
+                    request.Content = new FormUrlEncodedContent((probe.Form ?? new Dictionary<string, string>()).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+                var response = await client.SendAsync(request, Ct);
+                var expected = probe.Expected(caller);
+                var location = response.Headers.Location is { } to ? (to.IsAbsoluteUri ? to.PathAndQuery : to.OriginalString) : null;
+                if (response.StatusCode != expected.Status || (expected.To is not null && location?.StartsWith(expected.To, StringComparison.Ordinal) != true))
+                    wrong.Add($"{probe.Method} {probe.Url} as {caller}: {(int)response.StatusCode}{(location is null ? "" : " to " + location)}, expected {expected}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private static List<Probe> Probes()
+    {
+        static Answer Anyone(Caller c) => Answer.Ok;
+        static Answer SignedIn(Caller c) => c.Anonymous ? Answer.SignIn : Answer.Ok;
+        static Answer MoscowMembers(Caller c) => c.Anonymous ? Answer.SignIn : c.AtMoscow || c.Admin ? Answer.Ok : Answer.Forbidden;
+        static Answer MoscowReads(Caller c) => c.Anonymous ? Answer.SignIn : c.AtMoscow || c.Admin ? Answer.Ok : Answer.NotFound;
+        const string Lioness = "EEP-PLE-3117";
+        var wrongPassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["UserName"] = "nobody@NOWHERE", ["Password"] = "not a password at all" };
+        var russian = new Dictionary<string, string>(StringComparer.Ordinal) { ["language"] = "ru", ["returnUrl"] = "/specimens" };
+        return
+        [
+            new("GET", "/", null, "/", Anyone),
+            new("GET", "/Account/SignIn", null, "/Account/SignIn", Anyone),
+            new("POST", "/Account/SignIn", null, "/Account/SignIn", Anyone, wrongPassword),
+            new("GET", "/Account/SignOut", null, "/Account/SignOut", Anyone),
+            new("GET", "/language", null, "/language", Anyone),
+            new("POST", "/language", null, "/language", _ => Answer.Redirect("/specimens"), russian),
+            new("GET", "/error/{code:int}", null, "/error/404", _ => Answer.NotFound),
+            new("POST", "/error/{code:int}", null, "/error/400", _ => new(HttpStatusCode.BadRequest)),
+            new("GET", "/search", null, "/search?q=MOS", SignedIn),
+            new("GET", "/institutions/{code}", null, "/institutions/MOSCOW", SignedIn),
+            new("GET", "/institutions/{code}/census", null, "/institutions/MOSCOW/census?on=2024-11-15", MoscowMembers),
+            new("GET", "/institutions/{code}/census", "Csv", "/institutions/MOSCOW/census?on=2024-11-15&handler=csv", MoscowMembers),
+            new("GET", "/specimens", null, "/specimens?holder=MOSCOW", MoscowMembers),
+            new("GET", "/specimens", "Csv", "/specimens?holder=MOSCOW&handler=csv", MoscowMembers),
+            new("GET", "/specimens/{id}", null, $"/specimens/{Lioness}", MoscowReads),
+            // Last: it ends the caller's session.
+            new("POST", "/Account/SignOut", null, "/Account/SignOut", _ => Answer.Redirect("/")),
+        ];
+    }
+
+    /// <summary>Every page route with each of its handlers, as <c>METHOD route[?handler=Name]</c>.</summary>
+    private static async Task<HashSet<string>> PageHandlersAsync(MenagerieFactory factory)
+    {
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor)
+                continue;
+            var page = await loader.LoadAsync(descriptor, endpoint.Metadata);
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            foreach (var handler in page.HandlerMethods)
+                found.Add($"{handler.HttpMethod.ToUpperInvariant()} {route}{(handler.Name is null ? "" : "?handler=" + handler.Name)}");
+        }
+        return found;
+    }
+
+    private static async Task<List<(Caller Caller, HttpClient Client, string Token)>> SignedInCallersAsync(MenagerieFactory factory)
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
+            Assert.IsType<Outcome<IReadOnlyList<SampleUser>>.Ok>(await scope.ServiceProvider.GetRequiredService<SampleAccounts>().EnsureAsync(MenagerieFactory.Password, Ct));
+        }
+        var names = new List<string?> { null, "admin", "authority@RU", "authority@KP" };
+        names.AddRange(Roles.SelectMany(r => new[] { $"{r}@MOSCOW", $"{r}@PYONGYANG" }));
+        var callers = new List<(Caller, HttpClient, string)>();
+        foreach (var name in names)
+        {
+            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            if (name is not null)
+            {
+                var signIn = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["UserName"] = name,
+                    ["Password"] = MenagerieFactory.Password,
+                    ["__RequestVerificationToken"] = await TokenAsync(client),
+                }), Ct);
+                Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{name} could not sign in: {(int)signIn.StatusCode}");
+            }
+            callers.Add((new Caller(name), client, await TokenAsync(client)));
+        }
+        return callers;
+    }
+
+    /// <summary>An antiforgery token for this client's session, from a form every caller may open.</summary>
+    private static async Task<string> TokenAsync(HttpClient client) =>
+        AntiforgeryField().Match(await client.GetStringAsync("/language", Ct)).Groups["token"].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AntiforgeryField();
+}
