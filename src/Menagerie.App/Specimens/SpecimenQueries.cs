@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.App.Specimens;
 
-public sealed record SpecimenFilter(string? Holder = null, string? Taxon = null, SpecimenStatus? Status = null, int Offset = 0, int Limit = 100);
+/// <summary>Which specimens to list; <see cref="Available"/> keeps those marked available for transfer (true) or not (false).</summary>
+public sealed record SpecimenFilter(string? Holder = null, string? Taxon = null, SpecimenStatus? Status = null, int Offset = 0, int Limit = 100, bool? Available = null);
 
 public sealed record SpecimenPage(int Total, int Offset, int Limit, IReadOnlyList<SpecimenView> Items);
 
@@ -69,6 +70,8 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
         }
         if (filter.Status is { } status)
             query = query.Where(s => s.Status == status);
+        if (filter.Available is { } available)
+            query = query.Where(s => s.AvailableForTransfer == available);
         if (problems.Count > 0)
             return problems;
 
