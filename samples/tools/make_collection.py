@@ -3,9 +3,10 @@
 
 The 75 animals of the November 2024 Moscow Zoo -> Pyongyang shipment (as the news reports give them),
 accepted and awaiting clearance; the birds that went in April 2024, received; a lion on breeding loan
-from Berlin to Prague, in transit; and a few hundred more animals across four zoos with births to
-known parents, deaths and moves, so lists and censuses look like a real collection. Seeded: running
-it again writes the same files.  Usage: python3 samples/tools/make_collection.py
+from Berlin to Prague, in transit; a few hundred more animals across four zoos with births to
+known parents, deaths and moves, so lists and censuses look like a real collection; and, at Moscow,
+an Amur tiger, three red pandas and a group of mandarin ducks on no transfer, from which a new one can
+be drafted. Seeded: running it again writes the same files.  Usage: python3 samples/tools/make_collection.py
 """
 import csv
 import datetime as dt
@@ -27,10 +28,11 @@ countries = [
      "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories"),
 ]
 institutions = [
-    ("MOSCOW", "Moscow Zoo", "RU"),
-    ("PYONGYANG", "Central Zoo, Pyongyang", "KP"),
-    ("PRAGUE", "Prague Zoo", "CZ"),
-    ("BERLIN", "Zoologischer Garten Berlin", "DE"),
+    # code, name, country, IANA time zone
+    ("MOSCOW", "Moscow Zoo", "RU", "Europe/Moscow"),
+    ("PYONGYANG", "Central Zoo, Pyongyang", "KP", "Asia/Pyongyang"),
+    ("PRAGUE", "Prague Zoo", "CZ", "Europe/Prague"),
+    ("BERLIN", "Zoologischer Garten Berlin", "DE", "Europe/Berlin"),
 ]
 PREFIX = {"MOSCOW": "MOS", "PYONGYANG": "PYO", "PRAGUE": "PRG", "BERLIN": "BER"}
 taxa = [
@@ -44,6 +46,9 @@ taxa = [
     ("Ara ararauna", "Blue-and-yellow macaw", "Species", "Aves", "Psittacidae"),
     ("Phasianidae", "Pheasants, species not identified", "Family", "Aves", "Phasianidae"),
     ("Chrysolophus pictus", "Golden pheasant", "Species", "Aves", "Phasianidae"),
+    # Appendix I in the shipped 2013 checklist: Panthera tigris (all subspecies since 1987-10-22), Ailurus fulgens (since 1995-02-16).
+    ("Panthera tigris altaica", "Amur tiger", "Subspecies", "Mammalia", "Felidae"),
+    ("Ailurus fulgens", "Red panda", "Species", "Mammalia", "Ailuridae"),
 ]
 
 specimens = []   # key, kind, taxon, sex, name, identifiers
@@ -246,6 +251,23 @@ loan_lion = next(a for a in reversed(berlin_lions) if a.sex == "male" and a.aliv
 transfer_lines.append({"transfer": "LOAN-BER-PRG", "specimen": loan_lion.key})
 ev(loan_lion.key, "measurement", dt.date(2026, 11, 10), length_cm=190, elbow_height_cm=58, width_cm=42, height_cm=118, weight_kg=182)
 
+# --- Moscow: animals on no transfer, from which a new one can be drafted ------------------------------
+# Made last, so that the random numbers of everything above stay as they were.
+tiger = Animal("Panthera tigris altaica", "male", "MOSCOW", dt.date(2019, 6, 12), wild=True, acquired=dt.date(2021, 3, 16),
+               from_name="Novosibirsk Zoo (EEP transfer)", name="Taiga")
+ev(tiger.key, "identifier", dt.date(2021, 3, 16), scheme="studbook", value="EEP-PTA-1412")
+tiger.weigh(dt.date(2026, 10, 6), 192.5)
+ev(tiger.key, "measurement", dt.date(2026, 10, 6), length_cm=185, elbow_height_cm=56, width_cm=44, height_cm=110, weight_kg=192.5)
+red_panda_male = Animal("Ailurus fulgens", "male", "MOSCOW", dt.date(2018, 6, 20), wild=True, acquired=dt.date(2020, 4, 21),
+                        from_name="Rotterdam Zoo (EEP transfer)", name="Ryzhik")
+red_panda_female = Animal("Ailurus fulgens", "female", "MOSCOW", dt.date(2019, 7, 2), wild=True, acquired=dt.date(2020, 5, 12),
+                          from_name="Zoo Zurich (EEP transfer)", name="Vishnya")
+red_panda_cub = Animal("Ailurus fulgens", "female", "MOSCOW", dt.date(2023, 6, 24), sire=red_panda_male, dam=red_panda_female, name="Persik")
+for panda, kg in ((red_panda_male, 5.4), (red_panda_female, 4.9), (red_panda_cub, 4.6)):
+    panda.weigh(dt.date(2026, 9, 14), kg)
+group("MOS-G0003", "Aix galericulata", "MOSCOW", "Mandarin ducks, pond 2", dt.date(2025, 4, 22), "6.6.0", "Moscow Zoo breeding centre, Volokolamsk",
+      [("note", dt.date(2025, 4, 23), None, "ringed on arrival; pinioned, kept on the open pond")])
+
 
 assert 300 < len(specimens) < 900, len(specimens)
 os.makedirs(OUT, exist_ok=True)
@@ -255,7 +277,7 @@ with open(os.path.join(OUT, "countries.csv"), "w", newline="") as f:
     w.writerows(countries)
 with open(os.path.join(OUT, "institutions.csv"), "w", newline="") as f:
     w = csv.writer(f)
-    w.writerow(["code", "name", "country"])
+    w.writerow(["code", "name", "country", "time_zone"])
     w.writerows(institutions)
 with open(os.path.join(OUT, "taxa.csv"), "w", newline="") as f:
     w = csv.writer(f)

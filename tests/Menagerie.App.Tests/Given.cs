@@ -48,8 +48,8 @@ internal static class Given
         var institutions = scope.ServiceProvider.GetRequiredService<InstitutionCommands>();
         Ok(await institutions.CreateCountryAsync(new("RU", "Russian Federation", true, new DateOnly(1992, 1, 1), new DateOnly(2015, 7, 1), "CITES list of Parties"), Ct));
         Ok(await institutions.CreateCountryAsync(new("KP", "DPRK", false, null, new DateOnly(2015, 7, 1), "CITES list of Parties"), Ct));
-        Ok(await institutions.CreateAsync(new("MOSCOW", "Moscow Zoo", "RU"), Ct));
-        Ok(await institutions.CreateAsync(new("PYONGYANG", "Central Zoo, Pyongyang", "KP"), Ct));
+        Ok(await institutions.CreateAsync(new("MOSCOW", "Moscow Zoo", "RU", "Europe/Moscow"), Ct));
+        Ok(await institutions.CreateAsync(new("PYONGYANG", "Central Zoo, Pyongyang", "KP", "Asia/Pyongyang"), Ct));
         Ok(await scope.ServiceProvider.GetRequiredService<TaxonCommands>().CreateAsync(new("Panthera leo", "African lion", TaxonRank.Species, "Mammalia"), Ct));
         Ok(await scope.ServiceProvider.GetRequiredService<TaxonCommands>().CreateAsync(new("Aix galericulata", "Mandarin duck", TaxonRank.Species, "Aves"), Ct));
         Ok(await scope.ServiceProvider.GetRequiredService<SpecimenCommands>().CreateAsync(new SpecimenInput

@@ -23,7 +23,7 @@ public sealed class CommandTests
             var census = await CliRun.RunAsync(null, "census", "show", "MOSCOW", "--on", "2024-11-15", "--format", "json", "--database", file);
 
             Assert.Equal((0, 0, 0, 0), (migrate.Exit, load.Exit, again.Exit, census.Exit));
-            Assert.Matches(@"Loaded 4 countries, 4 institutions, 10 taxa, \d{3} specimens", load.Output);
+            Assert.Matches(@"Loaded 4 countries, 4 institutions, 12 taxa, \d{3} specimens", load.Output);
             Assert.Contains("Loaded 0 countries, 0 institutions, 0 taxa, 0 specimens", again.Output, StringComparison.Ordinal);
             Assert.Contains("Sample studbook loaded: Japanese macaque colony (sample), kept by studbook-keeper@MOSCOW.", load.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("Sample studbook", again.Output, StringComparison.Ordinal);
@@ -145,6 +145,51 @@ public sealed class CommandTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Institution_list_shows_each_institutions_time_zone()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var table = await CliRun.RunAsync(database.Options, "institution", "list");
+        var json = await CliRun.RunAsync(database.Options, "institution", "list", "--format", "json");
+
+        Assert.Equal((0, 0), (table.Exit, json.Exit));
+        Assert.Contains("Time zone", table.Output, StringComparison.Ordinal);
+        Assert.Matches(@"PYONGYANG\s.*\sAsia/Pyongyang", table.Output);
+        Assert.Equal(["Europe/Berlin", "Europe/Moscow", "Europe/Prague", "Asia/Pyongyang"],
+            JsonDocument.Parse(json.Output).RootElement.EnumerateArray().Select(i => i.GetProperty("timeZone").GetString()));
+    }
+
+    [Fact]
+    public async Task An_animal_is_marked_available_for_transfer_and_the_mark_withdrawn()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+
+        var marked = await CliRun.RunAsync(database.Options, "specimen", "availability", "EEP-PTA-1412", "--available", "true", "--note", "surplus male, breeding recommendation EEP 2026");
+        var shown = await CliRun.RunAsync(database.Options, "specimen", "show", "EEP-PTA-1412");
+        var withdrawn = await CliRun.RunAsync(database.Options, "specimen", "availability", "EEP-PTA-1412", "--available", "false", "--format", "json");
+        var unsaid = await CliRun.RunAsync(database.Options, "specimen", "availability", "EEP-PTA-1412");
+        var unknown = await CliRun.RunAsync(database.Options, "specimen", "availability", "NO-SUCH-ANIMAL", "--available", "true");
+
+        Assert.Equal((0, 0, 0, 2, 2), (marked.Exit, shown.Exit, withdrawn.Exit, unsaid.Exit, unknown.Exit));
+        Assert.Contains("available for transfer (surplus male, breeding recommendation EEP 2026)", marked.Output, StringComparison.Ordinal);
+        Assert.Contains("yes: surplus male, breeding recommendation EEP 2026", shown.Output, StringComparison.Ordinal);
+        Assert.False(JsonDocument.Parse(withdrawn.Output).RootElement.GetProperty("availableForTransfer").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_animal_in_transit_cannot_be_marked_available_and_the_command_exits_1()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var db = TestDatabase.Open(database.Options);
+        var inTransit = await db.Specimens.Where(s => s.Status == Domain.Specimens.SpecimenStatus.InTransit).Select(s => s.Id).FirstAsync(Ct);
+
+        var run = await CliRun.RunAsync(database.Options, "specimen", "availability", inTransit.Value.ToString(), "--available", "true");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("available: The animal is in transit", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

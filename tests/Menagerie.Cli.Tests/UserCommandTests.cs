@@ -25,7 +25,37 @@ public sealed class UserCommandTests
         Assert.Contains("registrar@BERLIN", users.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_administrator_disables_enables_unlocks_and_resets_a_user()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var add = await CliRun.RunAsync(database.Options, "user", "add", "curator@PRAGUE", "--password", "a long enough passphrase", "--role", "curator@PRAGUE");
+
+        var disable = await CliRun.RunAsync(database.Options, "user", "disable", "curator@PRAGUE", "--format", "json");
+        var listed = await CliRun.RunAsync(database.Options, "user", "list");
+        var enable = await CliRun.RunAsync(database.Options, "user", "enable", "curator@PRAGUE");
+        var unlock = await CliRun.RunAsync(database.Options, "user", "unlock", "curator@PRAGUE");
+        var generated = await CliRun.RunAsync(database.Options, "user", "reset-password", "curator@PRAGUE");
+        var chosen = await CliRun.RunAsync(database.Options, "user", "reset-password", "curator@PRAGUE", "--password", "another long passphrase", "--format", "json");
+        var tooShort = await CliRun.RunAsync(database.Options, "user", "reset-password", "curator@PRAGUE", "--password", "short");
+
+        Assert.Equal((0, 0, 0, 0, 0, 0, 0), (add.Exit, disable.Exit, listed.Exit, enable.Exit, unlock.Exit, generated.Exit, chosen.Exit));
+        Assert.True(System.Text.Json.JsonDocument.Parse(disable.Output).RootElement.GetProperty("disabled").GetBoolean());
+        Assert.Matches(@"curator@PRAGUE\s.*curator@PRAGUE\s.*yes", listed.Output);
+        Assert.Contains("User curator@PRAGUE enabled.", enable.Output, StringComparison.Ordinal);
+        Assert.Contains("User curator@PRAGUE unlocked.", unlock.Output, StringComparison.Ordinal);
+        Assert.Matches("Password \\(shown this once\\): \\S{20}", generated.Output);
+        var reset = System.Text.Json.JsonDocument.Parse(chosen.Output).RootElement;
+        Assert.Equal(("curator@PRAGUE", System.Text.Json.JsonValueKind.Null), (reset.GetProperty("user").GetProperty("userName").GetString(), reset.GetProperty("generatedPassword").ValueKind));
+        Assert.Equal(1, tooShort.Exit);
+        Assert.Contains("password:", tooShort.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("user", "disable", "nobody@NOWHERE")]
+    [InlineData("user", "enable", "nobody@NOWHERE")]
+    [InlineData("user", "unlock", "nobody@NOWHERE")]
+    [InlineData("user", "reset-password", "nobody@NOWHERE")]
     [InlineData("user", "add", "someone", "--role", "zookeeper@MOSCOW")]
     [InlineData("user", "add", "someone", "--role", "registrar")]
     [InlineData("user", "add", "someone", "--role", "administrator@MOSCOW")]

@@ -198,7 +198,7 @@ public sealed class ApiTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new MenagerieFactory(database);
         using var admin = await SeedAsync(factory);
-        await admin.PostAsJsonAsync("/api/v1/institutions", new { code = "XSS", name = "<script>alert(1)</script>", country = "RU" }, Ct);
+        await admin.PostAsJsonAsync("/api/v1/institutions", new { code = "XSS", name = "<script>alert(1)</script>", country = "RU", timeZone = "Europe/Moscow" }, Ct);
         using var client = factory.CreateClient();
 
         var home = await client.GetStringAsync("/", Ct);
@@ -208,6 +208,51 @@ public sealed class ApiTests
         Assert.Contains("href=\"/Account/SignIn\"", home, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", institution, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)</script>", institution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_institutions_time_zone_is_checked_kept_when_left_out_and_changed_when_given()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new MenagerieFactory(database);
+        using var admin = await SeedAsync(factory);
+        var ledger = await database.LedgerEntriesAsync();
+
+        var refused = await admin.PostAsJsonAsync("/api/v1/institutions", new { code = "not a code!", name = "Tula Zoo", country = "RU", timeZone = "Mars/Olympus_Mons" }, Ct);
+        var ledgerAfterRefusal = await database.LedgerEntriesAsync();
+        var read = await admin.GetAsync("/api/v1/institutions/MOSCOW", Ct);
+        var renamed = await PutAsync(admin, "/api/v1/institutions/MOSCOW", new { name = "Moscow Zoo (Moskovsky Zoopark)", country = "RU" }, read.Headers.ETag!.Tag);
+        var moved = await PutAsync(admin, "/api/v1/institutions/MOSCOW", new { name = "Moscow Zoo", country = "RU", timeZone = "Europe/Samara" }, renamed.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal(["code", "timeZone"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(ledger, ledgerAfterRefusal);
+        Assert.Equal("Europe/Moscow", (await read.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("timeZone").GetString());
+        Assert.Equal("Europe/Moscow", (await renamed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("timeZone").GetString());
+        Assert.Equal("Europe/Samara", (await moved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task A_curator_marks_an_animal_available_and_the_list_of_available_animals_shows_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var curator = await factory.ClientAsAsync("curator@MOSCOW", new MembershipInput(Role.Curator, "MOSCOW"));
+        var tiger = await curator.GetAsync("/api/v1/specimens/EEP-PTA-1412", Ct);
+        var etag = tiger.Headers.ETag!.Tag;
+        var body = new { available = true, note = "surplus male, breeding recommendation EEP 2026" };
+
+        var marked = await PutAsync(curator, "/api/v1/specimens/EEP-PTA-1412/availability", body, etag);
+        var stale = await PutAsync(curator, "/api/v1/specimens/EEP-PTA-1412/availability", new { available = false }, etag);
+        var listed = await curator.GetFromJsonAsync<JsonElement>("/api/v1/specimens?available=true&holder=MOSCOW", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        Assert.NotEqual(etag, marked.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(1, listed.GetProperty("total").GetInt32());
+        var item = listed.GetProperty("items")[0];
+        Assert.Equal(("Taiga", true, body.note), (item.GetProperty("name").GetString(), item.GetProperty("availableForTransfer").GetBoolean(), item.GetProperty("availabilityNote").GetString()));
     }
 
     /// <summary>Countries, the two zoos and a taxon, entered by an administrator, whose client is returned.</summary>
@@ -222,8 +267,8 @@ public sealed class ApiTests
         {
             (await client.PostAsJsonAsync("/api/v1/countries", country, Ct)).EnsureSuccessStatusCode();
         }
-        (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "MOSCOW", name = "Moscow Zoo", country = "RU" }, Ct)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "PYONGYANG", name = "Central Zoo, Pyongyang", country = "KP" }, Ct)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "MOSCOW", name = "Moscow Zoo", country = "RU", timeZone = "Europe/Moscow" }, Ct)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/institutions", new { code = "PYONGYANG", name = "Central Zoo, Pyongyang", country = "KP", timeZone = "Asia/Pyongyang" }, Ct)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/v1/taxa", new { scientificName = "Panthera leo", commonName = "African lion", rank = "species", taxonClass = "Mammalia" }, Ct)).EnsureSuccessStatusCode();
         return client;
     }

@@ -11,7 +11,7 @@ public sealed record MembershipInput(Role Role, string? Institution = null, stri
 
 public sealed record MembershipView(Guid Id, Role Role, string? Institution, string? Country);
 
-public sealed record UserView(Guid Id, string UserName, bool LockedOut, IReadOnlyList<MembershipView> Memberships);
+public sealed record UserView(Guid Id, string UserName, bool Disabled, bool LockedOut, IReadOnlyList<MembershipView> Memberships);
 
 /// <summary>A user just created; the generated password is shown this once and stored only hashed.</summary>
 public sealed record NewUser(UserView User, string? GeneratedPassword);
@@ -24,8 +24,14 @@ public sealed record TokenView(Guid Id, string Name, string Prefix, DateTime Cre
 /// <summary>A token just created; its secret is shown this once.</summary>
 public sealed record NewToken(TokenView Token, string Secret);
 
+/// <summary>
+/// The user behind a request, as read once per request: who they are, the security stamp their sign-in must
+/// still carry, and their memberships. Only a user who may be signed in now (not disabled, not locked out) has one.
+/// </summary>
+public sealed record SignedInUser(Guid Id, string UserName, string? SecurityStamp, IReadOnlyList<Membership> Memberships);
+
 /// <summary>Users, their memberships and their personal API tokens.</summary>
-public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> users, Access access)
+public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<User> users, Access access)
 {
     public const int GeneratedPasswordLength = 20;
 
@@ -145,16 +151,38 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
         return await Saving.SaveAsync(db, $"API token '{matching[0].Name}' of {user.UserName} revoked", () => TokenView.Of(matching[0]), ct);
     }
 
-    /// <summary>The user an active token belongs to, or null.</summary>
-    public async Task<User?> FindByTokenAsync(string secret, CancellationToken ct)
+    /// <summary>
+    /// The user an active token belongs to, with their memberships, or null: no such token, revoked, or its
+    /// user disabled or locked out. One query on every token-authenticated request.
+    /// </summary>
+    public async Task<SignedInUser?> FindByTokenAsync(string secret, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(secret) || !secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal))
             return null;
         var hash = ApiToken.HashOf(secret);
-        // One query on every API request: the token's user, without memberships (those are read once, fresh, per request).
-        return await db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => u).AsNoTracking().FirstOrDefaultAsync(ct);
+        var session = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => u).Select(Session).FirstOrDefaultAsync(ct);
+        return SignedIn(session);
     }
+
+    /// <summary>
+    /// The user a sign-in cookie names, with their memberships, or null when they no longer exist, are disabled
+    /// or locked out. One query on every cookie-authenticated request.
+    /// </summary>
+    public async Task<SignedInUser?> FindSignedInAsync(Guid userId, CancellationToken ct) =>
+        SignedIn(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(Session).FirstOrDefaultAsync(ct));
+
+    private sealed record SessionRow(
+        Guid Id, string? UserName, string? SecurityStamp, bool Disabled, bool LockoutEnabled, DateTimeOffset? LockoutEnd, List<Membership> Memberships);
+
+    private static readonly System.Linq.Expressions.Expression<Func<User, SessionRow>> Session = u =>
+        new SessionRow(u.Id, u.UserName, u.SecurityStamp, u.Disabled, u.LockoutEnabled, u.LockoutEnd, u.Memberships.ToList());
+
+    // Lockout is compared here rather than in the query: SQLite cannot compare the DateTimeOffset it stores.
+    private SignedInUser? SignedIn(SessionRow? row) =>
+        row is null || row.Disabled || (row.LockoutEnabled && row.LockoutEnd > new DateTimeOffset(db.UtcNow))
+            ? null
+            : new SignedInUser(row.Id, row.UserName ?? "", row.SecurityStamp, row.Memberships);
 
     /// <summary>Keeps one sign-in attempt; the ledger then has every login and failed login.</summary>
     public async Task RecordSignInAsync(string userName, User? user, bool succeeded, string outcome, string? remoteAddress, CancellationToken ct)
@@ -205,12 +233,14 @@ public sealed class AccountCommands(MenagerieDbContext db, UserManager<User> use
         return (m.Role, null, null);
     }
 
-    private async Task<UserView> ViewAsync(User user, CancellationToken ct)
-    {
-        var codes = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
-        return new UserView(user.Id, user.UserName!, user.LockoutEnd > new DateTimeOffset(db.UtcNow),
+    private async Task<UserView> ViewAsync(User user, CancellationToken ct) => View(user, await InstitutionCodesAsync(ct));
+
+    private Task<Dictionary<InstitutionId, string>> InstitutionCodesAsync(CancellationToken ct) =>
+        db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+
+    private UserView View(User user, Dictionary<InstitutionId, string> codes) =>
+        new(user.Id, user.UserName!, user.Disabled, user.IsLockedOut(db.UtcNow),
             user.Memberships.Select(m => new MembershipView(m.Id, m.Role, m.InstitutionId is { } i ? codes[i] : null, m.CountryCode)).ToList());
-    }
 
     private static IEnumerable<RuleViolation> Violations(IdentityResult result, string field) =>
         result.Errors.Select(e => new RuleViolation("account." + e.Code, field, e.Description));

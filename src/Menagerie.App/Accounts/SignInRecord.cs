@@ -19,7 +19,7 @@ public sealed class SignInRecord
     public DateTime At { get; private set; }
     public bool Succeeded { get; private set; }
 
-    /// <summary>signed in, wrong password, locked out, unknown user, not allowed.</summary>
+    /// <summary>signed in, wrong password, locked out, unknown user, disabled, not allowed.</summary>
     public string Outcome { get; private set; }
 
     public string? RemoteAddress { get; private set; }

@@ -10,6 +10,19 @@ public sealed class User : IdentityUser<Guid>
 
     public IReadOnlyList<Membership> Memberships => _memberships;
 
+    /// <summary>
+    /// Set by an administrator: the user cannot sign in, and their sessions and API tokens stop working at
+    /// their next request. Their memberships and everything they recorded stay.
+    /// </summary>
+    public bool Disabled { get; private set; }
+
+    /// <summary>Locked out after too many failed sign-ins, until <see cref="IdentityUser{TKey}.LockoutEnd"/>.</summary>
+    public bool IsLockedOut(DateTime now) => LockoutEnabled && LockoutEnd > new DateTimeOffset(now);
+
+    internal void Disable() => Disabled = true;
+
+    internal void Enable() => Disabled = false;
+
     internal void Join(Membership membership) => _memberships.Add(membership);
 
     internal void Leave(Membership membership) => _memberships.Remove(membership);

@@ -7,7 +7,8 @@ namespace Menagerie.App.Institutions;
 
 public sealed record CountryInput(string Code, string Name, bool IsCitesParty, DateOnly? CitesEntryIntoForce, DateOnly StatusAsOf, string StatusSource);
 
-public sealed record InstitutionInput(string Code, string Name, string Country);
+/// <summary>A new institution; <see cref="TimeZone"/> is an IANA id such as Europe/Moscow.</summary>
+public sealed record InstitutionInput(string Code, string Name, string Country, string TimeZone);
 
 /// <summary>Countries and institutions: reference data every other record points to.</summary>
 public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access access)
@@ -79,7 +80,7 @@ public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access a
     {
         if (!access.IsAdministrator)
             return new Outcome<InstitutionView>.Forbidden(AdministratorsOnly);
-        var created = Institution.Create(InstitutionId.New(), input.Code, input.Name, input.Country);
+        var created = Institution.Create(InstitutionId.New(), input.Code, input.Name, input.Country, input.TimeZone);
         var problems = created.Violations.ToList();
         var countryCode = (input.Country ?? "").Trim().ToUpperInvariant();
         var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Code == countryCode, ct);
@@ -94,7 +95,8 @@ public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access a
         return new Outcome<InstitutionView>.Created(InstitutionView.Of(created.Value, country!));
     }
 
-    public async Task<Outcome<InstitutionView>> UpdateAsync(string codeOrId, string name, string countryCode, long? expectedVersion, CancellationToken ct)
+    /// <summary>Renames an institution, corrects its country, or sets its time zone (null keeps the one it has).</summary>
+    public async Task<Outcome<InstitutionView>> UpdateAsync(string codeOrId, string name, string countryCode, string? timeZone, long? expectedVersion, CancellationToken ct)
     {
         var institution = await FindAsync(db, codeOrId, ct, tracked: true);
         if (institution is null)
@@ -103,7 +105,7 @@ public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access a
             return new Outcome<InstitutionView>.Forbidden(AdministratorsOnly);
         if (expectedVersion is { } expected && expected != institution.Version)
             return new Outcome<InstitutionView>.Stale(institution.Version);
-        var problems = institution.Correct(name, countryCode).ToList();
+        var problems = institution.Correct(name, countryCode, timeZone ?? institution.TimeZone).ToList();
         var normalizedCountry = (countryCode ?? "").Trim().ToUpperInvariant();
         var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Code == normalizedCountry, ct);
         if (country is null && problems.Count == 0)

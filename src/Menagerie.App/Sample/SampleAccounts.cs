@@ -9,13 +9,14 @@ namespace Menagerie.App.Sample;
 public sealed record SampleUser(string UserName, string? GeneratedPassword);
 
 /// <summary>
-/// The sample accounts: one user per role at each of the two sample zoos (<c>registrar@MOSCOW</c>, …),
-/// an authority for each of their countries (<c>authority@RU</c>) and <c>admin</c>. Passwords are generated
+/// The sample accounts: one user per role at each of the four sample zoos (<c>registrar@MOSCOW</c>,
+/// <c>curator@PRAGUE</c>, …), an authority for each of their countries (<c>authority@RU</c>, <c>authority@DE</c>)
+/// and <c>admin</c>. Passwords are generated
 /// and shown once, or all take <c>Menagerie:Sample:Password</c> when it is set; none is written in code.
 /// </summary>
 public sealed class SampleAccounts(MenagerieDbContext db, AccountCommands accounts, UserManager<User> users)
 {
-    public static readonly string[] Institutions = ["MOSCOW", "PYONGYANG"];
+    public static readonly string[] Institutions = ["MOSCOW", "PYONGYANG", "BERLIN", "PRAGUE"];
 
     private static readonly (string Prefix, Role Role)[] InstitutionRoles =
     [

@@ -54,7 +54,8 @@ public sealed partial class SampleLoader
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var row in rows)
             {
-                var created = Institution.Create(InstitutionId.New(), row["code"] ?? "", row["name"] ?? "", row["country"] ?? "");
+                // Files written before institutions had time zones have no time_zone column: their institutions keep days in UTC.
+                var created = Institution.Create(InstitutionId.New(), row["code"] ?? "", row["name"] ?? "", row["country"] ?? "", row["time_zone"] ?? Institution.DefaultTimeZone);
                 problems.AddRange(created.Violations.Select(v => row.Problem(Column(v.Field), v.Message)));
                 var countryKnown = row["country"] is not { } country || _countries.Contains(country);
                 if (!countryKnown)

@@ -132,6 +132,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         "scientificName" => "scientific_name",
         "commonName" => "common_name",
         "taxonClass" => "class",
+        "timeZone" => "time_zone",
         "citesEntryIntoForce" => "cites_entry_into_force",
         "statusSource" => "status_source",
         "returnDue" => "return_due",

@@ -12,6 +12,9 @@ public sealed record GroupSplitInput(string? Counts, DateTime? At, string? Reaso
 /// <summary>An animal's CITES source code (C, F, W …) and the ISO code of its population of origin; empty clears them.</summary>
 public sealed record SpecimenOriginInput(string? CitesSource, string? Origin);
 
+/// <summary>Marks an animal as available for transfer (or withdraws the mark), with an optional note.</summary>
+public sealed record AvailabilityInput(bool? Available, string? Note);
+
 /// <summary>The group (by id or identifier) that this one joins.</summary>
 public sealed record GroupMergeInput(string? Into, DateTime? At, string? Reason);
 
@@ -127,13 +130,41 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
             specimen => $"provenance recorded: source {specimen.CitesSource ?? "-"}, origin {specimen.Origin ?? "-"}", ct);
     }
 
-    /// <summary>A change to a held specimen's own facts, by a registrar of its holder, at the version read.</summary>
+    /// <summary>
+    /// Marks the animal as available for transfer, or withdraws the mark: a curator of the institution that holds
+    /// it decides. The ledger keeps who marked it and when.
+    /// </summary>
+    public Task<Outcome<SpecimenView>> MarkAvailabilityAsync(string reference, AvailabilityInput input, long? expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        // The institution that held it last answers for an animal that has died, left or is in transit, and gets the rule's answer.
+        return ChangeAsync(reference, expectedVersion, "An animal is marked available for transfer by a curator of the institution that holds it.",
+            specimen =>
+            {
+                if (input.Available is not { } available)
+                    return [new("specimen.availability", "available", "Say whether the animal is available for transfer: true or false.")];
+                return specimen.MarkAvailability(available, input.Note);
+            },
+            specimen => specimen.AvailableForTransfer
+                ? "available for transfer" + (specimen.AvailabilityNote is { } note ? $": {note}" : "")
+                : "availability for transfer withdrawn" + (specimen.AvailabilityNote is { } reason ? $": {reason}" : ""),
+            ct, Accounts.Role.Curator, specimen => specimen.HolderId ?? LastHolder(specimen));
+    }
+
+    private static InstitutionId? LastHolder(Specimen specimen) =>
+        specimen.Holdings.Where(h => h.HolderId is not null).MaxBy(h => h.Index)?.HolderId;
+
+    /// <summary>
+    /// A change to a specimen's own facts, by the <paramref name="role"/> (a registrar unless named) of the institution
+    /// <paramref name="answerable"/> names (its holder unless named), at the version read.
+    /// </summary>
     private async Task<Outcome<SpecimenView>> ChangeAsync(
-        string reference, long? expectedVersion, string forbidden, Func<Specimen, IReadOnlyList<RuleViolation>> change, Func<Specimen, string> reason, CancellationToken ct)
+        string reference, long? expectedVersion, string forbidden, Func<Specimen, IReadOnlyList<RuleViolation>> change, Func<Specimen, string> reason,
+        CancellationToken ct, Accounts.Role role = Accounts.Role.Registrar, Func<Specimen, InstitutionId?>? answerable = null)
     {
         if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
-        if (!access.CanDescribeAt(specimen.HolderId))
+        if ((answerable ?? (s => s.HolderId))(specimen) is not { } holder || !access.Has(holder, role))
             return new Outcome<SpecimenView>.Forbidden(forbidden);
         if (expectedVersion is { } expected && expected != specimen.Version)
             return new Outcome<SpecimenView>.Stale(specimen.Version);

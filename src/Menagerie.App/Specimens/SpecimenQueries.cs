@@ -8,11 +8,12 @@ namespace Menagerie.App.Specimens;
 
 /// <summary>
 /// Which specimens a list shows: held by (or owned by) an institution, of a taxon, in a status, of a sex
-/// (individuals) and, with <see cref="OnLoan"/>, only those whose holder is not their owner.
+/// (individuals), with <see cref="OnLoan"/> only those whose holder is not their owner, and with
+/// <see cref="Available"/> those marked available for transfer (true) or not (false).
 /// </summary>
 public sealed record SpecimenFilter(
     string? Holder = null, string? Taxon = null, SpecimenStatus? Status = null, int Offset = 0, int Limit = 100,
-    Sex? Sex = null, string? Owner = null, bool OnLoan = false);
+    Sex? Sex = null, string? Owner = null, bool OnLoan = false, bool? Available = null);
 
 public sealed record SpecimenPage(int Total, int Offset, int Limit, IReadOnlyList<SpecimenView> Items);
 
@@ -89,6 +90,8 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
             query = query.Where(s => s.Kind == SpecimenKind.Individual && s.Sex == sex);
         if (filter.OnLoan)
             query = query.Where(s => s.OwnerId != null && s.HolderId != null && s.OwnerId != s.HolderId);
+        if (filter.Available is { } available)
+            query = query.Where(s => s.AvailableForTransfer == available);
         if (problems.Count > 0)
             return problems;
 

@@ -27,6 +27,8 @@ public sealed record SpecimenView(
     bool BirthDateEstimated,
     string? CitesSource,
     string? Origin,
+    bool AvailableForTransfer,
+    string? AvailabilityNote,
     IReadOnlyList<IdentifierView> Identifiers,
     long Version);
 
@@ -82,7 +84,7 @@ internal sealed class Names(IReadOnlyDictionary<InstitutionId, InstitutionRef> i
         return new(
             s.Id.Value, s.Kind, new TaxonRef(taxon.Id.Value, taxon.ScientificName, taxon.CommonName), s.Sex, s.Name, s.Status,
             Institution(s.HolderId), s.InTransitOn?.Value, s.OnTransfer?.Value, Institution(s.OwnerId), s.Counts.ToString(), s.SireId?.Value, s.DamId?.Value,
-            s.BirthDate, s.BirthDateEstimated, s.CitesSource, s.Origin,
+            s.BirthDate, s.BirthDateEstimated, s.CitesSource, s.Origin, s.AvailableForTransfer, s.AvailabilityNote,
             s.Identifiers.Select(i => new IdentifierView(i.Scheme, i.Value, Institution(i.AssignedBy)?.Code, i.AddedOn)).ToList(),
             s.Version);
     }

@@ -9,7 +9,7 @@ public static class InstitutionCommands
     public static Command Create(CliContext cli)
     {
         var format = GlobalOptions.Format();
-        var list = new Command("list", "Every institution, with its country's CITES Party status.") { format };
+        var list = new Command("list", "Every institution, with its country's CITES Party status and its time zone.") { format };
         list.SetAction(async (parse, ct) =>
         {
             var opened = await cli.OpenAsync(parse, ct);
@@ -22,11 +22,11 @@ public static class InstitutionCommands
                 await cli.WriteJsonAsync(institutions, ct);
                 return ExitCodes.Ok;
             }
-            var table = new Table().AddColumns("Code", "Name", "Country", "CITES Party");
+            var table = new Table().AddColumns("Code", "Name", "Country", "CITES Party", "Time zone");
             foreach (var i in institutions)
             {
                 table.AddRow(Markup.Escape(i.Code), Markup.Escape(i.Name), $"{Markup.Escape(i.Country.Name)} ({i.Country.Code})",
-                    i.Country.IsCitesParty ? $"since {i.Country.CitesEntryIntoForce:yyyy-MM-dd}" : "no");
+                    i.Country.IsCitesParty ? $"since {i.Country.CitesEntryIntoForce:yyyy-MM-dd}" : "no", Markup.Escape(i.TimeZone));
             }
             cli.Console.Write(table);
             return ExitCodes.Ok;

@@ -22,7 +22,26 @@ public static class SpecimenCommands
             var history = await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().HistoryAsync(parse.GetRequiredValue(reference), ct);
             return await history.ReportAsync(cli, parse.GetValue(format), view => Render(cli.Console, view), ct);
         });
-        return new Command("specimen", "Individual animals and counted groups.") { show, Origin(cli) };
+        return new Command("specimen", "Individual animals and counted groups.") { show, Origin(cli), Availability(cli) };
+    }
+
+    private static Command Availability(CliContext cli)
+    {
+        var reference = new Argument<string>("specimen") { Description = "The global id, or any identifier the specimen carries." };
+        var available = new Option<bool?>("--available") { Description = "true: the animal is available for transfer; false: the mark is withdrawn.", Required = true };
+        var note = new Option<string?>("--note") { Description = "Why, e.g. \"surplus male, breeding recommendation EEP 2026\"." };
+        var format = GlobalOptions.Format();
+        var command = new Command("availability", "Marks an animal as available for transfer, or withdraws the mark (a curator of its holder decides).")
+        {
+            reference, available, note, format,
+        };
+        command.SetAction((parse, ct) => TransferCommands.WithAsync<App.Specimens.SpecimenCommands>(cli, parse, async commands =>
+        {
+            var outcome = await commands.MarkAvailabilityAsync(parse.GetRequiredValue(reference), new AvailabilityInput(parse.GetValue(available), parse.GetValue(note)), null, ct);
+            return await outcome.ReportAsync(cli, parse.GetValue(format), s => cli.Console.MarkupLine(Markup.Escape(
+                $"{s.Taxon.ScientificName} {s.Id}: {(s.AvailableForTransfer ? "available for transfer" : "not available for transfer")}{(s.AvailabilityNote is { } n ? $" ({n})" : "")}.")), ct);
+        }, ct));
+        return command;
     }
 
     private static Command Origin(CliContext cli)
@@ -58,6 +77,7 @@ public static class SpecimenCommands
         Fact("Dam", s.Dam?.ToString());
         Fact("CITES source", s.CitesSource);
         Fact("Population of origin", s.Origin);
+        Fact("Available for transfer", s.AvailableForTransfer ? "yes" + (s.AvailabilityNote is { } note ? $": {note}" : "") : "no");
         Fact("Identifiers", string.Join(", ", s.Identifiers.Select(i => $"{i.Scheme} {i.Value}")));
         Fact("Version", s.Version.ToString(CultureInfo.InvariantCulture));
         console.Write(facts);

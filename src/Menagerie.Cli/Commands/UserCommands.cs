@@ -40,13 +40,57 @@ public static class UserCommands
         list.SetAction(async (parse, ct) => await WithAccountsAsync(cli, parse, async accounts =>
             await (await accounts.ListUsersAsync(ct)).ReportAsync(cli, parse.GetValue(listFormat), all =>
             {
-                var table = new Table().AddColumns("User", "Memberships", "Locked out");
+                var table = new Table().AddColumns("User", "Memberships", "Disabled", "Locked out");
                 foreach (var u in all)
-                    table.AddRow(Markup.Escape(u.UserName), Markup.Escape(string.Join(", ", u.Memberships.Select(MembershipText.Format))), u.LockedOut ? "yes" : "");
+                {
+                    table.AddRow(Markup.Escape(u.UserName), Markup.Escape(string.Join(", ", u.Memberships.Select(MembershipText.Format))),
+                        u.Disabled ? "yes" : "", u.LockedOut ? "yes" : "");
+                }
                 cli.Console.Write(table);
             }, ct), ct));
 
-        return new Command("user", "People who sign in, their memberships and API tokens.") { add, list, TokenCommands(cli) };
+        return new Command("user", "People who sign in, their memberships and API tokens.")
+        {
+            add, list, TokenCommands(cli),
+            Administer(cli, "disable", "Disables a user: they cannot sign in, and their sessions and API tokens stop working at once.",
+                (accounts, user, ct) => accounts.DisableAsync(user, ct), u => $"User {u.UserName} disabled: they cannot sign in, and their sessions and tokens no longer work."),
+            Administer(cli, "enable", "Lets a disabled user sign in again; their API tokens work again.",
+                (accounts, user, ct) => accounts.EnableAsync(user, ct), u => $"User {u.UserName} enabled."),
+            Administer(cli, "unlock", "Ends a lockout after failed sign-ins, and the count of failed attempts.",
+                (accounts, user, ct) => accounts.UnlockAsync(user, ct), u => $"User {u.UserName} unlocked."),
+            ResetPassword(cli),
+        };
+    }
+
+    /// <summary>An administrator's command on one user, answered with the user as it now is.</summary>
+    private static Command Administer(
+        CliContext cli, string verb, string description, Func<AccountCommands, string, CancellationToken, Task<App.Outcome<UserView>>> act, Func<UserView, string> done)
+    {
+        var name = new Argument<string>("user") { Description = "The user name, e.g. registrar@MOSCOW." };
+        var format = GlobalOptions.Format();
+        var command = new Command(verb, description) { name, format };
+        command.SetAction(async (parse, ct) => await WithAccountsAsync(cli, parse, async accounts =>
+            await (await act(accounts, parse.GetRequiredValue(name), ct)).ReportAsync(cli, parse.GetValue(format), u => cli.Output.WriteLine(done(u)), ct), ct));
+        return command;
+    }
+
+    private static Command ResetPassword(CliContext cli)
+    {
+        var name = new Argument<string>("user") { Description = "The user name, e.g. registrar@MOSCOW." };
+        var password = new Option<string?>("--password") { Description = "At least 12 characters. Without it a password is generated and shown once." };
+        var format = GlobalOptions.Format();
+        var command = new Command("reset-password", "Sets a user's password and ends their sign-in sessions; without --password one is generated and shown once.")
+        {
+            name, password, format,
+        };
+        command.SetAction(async (parse, ct) => await WithAccountsAsync(cli, parse, async accounts =>
+            await (await accounts.ResetPasswordAsync(parse.GetRequiredValue(name), parse.GetValue(password), ct)).ReportAsync(cli, parse.GetValue(format), reset =>
+            {
+                cli.Output.WriteLine($"Password of {reset.User.UserName} reset; their sign-in sessions have ended.");
+                if (reset.GeneratedPassword is not null)
+                    cli.Output.WriteLine($"Password (shown this once): {reset.GeneratedPassword}");
+            }, ct), ct));
+        return command;
     }
 
     private static Command TokenCommands(CliContext cli)

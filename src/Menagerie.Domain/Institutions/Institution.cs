@@ -8,36 +8,61 @@ public sealed class Institution
 {
     public const int MaxCodeLength = 16;
 
-    private Institution() { Code = Name = CountryCode = ""; }
+    /// <summary>The zone of institutions recorded before zones were: UTC, until an administrator sets theirs.</summary>
+    public const string DefaultTimeZone = "UTC";
+
+    public const int MaxTimeZoneLength = 64;
+
+    private Institution() { Code = Name = CountryCode = TimeZone = ""; }
 
     public InstitutionId Id { get; private set; }
     public string Code { get; private set; }
     public string Name { get; private set; }
     public string CountryCode { get; private set; }
+
+    /// <summary>The IANA id of the zone the institution keeps its days in (Europe/Moscow, Asia/Pyongyang).</summary>
+    public string TimeZone { get; private set; }
+
     public long Version { get; private set; }
 
-    public static Result<Institution> Create(InstitutionId id, string code, string name, string countryCode)
+    public static Result<Institution> Create(InstitutionId id, string code, string name, string countryCode, string timeZone)
     {
-        var problems = Validate(code, name, countryCode);
+        var problems = Validate(code, name, countryCode, timeZone);
         if (problems.Count > 0)
             return problems;
-        return new Institution { Id = id, Code = NormalizeCode(code), Name = name.Trim(), CountryCode = countryCode.Trim().ToUpperInvariant() };
+        return new Institution
+        {
+            Id = id,
+            Code = NormalizeCode(code),
+            Name = name.Trim(),
+            CountryCode = countryCode.Trim().ToUpperInvariant(),
+            TimeZone = timeZone.Trim(),
+        };
     }
 
-    public IReadOnlyList<RuleViolation> Correct(string name, string countryCode)
+    public IReadOnlyList<RuleViolation> Correct(string name, string countryCode, string timeZone)
     {
-        var problems = Validate(Code, name, countryCode);
+        var problems = Validate(Code, name, countryCode, timeZone);
         if (problems.Count == 0)
         {
             Name = name.Trim();
             CountryCode = countryCode.Trim().ToUpperInvariant();
+            TimeZone = timeZone.Trim();
         }
         return problems;
     }
 
     public static string NormalizeCode(string code) => (code ?? "").Trim().ToUpperInvariant();
 
-    private static List<RuleViolation> Validate(string code, string name, string countryCode)
+    /// <summary>
+    /// True for an IANA zone id the platform's zone database knows. A Windows id ("Russian Standard Time") is
+    /// refused even where the platform would convert it, so that every installation keeps the same kind of id.
+    /// </summary>
+    public static bool IsTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Trim().Length <= MaxTimeZoneLength
+        && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && zone.HasIanaId;
+
+    private static List<RuleViolation> Validate(string code, string name, string countryCode, string timeZone)
     {
         var problems = new List<RuleViolation>();
         var normalized = NormalizeCode(code);
@@ -53,6 +78,10 @@ public sealed class Institution
             problems.Add(new("institution.name", "name", "An institution needs a name."));
         if (string.IsNullOrWhiteSpace(countryCode) || countryCode.Trim().Length != 2)
             problems.Add(new("institution.country", "country", $"'{countryCode}' is not an ISO 3166-1 alpha-2 country code."));
+        if (string.IsNullOrWhiteSpace(timeZone))
+            problems.Add(new("institution.time-zone", "timeZone", "An institution needs its time zone: an IANA id such as Europe/Moscow or Asia/Pyongyang."));
+        else if (!IsTimeZone(timeZone))
+            problems.Add(new("institution.time-zone", "timeZone", $"'{timeZone}' is not an IANA time zone id (e.g. Europe/Moscow, Asia/Pyongyang, Europe/Berlin, UTC)."));
         return problems;
     }
 }

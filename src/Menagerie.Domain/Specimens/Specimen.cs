@@ -16,6 +16,7 @@ public enum SpecimenKind
 public sealed partial class Specimen
 {
     public const int MaxNameLength = 200;
+    public const int MaxAvailabilityNoteLength = 500;
 
     private readonly List<SpecimenEvent> _events = [];
     private readonly List<HoldingPeriod> _holdings = [];
@@ -62,6 +63,15 @@ public sealed partial class Specimen
     /// listings put populations in different Appendices, so without it the most restrictive applies.
     /// </summary>
     public string? Origin { get; private set; }
+
+    /// <summary>
+    /// Its holder would let it go to another institution (surplus, a breeding recommendation). The mark
+    /// ends when the animal leaves its holder, dies or goes in transit.
+    /// </summary>
+    public bool AvailableForTransfer { get; private set; }
+
+    /// <summary>What the holder says about the mark, e.g. "surplus male, breeding recommendation EEP 2026".</summary>
+    public string? AvailabilityNote { get; private set; }
 
     public long Version { get; private set; }
 
@@ -154,6 +164,31 @@ public sealed partial class Specimen
         return problems;
     }
 
+    /// <summary>
+    /// Marks the animal as available for transfer, or withdraws the mark, with an optional note. Only an
+    /// animal its holder keeps is marked either way: a dead or departed one, or one in transit, is not.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> MarkAvailability(bool available, string? note)
+    {
+        var problems = new List<RuleViolation>();
+        var text = OptionalText.From(note);
+        if (text?.Length > MaxAvailabilityNoteLength)
+            problems.Add(new("specimen.availability-note", "note", $"A note on availability is at most {MaxAvailabilityNoteLength} characters."));
+        if (Status != SpecimenStatus.Held)
+        {
+            problems.Add(new("specimen.availability", "available", Status switch
+            {
+                SpecimenStatus.InTransit => "The animal is in transit; it is marked available, or not, by the institution that receives it.",
+                SpecimenStatus.Missing => "The animal is missing from its transfer; it cannot be marked available for transfer.",
+                SpecimenStatus.Dead => "The animal is dead; it cannot be marked available for transfer.",
+                _ => $"The animal is no longer held in these records ({Status.ToString().ToLowerInvariant()}); it cannot be marked available for transfer.",
+            }));
+        }
+        if (problems.Count == 0)
+            (AvailableForTransfer, AvailabilityNote) = (available, text);
+        return problems;
+    }
+
     /// <summary>Puts the specimen on a transfer; it may be on one open transfer only.</summary>
     public IReadOnlyList<RuleViolation> Reserve(TransferId transfer)
     {
@@ -192,6 +227,9 @@ public sealed partial class Specimen
 
     private void Apply(LifeState state)
     {
+        // The mark is its holder's word: it ends when another holds the animal, or nobody does.
+        if (state.Status != SpecimenStatus.Held || state.Holder != HolderId)
+            (AvailableForTransfer, AvailabilityNote) = (false, null);
         Status = state.Status;
         (HolderId, InTransitOn, OwnerId) = (state.Holder, state.InTransitOn, state.Owner);
         (Males, Females, UnknownSex) = (state.Counts.Males, state.Counts.Females, state.Counts.Unknown);

@@ -1,12 +1,18 @@
 using System.Security.Claims;
 using Menagerie.App.Accounts;
 using Menagerie.Web.Http;
+using Microsoft.AspNetCore.Identity;
 
 namespace Menagerie.Web.Accounts;
 
 public sealed record TokenRequest(string Name);
 
 public sealed record NewUserRequest(string UserName, string? Password, IReadOnlyList<MembershipInput>? Memberships);
+
+/// <summary>The password an administrator sets; none, and one is generated and returned this once.</summary>
+public sealed record PasswordResetRequest(string? Password);
+
+public sealed record OwnPasswordChange(string? Current, string? New);
 
 public static class AccountEndpoints
 {
@@ -33,6 +39,24 @@ public static class AccountEndpoints
             .WithSummary("Revokes one of your tokens, by id or prefix; it stops working at once.")
             .Produces<TokenView>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(TokenRateLimit);
+        me.MapPost("/password", ChangeOwnPasswordAsync)
+            .WithSummary("Changes your password: the current one and the new one (at least 12 characters). Your other sign-in sessions end; your tokens go on working.")
+            .Produces<UserView>().ProducesValidationProblem()
+            .RequireRateLimiting(Security.SignInRateLimit);
+    }
+
+    private static async Task<IResult> ChangeOwnPasswordAsync(
+        OwnPasswordChange request, ClaimsPrincipal principal, AccountCommands accounts, UserManager<User> users, SignInManager<User> signIn, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await accounts.ChangeOwnPasswordAsync(principal.Identity!.Name!, request.Current, request.New, ct);
+        // The new security stamp ends every session made before, this one too: a person changing their password
+        // in the browser stays signed in, with a cookie that carries the new stamp.
+        if (outcome is App.Outcome<UserView>.Ok && principal.Identity.AuthenticationType == IdentityConstants.ApplicationScheme
+            && await users.FindByNameAsync(principal.Identity.Name!) is { } user)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+        return outcome.ToHttp(http);
     }
 
     /// <summary>The administrator's: users and their memberships.</summary>
@@ -57,6 +81,22 @@ public static class AccountEndpoints
                 (await accounts.RemoveMembershipAsync(userName, id, ct)).ToHttp(http))
             .WithSummary("Takes a membership away; it stops counting at the user's next request (administrator).")
             .Produces<UserView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{userName}/disable", async (string userName, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
+                (await accounts.DisableAsync(userName, ct)).ToHttp(http))
+            .WithSummary("Disables a user: they cannot sign in, and their sessions and API tokens stop working at their next request (administrator).")
+            .Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{userName}/enable", async (string userName, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
+                (await accounts.EnableAsync(userName, ct)).ToHttp(http))
+            .WithSummary("Lets a disabled user sign in again; their API tokens work again (administrator).")
+            .Produces<UserView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{userName}/unlock", async (string userName, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
+                (await accounts.UnlockAsync(userName, ct)).ToHttp(http))
+            .WithSummary("Ends a lockout after failed sign-ins, and resets the count of failed attempts (administrator).")
+            .Produces<UserView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{userName}/reset-password", async (string userName, PasswordResetRequest? request, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
+                (await accounts.ResetPasswordAsync(userName, request?.Password, ct)).ToHttp(http))
+            .WithSummary("Sets a user's password, or generates one and returns it this once, and ends their sign-in sessions (administrator).")
+            .Produces<PasswordReset>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static Guid UserId(ClaimsPrincipal principal) =>

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Menagerie.Web.Accounts;
 
 /// <summary>
-/// Personal API tokens sent as <c>Authorization: Bearer mng_…</c>. The token is looked up by its hash
-/// on every request, so a revoked token stops working at once.
+/// Personal API tokens sent as <c>Authorization: Bearer mng_…</c>. The token is looked up by its hash on every
+/// request, with its user's state and memberships in the same query, so a revoked token, or the token of a user
+/// disabled or locked out, stops working at once.
 /// </summary>
-public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountCommands accounts)
+public sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountCommands accounts, Access access)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -22,9 +24,10 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
             return AuthenticateResult.NoResult();
         var user = await accounts.FindByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (user is null)
-            return AuthenticateResult.Fail("The token is not valid, or has been revoked.");
+            return AuthenticateResult.Fail("The token is not valid, or has been revoked, or its user may not sign in now.");
+        access.ActAs(user.Memberships);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.UserName!)], SchemeName);
+            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.UserName)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

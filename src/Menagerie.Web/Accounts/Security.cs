@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Menagerie.App.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Menagerie.Web.Accounts;
 
@@ -17,7 +19,7 @@ public static class Security
         new IdentityBuilder(typeof(User), services).AddSignInManager();
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Sign-in cookie or API token", o => o.ForwardDefaultSelector = ApiTokenAuthentication.Select)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -28,6 +30,8 @@ public static class Security
             // An API client gets a status code, not a redirect to a page meant for people.
             o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+            // In place of Identity's SecurityStampValidator, which looks every 30 minutes: every request.
+            o.Events.OnValidatePrincipal = ValidateSessionAsync;
         });
         services.AddAuthorization();
 
@@ -59,25 +63,37 @@ public static class Security
     }
 
     /// <summary>
-    /// Names the person behind the request for the ledger, and reads their memberships afresh, so that a
-    /// membership taken away stops counting at the next request.
+    /// Checks a sign-in cookie on every request, with one query: its user must still exist, be neither disabled
+    /// nor locked out, and carry the security stamp the cookie was issued with (a password reset changes it). A
+    /// cookie that fails is removed and the request goes on as nobody's: 401 from the API, the sign-in page from
+    /// a page that needs it. A cookie that passes brings the user's memberships, read afresh, so that a membership
+    /// taken away stops counting at the next request.
     /// </summary>
-    public static async Task IdentifyActor(HttpContext context, RequestDelegate next)
+    public static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        var services = context.RequestServices;
-        if (context.User.Identity is { IsAuthenticated: true, Name: { } name }
-            && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var user = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? await services.GetRequiredService<AccountCommands>().FindSignedInAsync(userId, context.HttpContext.RequestAborted)
+            : null;
+        if (user is null || !string.Equals(user.SecurityStamp, context.Principal!.FindFirstValue(stampClaim), StringComparison.Ordinal))
         {
-            services.GetRequiredService<App.Persistence.Actor>().Name = name;
-            var db = services.GetRequiredService<App.Persistence.MenagerieDbContext>();
-            services.GetRequiredService<Access>().ActAs(
-                await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(context.RequestAborted));
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
         }
-        else
-        {
-            services.GetRequiredService<App.Persistence.Actor>().Name = "web (not signed in)";
-        }
-        await next(context);
+        services.GetRequiredService<Access>().ActAs(user.Memberships);
+    }
+
+    /// <summary>
+    /// Names the person behind the request for the ledger. Their memberships came with their sign-in cookie or
+    /// token, checked on this request (<see cref="ValidateSessionAsync"/>, <see cref="ApiTokenAuthentication"/>).
+    /// </summary>
+    public static Task IdentifyActor(HttpContext context, RequestDelegate next)
+    {
+        context.RequestServices.GetRequiredService<App.Persistence.Actor>().Name =
+            context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "web (not signed in)";
+        return next(context);
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int permitPerMinute) =>
@@ -88,7 +104,7 @@ public static class Security
             QueueLimit = 0,
         });
 
-    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
             context.Response.StatusCode = status;

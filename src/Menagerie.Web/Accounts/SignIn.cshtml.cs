@@ -29,7 +29,8 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await users.FindByNameAsync(UserName);
-        var result = user is null
+        // A disabled user is answered as a name that does not exist: the password is not even tried.
+        var result = user is null || user.Disabled
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         var outcome = result switch
@@ -38,6 +39,7 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
             { IsLockedOut: true } => "locked out",
             { IsNotAllowed: true } => "not allowed",
             _ when user is null => "unknown user",
+            _ when user.Disabled => "disabled",
             _ => "wrong password",
         };
         await accounts.RecordSignInAsync(UserName, user, result.Succeeded, outcome, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);

@@ -4,7 +4,8 @@ using Menagerie.Web.Http;
 
 namespace Menagerie.Web.Institutions;
 
-public sealed record InstitutionUpdate(string Name, string Country);
+/// <summary>A renamed institution, its country, and its time zone (an IANA id; left out, it keeps the one it has).</summary>
+public sealed record InstitutionUpdate(string Name, string Country, string? TimeZone = null);
 
 public static class InstitutionEndpoints
 {
@@ -32,15 +33,15 @@ public static class InstitutionEndpoints
             .WithSummary("Every institution in these records.");
         institutions.MapPost("/", async (InstitutionInput input, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
                 (await commands.CreateAsync(input, ct)).ToHttp(http, i => i.Version, i => $"/api/v1/institutions/{i.Code}"))
-            .WithSummary("Adds an institution; its code (e.g. MOSCOW) names it everywhere.")
+            .WithSummary("Adds an institution; its code (e.g. MOSCOW) names it everywhere, its timeZone is an IANA id (e.g. Europe/Moscow).")
             .Produces<InstitutionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         institutions.MapGet("/{code}", async (string code, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
                 (await commands.GetAsync(code, ct)).ToHttp(http, i => i.Version))
             .WithSummary("An institution, by code or id.")
             .Produces<InstitutionView>().ProducesProblem(StatusCodes.Status404NotFound);
         institutions.MapPut("/{code}", async (string code, InstitutionUpdate update, InstitutionCommands commands, HttpContext http, CancellationToken ct) =>
-                await OutcomeResults.IfMatchAsync(http, async version => (await commands.UpdateAsync(code, update.Name, update.Country, version, ct)).ToHttp(http, i => i.Version)))
-            .WithSummary("Renames an institution or corrects its country. Send If-Match with the ETag you read.")
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.UpdateAsync(code, update.Name, update.Country, update.TimeZone, version, ct)).ToHttp(http, i => i.Version)))
+            .WithSummary("Renames an institution, corrects its country or sets its time zone (left out, it stays). Send If-Match with the ETag you read.")
             .ProducesConditionalWrite<InstitutionView>();
         institutions.MapGet("/{code}/census", async (string code, DateOnly? on, Census census, HttpContext http, CancellationToken ct) =>
                 (await census.OnAsync(code, on, ct)).ToHttp(http))

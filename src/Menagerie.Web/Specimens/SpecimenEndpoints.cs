@@ -11,10 +11,10 @@ public static class SpecimenEndpoints
     public static void MapSpecimenEndpoints(this IEndpointRouteBuilder api)
     {
         var specimens = api.MapGroup("/specimens").WithTags("Specimens");
-        specimens.MapGet("/", async (string? holder, string? taxon, SpecimenStatus? status, int? offset, int? limit, Sex? sex, string? owner, bool? onLoan,
+        specimens.MapGet("/", async (string? holder, string? taxon, SpecimenStatus? status, bool? available, int? offset, int? limit, Sex? sex, string? owner, bool? onLoan,
                 SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
-                (await queries.ListAsync(new SpecimenFilter(holder, taxon, status, offset ?? 0, limit ?? 100, sex, owner, onLoan ?? false), ct)).ToHttp(http))
-            .WithSummary("Specimens, filtered by holder or owner (institution code), taxon, status, sex (individuals) and onLoan=true (held by one institution, owned by another), a page at a time.")
+                (await queries.ListAsync(new SpecimenFilter(holder, taxon, status, offset ?? 0, limit ?? 100, sex, owner, onLoan ?? false, available), ct)).ToHttp(http))
+            .WithSummary("Specimens, filtered by holder or owner (institution code), taxon, status, sex (individuals), onLoan=true (held by one institution, owned by another) and whether they are available for transfer, a page at a time.")
             .Produces<SpecimenPage>().ProducesValidationProblem();
         specimens.MapPost("/", async (SpecimenInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
                 (await commands.CreateAsync(input, ct)).ToHttp(http, s => s.Version, s => $"/api/v1/specimens/{s.Id}"))
@@ -31,6 +31,10 @@ public static class SpecimenEndpoints
         specimens.MapPut("/{id}/origin", async (string id, SpecimenOriginInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
                 await OutcomeResults.IfMatchAsync(http, async version => (await commands.RecordOriginAsync(id, input, version, ct)).ToHttp(http, s => s.Version)))
             .WithSummary("Records the animal's CITES source code (citesSource: C, F, W …) and the ISO code of its population of origin (origin), which the compliance rules read; empty clears them. Registrar of the holder.")
+            .ProducesConditionalWrite<SpecimenView>();
+        specimens.MapPut("/{id}/availability", async (string id, AvailabilityInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.MarkAvailabilityAsync(id, input, version, ct)).ToHttp(http, s => s.Version)))
+            .WithSummary("Marks the animal as available for transfer (available: true) or withdraws the mark (false), with an optional note. Curator of the holder; not for an animal that has died, left or is in transit. If-Match takes the specimen's ETag.")
             .ProducesConditionalWrite<SpecimenView>();
         specimens.MapGet("/{id}/events", async (string id, SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
                 (await queries.HistoryAsync(id, ct)).ToHttp(http, h => h.Specimen.Version))

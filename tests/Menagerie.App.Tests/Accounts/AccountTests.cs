@@ -107,10 +107,13 @@ public sealed class AccountTests
         var first = Ok(await sample.EnsureAsync("demo passphrase 2026", Ct));
         var second = Ok(await sample.EnsureAsync("demo passphrase 2026", Ct));
 
-        Assert.Equal(15, first.Count);
+        Assert.Equal(1 + 4 * 6 + 4, first.Count);
         Assert.Contains(first, u => u.UserName == "registrar@MOSCOW");
         Assert.Contains(first, u => u.UserName == "studbook-keeper@PYONGYANG");
-        Assert.Contains(first, u => u.UserName == "authority@KP");
+        Assert.Contains(first, u => u.UserName == "registrar@BERLIN");
+        Assert.Contains(first, u => u.UserName == "curator@PRAGUE");
+        Assert.Equal(["authority@CZ", "authority@DE", "authority@KP", "authority@RU"],
+            first.Select(u => u.UserName).Where(n => n.StartsWith("authority@", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Contains(first, u => u.UserName == "admin");
         Assert.All(first, u => Assert.Null(u.GeneratedPassword));
         Assert.Empty(second);

@@ -19,7 +19,7 @@ public sealed class LedgerTests
         await TwoZoosAndALionAsync(database);
         await using var services = database.Services();
         await using var scope = services.Scope(actor: "registrar@MOSCOW");
-        Ok(await scope.ServiceProvider.GetRequiredService<InstitutionCommands>().UpdateAsync("MOSCOW", "Moscow Zoo (Moskovsky Zoopark)", "RU", null, Ct));
+        Ok(await scope.ServiceProvider.GetRequiredService<InstitutionCommands>().UpdateAsync("MOSCOW", "Moscow Zoo (Moskovsky Zoopark)", "RU", null, null, Ct));
 
         await using var db = TestDatabase.Open(database.Options);
         var entry = await db.LedgerEntries.OrderBy(e => e.Sequence).LastAsync(Ct);

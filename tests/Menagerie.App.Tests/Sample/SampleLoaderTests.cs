@@ -169,4 +169,52 @@ public sealed class SampleLoaderTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_sample_institutions_keep_their_own_time_zones_and_moscow_has_animals_on_no_transfer()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var services = database.Services();
+        await using var scope = services.Scope();
+
+        var zones = (await scope.ServiceProvider.GetRequiredService<App.Institutions.InstitutionCommands>().ListAsync(Ct)).ToDictionary(i => i.Code, i => i.TimeZone);
+        var free = Ok(await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().ListAsync(new SpecimenFilter(Holder: "MOSCOW", Status: SpecimenStatus.Held, Limit: 1000), Ct))
+            .Items.Where(s => s.OnTransfer is null && (s.Name is "Taiga" or "Ryzhik" or "Vishnya" or "Persik" || s.Identifiers.Any(i => i.Value == "MOS-G0003"))).ToList();
+
+        Assert.Equal(
+            new Dictionary<string, string> { ["BERLIN"] = "Europe/Berlin", ["MOSCOW"] = "Europe/Moscow", ["PRAGUE"] = "Europe/Prague", ["PYONGYANG"] = "Asia/Pyongyang" },
+            zones);
+        Assert.Equal(
+            ["Ailurus fulgens 0.1.0 Persik", "Ailurus fulgens 0.1.0 Vishnya", "Ailurus fulgens 1.0.0 Ryzhik", "Aix galericulata 6.6.0 Mandarin ducks, pond 2", "Panthera tigris altaica 1.0.0 Taiga"],
+            free.Select(s => $"{s.Taxon.ScientificName} {s.Counts} {s.Name}").Order(StringComparer.Ordinal));
+        var cub = free.Single(s => s.Name == "Persik");
+        Assert.Equal((free.Single(s => s.Name == "Ryzhik").Id, free.Single(s => s.Name == "Vishnya").Id), (cub.Sire, cub.Dam));
+    }
+
+    [Fact]
+    public async Task Institutions_without_a_time_zone_keep_their_days_in_utc_and_an_unknown_zone_is_named()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("menagerie-time-zones-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "countries.csv"), "code,name,cites_party,cites_entry_into_force,status_as_of,status_source\nRU,Russian Federation,true,1992-01-01,2015-07-01,CITES list\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "taxa.csv"), "scientific_name,common_name,rank,class\nPanthera leo,African lion,Species,Mammalia\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "specimens.csv"), "key,kind,taxon,sex,name,identifiers\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "events.csv"), "specimen,type,date\n", Ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "institutions.csv"), "code,name,country,time_zone\nMOSCOW,Moscow Zoo,RU,Europe/Atlantis\nTULA,Tula Zoo,RU,Russian Standard Time\n", Ct);
+            await using var db = TestDatabase.Open(database.Options);
+
+            var refused = Assert.IsType<SampleLoadResult.Rejected>(await new SampleLoader(db).LoadDirectoryAsync(folder, Ct));
+            await File.WriteAllTextAsync(Path.Combine(folder, "institutions.csv"), "code,name,country\nMOSCOW,Moscow Zoo,RU\n", Ct);
+            Assert.IsType<SampleLoadResult.Loaded>(await new SampleLoader(db).LoadDirectoryAsync(folder, Ct));
+
+            Assert.Equal([("institutions.csv", 2, "time_zone"), ("institutions.csv", 3, "time_zone")], refused.Problems.Select(p => (p.File, p.Line, p.Field)));
+            Assert.Equal("UTC", (await db.Institutions.SingleAsync(Ct)).TimeZone);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -43,6 +43,7 @@ public sealed class TransferPackageTests
         Assert.Equal(TransferStatus.Dispatched, imported.Transfer.Status);
         Assert.Equal((transfer, "BERLIN", "PRAGUE", TransferTerms.Loan), (imported.Transfer.Id, imported.Transfer.Sender, imported.Transfer.Receiver, imported.Transfer.Terms));
         Assert.Equal(["BERLIN", "PRAGUE"], imported.NewInstitutions.Order(StringComparer.Ordinal));
+        Assert.Equal(["BERLIN Europe/Berlin", "PRAGUE Europe/Prague"], await TimeZonesAsync(receiver));
         Assert.Equal(["CZ", "DE"], imported.NewCountries.Order(StringComparer.Ordinal));
         Assert.Equal(["Panthera leo"], imported.NewTaxa);
         var lion = imported.Transfer.Lines.Single().Specimen;
@@ -229,6 +230,31 @@ public sealed class TransferPackageTests
         Assert.Equal("holder.not-sender", violation.Code);
         Assert.StartsWith("specimens[0].events[", violation.Field, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync(receiver));
+    }
+
+    [Fact]
+    public async Task A_package_from_an_installation_without_time_zones_gives_its_new_institutions_utc()
+    {
+        await using var sender = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var receiver = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var a = Installation(sender, Berlin);
+        await using var b = Installation(receiver, "prague-zoo");
+        await TrustAsync(b, Berlin, await PublicKeyAsync(a));
+        var older = await ResignAsync(sender, await ExportAsync(a, await DispatchedLoanAsync(sender)), content =>
+        {
+            foreach (var institution in content["institutions"]!.AsArray())
+                Assert.True(institution!.AsObject().Remove("timeZone"));
+        });
+
+        Assert.IsType<Outcome<ImportedPackage>.Created>(await ImportAsync(b, older));
+
+        Assert.Equal(["BERLIN UTC", "PRAGUE UTC"], await TimeZonesAsync(receiver));
+    }
+
+    private static async Task<List<string>> TimeZonesAsync(TestDatabase database)
+    {
+        await using var db = TestDatabase.Open(database.Options);
+        return await db.Institutions.OrderBy(i => i.Code).Select(i => i.Code + " " + i.TimeZone).ToListAsync(Ct);
     }
 
     private static ServiceProvider Installation(TestDatabase database, string name)

@@ -85,9 +85,9 @@ public sealed class TransferSequenceProperties
         Ok(await institutions.CreateCountryAsync(new("RU", "Russian Federation", true, new DateOnly(1992, 1, 1), new DateOnly(2015, 7, 1), "CITES list of Parties"), Ct));
         Ok(await institutions.CreateCountryAsync(new("KP", "DPRK", false, null, new DateOnly(2015, 7, 1), "CITES list of Parties"), Ct));
         Ok(await institutions.CreateCountryAsync(new("CZ", "Czechia", true, new DateOnly(1993, 1, 1), new DateOnly(2015, 7, 1), "CITES list of Parties"), Ct));
-        Ok(await institutions.CreateAsync(new("MOSCOW", "Moscow Zoo", "RU"), Ct));
-        Ok(await institutions.CreateAsync(new("PYONGYANG", "Central Zoo, Pyongyang", "KP"), Ct));
-        Ok(await institutions.CreateAsync(new("PRAGUE", "Prague Zoo", "CZ"), Ct));
+        Ok(await institutions.CreateAsync(new("MOSCOW", "Moscow Zoo", "RU", "Europe/Moscow"), Ct));
+        Ok(await institutions.CreateAsync(new("PYONGYANG", "Central Zoo, Pyongyang", "KP", "Asia/Pyongyang"), Ct));
+        Ok(await institutions.CreateAsync(new("PRAGUE", "Prague Zoo", "CZ", "Europe/Prague"), Ct));
     }
 
     /// <summary>One sequence: its taxon and animals, the naive model of who holds how many, and what the database holds now.</summary>

@@ -25,6 +25,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.HasIndex(i => i.Code).IsUnique();
         builder.Property(i => i.Name).HasMaxLength(300);
         builder.Property(i => i.CountryCode).HasMaxLength(2);
+        builder.Property(i => i.TimeZone).HasMaxLength(Institution.MaxTimeZoneLength);
         builder.HasOne<Country>().WithMany().HasForeignKey(i => i.CountryCode).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.Version).IsConcurrencyToken();
     }

@@ -18,6 +18,7 @@ internal sealed class SpecimenConfiguration : IEntityTypeConfiguration<Specimen>
         builder.Property(s => s.Name).HasMaxLength(Specimen.MaxNameLength);
         builder.Property(s => s.CitesSource).HasMaxLength(1);
         builder.Property(s => s.Origin).HasMaxLength(2);
+        builder.Property(s => s.AvailabilityNote).HasMaxLength(Specimen.MaxAvailabilityNoteLength);
         builder.HasOne<Taxon>().WithMany().HasForeignKey(s => s.TaxonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);

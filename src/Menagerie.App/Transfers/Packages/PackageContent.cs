@@ -44,7 +44,8 @@ public sealed record PackageStep(int Number, TransferAction Action, TransferPart
 
 public sealed record PackageCountry(string Code, string Name, bool IsCitesParty, DateOnly? CitesEntryIntoForce, DateOnly StatusAsOf, string StatusSource);
 
-public sealed record PackageInstitution(string Code, string Name, string Country);
+/// <summary>An institution a package mentions; a package from an installation without time zones carries none (UTC).</summary>
+public sealed record PackageInstitution(string Code, string Name, string Country, string? TimeZone = null);
 
 public sealed record PackageTaxon(string ScientificName, string CommonName, TaxonRank Rank, string TaxonClass);
 

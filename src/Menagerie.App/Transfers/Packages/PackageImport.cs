@@ -67,7 +67,7 @@ internal sealed class PackageImport(MenagerieDbContext db, PackageContent conten
             var p = content.Institutions[i];
             if (!existing.TryGetValue(codes[i], out var institution) && !_institutions.ContainsKey(codes[i]))
             {
-                var created = Institution.Create(InstitutionId.New(), p.Code, p.Name, p.Country);
+                var created = Institution.Create(InstitutionId.New(), p.Code, p.Name, p.Country, p.TimeZone ?? Institution.DefaultTimeZone);
                 Report(created.Violations, $"institutions[{i}].");
                 if (!created.IsValid)
                     continue;

@@ -86,7 +86,7 @@ public sealed partial class TransferPackages(MenagerieDbContext db, TransferQuer
                 transfer.Lines.OrderBy(l => l.Number).Select(l => new PackageLine(l.Number, l.SpecimenId.Value, l.Counts.ToString(), l.ShippedId!.Value.Value)).ToList(),
                 transfer.Steps.OrderBy(s => s.Number).Select(s => new PackageStep(s.Number, s.Action, s.Party, s.By, s.RecordedAt, s.At, s.Reason)).ToList()),
             countries.Select(c => new PackageCountry(c.Code, c.Name, c.IsCitesParty, c.CitesEntryIntoForce, c.StatusAsOf, c.StatusSource)).ToList(),
-            institutions.Values.OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => new PackageInstitution(i.Code, i.Name, i.CountryCode)).ToList(),
+            institutions.Values.OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => new PackageInstitution(i.Code, i.Name, i.CountryCode, i.TimeZone)).ToList(),
             taxa.Values.OrderBy(t => t.ScientificName, StringComparer.Ordinal).Select(t => new PackageTaxon(t.ScientificName, t.CommonName, t.Rank, t.TaxonClass)).ToList(),
             specimens.Select(s => new PackageSpecimen(
                 s.Id.Value, s.Kind, taxa[s.TaxonId].ScientificName, s.Sex, s.Name,
