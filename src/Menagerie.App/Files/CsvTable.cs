@@ -93,10 +93,10 @@ public static class CsvTable
     /// <summary>
     /// A reader for a file a person supplied, which refuses bytes that are not UTF-8 (or, after a byte-order mark,
     /// UTF-16) rather than turning them into replacement characters: a spreadsheet or an image given by mistake
-    /// is then reported as such instead of as a header of odd column names.
+    /// is then reported as such instead of as a header of odd column names. The stream stays open: it is the caller's.
     /// </summary>
     public static StreamReader OpenText(Stream content) =>
-        new(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        new(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true);
 
     private static IEnumerable<InputProblem> HeaderProblems(string file, List<string> columns, IReadOnlyCollection<string> allowed)
     {

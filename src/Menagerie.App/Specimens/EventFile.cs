@@ -91,6 +91,12 @@ public static class EventFile
     {
         if (row.ExtraCells > 0)
             problems.Add(row.Problem("row", $"The row has {row.ExtraCells} more cell{(row.ExtraCells == 1 ? "" : "s")} than the header has columns: quote a cell that holds a comma, and write decimals with a point."));
+        return new EventRow(row.Line, row["specimen"], Input(row, problems));
+    }
+
+    /// <summary>The event of a row whose columns are named as in this file (the sample collection's <c>events.csv</c> is one), and the problems of cells it cannot read.</summary>
+    internal static EventInput Input(CsvRow row, List<InputProblem> problems)
+    {
         bool estimated = false;
         if (row["estimated"] is { } flag && !InvariantText.TryParseFlag(flag, out estimated))
             problems.Add(row.Problem("estimated", $"'{flag}' is not true or false."));
@@ -120,7 +126,7 @@ public static class EventFile
             return null;
         }
 
-        return new EventRow(row.Line, row["specimen"], new EventInput
+        return new EventInput
         {
             Type = row["type"],
             Date = row["date"],
@@ -145,6 +151,6 @@ public static class EventFile
             Text = row["text"],
             Supersedes = supersedes,
             Reason = row["reason"],
-        });
+        };
     }
 }
