@@ -1,3 +1,4 @@
+using System.Text;
 using Sylvan.Data.Csv;
 
 namespace Menagerie.App.Files;
@@ -9,10 +10,13 @@ public sealed record InputProblem(string File, int Line, string Field, string Me
 }
 
 /// <summary>One row of a CSV file, with its line number, read by header name.</summary>
-public sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> values)
+public sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> values, int extraCells = 0)
 {
     public string File => file;
     public int Line => line;
+
+    /// <summary>Cells with a value beyond the header's last column: most often a decimal comma or a comma in an unquoted cell.</summary>
+    public int ExtraCells => extraCells;
 
     /// <summary>The trimmed value, or null where the column is absent or the cell empty.</summary>
     public string? this[string column] => values.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -22,25 +26,102 @@ public sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, st
 
 public static class CsvTable
 {
-    /// <summary>Reads every row; a missing required column is reported once, for the header line.</summary>
+    /// <summary>
+    /// Reads every row; a missing required column (or, given <paramref name="allowed"/>, an unknown one) is reported
+    /// once, for the header line. A file that is not CSV text — empty, with no header, with an unterminated quote,
+    /// or holding NUL bytes — is reported as a problem too, never thrown. Blank lines are skipped, and a row's line
+    /// is the file's line where it starts, counting the line breaks inside quoted cells.
+    /// </summary>
     public static async Task<(List<CsvRow> Rows, List<InputProblem> Problems)> ReadAsync(
-        TextReader text, string file, IReadOnlyList<string> required, CancellationToken ct)
+        TextReader text, string file, IReadOnlyList<string> required, CancellationToken ct, IReadOnlyCollection<string>? allowed = null)
     {
+        ArgumentNullException.ThrowIfNull(required);
         var rows = new List<CsvRow>();
         var problems = new List<InputProblem>();
-        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase }, ct);
-        var columns = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
-        foreach (var name in required.Where(r => !columns.Contains(r, StringComparer.OrdinalIgnoreCase)))
-            problems.Add(new(file, 1, name, $"The column '{name}' is missing from the header."));
-        var line = 1;
-        while (await csv.ReadAsync(ct))
+        var line = 1; // where the record being read starts
+        try
         {
-            line++;
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < Math.Min(columns.Count, csv.RowFieldCount); i++)
-                values[columns[i]] = csv.GetString(i);
-            rows.Add(new CsvRow(file, line, values));
+            await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase }, ct);
+            var columns = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
+            if (columns.Any(c => c.Contains('\0', StringComparison.Ordinal)))
+                return (rows, [NotText(file, line)]);
+            foreach (var name in required.Where(r => !columns.Contains(r, StringComparer.OrdinalIgnoreCase)))
+                problems.Add(new(file, 1, name, $"The column '{name}' is missing from the header."));
+            if (allowed is not null)
+                problems.AddRange(HeaderProblems(file, columns, allowed));
+            // The header is taken to be one line: a line break inside a quoted column name is not worth counting.
+            line = 2;
+            while (await csv.ReadAsync(ct))
+            {
+                var start = line;
+                line += LineBreaks(csv.GetRawRecordSpan());
+                var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                var blank = true;
+                for (var i = 0; i < Math.Min(columns.Count, csv.RowFieldCount); i++)
+                {
+                    var value = csv.GetString(i);
+                    if (value.Contains('\0', StringComparison.Ordinal))
+                        return (rows, [NotText(file, start)]);
+                    blank &= string.IsNullOrWhiteSpace(value);
+                    values[columns[i]] = value;
+                }
+                var extra = 0;
+                for (var i = columns.Count; i < csv.RowFieldCount; i++)
+                {
+                    if (!string.IsNullOrWhiteSpace(csv.GetString(i)))
+                        extra++;
+                }
+                if (!blank || extra > 0)
+                    rows.Add(new CsvRow(file, start, values, extra));
+            }
+        }
+        catch (CsvMissingHeadersException)
+        {
+            problems.Add(new(file, 0, "file", $"The file is empty; it needs a header line naming its columns ({string.Join(',', required)} …)."));
+        }
+        catch (CsvFormatException e)
+        {
+            problems.Add(new(file, line, "file", $"The file is not readable CSV from here on: {e.Message}"));
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(NotText(file, 0));
         }
         return (rows, problems);
+    }
+
+    /// <summary>
+    /// A reader for a file a person supplied, which refuses bytes that are not UTF-8 (or, after a byte-order mark,
+    /// UTF-16) rather than turning them into replacement characters: a spreadsheet or an image given by mistake
+    /// is then reported as such instead of as a header of odd column names. The stream stays open: it is the caller's.
+    /// </summary>
+    public static StreamReader OpenText(Stream content) =>
+        new(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true);
+
+    private static IEnumerable<InputProblem> HeaderProblems(string file, List<string> columns, IReadOnlyCollection<string> allowed)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in columns.Where(c => c.Length > 0))
+        {
+            if (!allowed.Contains(name, StringComparer.OrdinalIgnoreCase))
+                yield return new(file, 1, name, $"The column '{name}' is not one this file may have: {string.Join(", ", allowed)}.");
+            else if (!seen.Add(name))
+                yield return new(file, 1, name, $"The column '{name}' appears twice.");
+        }
+    }
+
+    private static InputProblem NotText(string file, int line) =>
+        new(file, line, "file", "The file is not CSV text: it holds bytes that are not UTF-8 text (is it a spreadsheet or another binary file? Save it as CSV UTF-8).");
+
+    /// <summary>The line breaks in a record as read, its own closing one included (CR LF, LF or a lone CR each count once).</summary>
+    private static int LineBreaks(ReadOnlySpan<char> record)
+    {
+        var count = 0;
+        for (var i = 0; i < record.Length; i++)
+        {
+            if (record[i] == '\n' || (record[i] == '\r' && (i + 1 == record.Length || record[i + 1] != '\n')))
+                count++;
+        }
+        return count;
     }
 }

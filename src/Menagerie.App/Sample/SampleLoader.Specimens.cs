@@ -1,4 +1,3 @@
-using System.Globalization;
 using Menagerie.App.Files;
 using Menagerie.App.Specimens;
 using Menagerie.Domain;
@@ -73,30 +72,7 @@ public sealed partial class SampleLoader
             var broken = false;
             foreach (var row in rows)
             {
-                if (!TryParseFlag(row["estimated"], out var estimated))
-                    problems.Add(row.Problem("estimated", $"'{row["estimated"]}' is not true or false."));
-                var input = new EventInput
-                {
-                    Type = row["type"],
-                    Date = row["date"],
-                    Estimated = estimated,
-                    Institution = row["institution"],
-                    From = row["from"],
-                    FromName = row["from_name"],
-                    To = row["to"],
-                    ToName = row["to_name"],
-                    Counts = row["counts"],
-                    Sire = row["sire"],
-                    Dam = row["dam"],
-                    Scheme = row["scheme"],
-                    Value = row["value"],
-                    WeightKg = ParseNumber(row, "weight_kg", "kilograms"),
-                    LengthCm = ParseNumber(row, "length_cm", "centimetres"),
-                    ElbowHeightCm = ParseNumber(row, "elbow_height_cm", "centimetres"),
-                    WidthCm = ParseNumber(row, "width_cm", "centimetres"),
-                    HeightCm = ParseNumber(row, "height_cm", "centimetres"),
-                    Text = row["text"],
-                };
+                var input = EventFile.Input(row, problems);
                 var (details, eventProblems) = await input.ResolveAsync(resolver, "", ct);
                 problems.AddRange(eventProblems.Select(p => row.Problem(Column(p.Field), p.Message)));
                 // Once an event is refused, the rest of this history is still read for its own problems,
@@ -139,16 +115,6 @@ public sealed partial class SampleLoader
                     return violations.Select(v => v with { Field = "identifiers" }).ToList();
             }
             return [];
-        }
-
-        private decimal? ParseNumber(CsvRow row, string column, string unit)
-        {
-            if (row[column] is not { } text)
-                return null;
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-                return value;
-            problems.Add(row.Problem(column, $"'{text}' is not a number of {unit}."));
-            return null;
         }
 
         private SpecimenRow? ParseSpecimen(CsvRow row)

@@ -72,6 +72,9 @@ public sealed record EventInput
 
     public static string TypeList => "birth (or hatch), acquisition, disposition, death, move, identifier, weight, measurement, note, retraction";
 
+    /// <summary>True for a word that names an event type a client may record, in any case.</summary>
+    public static bool IsType(string? text) => text is not null && TypeNames.ContainsKey(text.Trim());
+
     /// <summary>Resolves names to ids, reporting every field that cannot be understood at once.</summary>
     internal async Task<(EventDetails? Details, List<RuleViolation> Problems)> ResolveAsync(Resolver resolve, string prefix, CancellationToken ct)
     {

@@ -97,11 +97,74 @@ public static class SpecimenLookup
             matches.RemoveAll(s => !visible(s));
         if (matches.Count == 0)
             matches = (await query.Where(s => s.Name == text).Take(6).ToListAsync(ct)).Where(s => visible?.Invoke(s) != false).ToList();
-        return matches.Count switch
-        {
-            0 => new Missing(),
-            1 => new Found(matches[0]),
-            _ => new Ambiguous($"'{text}' names {(matches.Count > 5 ? "more than 5" : matches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} specimens ({string.Join(", ", matches.Take(5).Select(m => m.Id))}); use the global id."),
-        };
+        return Decide(text, matches);
     }
+
+    /// <summary>How many references one query looks up: well under SQLite's limit of parameters in a statement.</summary>
+    private const int Chunk = 500;
+
+    /// <summary>
+    /// What each reference names, by the same rules as <see cref="FindAsync"/>, for a batch: every specimen found is
+    /// loaded with its history and tracked, in a few queries per 500 references rather than several per reference.
+    /// The answer is keyed by the reference trimmed; a blank reference has none.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, Result>> FindManyAsync(
+        MenagerieDbContext db, IEnumerable<string?> references, Func<Specimen, bool>? visible, CancellationToken ct)
+    {
+        var texts = references.Select(r => (r ?? "").Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var candidates = texts.ToDictionary(t => t, t => Guid.TryParse(t, out var id) ? [new SpecimenId(id)] : new List<SpecimenId>(), StringComparer.Ordinal);
+        foreach (var chunk in texts.Where(t => !Guid.TryParse(t, out _)).Chunk(Chunk))
+        {
+            var carried = await db.SpecimenIdentifiers.AsNoTracking().Where(i => chunk.Contains(i.Value)).Select(i => new { i.Value, i.SpecimenId }).ToListAsync(ct);
+            foreach (var c in carried)
+                candidates.GetValueOrDefault(c.Value)?.Add(c.SpecimenId);
+        }
+        var results = new Dictionary<string, Result>(StringComparer.Ordinal);
+        var byName = await DecideAsync(db, candidates, visible, results, ct);
+        if (byName.Count == 0)
+            return results;
+
+        // As one at a time: a house name is tried only where no identifier names a visible specimen.
+        var named = byName.ToDictionary(t => t, _ => new List<SpecimenId>(), StringComparer.Ordinal);
+        foreach (var chunk in byName.Chunk(Chunk))
+        {
+            var found = await db.Specimens.AsNoTracking().Where(s => s.Name != null && chunk.Contains(s.Name)).Select(s => new { s.Name, s.Id }).ToListAsync(ct);
+            foreach (var f in found)
+                named.GetValueOrDefault(f.Name!)?.Add(f.Id);
+        }
+        foreach (var unresolved in await DecideAsync(db, named, visible, results, ct))
+            results[unresolved] = new Missing();
+        return results;
+    }
+
+    /// <summary>Loads the candidates and decides each reference that names a visible specimen; returns those that name none.</summary>
+    private static async Task<List<string>> DecideAsync(
+        MenagerieDbContext db, Dictionary<string, List<SpecimenId>> candidates, Func<Specimen, bool>? visible, Dictionary<string, Result> results, CancellationToken ct)
+    {
+        var loaded = new Dictionary<SpecimenId, Specimen>();
+        foreach (var chunk in candidates.Values.SelectMany(ids => ids).Distinct().Chunk(Chunk))
+        {
+            var specimens = await db.Specimens.Include(s => s.Identifiers).Include(s => s.Events).Include(s => s.Holdings).AsSplitQuery()
+                .Where(s => chunk.Contains(s.Id)).ToListAsync(ct);
+            foreach (var s in specimens)
+                loaded[s.Id] = s;
+        }
+        var none = new List<string>();
+        foreach (var (text, ids) in candidates)
+        {
+            var matches = ids.Distinct().Select(id => loaded.GetValueOrDefault(id)).OfType<Specimen>().Where(s => visible?.Invoke(s) != false).ToList();
+            if (matches.Count == 0 && !Guid.TryParse(text, out _))
+                none.Add(text);
+            else
+                results[text] = Decide(text, matches);
+        }
+        return none;
+    }
+
+    private static Result Decide(string text, List<Specimen> matches) => matches.Count switch
+    {
+        0 => new Missing(),
+        1 => new Found(matches[0]),
+        _ => new Ambiguous($"'{text}' names {(matches.Count > 5 ? "more than 5" : matches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} specimens ({string.Join(", ", matches.Take(5).Select(m => m.Id))}); use the global id."),
+    };
 }

@@ -31,7 +31,7 @@ public sealed record SpecimenInput
     public IReadOnlyList<IdentifierInput>? Identifiers { get; init; }
 }
 
-public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries queries, Accounts.Access access)
+public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQueries queries, Accounts.Access access)
 {
     public async Task<Outcome<SpecimenView>> CreateAsync(SpecimenInput input, CancellationToken ct)
     {
@@ -96,20 +96,16 @@ public sealed class SpecimenCommands(MenagerieDbContext db, SpecimenQueries quer
     {
         if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<RecordedEvent>.NotFound($"No specimen with id or identifier '{reference}'.");
-        if (!access.CanRecordEvents(specimen))
-            return new Outcome<RecordedEvent>.Forbidden("Events are recorded by a registrar or veterinarian of the institution that holds the animal.");
+        if (!MayRecordEvents(specimen))
+            return new Outcome<RecordedEvent>.Forbidden(RecordForbidden);
         if (expectedVersion is { } expected && expected != specimen.Version)
             return new Outcome<RecordedEvent>.Stale(specimen.Version);
-        var (details, problems) = await input.ResolveAsync(new Resolver(db), "", ct);
-        if (details is null)
-            return problems;
         var names = await queries.NamesAsync(ct);
-        var id = EventId.New();
-        var violations = specimen.Record(id, details, db.UtcNow, db.ActorName, names.InstitutionCode);
-        if (violations.Count > 0)
-            return violations.ToList();
-        var reason = details.Reason ?? $"{details.Type.ToString().ToLowerInvariant()} recorded";
-        return await Saving.SaveAsync(db, reason, () => new RecordedEvent(specimen.Id.Value, names.Events(specimen).Single(e => e.Id == id.Value), specimen.Version), ct, created: true);
+        var (recorded, problems) = await AppendAsync(specimen, input, new Resolver(db), names, "", ct);
+        if (recorded is null)
+            return problems;
+        var reason = recorded.Reason ?? $"{recorded.Type.ToString().ToLowerInvariant()} recorded";
+        return await Saving.SaveAsync(db, reason, () => new RecordedEvent(specimen.Id.Value, names.Events(specimen).Single(e => e.Id == recorded.Id.Value), specimen.Version), ct, created: true);
     }
 
     /// <summary>Changes the house name or an individual's sex; the history is untouched.</summary>

@@ -22,7 +22,10 @@ public static class SpecimenCommands
             var history = await scope.ServiceProvider.GetRequiredService<SpecimenQueries>().HistoryAsync(parse.GetRequiredValue(reference), ct);
             return await history.ReportAsync(cli, parse.GetValue(format), view => Render(cli.Console, view), ct);
         });
-        return new Command("specimen", "Individual animals and counted groups.") { show, Origin(cli), Availability(cli) };
+        return new Command("specimen", "Individual animals and counted groups.")
+        {
+            show, SpecimenEventCommands.Record(cli), SpecimenEventCommands.ImportEvents(cli), Origin(cli), Availability(cli),
+        };
     }
 
     private static Command Availability(CliContext cli)
@@ -98,7 +101,8 @@ public static class SpecimenCommands
         console.Write(events);
     }
 
-    private static string Describe(EventView e)
+    /// <summary>An event's particulars in a line: where, from or to whom, counts, identifier, weight, measurements, text, what it corrects.</summary>
+    internal static string Describe(EventView e)
     {
         var parts = new List<string>();
         if (e.Institution is not null) parts.Add($"at {e.Institution.Code}");
@@ -107,6 +111,15 @@ public static class SpecimenCommands
         if (e.Counts is not null) parts.Add(e.Counts);
         if (e.Scheme is not null) parts.Add($"{e.Scheme} {e.Value}");
         if (e.WeightKg is not null) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{e.WeightKg} kg"));
+        if (e.Measured is { } m)
+        {
+            foreach (var (name, cm) in new[] { ("length", m.LengthCm), ("elbow height", m.ElbowHeightCm), ("width", m.WidthCm), ("height", m.HeightCm) })
+            {
+                if (cm is not null)
+                    parts.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {cm} cm"));
+            }
+        }
+        if (e.Owner is not null) parts.Add($"owned by {e.Owner.Code}");
         if (e.Text is not null) parts.Add(e.Text);
         if (e.Supersedes is not null) parts.Add($"corrects {e.Supersedes}: {e.Reason}");
         return string.Join("; ", parts);

@@ -4,6 +4,19 @@ namespace Menagerie.Domain.Specimens;
 public static class EventRules
 {
     public const int MaxTextLength = 4000;
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>Who an animal came from or went to, outside these records.</summary>
+    public const int MaxCounterpartyNameLength = 300;
+
+    public const int MaxSchemeLength = 50;
+    public const int MaxIdentifierValueLength = 100;
+
+    /// <summary>Far above any animal a collection weighs (a bull elephant is about 6 t), and within what the records store.</summary>
+    public const decimal MaxWeightKg = 100_000m;
+
+    /// <summary>100 m: far above any animal's length or height, and within what the records store.</summary>
+    public const decimal MaxCentimetres = 10_000m;
 
     public static IReadOnlyList<RuleViolation> Check(EventDetails e, SpecimenKind kind, DateTime now)
     {
@@ -122,8 +135,26 @@ public static class EventRules
                 break;
         }
 
+        if (e.WeightKg > MaxWeightKg)
+            Add("event.weight", "weightKg", $"A weight above {MaxWeightKg:0} kg is not an animal's; is the unit right?");
+        if (e.Measured is { } measured)
+        {
+            foreach (var (field, value) in new[] { ("lengthCm", measured.LengthCm), ("elbowHeightCm", measured.ElbowHeightCm), ("widthCm", measured.WidthCm), ("heightCm", measured.HeightCm) })
+            {
+                if (value > MaxCentimetres)
+                    Add("event.measurement", field, $"{field} above {MaxCentimetres:0} cm is not an animal's; is the unit right?");
+            }
+        }
         if (e.Text?.Length > MaxTextLength)
             Add("event.text", "text", $"The text is longer than {MaxTextLength} characters.");
+        if (e.Reason?.Length > MaxReasonLength)
+            Add("event.reason", "reason", $"The reason is longer than {MaxReasonLength} characters.");
+        if (e.CounterpartyName?.Length > MaxCounterpartyNameLength)
+            Add("event.counterparty", e.Type == EventType.Disposition ? "toName" : "fromName", $"The name is longer than {MaxCounterpartyNameLength} characters.");
+        if (e.IdentifierScheme?.Length > MaxSchemeLength)
+            Add("event.identifier", "scheme", $"An identifier's scheme has at most {MaxSchemeLength} characters.");
+        if (e.IdentifierValue?.Length > MaxIdentifierValueLength)
+            Add("event.identifier", "value", $"An identifier's value has at most {MaxIdentifierValueLength} characters.");
         if (e.Supersedes is not null && string.IsNullOrWhiteSpace(e.Reason))
             Add("event.reason", "reason", "A correction needs the reason the earlier event was wrong.");
         return problems;

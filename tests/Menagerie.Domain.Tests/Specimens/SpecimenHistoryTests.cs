@@ -188,6 +188,36 @@ public sealed class SpecimenHistoryTests
     }
 
     [Fact]
+    public void Values_beyond_what_an_animal_or_the_records_can_hold_are_rejected_each_by_its_field()
+    {
+        var lion = Individual(Birth(new(2021, 5, 14), Moscow));
+
+        var measured = lion.Record(new EventDetails
+        {
+            Type = EventType.Measurement,
+            Date = On(2026, 11, 1),
+            Measured = new(EventRules.MaxCentimetres + 1, 60, EventRules.MaxCentimetres + 0.1m, null),
+            WeightKg = EventRules.MaxWeightKg + 1,
+        });
+        var identified = lion.Record(new EventDetails
+        {
+            Type = EventType.IdentifierAdded,
+            Date = On(2026, 11, 1),
+            IdentifierScheme = new string('s', EventRules.MaxSchemeLength + 1),
+            IdentifierValue = new string('v', EventRules.MaxIdentifierValueLength + 1),
+        });
+        var disposed = lion.Record(Disposition(new(2026, 11, 1)) with { CounterpartyName = new string('n', EventRules.MaxCounterpartyNameLength + 1) });
+        var corrected = lion.Record(Birth(new(2021, 5, 13), Moscow) with { Supersedes = lion.Events[0].Id, Reason = new string('r', EventRules.MaxReasonLength + 1) });
+
+        Assert.Equal(["lengthCm", "weightKg", "widthCm"], measured.Select(v => v.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(["scheme", "value"], identified.Select(v => v.Field));
+        Assert.Equal("toName", Assert.Single(disposed).Field);
+        Assert.Equal("reason", Assert.Single(corrected).Field);
+        Assert.Single(lion.Events);
+        Assert.Empty(lion.Record(new EventDetails { Type = EventType.Weight, Date = On(2026, 11, 1), WeightKg = EventRules.MaxWeightKg }));
+    }
+
+    [Fact]
     public void Acquisition_records_the_owner_where_the_animal_is_on_loan()
     {
         var bear = Individual(Acquisition(new(2024, 1, 1), Prague) with { Owner = Moscow });

@@ -45,9 +45,9 @@ internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<Spec
         builder.HasIndex(e => new { e.SpecimenId, e.Sequence }).IsUnique();
         builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Counts).HasMaxLength(40);
-        builder.Property(e => e.CounterpartyName).HasMaxLength(300);
+        builder.Property(e => e.CounterpartyName).HasMaxLength(EventRules.MaxCounterpartyNameLength);
         builder.Property(e => e.IdentifierScheme).HasMaxLength(SpecimenIdentifierConfiguration.MaxSchemeLength);
-        builder.Property(e => e.IdentifierValue).HasMaxLength(100);
+        builder.Property(e => e.IdentifierValue).HasMaxLength(EventRules.MaxIdentifierValueLength);
         builder.Property(e => e.WeightKg).HasPrecision(12, 3);
         builder.Property(e => e.LengthCm).HasPrecision(8, 1);
         builder.Property(e => e.ElbowHeightCm).HasPrecision(8, 1);
@@ -57,7 +57,7 @@ internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<Spec
         builder.Property(e => e.Sedation).HasMaxLength(300);
         builder.Property(e => e.Attendant).HasMaxLength(300);
         builder.Property(e => e.Text).HasMaxLength(EventRules.MaxTextLength);
-        builder.Property(e => e.Reason).HasMaxLength(1000);
+        builder.Property(e => e.Reason).HasMaxLength(EventRules.MaxReasonLength);
         builder.Property(e => e.RecordedBy).HasMaxLength(256);
         builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.CounterpartyId).OnDelete(DeleteBehavior.Restrict);
@@ -80,13 +80,13 @@ internal sealed class HoldingPeriodConfiguration : IEntityTypeConfiguration<Hold
 
 internal sealed class SpecimenIdentifierConfiguration : IEntityTypeConfiguration<SpecimenIdentifier>
 {
-    public const int MaxSchemeLength = 50;
+    public const int MaxSchemeLength = EventRules.MaxSchemeLength;
 
     public void Configure(EntityTypeBuilder<SpecimenIdentifier> builder)
     {
         builder.HasKey(i => new { i.SpecimenId, i.Index });
         builder.Property(i => i.Scheme).HasMaxLength(MaxSchemeLength);
-        builder.Property(i => i.Value).HasMaxLength(100);
+        builder.Property(i => i.Value).HasMaxLength(EventRules.MaxIdentifierValueLength);
         builder.HasIndex(i => i.Value);
         builder.HasOne<Institution>().WithMany().HasForeignKey(i => i.AssignedBy).OnDelete(DeleteBehavior.Restrict);
     }
