@@ -16,7 +16,7 @@ namespace Menagerie.Web.Tests;
 
 /// <summary>
 /// Every page and every form a page handles, in the application's own route table, opened as nobody (sent to
-/// sign in), as each sample user of both zoos (with the other zoo's records), as each country's authority and
+/// sign in), as each sample user of the four zoos (with Moscow's records), as each country's authority and
 /// as the administrator, each signed in with the sign-in form as a person is. A page or handler added without
 /// its row fails.
 /// </summary>
@@ -90,7 +90,15 @@ public sealed partial class PageAuthorizationMatrixTests
         static Answer SignedIn(Caller c) => c.Anonymous ? Answer.SignIn : Answer.Ok;
         static Answer MoscowMembers(Caller c) => c.Anonymous ? Answer.SignIn : c.AtMoscow || c.Admin ? Answer.Ok : Answer.Forbidden;
         static Answer MoscowReads(Caller c) => c.Anonymous ? Answer.SignIn : c.AtMoscow || c.Admin ? Answer.Ok : Answer.NotFound;
+        // Pages that change a Moscow animal: its people in other roles and the administrator may read it (403), anyone else may not (404).
+        static Func<Caller, Answer> MoscowWrites(params string[] roles) =>
+            c => c.Anonymous ? Answer.SignIn : roles.Any(r => c.Name == $"{r}@MOSCOW") ? Answer.Ok : c.AtMoscow || c.Admin ? Answer.Forbidden : Answer.NotFound;
+        static Answer Registrars(Caller c) => c.Anonymous ? Answer.SignIn : c.Name!.StartsWith("registrar@", StringComparison.Ordinal) ? Answer.Ok : Answer.Forbidden;
         const string Lioness = "EEP-PLE-3117";
+        const string Ducks = "MOS-G0002";
+        // Forms sent empty or at a version long gone: those who may write get the form back with its problems, and nothing is written.
+        var empty = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stale = new Dictionary<string, string>(StringComparer.Ordinal) { ["Version"] = "0", ["Form.Version"] = "0", ["Form.Type"] = "note", ["Form.Date"] = "2026-11-28", ["Form.Text"] = "late" };
         var wrongPassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["UserName"] = "nobody@NOWHERE", ["Password"] = "not a password at all" };
         var russian = new Dictionary<string, string>(StringComparer.Ordinal) { ["language"] = "ru", ["returnUrl"] = "/specimens" };
         return
@@ -110,6 +118,17 @@ public sealed partial class PageAuthorizationMatrixTests
             new("GET", "/specimens", null, "/specimens?holder=MOSCOW", MoscowMembers),
             new("GET", "/specimens", "Csv", "/specimens?holder=MOSCOW&handler=csv", MoscowMembers),
             new("GET", "/specimens/{id}", null, $"/specimens/{Lioness}", MoscowReads),
+            new("GET", "/specimens/new", null, "/specimens/new", Registrars),
+            new("POST", "/specimens/new", null, "/specimens/new", Registrars, empty),
+            new("GET", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record?type=note", MoscowWrites("registrar", "veterinarian")),
+            new("POST", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record", MoscowWrites("registrar", "veterinarian"), stale),
+            new("GET", "/specimens/{id}/edit", null, $"/specimens/{Lioness}/edit", MoscowWrites("registrar")),
+            new("POST", "/specimens/{id}/edit", null, $"/specimens/{Lioness}/edit", MoscowWrites("registrar"), stale),
+            new("GET", "/specimens/{id}/groups", null, $"/specimens/{Ducks}/groups", MoscowWrites("registrar")),
+            new("POST", "/specimens/{id}/groups", "Split", $"/specimens/{Ducks}/groups?handler=Split", MoscowWrites("registrar"), empty),
+            new("POST", "/specimens/{id}/groups", "Merge", $"/specimens/{Ducks}/groups?handler=Merge", MoscowWrites("registrar"), empty),
+            new("GET", "/specimens/{id}/availability", null, $"/specimens/{Lioness}/availability", MoscowWrites("curator")),
+            new("POST", "/specimens/{id}/availability", null, $"/specimens/{Lioness}/availability", MoscowWrites("curator"), stale),
             // Last: it ends the caller's session.
             new("POST", "/Account/SignOut", null, "/Account/SignOut", _ => Answer.Redirect("/")),
         ];
@@ -139,8 +158,8 @@ public sealed partial class PageAuthorizationMatrixTests
             scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
             Assert.IsType<Outcome<IReadOnlyList<SampleUser>>.Ok>(await scope.ServiceProvider.GetRequiredService<SampleAccounts>().EnsureAsync(MenagerieFactory.Password, Ct));
         }
-        var names = new List<string?> { null, "admin", "authority@RU", "authority@KP" };
-        names.AddRange(Roles.SelectMany(r => new[] { $"{r}@MOSCOW", $"{r}@PYONGYANG" }));
+        var names = new List<string?> { null, "admin", "authority@RU", "authority@KP", "authority@DE", "authority@CZ" };
+        names.AddRange(Roles.SelectMany(r => SampleAccounts.Institutions.Select(i => $"{r}@{i}")));
         var callers = new List<(Caller, HttpClient, string)>();
         foreach (var name in names)
         {

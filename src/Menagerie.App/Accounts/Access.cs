@@ -49,7 +49,12 @@ public sealed class Access
     /// <summary>Events are recorded by the holder's registrar or veterinarian.</summary>
     public bool CanRecordEvents(Specimen specimen) => CanRecordEventsAt(specimen.HolderId);
 
-    public bool CanRecordEventsAt(InstitutionId? holder) => holder is { } at && Has(at, Role.Registrar, Role.Veterinarian);
+    /// <summary>
+    /// The holder's registrar or veterinarian records events. An animal with no holder (dead, gone outside the
+    /// records, lost, in transit) is the administrator's, or the command line operator's: a late note, an identifier
+    /// or a correction, and the rules of its history say what may follow a death.
+    /// </summary>
+    public bool CanRecordEventsAt(InstitutionId? holder) => holder is { } at ? Has(at, Role.Registrar, Role.Veterinarian) : IsAdministrator;
 
     /// <summary>A specimen's own facts (house name, sex, provenance) and its groups' splits and merges are the holder's registrar's.</summary>
     public bool CanDescribeAt(InstitutionId? holder) => holder is { } at && Has(at, Role.Registrar);

@@ -86,7 +86,7 @@ public sealed partial class SpecimenCommands
         }
         switch (specimens.GetValueOrDefault(reference.Trim()))
         {
-            case SpecimenLookup.Found { Specimen: var specimen } when MayRecordEvents(specimen):
+            case SpecimenLookup.Found { Specimen: var specimen } when access.CanRecordEvents(specimen):
                 return specimen;
             case SpecimenLookup.Found:
                 problems.Add(new("specimen.forbidden", field, RecordForbidden));
@@ -116,13 +116,6 @@ public sealed partial class SpecimenCommands
             return (null, [.. violations.Select(v => v with { Field = prefix + v.Field })]);
         return (specimen.Events[^1], []);
     }
-
-    /// <summary>
-    /// The holder's registrar or veterinarian records events. An animal that has left the records (dead, gone
-    /// outside them, lost) has no holder: the administrator, or the command line's operator, may still record a late
-    /// note, an identifier or a correction, and the rules of its history say what may follow a death.
-    /// </summary>
-    private bool MayRecordEvents(Specimen specimen) => access.CanRecordEvents(specimen) || (specimen.HolderId is null && access.IsAdministrator);
 
     private static ImportedEvents Imported(List<(Specimen Specimen, SpecimenEvent Event)> recorded, Names names)
     {

@@ -127,7 +127,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
     public SpecimenPermissions PermissionsFor(SpecimenView specimen)
     {
         InstitutionId? holder = specimen.Holder is { } h ? new InstitutionId(h.Id) : null;
-        return new SpecimenPermissions(access.CanRecordEventsAt(holder), access.CanDescribeAt(holder));
+        return new SpecimenPermissions(access.CanRecordEventsAt(holder), access.CanDescribeAt(holder), holder is { } at && access.Has(at, Accounts.Role.Curator));
     }
 
     internal async Task<Names> NamesAsync(CancellationToken ct)

@@ -63,8 +63,11 @@ public sealed record EventView(
 
 public sealed record HistoryView(SpecimenView Specimen, IReadOnlyList<EventView> Events);
 
-/// <summary>What the person may do to a specimen, by the rules the commands apply: record its events, and describe it (house name, sex, provenance, splits and merges).</summary>
-public sealed record SpecimenPermissions(bool RecordEvents, bool Describe);
+/// <summary>
+/// What the person may do to a specimen, by the rules the commands apply: record its events; describe it (house
+/// name, sex, provenance, splits and merges); mark it available for transfer.
+/// </summary>
+public sealed record SpecimenPermissions(bool RecordEvents, bool Describe, bool MarkAvailable);
 
 /// <summary>A holding: by an institution, or by a transfer while the animal was in transit.</summary>
 public sealed record HoldingView(InstitutionRef? Holder, Guid? Transfer, DateTime From, DateTime? To, string Counts);

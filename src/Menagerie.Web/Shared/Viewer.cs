@@ -5,7 +5,7 @@ using Menagerie.App.Institutions;
 namespace Menagerie.Web.Shared;
 
 /// <summary>An institution where the viewer holds roles, and which.</summary>
-public sealed record ViewerPlace(string Code, string Name, IReadOnlySet<Role> Roles);
+public sealed record ViewerPlace(string Code, string Name, string TimeZone, IReadOnlySet<Role> Roles);
 
 /// <summary>Who is looking at a page: their name, where they work and as what, and the clock they read times by.</summary>
 public sealed record ViewerInfo(string? UserName, IReadOnlyList<ViewerPlace> Places, IReadOnlySet<string> AuthorityCountries, bool IsAdministrator, TimeZoneInfo TimeZone)
@@ -39,8 +39,10 @@ public sealed class Viewer(IHttpContextAccessor http, Access access, Institution
             .Select(g => (Institution: all.FirstOrDefault(i => i.Id == g.Key.Value), Roles: g.Select(m => m.Role).ToHashSet()))
             .Where(p => p.Institution is not null)
             .OrderBy(p => p.Institution!.Code, StringComparer.Ordinal)
-            .Select(p => new ViewerPlace(p.Institution!.Code, p.Institution.Name, p.Roles))
+            .Select(p => new ViewerPlace(p.Institution!.Code, p.Institution.Name, p.Institution.TimeZone, p.Roles))
             .ToList();
-        return _info = new ViewerInfo(user.FindFirstValue(ClaimTypes.Name), places, access.AuthorityCountries(), access.IsAdministrator, TimeZoneInfo.Utc);
+        // Times read in the viewer's institution's zone; an authority or administrator without one reads UTC.
+        var zone = places.Count > 0 && TimeZoneInfo.TryFindSystemTimeZoneById(places[0].TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return _info = new ViewerInfo(user.FindFirstValue(ClaimTypes.Name), places, access.AuthorityCountries(), access.IsAdministrator, zone);
     }
 }

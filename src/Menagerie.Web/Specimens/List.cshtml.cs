@@ -31,6 +31,9 @@ public sealed class ListModel(SpecimenQueries queries, TaxonCommands taxa) : Pag
     [BindProperty(SupportsGet = true)]
     public bool Loan { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool? Available { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -71,11 +74,12 @@ public sealed class ListModel(SpecimenQueries queries, TaxonCommands taxa) : Pag
                 break;
         }
         return CsvDownload.File("animals.csv",
-            ["global_id", "kind", "scientific_name", "common_name", "sex", "counts", "house_name", "status", "holder", "owner", "birth_date", "cites_source", "origin", "identifiers"],
+            ["global_id", "kind", "scientific_name", "common_name", "sex", "counts", "house_name", "status", "holder", "owner", "birth_date", "cites_source", "origin", "available_for_transfer", "identifiers"],
             all.Select(s => new[]
             {
                 s.Id.ToString(), s.Kind.ToString().ToLowerInvariant(), s.Taxon.ScientificName, s.Taxon.CommonName, s.Sex.ToString().ToLowerInvariant(), s.Counts, s.Name,
                 s.Status.ToString().ToLowerInvariant(), s.Holder?.Code, s.Owner?.Code, CsvDownload.Date(s.BirthDate), s.CitesSource, s.Origin,
+                s.AvailableForTransfer ? "true" : "false",
                 string.Join(";", s.Identifiers.Select(i => $"{i.Scheme}:{i.Value}")),
             }));
     }
@@ -92,5 +96,5 @@ public sealed class ListModel(SpecimenQueries queries, TaxonCommands taxa) : Pag
         ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
-    private SpecimenFilter Filter(int offset, int limit) => new(Holder, Taxon, Status, offset, limit, Sex, Owner, Loan);
+    private SpecimenFilter Filter(int offset, int limit) => new(Holder, Taxon, Status, offset, limit, Sex, Owner, Loan, Available);
 }

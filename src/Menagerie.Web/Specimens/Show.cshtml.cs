@@ -23,6 +23,15 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
 
     public FormProblems Problems { get; private set; } = FormProblems.None;
 
+    public SpecimenPermissions May { get; private set; } = new(false, false, false);
+
+    /// <summary>After a write, the page says so once (<c>?saved=1</c>, <c>?recorded=EVENT</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Recorded { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         var outcome = await queries.HistoryAsync(id, ct);
@@ -34,6 +43,7 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
             return Page();
         }
         History = ((Outcome<HistoryView>.Ok)outcome).Value;
+        May = queries.PermissionsFor(History.Specimen);
         Sire = await ParentAsync(History.Specimen.Sire, ct);
         Dam = await ParentAsync(History.Specimen.Dam, ct);
         if (On is { } on && await queries.HolderOnAsync(History.Specimen.Id.ToString(), on, ct) is Outcome<HolderOnDateView>.Ok held)
@@ -44,6 +54,9 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
     /// <summary>A parent as the viewer may see it; one held elsewhere is named by its global id alone.</summary>
     private async Task<SpecimenView?> ParentAsync(Guid? id, CancellationToken ct) =>
         id is { } parent && await queries.GetAsync(parent.ToString(), ct) is Outcome<SpecimenView>.Ok ok ? ok.Value : null;
+
+    /// <summary>An event a person may correct or withdraw here: one of the kinds this site records, still in effect.</summary>
+    public static bool Correctable(EventView e) => e.Effective && EventForm.Recordable.Contains(e.Type);
 
     /// <summary>How a specimen is called in a sentence: its house name, else its first identifier, else its global id.</summary>
     public static string Called(SpecimenView s) => s.Name ?? (s.Identifiers.Count > 0 ? s.Identifiers[0].Value : null) ?? s.Id.ToString();
