@@ -53,6 +53,8 @@ public sealed class LiveSite : IAsyncDisposable
             ViewportSize = new() { Width = width, Height = 900 },
         });
         var page = await context.NewPageAsync();
+        // The person answers "OK" to every confirmation the page asks for.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         if (user is null)
             await page.GotoAsync("/");
         else

@@ -4,6 +4,8 @@ using Menagerie.App;
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
+using Menagerie.App.Transfers;
+using Menagerie.Domain.Transfers;
 using Menagerie.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -59,7 +61,7 @@ public sealed partial class PageAuthorizationMatrixTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "10000")]);
         var callers = await SignedInCallersAsync(factory);
-        var probes = Probes();
+        var probes = Probes(await SampleTransfersAsync(factory));
 
         var pages = await PageHandlersAsync(factory);
         var covered = probes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
@@ -84,7 +86,18 @@ public sealed partial class PageAuthorizationMatrixTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
-    private static List<Probe> Probes()
+    private sealed record SampleTransfers(Guid November, Guid Loan);
+
+    private static async Task<SampleTransfers> SampleTransfersAsync(MenagerieFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
+        var all = Assert.IsType<Outcome<IReadOnlyList<TransferSummary>>.Ok>(
+            await scope.ServiceProvider.GetRequiredService<TransferQueries>().ListAsync(new TransferFilter(), Ct)).Value;
+        return new SampleTransfers(all.Single(t => t.Status == TransferStatus.Accepted).Id, all.Single(t => t.Sender == "BERLIN").Id);
+    }
+
+    private static List<Probe> Probes(SampleTransfers transfers)
     {
         static Answer Anyone(Caller c) => Answer.Ok;
         static Answer SignedIn(Caller c) => c.Anonymous ? Answer.SignIn : Answer.Ok;
@@ -96,6 +109,18 @@ public sealed partial class PageAuthorizationMatrixTests
         static Answer Registrars(Caller c) => c.Anonymous ? Answer.SignIn : c.Name!.StartsWith("registrar@", StringComparison.Ordinal) ? Answer.Ok : Answer.Forbidden;
         const string Lioness = "EEP-PLE-3117";
         const string Ducks = "MOS-G0002";
+        // The November shipment, Moscow to Pyongyang, accepted; the Berlin lion's loan to Prague, dispatched.
+        static bool Reads(Caller c, params string[] parties) =>
+            c.Admin || parties.Any(p => c.Name!.EndsWith("@" + p, StringComparison.Ordinal)) || parties.Any(p => c.Name == "authority@" + Country(p));
+        static string Country(string institution) => institution switch { "MOSCOW" => "RU", "PYONGYANG" => "KP", "BERLIN" => "DE", _ => "CZ" };
+        static Func<Caller, Answer> TransferStep(string[] parties, params string[] who) =>
+            c => c.Anonymous ? Answer.SignIn : who.Contains(c.Name) ? Answer.Ok : Reads(c, parties) ? Answer.Forbidden : Answer.NotFound;
+        string[] november = ["MOSCOW", "PYONGYANG"];
+        string[] loan = ["BERLIN", "PRAGUE"];
+        var n = $"/transfers/{transfers.November}";
+        var l = $"/transfers/{transfers.Loan}";
+        static Answer Drafters(Caller c) =>
+            c.Anonymous ? Answer.SignIn : c.Name!.StartsWith("registrar@", StringComparison.Ordinal) || c.Name.StartsWith("curator@", StringComparison.Ordinal) ? Answer.Ok : Answer.Forbidden;
         // Forms sent empty or at a version long gone: those who may write get the form back with its problems, and nothing is written.
         var empty = new Dictionary<string, string>(StringComparer.Ordinal);
         var stale = new Dictionary<string, string>(StringComparer.Ordinal) { ["Version"] = "0", ["Form.Version"] = "0", ["Form.Type"] = "note", ["Form.Date"] = "2026-11-28", ["Form.Text"] = "late" };
@@ -129,6 +154,23 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/specimens/{id}/groups", "Merge", $"/specimens/{Ducks}/groups?handler=Merge", MoscowWrites("registrar"), empty),
             new("GET", "/specimens/{id}/availability", null, $"/specimens/{Lioness}/availability", MoscowWrites("curator")),
             new("POST", "/specimens/{id}/availability", null, $"/specimens/{Lioness}/availability", MoscowWrites("curator"), stale),
+            new("GET", "/transfers", null, "/transfers?view=NeedsMyAction", SignedIn),
+            new("GET", "/transfers", "Csv", "/transfers?handler=csv", SignedIn),
+            new("GET", "/transfers/new", null, "/transfers/new", Drafters),
+            new("POST", "/transfers/new", null, "/transfers/new", Drafters, empty),
+            new("GET", "/transfers/{id:guid}", null, n, c => c.Anonymous ? Answer.SignIn : Reads(c, november) ? Answer.Ok : Answer.NotFound),
+            new("GET", "/transfers/{id:guid}", null, l, c => c.Anonymous ? Answer.SignIn : Reads(c, loan) ? Answer.Ok : Answer.NotFound),
+            new("POST", "/transfers/{id:guid}", "Step", n + "?handler=Step&step=propose", TransferStep(november, "curator@MOSCOW"), stale),
+            new("POST", "/transfers/{id:guid}", "Step", l + "?handler=Step&step=dispatch", TransferStep(loan, "registrar@BERLIN", "transport-coordinator@BERLIN"), stale),
+            new("POST", "/transfers/{id:guid}", "Resolve", n + "?handler=Resolve&line=1&resolution=found", TransferStep(november, "registrar@PYONGYANG"), stale),
+            // A block cannot be confirmed away: the curators of both parties get the rule's answer on the page.
+            new("POST", "/transfers/{id:guid}", "Confirm", n + "?handler=Confirm&rule=C-61&lines=1", TransferStep(november, "curator@MOSCOW", "curator@PYONGYANG"), stale),
+            new("GET", "/transfers/{id:guid}/documents/new", null, n + "/documents/new",
+                TransferStep(november, [.. november.SelectMany(p => new[] { $"registrar@{p}", $"veterinarian@{p}" })])),
+            new("POST", "/transfers/{id:guid}/documents/new", null, n + "/documents/new",
+                TransferStep(november, [.. november.SelectMany(p => new[] { $"registrar@{p}", $"veterinarian@{p}" })]), empty),
+            new("GET", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE")),
+            new("POST", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE"), stale),
             // Last: it ends the caller's session.
             new("POST", "/Account/SignOut", null, "/Account/SignOut", _ => Answer.Redirect("/")),
         ];

@@ -33,6 +33,15 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
         return new Outcome<TransferView>.Ok(await ViewAsync(transfer, ct));
     }
 
+    /// <summary>The transfer and what the person may do to it now, for its page.</summary>
+    public async Task<Outcome<TransferPage>> PageAsync(Guid id, CancellationToken ct)
+    {
+        var transfer = await Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        if (transfer is null || !await CanReadAsync(transfer, ct))
+            return new Outcome<TransferPage>.NotFound($"No transfer {id}.");
+        return new Outcome<TransferPage>.Ok(new TransferPage(await ViewAsync(transfer, ct), TransferRoles.For(transfer, access)));
+    }
+
     public async Task<Outcome<IReadOnlyList<TransferStepView>>> TimelineAsync(Guid id, CancellationToken ct) =>
         await GetAsync(id, ct) switch
         {

@@ -68,6 +68,15 @@ public sealed record TransferView(
     IReadOnlyList<DocumentView> Documents,
     long Version);
 
+/// <summary>What a person may do to a transfer now: its steps by name (<c>accept</c>, <c>cancel</c> …), and the rest.</summary>
+public sealed record TransferPermissions(IReadOnlyList<string> Steps, bool RegisterDocuments, bool ConfirmWarnings, bool DeclareFound, bool DeclareLost)
+{
+    public bool May(string step) => Steps.Contains(step, StringComparer.Ordinal);
+}
+
+/// <summary>A transfer as its page shows it, with what the person looking may do to it.</summary>
+public sealed record TransferPage(TransferView Transfer, TransferPermissions May);
+
 /// <summary>Which roles take each step of a transfer, at which party: the one table both the commands and the views read.</summary>
 public static class TransferRoles
 {
@@ -88,6 +97,33 @@ public static class TransferRoles
     };
 
     public static TransferParty Other(TransferParty party) => party == TransferParty.Sender ? TransferParty.Receiver : TransferParty.Sender;
+
+    /// <summary>
+    /// The steps this person may take on the transfer now, as the commands check them: the next step where their
+    /// role at its party takes it, cancelling until dispatch for a curator of either party, and a discrepancy's
+    /// resolution. Whether the rules then allow the step (a block still open, say) is the step's own answer.
+    /// </summary>
+    public static TransferPermissions For(Transfer t, Access access)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(access);
+        var steps = new List<string>();
+        if (Next(t) is { Action: not "resolve" } next && access.Has(t.Institution(next.Party), next.Roles))
+            steps.Add(next.Action);
+        if (t.Status == TransferStatus.Proposed && access.Has(t.Institution(Other(t.InitiatedBy)), Decide))
+            steps.Add("decline");
+        var decides = access.Has(t.SenderId, Decide) || access.Has(t.ReceiverId, Decide);
+        if (t.Status is TransferStatus.Draft or TransferStatus.Proposed or TransferStatus.Accepted or TransferStatus.Cleared && decides)
+            steps.Add("cancel");
+        var discrepancy = t.Status == TransferStatus.Received && t.HasOpenDiscrepancy;
+        return new TransferPermissions(
+            steps,
+            RegisterDocuments: t.Status is not (TransferStatus.Declined or TransferStatus.Cancelled)
+                && (access.Has(t.SenderId, TransferDocuments.Register) || access.Has(t.ReceiverId, TransferDocuments.Register)),
+            ConfirmWarnings: decides && t.Status is not (TransferStatus.Declined or TransferStatus.Cancelled),
+            DeclareFound: discrepancy && access.Has(t.ReceiverId, Receive),
+            DeclareLost: discrepancy && (access.Has(t.ReceiverId, Receive) || access.Has(t.SenderId, Receive)));
+    }
 
     public static string Describe(IEnumerable<Role> roles) => string.Join(" or ", roles.Select(r => r switch
     {

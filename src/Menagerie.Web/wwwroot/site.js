@@ -22,3 +22,36 @@ document.addEventListener("submit", event => {
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("problems")?.focus();
 });
+
+// The receipt form: a group's arrived, dead and missing counts, summed as they are typed, against what left.
+// The server checks the same sum again; this only says it sooner.
+function parseCounts(text) {
+  const match = /^\s*(\d+)\.(\d+)\.(\d+)\s*$/.exec(text || "0.0.0");
+  return match ? match.slice(1).map(Number) : null;
+}
+
+function checkReceiptLine(fieldset) {
+  const texts = document.getElementById("sum-texts");
+  const left = parseCounts(fieldset.getAttribute("data-left"));
+  const out = fieldset.querySelector("[data-sum]");
+  if (!texts || !left || !out) return;
+  const sum = [0, 0, 0];
+  for (const input of fieldset.querySelectorAll("[data-count]")) {
+    const counts = parseCounts(input.value);
+    if (!counts) { out.textContent = ""; return; }
+    counts.forEach((n, i) => { sum[i] += n; });
+  }
+  const same = sum.every((n, i) => n === left[i]);
+  out.textContent = (same ? texts.dataset.ok : texts.dataset.off)
+    .replace("{0}", sum.join(".")).replace("{1}", left.join("."));
+  out.classList.toggle("field-problem", !same);
+}
+
+document.addEventListener("input", event => {
+  const fieldset = event.target.closest?.("[data-receipt-line][data-left]");
+  if (fieldset) checkReceiptLine(fieldset);
+});
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-receipt-line][data-left]").forEach(checkReceiptLine);
+});

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Menagerie.App;
+using Menagerie.App.Specimens;
+using Menagerie.App.Transfers;
+using Menagerie.Domain.Specimens;
+using Menagerie.Web.Localization;
+using Menagerie.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Menagerie.Web.Transfers;
+
+/// <summary>
+/// The receiving registrar's receipt: every line reconciled (an individual arrived, dead on arrival or missing; a
+/// group's counts by sex, which must add up to what left), with the receiver's own identifiers.
+/// </summary>
+public sealed class ReceiveModel(TransferQueries queries, TransferCommands commands, TimeProvider time, IStringLocalizer<Text> t) : PageModel
+{
+    [BindProperty]
+    public IList<ReceiptLineForm> Lines { get; set; } = [];
+
+    [BindProperty]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public string? Time { get; set; }
+
+    [BindProperty]
+    public long Version { get; set; }
+
+    public TransferView Transfer { get; private set; } = null!;
+
+    public FormProblems Problems { get; private set; } = FormProblems.None;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+            return refused;
+        var now = time.GetUtcNow().UtcDateTime;
+        (Date, Time, Version) = (Format.Field(DateOnly.FromDateTime(now)), now.ToString("HH:mm", CultureInfo.InvariantCulture), Transfer.Version);
+        Lines = Transfer.Lines.Select(l => new ReceiptLineForm
+        {
+            Line = l.Number,
+            Outcome = l.Kind == SpecimenKind.Individual ? "arrived" : null,
+            Arrived = l.Kind == SpecimenKind.Group ? l.Counts : null,
+        }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+            return refused;
+        DateTime? at = DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock)
+            ? day.ToDateTime(clock, DateTimeKind.Utc) : null;
+        var input = new ReceiptInput(at, Lines.Select(l => new ReceiptLineInput
+        {
+            Line = l.Line,
+            Outcome = Blank(l.Outcome),
+            Arrived = Blank(l.Arrived),
+            DeadOnArrival = Blank(l.DeadOnArrival),
+            Missing = Blank(l.Missing),
+            Identifiers = string.IsNullOrWhiteSpace(l.Value) ? [] : [new IdentifierInput(Blank(l.Scheme) ?? "local", l.Value.Trim())],
+        }).ToList());
+        var outcome = await commands.ReceiveAsync(id, input, Version, null, ct);
+        switch (outcome)
+        {
+            case Outcome<TransferView>.Ok:
+                return Redirect($"/transfers/{id}?done=receive");
+            case Outcome<TransferView>.Stale:
+                Problems = new FormProblems([])
+                {
+                    General = t["Someone else changed this transfer after you opened the form, and nothing was received. Check it, then send the receipt again."],
+                };
+                Version = Transfer.Version;
+                return Page();
+            default:
+                if (this.Refusal(outcome) is { } forbidden)
+                    return forbidden;
+                Problems = FormProblems.Of(outcome)!;
+                return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var page = await queries.PageAsync(id, ct);
+        if (this.Refusal(page) is { } refused)
+            return refused;
+        var (transfer, may) = ((Outcome<TransferPage>.Ok)page).Value;
+        if (!may.May("receive"))
+            return StatusCode(StatusCodes.Status403Forbidden);
+        Transfer = transfer;
+        return null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>One line of the receipt as the form holds it.</summary>
+public sealed class ReceiptLineForm
+{
+    public int Line { get; set; }
+    public string? Outcome { get; set; }
+    public string? Arrived { get; set; }
+    public string? DeadOnArrival { get; set; }
+    public string? Missing { get; set; }
+    public string? Scheme { get; set; } = "local";
+    public string? Value { get; set; }
+}

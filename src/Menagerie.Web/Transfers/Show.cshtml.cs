@@ -1,0 +1,127 @@
+using System.Globalization;
+using Menagerie.App;
+using Menagerie.App.Compliance;
+using Menagerie.App.Transfers;
+using Menagerie.Web.Localization;
+using Menagerie.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Menagerie.Web.Transfers;
+
+/// <summary>
+/// A transfer whole: parties, terms, lines, documents, requirements and timeline, with each step a form that only
+/// the person who may take it sees. A step the rules refuse comes back with every reason, and nothing changes.
+/// </summary>
+public sealed class ShowModel(TransferQueries queries, TransferCompliance compliance, TransferCommands commands, TimeProvider time, IStringLocalizer<Text> t)
+    : PageModel
+{
+    public TransferView Transfer { get; private set; } = null!;
+
+    public TransferPermissions May { get; private set; } = null!;
+
+    public ComplianceView? Requirements { get; private set; }
+
+    public FormProblems Problems { get; private set; } = FormProblems.None;
+
+    /// <summary>The form the problems belong to (a step, a warning's confirmation, a line's resolution), to show them beside it.</summary>
+    public string? ProblemsOf { get; private set; }
+
+    /// <summary>After a step, the page says which was taken (<c>?done=accept</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    [BindProperty]
+    public long Version { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public string? Time { get; set; }
+
+    /// <summary>Today and now in UTC, for the dispatch form's defaults.</summary>
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Why clearing or dispatching would be refused: the requirements that still block, by rule.</summary>
+    public IReadOnlyList<string> OpenBlocks =>
+        Requirements?.Requirements.Where(r => r.Severity == "block" && r.Status != "satisfied").Select(r => r.Rule).Distinct(StringComparer.Ordinal).ToList() ?? [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public Task<IActionResult> OnPostStepAsync(Guid id, string step, CancellationToken ct) => StepAsync(id, step, step switch
+    {
+        "propose" => commands.ProposeAsync(id, Version, ct),
+        "request" => commands.RequestAsync(id, Version, ct),
+        "accept" => commands.AcceptAsync(id, Version, ct),
+        "decline" => commands.DeclineAsync(id, Blank(Reason), Version, ct),
+        "clear" => commands.ClearAsync(id, Blank(Reason), Version, ct),
+        "cancel" => commands.CancelAsync(id, Blank(Reason), Version, ct),
+        "dispatch" => commands.DispatchAsync(id, new DispatchInput(Instant()), Version, null, ct),
+        _ => Task.FromResult<Outcome<TransferView>>(new Outcome<TransferView>.NotFound($"No step '{step}'.")),
+    }, ct);
+
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, int line, string resolution, CancellationToken ct) =>
+        await StepAsync(id, $"resolve-{line}", commands.ResolveAsync(id, line, new ResolutionInput(resolution, Instant(), Blank(Reason)), Version, ct), ct);
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string rule, string? lines, CancellationToken ct)
+    {
+        var numbers = (lines ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).ToList();
+        var outcome = await compliance.OverrideAsync(id, new OverrideInput(rule, numbers, Blank(Reason)), ct);
+        if (outcome is Outcome<OverrideView>.Created)
+            return Redirect($"/transfers/{id}?done=confirm#requirements");
+        return this.Refusal(outcome) ?? await ShowProblemsAsync(id, $"confirm-{rule}-{lines}", FormProblems.Of(outcome)!, ct);
+    }
+
+    private async Task<IActionResult> StepAsync(Guid id, string form, Task<Outcome<TransferView>> step, CancellationToken ct)
+    {
+        var outcome = await step;
+        switch (outcome)
+        {
+            case Outcome<TransferView>.Ok:
+                return Redirect($"/transfers/{id}?done={Uri.EscapeDataString(form)}");
+            case Outcome<TransferView>.Stale:
+                return await ShowProblemsAsync(id, form, new FormProblems([])
+                {
+                    General = t["Someone else changed this transfer after you opened the page, and nothing was done. It is shown as it is now; take the step again if it still applies."],
+                }, ct);
+            default:
+                return this.Refusal(outcome) ?? await ShowProblemsAsync(id, form, FormProblems.Of(outcome)!, ct);
+        }
+    }
+
+    private async Task<IActionResult> ShowProblemsAsync(Guid id, string form, FormProblems problems, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } gone)
+            return gone;
+        (Problems, ProblemsOf) = (problems, form);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var page = await queries.PageAsync(id, ct);
+        if (this.Refusal(page) is { } refused)
+            return refused;
+        (Transfer, May) = ((Outcome<TransferPage>.Ok)page).Value;
+        Version = Transfer.Version;
+        if (await compliance.RequirementsAsync(id, null, ct) is Outcome<ComplianceView>.Ok { Value: var requirements })
+            Requirements = requirements;
+        return null;
+    }
+
+    private DateTime? Instant()
+    {
+        if (!DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
+            return null;
+        return day.ToDateTime(clock, DateTimeKind.Utc);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
