@@ -43,18 +43,23 @@ public sealed class LiveSite : IAsyncDisposable
         return new LiveSite(database, factory, address);
     }
 
-    /// <summary>A fresh browser context (its own cookies) in a language and at a width, optionally signed in as a sample user.</summary>
-    public async Task<IPage> OpenAsync(IBrowser browser, string? user = null, string language = "en", int width = 1280)
+    /// <summary>
+    /// A fresh browser context (its own cookies) in a language and at a width, with or without JavaScript,
+    /// optionally signed in as a sample user.
+    /// </summary>
+    public async Task<IPage> OpenAsync(IBrowser browser, string? user = null, string language = "en", int width = 1280, bool javaScript = true)
     {
         var context = await browser.NewContextAsync(new()
         {
             BaseURL = Address,
             Locale = language,
             ViewportSize = new() { Width = width, Height = 900 },
+            JavaScriptEnabled = javaScript,
         });
         var page = await context.NewPageAsync();
         // The person answers "OK" to every confirmation the page asks for.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        Looking.Watch(page);
         if (user is null)
             await page.GotoAsync("/");
         else

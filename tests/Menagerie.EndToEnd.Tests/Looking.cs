@@ -1,12 +1,29 @@
+using System.Runtime.CompilerServices;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Menagerie.EndToEnd.Tests;
 
-/// <summary>What every page test checks besides its own assertions: accessibility (axe-core), and a screenshot on request.</summary>
+/// <summary>
+/// What every page test checks besides its own assertions: accessibility (axe-core), that the browser refused
+/// nothing under the Content-Security-Policy, and a screenshot on request.
+/// </summary>
 public static class Looking
 {
+    private static readonly ConditionalWeakTable<IPage, List<string>> Refused = [];
+
+    /// <summary>Keeps what the browser reports refusing under the Content-Security-Policy (an inline script or style, say).</summary>
+    public static void Watch(IPage page)
+    {
+        var refused = Refused.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                refused.Add(message.Text);
+        };
+    }
+
     /// <summary>Fails on any serious or critical WCAG 2.x A/AA violation axe-core finds, naming the rule and the elements.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
@@ -14,6 +31,7 @@ public static class Looking
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         });
+        Assert.True(!Refused.TryGetValue(page, out var refused) || refused.Count == 0, $"{page.Url}: the browser refused " + string.Join("; ", refused ?? []));
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("\n", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => string.Join(" ", n.Target)))}")));

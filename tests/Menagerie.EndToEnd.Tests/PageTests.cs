@@ -79,9 +79,7 @@ public sealed class PageTests(Chromium chromium)
     public async Task The_language_chosen_is_remembered_over_the_browser_language_even_without_javascript()
     {
         await using var site = await LiveSite.StartAsync();
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = site.Address, Locale = "en-GB", JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await LiveSite.SignInAsync(page, "curator@MOSCOW");
+        var page = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", language: "en-GB", javaScript: false);
 
         await page.Locator("#language-choice").SelectOptionAsync("ru");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change language" }).ClickAsync();

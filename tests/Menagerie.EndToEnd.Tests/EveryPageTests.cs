@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Menagerie.EndToEnd.Tests;
+
+/// <summary>Every page of the web app, in English at desktop width, through axe-core; the busiest also on a tablet.</summary>
+public sealed class EveryPageTests(Chromium chromium)
+{
+    [Fact]
+    public async Task Every_page_passes_the_accessibility_checks_and_fits_a_tablet()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var anonymous = await site.OpenAsync(chromium.Browser);
+        foreach (var path in new[] { "/Account/SignIn", "/language", "/error/404" })
+        {
+            await anonymous.GotoAsync(path);
+            await Looking.AssertAccessibleAsync(anonymous);
+        }
+
+        var registrar = await site.OpenAsync(chromium.Browser, "registrar@MOSCOW");
+        var curator = await site.OpenAsync(chromium.Browser, "curator@MOSCOW");
+        var november = await NovemberAsync(curator);
+        foreach (var (page, path) in new[]
+        {
+            (registrar, "/search?q=lask"), (registrar, "/institutions/MOSCOW"), (registrar, "/specimens?holder=MOSCOW"), (registrar, "/specimens/new"),
+            (registrar, "/specimens/EEP-PLE-3117/record?type=measurement"), (registrar, "/specimens/EEP-PLE-3117/record?type=disposition"),
+            (registrar, "/specimens/MOS-G0003/record?type=death"), (registrar, "/specimens/MOS-G0003/groups"), (registrar, "/specimens/EEP-PLE-3117/edit"),
+            (registrar, november + "/documents/new"), (curator, "/specimens/EEP-PLE-3117/availability"), (curator, "/transfers"), (curator, november),
+            (curator, "/transfers/new?mode=request"),
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path}: {response.Status}");
+            await Looking.AssertAccessibleAsync(page);
+        }
+
+        var tablet = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", width: 1024);
+        foreach (var path in new[] { "/", november, "/transfers/new", "/specimens?holder=MOSCOW", "/institutions/MOSCOW/census" })
+        {
+            await tablet.GotoAsync(path);
+            var overflow = await tablet.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 1024 px screen.");
+        }
+    }
+
+    private static async Task<string> NovemberAsync(IPage curator)
+    {
+        await curator.GotoAsync("/transfers?status=Accepted");
+        await curator.GetByRole(AriaRole.Link, new() { Name = "MOSCOW → PYONGYANG" }).ClickAsync();
+        return new Uri(curator.Url).AbsolutePath;
+    }
+}
