@@ -46,4 +46,11 @@ public static class Looking
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
+
+    /// <summary>Fails when anything is wider than the screen except inside a scrolling region of its own.</summary>
+    public static async Task AssertFitsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the screen.");
+    }
 }

@@ -27,6 +27,15 @@ public sealed partial class LocalizationTests
         Assert.True(placeholders.Count == 0, $"Placeholders differ in {language}: " + string.Join(" | ", placeholders));
     }
 
+    /// <summary>The resource compiler keeps one of two names that differ only in case, so one of their texts would be lost.</summary>
+    [Fact]
+    public void No_two_resources_differ_only_in_case()
+    {
+        var clashes = English.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(clashes.Count == 0, "Resource names that differ only in case: " + string.Join(" | ", clashes));
+    }
+
     [Fact]
     public void Every_text_the_pages_ask_for_is_a_resource()
     {

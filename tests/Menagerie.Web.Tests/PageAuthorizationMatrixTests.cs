@@ -61,7 +61,7 @@ public sealed partial class PageAuthorizationMatrixTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "10000")]);
         var callers = await SignedInCallersAsync(factory);
-        var probes = Probes(await SampleTransfersAsync(factory));
+        var probes = Probes(await SampleTransfersAsync(factory), await ProbeUserAsync(factory));
 
         var pages = await PageHandlersAsync(factory);
         var covered = probes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
@@ -97,7 +97,7 @@ public sealed partial class PageAuthorizationMatrixTests
         return new SampleTransfers(all.Single(t => t.Status == TransferStatus.Accepted).Id, all.Single(t => t.Sender == "BERLIN").Id);
     }
 
-    private static List<Probe> Probes(SampleTransfers transfers)
+    private static List<Probe> Probes(SampleTransfers transfers, Guid probeMembership)
     {
         static Answer Anyone(Caller c) => Answer.Ok;
         static Answer SignedIn(Caller c) => c.Anonymous ? Answer.SignIn : Answer.Ok;
@@ -107,6 +107,9 @@ public sealed partial class PageAuthorizationMatrixTests
         static Func<Caller, Answer> MoscowWrites(params string[] roles) =>
             c => c.Anonymous ? Answer.SignIn : roles.Any(r => c.Name == $"{r}@MOSCOW") ? Answer.Ok : c.AtMoscow || c.Admin ? Answer.Forbidden : Answer.NotFound;
         static Answer Registrars(Caller c) => c.Anonymous ? Answer.SignIn : c.Name!.StartsWith("registrar@", StringComparison.Ordinal) ? Answer.Ok : Answer.Forbidden;
+        static Answer SignedInNotFound(Caller c) => c.Anonymous ? Answer.SignIn : Answer.NotFound;
+        static Answer Administrator(Caller c) => c.Anonymous ? Answer.SignIn : c.Admin ? Answer.Ok : Answer.Forbidden;
+        static Answer AdministratorToProbe(Caller c) => c.Anonymous ? Answer.SignIn : c.Admin ? Answer.Redirect(ProbeUserPage) : Answer.Forbidden;
         const string Lioness = "EEP-PLE-3117";
         const string Ducks = "MOS-G0002";
         // The November shipment, Moscow to Pyongyang, accepted; the Berlin lion's loan to Prague, dispatched.
@@ -126,6 +129,12 @@ public sealed partial class PageAuthorizationMatrixTests
         var stale = new Dictionary<string, string>(StringComparer.Ordinal) { ["Version"] = "0", ["Form.Version"] = "0", ["Form.Type"] = "note", ["Form.Date"] = "2026-11-28", ["Form.Text"] = "late" };
         var wrongPassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["UserName"] = "nobody@NOWHERE", ["Password"] = "not a password at all" };
         var russian = new Dictionary<string, string>(StringComparer.Ordinal) { ["language"] = "ru", ["returnUrl"] = "/specimens" };
+        // A wrong current password, a short new one and a repeat that differs: everyone's own form comes back with three problems.
+        var ownPassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["Current"] = "not my password", ["New"] = "short", ["Repeat"] = "shorter" };
+        var noToken = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = "mng_nothing" };
+        // The administrator acts only on the user made for the purpose; everyone else is refused before anything is read.
+        var membership = new Dictionary<string, string>(StringComparer.Ordinal) { ["membership"] = probeMembership.ToString() };
+        var probePassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["Password"] = "a passphrase for the probe" };
         return
         [
             new("GET", "/", null, "/", Anyone),
@@ -171,9 +180,43 @@ public sealed partial class PageAuthorizationMatrixTests
                 TransferStep(november, [.. november.SelectMany(p => new[] { $"registrar@{p}", $"veterinarian@{p}" })]), empty),
             new("GET", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE")),
             new("POST", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE"), stale),
+            new("GET", "/account", null, "/account", SignedIn),
+            new("POST", "/account", "Password", "/account?handler=Password", SignedIn, ownPassword),
+            new("POST", "/account", "Token", "/account?handler=Token", SignedIn, empty),
+            new("POST", "/account", "Revoke", "/account?handler=Revoke", SignedInNotFound, noToken),
+            new("GET", "/admin", null, "/admin", Administrator),
+            new("GET", "/admin/users", null, "/admin/users", Administrator),
+            new("POST", "/admin/users", "Add", "/admin/users?handler=Add", Administrator, empty),
+            new("GET", "/admin/users/{name}", null, ProbeUserPage, Administrator),
+            new("POST", "/admin/users/{name}", "Join", $"{ProbeUserPage}?handler=Join", Administrator, empty),
+            new("POST", "/admin/users/{name}", "Leave", $"{ProbeUserPage}?handler=Leave", AdministratorToProbe, membership),
+            new("POST", "/admin/users/{name}", "Disable", $"{ProbeUserPage}?handler=Disable", AdministratorToProbe),
+            new("POST", "/admin/users/{name}", "Enable", $"{ProbeUserPage}?handler=Enable", AdministratorToProbe),
+            new("POST", "/admin/users/{name}", "Unlock", $"{ProbeUserPage}?handler=Unlock", AdministratorToProbe),
+            new("POST", "/admin/users/{name}", "Reset", $"{ProbeUserPage}?handler=Reset", Administrator, probePassword),
+            new("GET", "/admin/institutions", null, "/admin/institutions", Administrator),
+            new("POST", "/admin/institutions", "Add", "/admin/institutions?handler=Add", Administrator, empty),
+            new("GET", "/admin/institutions/{code}", null, "/admin/institutions/MOSCOW", Administrator),
+            new("POST", "/admin/institutions/{code}", null, "/admin/institutions/MOSCOW", Administrator, empty),
+            new("GET", "/admin/countries", null, "/admin/countries", Administrator),
+            new("POST", "/admin/countries", "Add", "/admin/countries?handler=Add", Administrator, empty),
+            new("GET", "/admin/countries/{code}", null, "/admin/countries/RU", Administrator),
+            new("POST", "/admin/countries/{code}", null, "/admin/countries/RU", Administrator, empty),
             // Last: it ends the caller's session.
             new("POST", "/Account/SignOut", null, "/Account/SignOut", _ => Answer.Redirect("/")),
         ];
+    }
+
+    private const string ProbeUserPage = "/admin/users/probe@MOSCOW";
+
+    /// <summary>A user the administrator's forms act on, none of the callers: its curator membership is the one taken away.</summary>
+    private static async Task<Guid> ProbeUserAsync(MenagerieFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
+        var added = Assert.IsType<Outcome<NewUser>.Created>(await scope.ServiceProvider.GetRequiredService<AccountCommands>()
+            .AddUserAsync("probe@MOSCOW", MenagerieFactory.Password, [new(Role.Viewer, "MOSCOW"), new(Role.Curator, "MOSCOW")], Ct));
+        return added.Value.User.Memberships.Single(m => m.Role == Role.Curator).Id;
     }
 
     /// <summary>Every page route with each of its handlers, as <c>METHOD route[?handler=Name]</c>.</summary>

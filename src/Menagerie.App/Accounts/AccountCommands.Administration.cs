@@ -55,11 +55,27 @@ public sealed partial class AccountCommands
         return outcome is Outcome<UserView>.Ok { Value: var view } ? new Outcome<PasswordReset>.Ok(new PasswordReset(view, generated)) : outcome.As<PasswordReset>();
     }
 
+    /// <summary>One user and their memberships, by name, for the administrator.</summary>
+    public async Task<Outcome<UserView>> GetUserAsync(string userName, CancellationToken ct)
+    {
+        if (!access.IsAdministrator)
+            return new Outcome<UserView>.Forbidden(AdministratorsOnly);
+        var user = await FindWithMembershipsAsync(userName, ct);
+        return user is null ? new Outcome<UserView>.NotFound($"There is no user '{userName}'.") : new Outcome<UserView>.Ok(await ViewAsync(user, ct));
+    }
+
     /// <summary>
     /// A user changes their own password, giving the current one. Their other sessions end; tokens go on working.
     /// Every problem is named at once: a wrong current password and a new one that is too short.
     /// </summary>
-    public async Task<Outcome<UserView>> ChangeOwnPasswordAsync(string userName, string? current, string? newPassword, CancellationToken ct)
+    public Task<Outcome<UserView>> ChangeOwnPasswordAsync(string userName, string? current, string? newPassword, CancellationToken ct) =>
+        ChangeOwnPasswordAsync(userName, current, newPassword, newPassword, ct);
+
+    /// <summary>
+    /// The same, with the new password typed twice as a form asks for it: a repeat that differs is one more
+    /// problem, named with the others, and nothing is changed.
+    /// </summary>
+    public async Task<Outcome<UserView>> ChangeOwnPasswordAsync(string userName, string? current, string? newPassword, string? repeated, CancellationToken ct)
     {
         var user = await FindWithMembershipsAsync(userName, ct);
         if (user is null)
@@ -71,6 +87,8 @@ public sealed partial class AccountCommands
             problems.Add(new("account.password-mismatch", "current", "The current password is wrong."));
         }
         problems.AddRange(await PasswordProblemsAsync(user, newPassword ?? "", "new"));
+        if (!string.Equals(newPassword, repeated, StringComparison.Ordinal))
+            problems.Add(new("account.password-repeat", "repeat", "The new password and its repeat differ."));
         if (problems.Count > 0)
             return problems;
         SetPassword(user, newPassword!);

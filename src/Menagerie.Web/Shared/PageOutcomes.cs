@@ -1,4 +1,5 @@
 using Menagerie.App;
+using Menagerie.App.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,4 +15,12 @@ public static class PageOutcomes
         Outcome<T>.Forbidden => page.StatusCode(StatusCodes.Status403Forbidden),
         _ => null,
     };
+
+    /// <summary>
+    /// The 403 page for a page only an administrator may open, by the rule the use cases behind it check
+    /// (<see cref="Access.IsAdministrator"/>): for a form that shows no records yet, or a form the page itself
+    /// finds unreadable before a use case sees it. Null for the administrator.
+    /// </summary>
+    public static IActionResult? AdministratorsOnly(this PageModel page, Access access) =>
+        access.IsAdministrator ? null : page.StatusCode(StatusCodes.Status403Forbidden);
 }

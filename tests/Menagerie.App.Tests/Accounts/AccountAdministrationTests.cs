@@ -178,6 +178,53 @@ public sealed class AccountAdministrationTests
         Assert.Equal(["user registrar@MOSCOW changed their password"], await LastReasonsAsync(database, 1));
     }
 
+    [Fact]
+    public async Task A_new_password_repeated_differently_is_one_more_problem_and_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TwoZoosAndALionAsync(database);
+        await using var services = database.Services();
+        await using (var admin = services.Scope(actor: "admin"))
+            Ok(await admin.ServiceProvider.GetRequiredService<AccountCommands>().AddUserAsync("curator@MOSCOW", Password, [new(Role.Curator, "MOSCOW")], Ct));
+        await using var scope = services.Scope(actor: "curator@MOSCOW");
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
+        var before = await database.LedgerEntriesAsync();
+
+        var all = await accounts.ChangeOwnPasswordAsync("curator@MOSCOW", "not the password", "short", "shorter", Ct);
+        var repeatOnly = await accounts.ChangeOwnPasswordAsync("curator@MOSCOW", Password, "my own new passphrase", "my own new passphrasE", Ct);
+
+        Assert.Equal(["current", "new", "repeat"], Assert.IsType<Outcome<UserView>.Invalid>(all).Violations.Select(v => v.Field).Order(StringComparer.Ordinal));
+        Assert.Equal("account.password-repeat", Assert.Single(Assert.IsType<Outcome<UserView>.Invalid>(repeatOnly).Violations).Code);
+        Assert.Equal(before, await database.LedgerEntriesAsync());
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByNameAsync("curator@MOSCOW"))!, Password));
+    }
+
+    [Fact]
+    public async Task An_administrator_reads_one_user_and_nobody_else_may()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TwoZoosAndALionAsync(database);
+        await using var services = database.Services();
+        await using (var admin = services.Scope(actor: "admin"))
+            Ok(await admin.ServiceProvider.GetRequiredService<AccountCommands>().AddUserAsync("authority@KP", Password, [new(Role.Authority, Country: "KP")], Ct));
+        await using var db = TestDatabase.Open(database.Options);
+        var moscow = await db.Institutions.SingleAsync(i => i.Code == "MOSCOW", Ct);
+        await using var curator = services.CreateAsyncScope();
+        curator.ServiceProvider.GetRequiredService<Access>().ActAs([Membership.AtInstitution(Guid.NewGuid(), Role.Curator, moscow.Id)]);
+        await using var scope = services.Scope(actor: "admin");
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
+
+        var read = Ok(await accounts.GetUserAsync("AUTHORITY@kp", Ct));
+        var unknown = await accounts.GetUserAsync("nobody@MOSCOW", Ct);
+        var refused = await curator.ServiceProvider.GetRequiredService<AccountCommands>().GetUserAsync("authority@KP", Ct);
+
+        Assert.Equal(("authority@KP", false, false), (read.UserName, read.Disabled, read.LockedOut));
+        Assert.Equal((Role.Authority, "KP", (string?)null), (Assert.Single(read.Memberships).Role, read.Memberships[0].Country, read.Memberships[0].Institution));
+        Assert.IsType<Outcome<UserView>.NotFound>(unknown);
+        Assert.IsType<Outcome<UserView>.Forbidden>(refused);
+    }
+
     private static async Task<List<string?>> LastReasonsAsync(TestDatabase database, int count)
     {
         await using var db = TestDatabase.Open(database.Options);
