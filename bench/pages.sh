@@ -23,6 +23,7 @@ token() { $cli user token create "$1" --name bench | grep -o 'mng_[A-Za-z0-9_-]*
 registrar=$(token registrar@MOSCOW)
 curator=$(token curator@MOSCOW)
 prague=$(token registrar@PRAGUE)
+admin=$(token admin)
 november=$($cli transfer list --status accepted --format json | python3 -c 'import json,sys; print([t["id"] for t in json.load(sys.stdin) if t["sender"]=="MOSCOW"][0])')
 loan=$($cli transfer list --status dispatched --format json | python3 -c 'import json,sys; print([t["id"] for t in json.load(sys.stdin) if t["sender"]=="BERLIN"][0])')
 
@@ -38,7 +39,8 @@ rows = [line.split() for line in sys.stdin]
 codes = {r[0] for r in rows}
 ms = sorted(float(r[1]) * 1000 for r in rows)
 p = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]
-print(f"| {sys.argv[1]} | {\",\".join(sorted(codes))} | {p(0.5):.1f} | {p(0.95):.1f} | {ms[-1]:.1f} |")' "$1"
+status = "/".join(sorted(codes))
+print(f"| {sys.argv[1]} | {status} | {p(0.5):.1f} | {p(0.95):.1f} | {ms[-1]:.1f} |")' "$1"
 }
 
 echo "$(date -u +%F) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $requests requests a page"
@@ -61,3 +63,9 @@ measure "/transfers/new (the animals to offer), curator" "$curator" "/transfers/
 measure "/transfers/ID (75 animals, requirements), curator" "$curator" "/transfers/$november"
 measure "/transfers/ID/documents/new" "$registrar" "/transfers/$november/documents/new"
 measure "/transfers/ID/receive (Prague)" "$prague" "/transfers/$loan/receive"
+measure "/account" "$registrar" "/account"
+measure "/admin, administrator" "$admin" "/admin"
+measure "/admin/users (30 users)" "$admin" "/admin/users"
+measure "/admin/users/registrar@MOSCOW" "$admin" "/admin/users/registrar@MOSCOW"
+measure "/admin/institutions" "$admin" "/admin/institutions"
+measure "/admin/countries" "$admin" "/admin/countries"

@@ -10,8 +10,6 @@ public sealed class AdministrationTests(Chromium chromium)
     {
         await using var site = await LiveSite.StartAsync();
         var page = await site.OpenAsync(chromium.Browser, "admin");
-        // The confirmations site.js asks for: accepted, as a person would.
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
 
         await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
         Assert.Equal("Administration", await page.Locator("h1").TextContentAsync());

@@ -44,7 +44,10 @@ public static class Looking
         if (string.IsNullOrEmpty(folder))
             return;
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        // The whole page, cut at two screens' height: enough to see the page, small enough to keep in the repository.
+        var size = page.ViewportSize!;
+        var height = Math.Min(await page.EvaluateAsync<int>("document.documentElement.scrollHeight"), size.Width < 600 ? 2400 : 1800);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Clip = new() { X = 0, Y = 0, Width = size.Width, Height = height } });
     }
 
     /// <summary>Fails when anything is wider than the screen except inside a scrolling region of its own.</summary>

@@ -18,10 +18,8 @@ public sealed class MembershipForm
     {
         if (!Enum.TryParse<Role>(Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
             return (null, [new("membership.role", "role", $"'{Role}' is not a role.")]);
-        return (new MembershipInput(role, Blank(Institution), Blank(Country)), []);
+        return (new MembershipInput(role, OptionalText.From(Institution), OptionalText.From(Country)), []);
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>

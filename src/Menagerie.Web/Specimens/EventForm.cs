@@ -2,6 +2,7 @@ using System.Globalization;
 using Menagerie.App.Specimens;
 using Menagerie.Domain;
 using Menagerie.Domain.Specimens;
+using Menagerie.Web.Shared;
 
 namespace Menagerie.Web.Specimens;
 
@@ -85,14 +86,10 @@ public sealed class EventForm
         var elbow = Number(ElbowHeightCm, "elbowHeightCm", problems);
         var width = Number(WidthCm, "widthCm", problems);
         var height = Number(HeightCm, "heightCm", problems);
-        DateTime? at = null;
-        if (!string.IsNullOrWhiteSpace(Time))
-        {
-            if (!TimeOnly.TryParseExact(Time.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-                problems.Add(new("event.instant", "at", $"'{Time}' is not a time of day (hh:mm)."));
-            else if (DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                at = day.ToDateTime(time, DateTimeKind.Utc);
-        }
+        // A time on a date that is not one is left to the use case, which names the date.
+        if (!string.IsNullOrWhiteSpace(Time) && !FormTime.IsTime(Time, out _))
+            problems.Add(new("event.instant", "at", $"'{Time}' is not a time of day (hh:mm)."));
+        var at = string.IsNullOrWhiteSpace(Time) ? null : FormTime.Utc(Date, Time);
         if (problems.Count > 0)
             return (null, problems);
         return (new EventInput
@@ -101,20 +98,20 @@ public sealed class EventForm
             Date = Date,
             Estimated = Estimated,
             At = at,
-            Institution = Blank(Institution),
-            To = Type == "disposition" ? Blank(To) : null,
-            ToName = Type == "disposition" ? Blank(ToName) : null,
-            Counts = Blank(Counts),
-            Scheme = Type == "identifier" ? Blank(Scheme) : null,
-            Value = Type == "identifier" ? Blank(Value) : null,
+            Institution = OptionalText.From(Institution),
+            To = Type == "disposition" ? OptionalText.From(To) : null,
+            ToName = Type == "disposition" ? OptionalText.From(ToName) : null,
+            Counts = OptionalText.From(Counts),
+            Scheme = Type == "identifier" ? OptionalText.From(Scheme) : null,
+            Value = Type == "identifier" ? OptionalText.From(Value) : null,
             WeightKg = Type is "weight" or "measurement" ? weight : null,
             LengthCm = length,
             ElbowHeightCm = elbow,
             WidthCm = width,
             HeightCm = height,
-            Text = Blank(Text),
+            Text = OptionalText.From(Text),
             Supersedes = Supersedes,
-            Reason = Blank(Reason),
+            Reason = OptionalText.From(Reason),
         }, problems);
     }
 
@@ -127,8 +124,6 @@ public sealed class EventForm
         problems.Add(new("event.number", field, $"'{text}' is not a number."));
         return null;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

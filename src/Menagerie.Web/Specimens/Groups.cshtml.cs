@@ -52,10 +52,10 @@ public sealed class GroupsModel(SpecimenQueries queries, SpecimenCommands comman
     }
 
     public Task<IActionResult> OnPostSplitAsync(string id, CancellationToken ct) =>
-        WriteAsync(id, at => commands.SplitAsync(id, new GroupSplitInput(Counts, at, Blank(Reason)), Version, ct), ct);
+        WriteAsync(id, at => commands.SplitAsync(id, new GroupSplitInput(Counts, at, OptionalText.From(Reason)), Version, ct), ct);
 
     public Task<IActionResult> OnPostMergeAsync(string id, CancellationToken ct) =>
-        WriteAsync(id, at => commands.MergeAsync(id, new GroupMergeInput(Into, at, Blank(Reason)), Version, ct), ct);
+        WriteAsync(id, at => commands.MergeAsync(id, new GroupMergeInput(Into, at, OptionalText.From(Reason)), Version, ct), ct);
 
     private async Task<IActionResult> WriteAsync(string id, Func<DateTime?, Task<Outcome<SpecimenView>>> write, CancellationToken ct)
     {
@@ -85,17 +85,10 @@ public sealed class GroupsModel(SpecimenQueries queries, SpecimenCommands comman
 
     private DateTime? Instant(List<RuleViolation> problems)
     {
-        if (!DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            problems.Add(new("event.date", "at", $"'{Date}' is not a date (yyyy-MM-dd)."));
-            return null;
-        }
-        if (!TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
-        {
-            problems.Add(new("event.instant", "at", $"'{Time}' is not a time of day (hh:mm)."));
-            return null;
-        }
-        return day.ToDateTime(clock, DateTimeKind.Utc);
+        var at = FormTime.Utc(Date, Time);
+        if (at is null)
+            problems.Add(new("event.instant", "at", $"'{Date} {Time}' is not a date (yyyy-MM-dd) and a time of day (hh:mm)."));
+        return at;
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
@@ -113,6 +106,4 @@ public sealed class GroupsModel(SpecimenQueries queries, SpecimenCommands comman
             Others = page.Items.Where(s => s.Kind == SpecimenKind.Group && s.Id != group.Id).ToList();
         return null;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Menagerie.App;
 using Menagerie.App.Accounts;
 using Menagerie.App.Specimens;
@@ -82,15 +81,9 @@ public sealed class NewSpecimenForm
     public (SpecimenInput? Input, List<RuleViolation> Problems) ToInput()
     {
         var problems = new List<RuleViolation>();
-        DateTime? at = null;
-        if (!string.IsNullOrWhiteSpace(Time))
-        {
-            if (TimeOnly.TryParseExact(Time.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock)
-                && DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                at = day.ToDateTime(clock, DateTimeKind.Utc);
-            else
-                problems.Add(new("event.instant", "first.at", $"'{Time}' is not a time of day (hh:mm) on a valid date."));
-        }
+        var at = string.IsNullOrWhiteSpace(Time) ? null : FormTime.Utc(Date, Time);
+        if (!string.IsNullOrWhiteSpace(Time) && at is null)
+            problems.Add(new("event.instant", "first.at", $"'{Time}' is not a time of day (hh:mm) on a valid date."));
         if (problems.Count > 0)
             return (null, problems);
         var group = Kind == "group";
@@ -103,7 +96,7 @@ public sealed class NewSpecimenForm
             Kind = Kind,
             Taxon = Taxon,
             Sex = group ? null : Sex,
-            Name = Blank(Name),
+            Name = OptionalText.From(Name),
             First = new EventInput
             {
                 Type = birth ? "birth" : "acquisition",
@@ -111,16 +104,14 @@ public sealed class NewSpecimenForm
                 Estimated = Estimated,
                 At = at,
                 Institution = Institution,
-                Counts = group ? Blank(Counts) : null,
-                Sire = birth && !group ? Blank(Sire) : null,
-                Dam = birth && !group ? Blank(Dam) : null,
-                From = birth ? null : Blank(From),
-                FromName = birth ? null : Blank(FromName),
-                Owner = Blank(Owner),
+                Counts = group ? OptionalText.From(Counts) : null,
+                Sire = birth && !group ? OptionalText.From(Sire) : null,
+                Dam = birth && !group ? OptionalText.From(Dam) : null,
+                From = birth ? null : OptionalText.From(From),
+                FromName = birth ? null : OptionalText.From(FromName),
+                Owner = OptionalText.From(Owner),
             },
             Identifiers = identifiers,
         }, problems);
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

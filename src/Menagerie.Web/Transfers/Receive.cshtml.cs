@@ -2,6 +2,7 @@ using System.Globalization;
 using Menagerie.App;
 using Menagerie.App.Specimens;
 using Menagerie.App.Transfers;
+using Menagerie.Domain;
 using Menagerie.Domain.Specimens;
 using Menagerie.Web.Localization;
 using Menagerie.Web.Shared;
@@ -52,17 +53,14 @@ public sealed class ReceiveModel(TransferQueries queries, TransferCommands comma
     {
         if (await LoadAsync(id, ct) is { } refused)
             return refused;
-        DateTime? at = DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            && TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock)
-            ? day.ToDateTime(clock, DateTimeKind.Utc) : null;
-        var input = new ReceiptInput(at, Lines.Select(l => new ReceiptLineInput
+        var input = new ReceiptInput(FormTime.Utc(Date, Time), Lines.Select(l => new ReceiptLineInput
         {
             Line = l.Line,
-            Outcome = Blank(l.Outcome),
-            Arrived = Blank(l.Arrived),
-            DeadOnArrival = Blank(l.DeadOnArrival),
-            Missing = Blank(l.Missing),
-            Identifiers = string.IsNullOrWhiteSpace(l.Value) ? [] : [new IdentifierInput(Blank(l.Scheme) ?? "local", l.Value.Trim())],
+            Outcome = OptionalText.From(l.Outcome),
+            Arrived = OptionalText.From(l.Arrived),
+            DeadOnArrival = OptionalText.From(l.DeadOnArrival),
+            Missing = OptionalText.From(l.Missing),
+            Identifiers = string.IsNullOrWhiteSpace(l.Value) ? [] : [new IdentifierInput(OptionalText.From(l.Scheme) ?? "local", l.Value.Trim())],
         }).ToList());
         var outcome = await commands.ReceiveAsync(id, input, Version, null, ct);
         switch (outcome)
@@ -95,8 +93,6 @@ public sealed class ReceiveModel(TransferQueries queries, TransferCommands comma
         Transfer = transfer;
         return null;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>One line of the receipt as the form holds it.</summary>

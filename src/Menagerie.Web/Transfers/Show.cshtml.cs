@@ -2,6 +2,7 @@ using System.Globalization;
 using Menagerie.App;
 using Menagerie.App.Compliance;
 using Menagerie.App.Transfers;
+using Menagerie.Domain;
 using Menagerie.Web.Localization;
 using Menagerie.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -58,21 +59,21 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
         "propose" => commands.ProposeAsync(id, Version, ct),
         "request" => commands.RequestAsync(id, Version, ct),
         "accept" => commands.AcceptAsync(id, Version, ct),
-        "decline" => commands.DeclineAsync(id, Blank(Reason), Version, ct),
-        "clear" => commands.ClearAsync(id, Blank(Reason), Version, ct),
-        "cancel" => commands.CancelAsync(id, Blank(Reason), Version, ct),
-        "dispatch" => commands.DispatchAsync(id, new DispatchInput(Instant()), Version, null, ct),
+        "decline" => commands.DeclineAsync(id, OptionalText.From(Reason), Version, ct),
+        "clear" => commands.ClearAsync(id, OptionalText.From(Reason), Version, ct),
+        "cancel" => commands.CancelAsync(id, OptionalText.From(Reason), Version, ct),
+        "dispatch" => commands.DispatchAsync(id, new DispatchInput(FormTime.Utc(Date, Time)), Version, null, ct),
         _ => Task.FromResult<Outcome<TransferView>>(new Outcome<TransferView>.NotFound($"No step '{step}'.")),
     }, ct);
 
     public async Task<IActionResult> OnPostResolveAsync(Guid id, int line, string resolution, CancellationToken ct) =>
-        await StepAsync(id, $"resolve-{line}", commands.ResolveAsync(id, line, new ResolutionInput(resolution, Instant(), Blank(Reason)), Version, ct), ct);
+        await StepAsync(id, $"resolve-{line}", commands.ResolveAsync(id, line, new ResolutionInput(resolution, FormTime.Utc(Date, Time), OptionalText.From(Reason)), Version, ct), ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string rule, string? lines, CancellationToken ct)
     {
         var numbers = (lines ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).ToList();
-        var outcome = await compliance.OverrideAsync(id, new OverrideInput(rule, numbers, Blank(Reason)), ct);
+        var outcome = await compliance.OverrideAsync(id, new OverrideInput(rule, numbers, OptionalText.From(Reason)), ct);
         if (outcome is Outcome<OverrideView>.Created)
             return Redirect($"/transfers/{id}?done=confirm#requirements");
         return this.Refusal(outcome) ?? await ShowProblemsAsync(id, $"confirm-{rule}-{lines}", FormProblems.Of(outcome)!, ct);
@@ -115,13 +116,4 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
         return null;
     }
 
-    private DateTime? Instant()
-    {
-        if (!DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            || !TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
-            return null;
-        return day.ToDateTime(clock, DateTimeKind.Utc);
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }
