@@ -42,8 +42,9 @@ public sealed class StartPage(MenagerieDbContext db, TransferQueries transfers, 
         var needing = Listed(await transfers.ListAsync(new TransferFilter(TransferListView.NeedsMyAction), ct));
         var open = Listed(await transfers.ListAsync(new TransferFilter(OpenOnly: true), ct));
         var mine = access.Memberships.Where(m => m.InstitutionId is not null).Select(m => m.InstitutionId!.Value).Distinct().ToList();
-        var (documentCount, documents) = await ExpiringAsync(mine, today, ct);
-        var (unweighedCount, unweighed) = await UnweighedAsync(mine, today, ct);
+        var codes = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+        var (documentCount, documents) = await ExpiringAsync(mine, codes, today, ct);
+        var (unweighedCount, unweighed) = await UnweighedAsync(mine, codes, today, ct);
         return new StartPageView(
             today, needing, open.Where(t => t.OpenDiscrepancy).ToList(), documentCount, documents, unweighedCount, unweighed);
 
@@ -52,7 +53,8 @@ public sealed class StartPage(MenagerieDbContext db, TransferQueries transfers, 
     }
 
     /// <summary>Documents of transfers that have not left yet, where the person works at one of the parties.</summary>
-    private async Task<(int Count, IReadOnlyList<ExpiringDocument> Documents)> ExpiringAsync(List<InstitutionId> mine, DateOnly today, CancellationToken ct)
+    private async Task<(int Count, IReadOnlyList<ExpiringDocument> Documents)> ExpiringAsync(
+        List<InstitutionId> mine, Dictionary<InstitutionId, string> codes, DateOnly today, CancellationToken ct)
     {
         var horizon = today.AddDays(DocumentHorizonDays);
         var waiting = new[] { TransferStatus.Draft, TransferStatus.Proposed, TransferStatus.Accepted, TransferStatus.Cleared };
@@ -62,12 +64,12 @@ public sealed class StartPage(MenagerieDbContext db, TransferQueries transfers, 
                 d => d.TransferId, t => t.Id, (d, t) => new { d.Type, d.Number, d.ValidUntil, t.Id, t.SenderId, t.ReceiverId });
         var count = await query.CountAsync(ct);
         var rows = await query.OrderBy(r => r.ValidUntil).Take(ListLimit).ToListAsync(ct);
-        var codes = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         return (count, rows.Select(r => new ExpiringDocument(r.Id.Value, codes[r.SenderId], codes[r.ReceiverId], r.Type, r.Number, r.ValidUntil!.Value)).ToList());
     }
 
     /// <summary>Living individuals held where the person works, more than a year old, with no weight recorded in the last year.</summary>
-    private async Task<(int Count, IReadOnlyList<UnweighedAnimal> Animals)> UnweighedAsync(List<InstitutionId> mine, DateOnly today, CancellationToken ct)
+    private async Task<(int Count, IReadOnlyList<UnweighedAnimal> Animals)> UnweighedAsync(
+        List<InstitutionId> mine, Dictionary<InstitutionId, string> codes, DateOnly today, CancellationToken ct)
     {
         var cutoff = today.AddDays(-WeighingIntervalDays);
         var weighedLately = db.SpecimenEvents.Where(e => e.Type == EventType.Weight && e.Date > cutoff).Select(e => e.SpecimenId);
@@ -81,7 +83,6 @@ public sealed class StartPage(MenagerieDbContext db, TransferQueries transfers, 
             .GroupBy(e => e.SpecimenId).Select(g => new { g.Key, Last = g.Max(e => e.Date) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
         var taxonIds = animals.Select(a => a.TaxonId).Distinct().ToList();
         var taxa = await db.Taxa.AsNoTracking().Where(t => taxonIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        var codes = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         return (count, animals.Select(a => new UnweighedAnimal(
             a.Id.Value, codes[a.HolderId!.Value], new TaxonRef(a.TaxonId.Value, taxa[a.TaxonId].ScientificName, taxa[a.TaxonId].CommonName),
             a.Name, a.Identifiers.Select(i => i.Value).FirstOrDefault(), lastWeighed.TryGetValue(a.Id, out var last) ? last : null)).ToList());

@@ -79,6 +79,9 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
         return this.Refusal(outcome) ?? await ShowProblemsAsync(id, $"confirm-{rule}-{lines}", FormProblems.Of(outcome)!, ct);
     }
 
+    /// <summary>How a transfer's line names its animal: its house name, else its first identifier, else its global id.</summary>
+    public static string Called(TransferLineView line) => line.Name ?? (line.Identifiers.Count > 0 ? line.Identifiers[0] : line.Specimen.ToString());
+
     private async Task<IActionResult> StepAsync(Guid id, string form, Task<Outcome<TransferView>> step, CancellationToken ct)
     {
         var outcome = await step;
