@@ -26,10 +26,16 @@ public abstract record Outcome<T>
     public sealed record Stale(long CurrentVersion) : Outcome<T>;
 
     /// <summary>Another writer changed the record between this one's read and write.</summary>
-    public sealed record Conflict(string Message) : Outcome<T>;
+    public sealed record Conflict(Wording Wording) : Outcome<T>
+    {
+        public string Message => Wording.ToString();
+    }
 
     /// <summary>An Idempotency-Key already used for a different request; nothing was changed.</summary>
-    public sealed record KeyReused(string Message) : Outcome<T>;
+    public sealed record KeyReused(Wording Wording) : Outcome<T>
+    {
+        public string Message => Wording.ToString();
+    }
 
     public static implicit operator Outcome<T>(List<RuleViolation> violations) => new Invalid(violations);
 
@@ -40,8 +46,8 @@ public abstract record Outcome<T>
         Invalid f => new Outcome<TOther>.Invalid(f.Violations),
         Forbidden f => new Outcome<TOther>.Forbidden(f.Message),
         Stale f => new Outcome<TOther>.Stale(f.CurrentVersion),
-        Conflict f => new Outcome<TOther>.Conflict(f.Message),
-        KeyReused f => new Outcome<TOther>.KeyReused(f.Message),
+        Conflict f => new Outcome<TOther>.Conflict(f.Wording),
+        KeyReused f => new Outcome<TOther>.KeyReused(f.Wording),
         _ => throw new InvalidOperationException("Only a failure carries over to another result."),
     };
 }

@@ -52,6 +52,26 @@ public sealed partial class LocalizationTests
         Assert.True(unknown.Count == 0, "Not in Text.resx: " + string.Join(" | ", unknown));
     }
 
+    /// <summary>The records' and the rules' sentences are said in the reader's language: each template is a resource.</summary>
+    [Fact]
+    public void Every_sentence_of_the_records_and_the_rules_is_a_resource()
+    {
+        var missing = Wordings.Templates.Where(t => !English.ContainsKey(t)).ToList();
+
+        Assert.NotEmpty(Wordings.Templates);
+        Assert.True(missing.Count == 0, "Sentences not in Text.resx:\n" + string.Join("\n", missing));
+    }
+
+    /// <summary>
+    /// A sentence put together as a plain string (concatenated, or an interpolated string in a conditional) loses its
+    /// template and can only be shown in English; one that truly comes from elsewhere says so with <c>Wording.FromString</c>.
+    /// </summary>
+    [Fact]
+    public void No_sentence_is_made_a_plain_string_first()
+    {
+        Assert.True(Wordings.Untranslatable.Count == 0, "Sentences made plain strings first:\n" + string.Join("\n", Wordings.Untranslatable));
+    }
+
     private static Dictionary<string, string> Read(string file) =>
         XDocument.Load(Path.Combine(Web, "Localization", file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
@@ -62,6 +82,6 @@ public sealed partial class LocalizationTests
     [GeneratedRegex(@"\b[Tt]\[""(?<key>(?:[^""\\]|\\.)*)""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Asked();
 
-    [GeneratedRegex(@"\{\d+\}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\{\d+(,-?\d+)?(:[^}]*)?\}", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Placeholder();
 }

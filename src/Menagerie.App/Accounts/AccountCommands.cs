@@ -243,5 +243,5 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
             user.Memberships.Select(m => new MembershipView(m.Id, m.Role, m.InstitutionId is { } i ? codes[i] : null, m.CountryCode)).ToList());
 
     private static IEnumerable<RuleViolation> Violations(IdentityResult result, string field) =>
-        result.Errors.Select(e => new RuleViolation("account." + e.Code, field, e.Description));
+        result.Errors.Select(e => new RuleViolation("account." + e.Code, field, Wording.FromString(e.Description)));
 }

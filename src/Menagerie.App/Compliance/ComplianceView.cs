@@ -45,7 +45,7 @@ public sealed record RequirementView(
     string Severity,
     string Status,
     IReadOnlyList<int> Lines,
-    string Message,
+    Domain.Wording Message,
     NeedView? Needs,
     HeldDocumentView? SatisfiedBy,
     OverrideView? Override,
@@ -86,7 +86,7 @@ public sealed record OverrideView(string Rule, IReadOnlyList<int> Lines, string 
 
 public sealed record DocumentNeededView(string Document, string? Issuer, IReadOnlyList<int> Lines, IReadOnlyList<string> Rules, string Severity);
 
-public sealed record LineListingView(int Line, string Recorded, string? Taxon, string Outcome, string? Appendix, IReadOnlyList<string> Possible, string Description)
+public sealed record LineListingView(int Line, string Recorded, string? Taxon, string Outcome, string? Appendix, IReadOnlyList<string> Possible, Domain.Wording Description)
 {
     public static LineListingView Of(ListingResolution l, Checklist checklist)
     {

@@ -39,7 +39,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
     /// What stops a step: every unmet block, as violations a registrar can act on. Clearance needs none;
     /// dispatch looks again on the dispatch date, when a permit may have run out.
     /// </summary>
-    internal async Task<IReadOnlyList<RuleViolation>> BlocksAsync(Transfer transfer, DateOnly on, string step, CancellationToken ct)
+    internal async Task<IReadOnlyList<RuleViolation>> BlocksAsync(Transfer transfer, DateOnly on, Wording step, CancellationToken ct)
     {
         var (report, _) = await CheckAsync(transfer, on, ct);
         return [.. report.Blocks.Select(b => new RuleViolation(

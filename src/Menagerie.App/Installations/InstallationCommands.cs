@@ -72,8 +72,7 @@ public sealed class InstallationCommands(MenagerieDbContext db, InstallationSett
         if (!replace)
         {
             return new Outcome<TrustedInstallationView>.Conflict(
-                $"'{trimmed}' is already trusted with another key (fingerprint {PublicKeys.Fingerprint(existing.PublicKey)}); nothing was changed. " +
-                "If that installation really has a new key, trust it again with replace (--replace).");
+                $"'{trimmed}' is already trusted with another key (fingerprint {PublicKeys.Fingerprint(existing.PublicKey)}); nothing was changed. If that installation really has a new key, trust it again with replace (--replace).");
         }
         existing.Replace(key!, db.UtcNow, db.ActorName);
         return await Saving.SaveAsync(db, $"installation {trimmed} trusted with a new key", () => TrustedInstallationView.Of(existing), ct);

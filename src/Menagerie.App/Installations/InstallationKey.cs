@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Menagerie.Domain;
 
 namespace Menagerie.App.Installations;
 
@@ -56,7 +57,7 @@ public static class PublicKeys
         string.Join(':', Convert.ToHexStringLower(SHA256.HashData(subjectPublicKeyInfo)).Chunk(4).Select(c => new string(c)));
 
     /// <summary>Reads a P-256 public key, or says what is wrong with the text.</summary>
-    public static byte[]? TryParse(string? text, out string problem)
+    public static byte[]? TryParse(string? text, out Wording problem)
     {
         problem = "";
         var trimmed = text?.Trim() ?? "";

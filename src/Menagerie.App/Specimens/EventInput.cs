@@ -79,7 +79,7 @@ public sealed record EventInput
     internal async Task<(EventDetails? Details, List<RuleViolation> Problems)> ResolveAsync(Resolver resolve, string prefix, CancellationToken ct)
     {
         var problems = new List<RuleViolation>();
-        void Add(string field, string message) => problems.Add(new("event.field", prefix + field, message));
+        void Add(string field, Wording message) => problems.Add(new("event.field", prefix + field, message));
 
         EventType type = default;
         if (string.IsNullOrWhiteSpace(Type))

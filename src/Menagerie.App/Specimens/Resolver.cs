@@ -49,11 +49,18 @@ internal sealed class Resolver(MenagerieDbContext db, IReadOnlyDictionary<string
 
         SpecimenId CheckParent(SpecimenId id, SpecimenKind kind, Sex sex)
         {
-            var name = role == Sex.Male ? "sire" : "dam";
             if (kind != SpecimenKind.Individual)
-                problems.Add(new("parent.group", field, $"The {name} '{reference}' is a group; a parent is one animal."));
+            {
+                problems.Add(new("parent.group", field, role == Sex.Male
+                    ? Wording.Of($"The sire '{reference}' is a group; a parent is one animal.")
+                    : $"The dam '{reference}' is a group; a parent is one animal."));
+            }
             else if (sex != role && sex != Sex.Unknown)
-                problems.Add(new("parent.sex", field, $"The {name} '{reference}' is recorded as {sex.ToString().ToLowerInvariant()}."));
+            {
+                problems.Add(new("parent.sex", field, role == Sex.Male
+                    ? Wording.Of($"The sire '{reference}' is recorded as {new Term(sex)}.")
+                    : $"The dam '{reference}' is recorded as {new Term(sex)}."));
+            }
             return id;
         }
     }
@@ -68,7 +75,7 @@ public static class SpecimenLookup
 
     public sealed record Missing : Result;
 
-    public sealed record Ambiguous(string Message) : Result;
+    public sealed record Ambiguous(Wording Message) : Result;
 
     /// <summary>
     /// Finds what the reference names among the specimens <paramref name="visible"/> lets the caller see (and,
@@ -165,6 +172,8 @@ public static class SpecimenLookup
     {
         0 => new Missing(),
         1 => new Found(matches[0]),
-        _ => new Ambiguous($"'{text}' names {(matches.Count > 5 ? "more than 5" : matches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} specimens ({string.Join(", ", matches.Take(5).Select(m => m.Id))}); use the global id."),
+        _ => new Ambiguous(matches.Count > 5
+            ? Wording.Of($"'{text}' names more than 5 specimens ({string.Join(", ", matches.Take(5).Select(m => m.Id))}); use the global id.")
+            : $"'{text}' names {matches.Count} specimens ({string.Join(", ", matches.Select(m => m.Id))}); use the global id."),
     };
 }

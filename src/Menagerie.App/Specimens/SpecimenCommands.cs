@@ -40,7 +40,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
         var sex = string.IsNullOrWhiteSpace(input.Sex) ? Domain.Specimens.Sex.Unknown : ParseEnum<Sex>(input.Sex, "sex", "male, female or unknown", problems) ?? default;
         var taxon = string.IsNullOrWhiteSpace(input.Taxon) ? null : await Taxa.TaxonCommands.FindAsync(db, input.Taxon, ct);
         if (taxon is null)
-            problems.Add(new("specimen.taxon", "taxon", string.IsNullOrWhiteSpace(input.Taxon) ? "The taxon is missing." : $"There is no taxon '{input.Taxon}' in these records."));
+            problems.Add(new("specimen.taxon", "taxon", string.IsNullOrWhiteSpace(input.Taxon) ? Wording.Of("The taxon is missing.") : $"There is no taxon '{input.Taxon}' in these records."));
         if (input.First is null)
             problems.Add(new("specimen.first-event", "first", "A new specimen needs its first event: its birth or its acquisition."));
 

@@ -152,7 +152,9 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access)
         if (population.Count == 0)
         {
             return (null, null, new Outcome<T>.Invalid([new("studbook.reference", "reference",
-                $"The reference population ({reference ?? "auto"}) of {stored.FileName} is empty; choose another: ref, alive or leaves.")]));
+                reference is null
+                    ? Wording.Of($"The automatic reference population of {stored.FileName} is empty; choose another: ref, alive or leaves.")
+                    : $"The reference population ({reference}) of {stored.FileName} is empty; choose another: ref, alive or leaves.")]));
         }
         return (StudbookAnalysis.Compute(loaded.Pedigree, population), loaded, null);
     }
@@ -165,8 +167,8 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access)
 
     /// <summary>Every problem of a file that cannot be stored or analysed, each as the command line prints it.</summary>
     private static List<RuleViolation> Problems(StudbookLoad load) => load is StudbookLoad.Unreadable unreadable
-        ? [new("studbook.unreadable", "file", unreadable.Message)]
-        : load.Problems.Select(p => new RuleViolation(p.IsError ? "studbook.error" : "studbook.warning", p.Line > 0 ? $"line {p.Line}" : "file", p.ToString())).ToList();
+        ? [new("studbook.unreadable", "file", Wording.FromString(unreadable.Message))]
+        : load.Problems.Select(p => new RuleViolation(p.IsError ? "studbook.error" : "studbook.warning", p.Line > 0 ? $"line {p.Line}" : "file", Wording.FromString(p.ToString()))).ToList();
 
     private static string FileName(string? uploaded, string name)
     {

@@ -354,7 +354,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
     {
         var institution = string.IsNullOrWhiteSpace(codeOrId) ? null : await InstitutionCommands.FindAsync(db, codeOrId, ct);
         if (institution is null)
-            problems.Add(new("institution.unknown", field, string.IsNullOrWhiteSpace(codeOrId) ? $"The {field} is missing." : $"There is no institution '{codeOrId}' in these records."));
+            problems.Add(new("institution.unknown", field, string.IsNullOrWhiteSpace(codeOrId) ? Wording.Of($"The {field} is missing.") : $"There is no institution '{codeOrId}' in these records."));
         return institution;
     }
 
@@ -363,12 +363,12 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
         if (Words.TryParse<TransferTerms>(text, out var terms))
             return terms;
         problems.Add(new("transfer.terms", "terms", string.IsNullOrWhiteSpace(text)
-            ? "The terms are missing: gift, loan, exchange, sale or loan-return."
+            ? Wording.Of("The terms are missing: gift, loan, exchange, sale or loan-return.")
             : $"'{text}' are not terms: gift, loan, exchange, sale or loan-return."));
         return null;
     }
 
-    private static TransferParty? Problem(List<RuleViolation> problems, string code, string field, string message)
+    private static TransferParty? Problem(List<RuleViolation> problems, string code, string field, Wording message)
     {
         problems.Add(new(code, field, message));
         return null;

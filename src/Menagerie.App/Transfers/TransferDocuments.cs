@@ -72,7 +72,7 @@ public sealed class TransferDocuments(MenagerieDbContext db, TransferQueries que
 
         var problems = new List<RuleViolation>();
         if (transfer.Status is TransferStatus.Declined or TransferStatus.Cancelled)
-            problems.Add(new("transfer.status", "status", $"The transfer is {transfer.Status.ToString().ToLowerInvariant()}; it takes no more documents."));
+            problems.Add(new("transfer.status", "status", $"The transfer is {new Term(transfer.Status)}; it takes no more documents."));
         var type = ParseType(input.Type, problems);
         if (input.IssuedOn is null)
             problems.Add(new("document.issued", "issuedOn", "A document needs its issue date."));

@@ -87,7 +87,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     {
         var (table, problems) = await TableAsync(containers, ct);
         if (table is null)
-            return new Outcome<TransportPapers>.Invalid([.. problems.Select(p => new RuleViolation("containers.file", $"{p.File}:{p.Line}:{p.Field}", p.Message))]);
+            return new Outcome<TransportPapers>.Invalid([.. problems.Select(p => new RuleViolation("containers.file", $"{p.File}:{p.Line}:{p.Field}", Wording.FromString(p.Message)))]);
         var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
         var input = stored?.Input ?? new JourneyInput();
         var lineNumbers = transfer.Lines.Select(l => l.Number).ToList();
@@ -258,7 +258,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         foreach (var specimen in specimens)
         {
             foreach (var v in specimen.Record(EventId.New(), details, db.UtcNow, db.ActorName, names.InstitutionCode))
-                problems.Add(v with { Message = $"{keys[specimen.Id]}: {v.Message}" });
+                problems.Add(v with { Wording = $"{keys[specimen.Id]}: {v.Wording}" });
         }
         if (problems.Count > 0)
             return problems;

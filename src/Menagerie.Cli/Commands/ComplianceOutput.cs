@@ -24,14 +24,14 @@ internal static class ComplianceOutput
 
         var lines = new Table().Title("Lines").AddColumns("Line", "Recorded", "Listing");
         foreach (var l in view.Listings)
-            lines.AddRow(l.Line.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Recorded), Markup.Escape(l.Description));
+            lines.AddRow(l.Line.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Recorded), Markup.Escape(l.Description.ToString()));
         console.Write(lines);
 
         var counted = view.Requirements.Where(r => r.Status != "satisfied" && r.Severity != "info").ToList();
         var open = counted.Where(r => r.Override is null).ToList();
         var requirements = new Table().Title("Open requirements").AddColumns("Rule", "Severity", "Status", "Lines", "What is needed and why", "Source");
         foreach (var r in open.OrderBy(r => r.Severity == "block" ? 0 : 1))
-            requirements.AddRow(r.Rule, r.Severity, r.Status, string.Join(", ", r.Lines), Markup.Escape(r.Message), Markup.Escape(r.Source));
+            requirements.AddRow(r.Rule, r.Severity, r.Status, string.Join(", ", r.Lines), Markup.Escape(r.Message.ToString()), Markup.Escape(r.Source));
         console.Write(requirements);
 
         var confirmed = counted.Where(r => r.Override is not null).ToList();
@@ -39,7 +39,7 @@ internal static class ComplianceOutput
         {
             var table = new Table().Title("Confirmed warnings").AddColumns("Rule", "Lines", "What was asked", "Confirmed by", "Reason");
             foreach (var r in confirmed)
-                table.AddRow(r.Rule, string.Join(", ", r.Lines), Markup.Escape(r.Message), Markup.Escape(r.Override!.By), Markup.Escape(r.Override.Reason));
+                table.AddRow(r.Rule, string.Join(", ", r.Lines), Markup.Escape(r.Message.ToString()), Markup.Escape(r.Override!.By), Markup.Escape(r.Override.Reason));
             console.Write(table);
         }
 

@@ -56,7 +56,7 @@ public sealed class ComplianceContext
     /// The requirement that a document of a type, from a state, covers a line and may be used on the day of
     /// the check: satisfied, or missing, expired, not yet valid, or covering too few.
     /// </summary>
-    public Requirement NeedDocument(string rule, Severity severity, string source, ShipmentLine line, DocumentType type, string? issuer, string message)
+    public Requirement NeedDocument(string rule, Severity severity, string source, ShipmentLine line, DocumentType type, string? issuer, Wording message)
     {
         ArgumentNullException.ThrowIfNull(line);
         var need = new DocumentNeed(type, issuer, On, line.Count);
@@ -69,14 +69,14 @@ public sealed class ComplianceContext
             : covering.Any(d => (d.ValidFrom ?? d.IssuedOn) > On) ? RequirementStatus.NotYetValid
             : covering.Count > 0 ? RequirementStatus.Expired
             : RequirementStatus.Missing;
-        var name = DocumentNames.Name(type);
+        var name = new DocumentName(type);
         var detail = status switch
         {
-            RequirementStatus.Satisfied => $"held: {Describe(usable[0])}",
+            RequirementStatus.Satisfied => Wording.Of($"held: {Describe(usable[0])}"),
             RequirementStatus.InsufficientQuantity => $"{Describe(usable[0])} covers {usable.Sum(d => d.Covering(line))} of {line.Count}",
             RequirementStatus.NotYetValid => $"{Describe(covering[0])} is not valid until {covering[0].ValidFrom ?? covering[0].IssuedOn:yyyy-MM-dd}",
             RequirementStatus.Expired => $"{Describe(covering[0])} could be used only until {DocumentNames.UsableUntil(covering[0]):yyyy-MM-dd}",
-            _ => $"no {name}{(issuer is null ? "" : " issued by " + issuer)} covers it",
+            _ => issuer is null ? Wording.Of($"no {name} covers it") : $"no {name} issued by {issuer} covers it",
         };
         return new()
         {
@@ -92,7 +92,7 @@ public sealed class ComplianceContext
     }
 
     /// <summary>A requirement about the shipment as a whole or some lines, met or not by a recorded fact.</summary>
-    public static Requirement Condition(string rule, Severity severity, string source, IEnumerable<int> lines, bool met, string message) => new()
+    public static Requirement Condition(string rule, Severity severity, string source, IEnumerable<int> lines, bool met, Wording message) => new()
     {
         Rule = rule,
         Severity = severity,
@@ -103,7 +103,7 @@ public sealed class ComplianceContext
     };
 
     /// <summary>A requirement met by a document of a type from any issuer, for the lines named.</summary>
-    public Requirement Evidence(string rule, Severity severity, string source, IEnumerable<int> lines, DocumentType type, string message, string? issuer = null)
+    public Requirement Evidence(string rule, Severity severity, string source, IEnumerable<int> lines, DocumentType type, Wording message, string? issuer = null)
     {
         var held = Shipment.Documents.FirstOrDefault(d => d.Type == type && DocumentNames.IsUsableOn(d, On)
             && (issuer is null || string.Equals(d.IssuingState, issuer, StringComparison.OrdinalIgnoreCase)));
@@ -116,11 +116,11 @@ public sealed class ComplianceContext
             SatisfiedBy = held,
             Need = new DocumentNeed(type, issuer, On, 0),
             Status = held is null ? RequirementStatus.Missing : RequirementStatus.Satisfied,
-            Message = held is null ? $"{message} — record it as a {DocumentNames.Name(type)}." : $"{message} — held: {Describe(held)}.",
+            Message = held is null ? Wording.Of($"{message} — record it as a {new DocumentName(type)}.") : $"{message} — held: {Describe(held)}.",
         };
     }
 
-    private static string Describe(ShipmentDocument d) => $"{DocumentNames.Name(d.Type)} {d.Number} ({d.IssuingState}, issued {d.IssuedOn:yyyy-MM-dd})";
+    private static Wording Describe(ShipmentDocument d) => $"{new DocumentName(d.Type)} {d.Number} ({d.IssuingState}, issued {d.IssuedOn:yyyy-MM-dd})";
 }
 
 /// <summary>How CITES applies to a listed line: the Appendix that governs it and the document route claimed.</summary>

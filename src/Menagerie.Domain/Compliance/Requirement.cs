@@ -45,7 +45,7 @@ public sealed record Requirement
     /// <summary>The shipment lines it concerns; empty for the shipment as a whole.</summary>
     public IReadOnlyList<int> Lines { get; init; } = [];
 
-    public required string Message { get; init; }
+    public required Wording Message { get; init; }
     public required string Source { get; init; }
     public DocumentNeed? Need { get; init; }
     public ShipmentDocument? SatisfiedBy { get; init; }
@@ -64,6 +64,12 @@ public sealed record ComplianceReport(DateOnly On, IReadOnlyList<Requirement> Re
         : Verdict.Clear;
 
     public IEnumerable<Requirement> Blocks => Requirements.Where(r => r.IsOpen && r.Severity == Severity.Block);
+}
+
+/// <summary>A kind of document put into a sentence: written as shipment files name it, said in the reader's words on a page.</summary>
+public readonly record struct DocumentName(DocumentType Type)
+{
+    public override string ToString() => DocumentNames.Name(Type);
 }
 
 /// <summary>The names documents go by in shipment files and reports, and how long each may be used.</summary>

@@ -41,7 +41,7 @@ public sealed class WarningOverride
             problems.Add(new("override.reason", "reason", "An override needs the reason, at most 2000 characters."));
         if (matches.Count == 0)
         {
-            var lineText = wanted.Count == 0 ? "the shipment as a whole" : $"lines {string.Join(",", wanted)}";
+            var lineText = wanted.Count == 0 ? Wording.Of("the shipment as a whole") : $"lines {string.Join(",", wanted)}";
             problems.Add(new("override.requirement", "rule", $"The transfer has no requirement {normalized} for {lineText}; name the rule and lines as its requirements list them."));
         }
         else if (matches.Any(r => r.Severity == Severity.Block))

@@ -21,7 +21,7 @@ public static class EventRules
     public static IReadOnlyList<RuleViolation> Check(EventDetails e, SpecimenKind kind, DateTime now)
     {
         var problems = new List<RuleViolation>();
-        void Add(string code, string field, string message) => problems.Add(new(code, field, message));
+        void Add(string code, string field, Wording message) => problems.Add(new(code, field, message));
 
         if (!Enum.IsDefined(e.Type))
             Add("event.type", "type", $"'{e.Type}' is not an event type.");
@@ -111,7 +111,7 @@ public static class EventRules
                 break;
             case EventType.Dispatch or EventType.Arrival:
                 if (e.At is null)
-                    Add("event.instant", "at", $"A {(e.Type == EventType.Dispatch ? "dispatch" : "arrival")} needs its time as well as its date.");
+                    Add("event.instant", "at", e.Type == EventType.Dispatch ? "A dispatch needs its time as well as its date." : "An arrival needs its time as well as its date.");
                 if (e.Institution is null)
                     Add("event.institution", "institution", e.Type == EventType.Dispatch ? "A dispatch needs the sending institution." : "An arrival needs the receiving institution.");
                 if (e.Transfer is null)

@@ -178,10 +178,10 @@ public sealed partial class Specimen
         {
             problems.Add(new("specimen.availability", "available", Status switch
             {
-                SpecimenStatus.InTransit => "The animal is in transit; it is marked available, or not, by the institution that receives it.",
+                SpecimenStatus.InTransit => Wording.Of("The animal is in transit; it is marked available, or not, by the institution that receives it."),
                 SpecimenStatus.Missing => "The animal is missing from its transfer; it cannot be marked available for transfer.",
                 SpecimenStatus.Dead => "The animal is dead; it cannot be marked available for transfer.",
-                _ => $"The animal is no longer held in these records ({Status.ToString().ToLowerInvariant()}); it cannot be marked available for transfer.",
+                _ => $"The animal is no longer held in these records ({new Term(Status)}); it cannot be marked available for transfer.",
             }));
         }
         if (problems.Count == 0)

@@ -132,7 +132,7 @@ public sealed partial class Transfer
     public IReadOnlyList<RuleViolation> Submit(TransferParty party, DateTime now, string by)
     {
         if (Status != TransferStatus.Draft)
-            return NotNow("proposed");
+            return NotNow(TransferAction.Proposed);
         if (party != InitiatedBy)
             return [new("transfer.wrong-party", "party", $"This transfer was drafted by the {Word(InitiatedBy)}, who sends it to the other party.")];
         Status = TransferStatus.Proposed;
@@ -143,7 +143,7 @@ public sealed partial class Transfer
     public IReadOnlyList<RuleViolation> Accept(TransferParty party, DateTime now, string by)
     {
         if (Status != TransferStatus.Proposed)
-            return NotNow("accepted");
+            return NotNow(TransferAction.Accepted);
         if (party == InitiatedBy)
             return [new("transfer.wrong-party", "party", $"The {Word(Other(InitiatedBy))} accepts what the {Word(InitiatedBy)} proposed.")];
         Status = TransferStatus.Accepted;
@@ -154,7 +154,7 @@ public sealed partial class Transfer
     public IReadOnlyList<RuleViolation> Decline(TransferParty party, string? reason, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
     {
         if (Status != TransferStatus.Proposed)
-            return NotNow("declined");
+            return NotNow(TransferAction.Declined);
         if (party == InitiatedBy)
             return [new("transfer.wrong-party", "party", $"The {Word(Other(InitiatedBy))} declines; the {Word(InitiatedBy)} may cancel instead.")];
         if (string.IsNullOrWhiteSpace(reason))
@@ -172,7 +172,7 @@ public sealed partial class Transfer
     public IReadOnlyList<RuleViolation> Clear(string? reason, DateTime now, string by)
     {
         if (Status != TransferStatus.Accepted)
-            return NotNow("cleared");
+            return NotNow(TransferAction.Cleared);
         if (string.IsNullOrWhiteSpace(reason))
             return [new("transfer.reason", "reason", "Clearing a transfer needs the grounds on which the animals may leave.")];
         Status = TransferStatus.Cleared;
@@ -200,7 +200,7 @@ public sealed partial class Transfer
     public Result<IReadOnlyList<Specimen>> Dispatch(DateTime at, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
     {
         if (Status != TransferStatus.Cleared)
-            return NotNow("dispatched").ToList();
+            return NotNow(TransferAction.Dispatched).ToList();
         var problems = new List<RuleViolation>();
         if (at > now)
             problems.Add(new("transfer.future", "at", "The dispatch time is in the future."));
@@ -258,7 +258,7 @@ public sealed partial class Transfer
     public Result<IReadOnlyList<Specimen>> Receive(DateTime at, IReadOnlyList<LineReceipt> receipts, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
     {
         if (Status != TransferStatus.Dispatched)
-            return NotNow("received").ToList();
+            return NotNow(TransferAction.Received).ToList();
         var problems = new List<RuleViolation>();
         if (at > now)
             problems.Add(new("transfer.future", "at", "The arrival time is in the future."));
@@ -423,7 +423,9 @@ public sealed partial class Transfer
     private static IEnumerable<RuleViolation> CheckAvailable(Specimen s, InstitutionId sender, TransferId transfer, string field)
     {
         if (s.Status != SpecimenStatus.Held || s.HolderId != sender)
-            yield return new("transfer.not-held", field + ".specimen", $"Specimen {s.Id} is not held by the sender (it is {Word(s.Status)}{(s.HolderId is null || s.HolderId == sender ? "" : " elsewhere")}).");
+            yield return new("transfer.not-held", field + ".specimen", s.HolderId is null || s.HolderId == sender
+                ? Wording.Of($"Specimen {s.Id} is not held by the sender (it is {Word(s.Status)}).")
+                : $"Specimen {s.Id} is not held by the sender (it is {Word(s.Status)} elsewhere).");
         if (s.OnTransfer is { } other && other != transfer)
             yield return new("transfer.specimen-taken", field + ".specimen", $"Specimen {s.Id} is already on another open transfer.");
     }
@@ -437,14 +439,13 @@ public sealed partial class Transfer
     private void Step(TransferAction action, TransferParty party, string by, DateTime now, DateTime? at, string? reason) =>
         _steps.Add(TransferStep.Create(Id, _steps.Count + 1, action, party, by, now, at, reason));
 
-    private List<RuleViolation> NotNow(string verb) =>
-        [new("transfer.status", "status", $"A transfer that is {Word(Status)} cannot be {verb}.")];
+    private List<RuleViolation> NotNow(TransferAction step) =>
+        [new("transfer.status", "status", $"A transfer that is {Word(Status)} cannot be {Word(step)}.")];
 
     private static List<RuleViolation> Prefixed(IEnumerable<RuleViolation> violations, string prefix) =>
         violations.Select(v => v with { Field = prefix + v.Field }).ToList();
 
     private static TransferParty Other(TransferParty party) => party == TransferParty.Sender ? TransferParty.Receiver : TransferParty.Sender;
 
-    private static string Word<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
+    private static Term Word(Enum value) => new(value);
 }

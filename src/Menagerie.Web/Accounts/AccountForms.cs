@@ -30,7 +30,7 @@ public sealed class MembershipForm
 public static class AccountProblems
 {
     public static FormProblems Of(IReadOnlyList<RuleViolation> violations, IStringLocalizer t, IdentityOptions identity) =>
-        new(violations.Select(v => v with { Field = Field(v), Message = Message(v, t, identity) }).ToList());
+        new(violations.Select(v => v with { Field = Field(v), Wording = Message(v, t, identity) }).ToList());
 
     public static FormProblems Of(RuleViolation violation, IStringLocalizer t, IdentityOptions identity) => Of([violation], t, identity);
 
@@ -42,20 +42,20 @@ public static class AccountProblems
         _ => v.Field,
     };
 
-    private static string Message(RuleViolation v, IStringLocalizer t, IdentityOptions identity) => v.Code switch
+    private static Wording Message(RuleViolation v, IStringLocalizer t, IdentityOptions identity) => v.Code switch
     {
-        "account.password-mismatch" => t["The current password is wrong."],
-        "account.password-repeat" => t["The new password and its repeat differ."],
-        "account.PasswordTooShort" => t["A password needs at least {0} characters.", identity.Password.RequiredLength],
-        "account.InvalidUserName" => t["A user name is needed, made of Latin letters, digits and - . _ @ + only."],
-        "account.DuplicateUserName" or "account.taken" => t["There is already a user with this name."],
-        "account.last-administrator" => t["This is the last administrator who may sign in: give another user the administrator role first."],
-        "membership.role" => t["Choose a role."],
-        "membership.institution" => t["This role is held at an institution: choose one."],
-        "membership.country" => t["An authority is scoped to a country: choose one."],
-        "membership.taken" => t["They already have this membership."],
-        "token.name" => t["A token needs a name of at most 100 characters, so you can tell it apart later."],
-        _ => v.Message,
+        "account.password-mismatch" => t["The current password is wrong."].Value,
+        "account.password-repeat" => t["The new password and its repeat differ."].Value,
+        "account.PasswordTooShort" => t["A password needs at least {0} characters.", identity.Password.RequiredLength].Value,
+        "account.InvalidUserName" => t["A user name is needed, made of Latin letters, digits and - . _ @ + only."].Value,
+        "account.DuplicateUserName" or "account.taken" => t["There is already a user with this name."].Value,
+        "account.last-administrator" => t["This is the last administrator who may sign in: give another user the administrator role first."].Value,
+        "membership.role" => t["Choose a role."].Value,
+        "membership.institution" => t["This role is held at an institution: choose one."].Value,
+        "membership.country" => t["An authority is scoped to a country: choose one."].Value,
+        "membership.taken" => t["They already have this membership."].Value,
+        "token.name" => t["A token needs a name of at most 100 characters, so you can tell it apart later."].Value,
+        _ => v.Wording,
     };
 }
 
@@ -69,8 +69,8 @@ public static class MembershipWords
         var role = Labels.Of(t, m.Role);
         return m switch
         {
-            { Institution: { } institution } => t["{0} at {1}", role, place(institution)],
-            { Country: { } country } => t["{0} over {1}", role, place(country)],
+            { Institution: { } institution } => t["{0} at {1}", role, place(institution)].Value,
+            { Country: { } country } => t["{0} over {1}", role, place(country)].Value,
             _ => role,
         };
     }

@@ -111,7 +111,7 @@ public sealed class UserModel(
     {
         var found = AccountProblems.Of(problems, t, identity.Value);
         // Disabling, enabling and unlocking have no field to stand beside: their problem is the form's.
-        (Problems, ProblemsOf) = (form == "sign-in" ? new FormProblems([]) { General = string.Join(" ", found.All.Select(v => v.Message)) } : found, form);
+        (Problems, ProblemsOf) = (form == "sign-in" ? new FormProblems([]) { General = Domain.Wording.Join(" ", found.All.Select(v => v.Wording)) } : found, form);
         return await ShowAsync(await accounts.GetUserAsync(name, ct), ct);
     }
 

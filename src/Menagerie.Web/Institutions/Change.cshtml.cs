@@ -66,7 +66,7 @@ public sealed class ChangeModel(InstitutionCommands institutions, Access access,
             (Raced, Version) = (true, Institution.Version);
             Problems = new FormProblems([])
             {
-                General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. Their values are shown beside yours; send the form again to keep yours."],
+                General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. Their values are shown beside yours; send the form again to keep yours."].Value,
             };
         }
         else

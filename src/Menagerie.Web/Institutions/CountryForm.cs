@@ -40,14 +40,14 @@ public sealed class CountryForm
             if (Parse(EntryIntoForce) is { } parsed)
                 entry = parsed;
             else
-                problems.Add(new("country.entry-into-force", "citesEntryIntoForce", t["“{0}” is not a date (yyyy-MM-dd).", EntryIntoForce]));
+                problems.Add(new("country.entry-into-force", "citesEntryIntoForce", t["“{0}” is not a date (yyyy-MM-dd).", EntryIntoForce].Value));
         }
         var asOf = Parse(StatusAsOf);
         if (asOf is null)
         {
             problems.Add(new("country.as-of", "statusAsOf", string.IsNullOrWhiteSpace(StatusAsOf)
-                ? t["Party status needs the date it is known as of."]
-                : t["“{0}” is not a date (yyyy-MM-dd).", StatusAsOf]));
+                ? t["Party status needs the date it is known as of."].Value
+                : t["“{0}” is not a date (yyyy-MM-dd).", StatusAsOf].Value));
         }
         var input = new CountryInput(Code ?? "", Name ?? "", IsCitesParty, entry, asOf ?? default, StatusSource ?? "");
         if (problems.Count == 0)

@@ -12,7 +12,7 @@ public sealed class SearchModel(SearchQueries search) : PageModel
 
     public SearchResults? Results { get; private set; }
 
-    public string? Problem { get; private set; }
+    public Domain.Wording? Problem { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class SearchModel(SearchQueries search) : PageModel
                 Results = ok.Value;
                 break;
             case Outcome<SearchResults>.Invalid invalid:
-                Problem = invalid.Violations[0].Message;
+                Problem = invalid.Violations[0].Wording;
                 break;
         }
     }

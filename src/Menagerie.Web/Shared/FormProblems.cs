@@ -1,6 +1,7 @@
 using Menagerie.App;
 using Menagerie.Domain;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
 
 namespace Menagerie.Web.Shared;
 
@@ -17,7 +18,7 @@ public sealed class FormProblems
     public IReadOnlyList<RuleViolation> All { get; }
 
     /// <summary>A problem the use case did not tie to a field, such as a conflict with another writer.</summary>
-    public string? General { get; init; }
+    public Wording? General { get; init; }
 
     public bool Any => All.Count > 0 || General is not null;
 
@@ -29,14 +30,14 @@ public sealed class FormProblems
     public string? DescribedBy(string field) => Has(field) ? Id(field) : null;
 
     /// <summary>The problems of one field, to stand beside it; nothing when it has none.</summary>
-    public IHtmlContent Beside(string field)
+    public IHtmlContent Beside(IStringLocalizer t, string field)
     {
         var html = new HtmlContentBuilder();
         if (!Has(field))
             return html;
         html.AppendHtml("<p class=\"field-problem\" id=\"").Append(Id(field)).AppendHtml("\">");
         foreach (var v in For(field))
-            html.AppendHtml("<span>").Append(v.Message).AppendHtml("</span>");
+            html.AppendHtml("<span>").Append(t.Say(v.Wording)).AppendHtml("</span>");
         return html.AppendHtml("</p>");
     }
 
@@ -51,8 +52,8 @@ public sealed class FormProblems
     public static FormProblems? Of<T>(Outcome<T> outcome) => outcome switch
     {
         Outcome<T>.Invalid invalid => new(invalid.Violations),
-        Outcome<T>.Conflict conflict => new([]) { General = conflict.Message },
-        Outcome<T>.KeyReused reused => new([]) { General = reused.Message },
+        Outcome<T>.Conflict conflict => new([]) { General = conflict.Wording },
+        Outcome<T>.KeyReused reused => new([]) { General = reused.Wording },
         _ => null,
     };
 }

@@ -43,7 +43,7 @@ public sealed class AvailabilityModel(SpecimenQueries queries, SpecimenCommands 
         if (await LoadAsync(id, ct) is { } gone)
             return gone;
         Problems = outcome is Outcome<SpecimenView>.Stale
-            ? new FormProblems([]) { General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. It is shown as it is now; send the form again to apply your choice."] }
+            ? new FormProblems([]) { General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. It is shown as it is now; send the form again to apply your choice."].Value }
             : FormProblems.Of(outcome)!;
         Version = Specimen.Version;
         return Page();

@@ -61,7 +61,7 @@ public sealed class EditModel(SpecimenQueries queries, SpecimenCommands commands
                 Version = Specimen.Version;
                 Problems = new FormProblems([])
                 {
-                    General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. Their values are shown beside yours; send the form again to keep yours."],
+                    General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. Their values are shown beside yours; send the form again to keep yours."].Value,
                 };
                 return Page();
             default:

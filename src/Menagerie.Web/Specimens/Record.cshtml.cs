@@ -64,7 +64,7 @@ public sealed class RecordModel(SpecimenQueries queries, SpecimenCommands comman
                 NewSinceOpened = History.Events.Where(e => e.Sequence > Form.Seen).ToList();
                 Problems = new FormProblems([])
                 {
-                    General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. What they recorded is listed below. Check your entry, then send it again."],
+                    General = t["Someone else changed this record after you opened the form, and nothing of yours was saved. What they recorded is listed below. Check your entry, then send it again."].Value,
                 };
                 Form.Version = History.Specimen.Version;
                 Form.Seen = History.Events.Max(e => e.Sequence);

@@ -70,7 +70,7 @@ public sealed class ReceiveModel(TransferQueries queries, TransferCommands comma
             case Outcome<TransferView>.Stale:
                 Problems = new FormProblems([])
                 {
-                    General = t["Someone else changed this transfer after you opened the form, and nothing was received. Check it, then send the receipt again."],
+                    General = t["Someone else changed this transfer after you opened the form, and nothing was received. Check it, then send the receipt again."].Value,
                 };
                 Version = Transfer.Version;
                 return Page();

@@ -92,7 +92,7 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
             case Outcome<TransferView>.Stale:
                 return await ShowProblemsAsync(id, form, new FormProblems([])
                 {
-                    General = t["Someone else changed this transfer after you opened the page, and nothing was done. It is shown as it is now; take the step again if it still applies."],
+                    General = t["Someone else changed this transfer after you opened the page, and nothing was done. It is shown as it is now; take the step again if it still applies."].Value,
                 }, ct);
             default:
                 return this.Refusal(outcome) ?? await ShowProblemsAsync(id, form, FormProblems.Of(outcome)!, ct);

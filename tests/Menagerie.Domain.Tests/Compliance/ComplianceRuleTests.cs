@@ -122,7 +122,7 @@ public sealed class ComplianceRuleTests
         Assert.True(Check(RussiaTo("DE", [line])).Blocks("C-47"));
         var loan = Check(RussiaTo("DE", [line]) with { Terms = TransferTerms.Loan, Purpose = 'Q' });
         Assert.Equal(RequirementStatus.Missing, Assert.Single(loan.Of("C-47")).Status);
-        Assert.Contains("travelling-exhibition certificate", loan.Of("C-47").Single().Message, StringComparison.Ordinal);
+        Assert.Contains("travelling-exhibition certificate", loan.Of("C-47").Single().Message.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class ComplianceRuleTests
         Assert.False(clean.Blocks("T-14") || clean.Blocks("T-15") || clean.Blocks("T-16"));
         Assert.True(otherGoods.Blocks("T-15"));
         Assert.True(noAvi.Blocks("T-16"));
-        Assert.Contains(forwarder.Of("T-14"), r => r.IsOpen && r.Message.Contains("signed by a forwarder", StringComparison.Ordinal));
+        Assert.Contains(forwarder.Of("T-14"), r => r.IsOpen && r.Message.ToString().Contains("signed by a forwarder", StringComparison.Ordinal));
         Assert.True(uncertified.Blocks("T-14"));
         Assert.Empty(stateAircraft.Of("T-14").Concat(stateAircraft.Of("T-15")).Concat(stateAircraft.Of("T-16")));
     }

@@ -67,5 +67,5 @@ internal static class SignedPackage
     private static Result<Opened> Altered() =>
         Refused("package.altered", "The file has been changed since it was written: it is not exactly as its sender signed it. Nothing was imported; ask the sender for the package again.");
 
-    private static Result<Opened> Refused(string code, string message) => new List<RuleViolation> { new(code, "file", message) };
+    private static Result<Opened> Refused(string code, Wording message) => new List<RuleViolation> { new(code, "file", message) };
 }

@@ -29,14 +29,12 @@ public sealed partial class TransferPackages
         if (trusted is null)
         {
             return Refused("package.signer-unknown", "signer",
-                $"The package is signed by installation '{signer}', which this installation does not trust. Ask '{signer}' for its public key " +
-                $"('menagerie installation key show' there), check its fingerprint with them, and register it with 'menagerie installation trust {signer} <public-key>'.");
+                $"The package is signed by installation '{signer}', which this installation does not trust. Ask '{signer}' for its public key ('menagerie installation key show' there), check its fingerprint with them, and register it with 'menagerie installation trust {signer} <public-key>'.");
         }
         if (!PublicKeys.Verify(trusted.PublicKey, bytes, signature))
         {
             return Refused("package.signature", "signature",
-                $"The signature does not match the key trusted for '{signer}' (fingerprint {PublicKeys.Fingerprint(trusted.PublicKey)}): the package was changed after it was signed, " +
-                "or it was signed with another key. Nothing was imported.");
+                $"The signature does not match the key trusted for '{signer}' (fingerprint {PublicKeys.Fingerprint(trusted.PublicKey)}): the package was changed after it was signed, or it was signed with another key. Nothing was imported.");
         }
 
         PackageContent? content;
@@ -53,7 +51,7 @@ public sealed partial class TransferPackages
         if (!string.Equals(content.Installation, signer, StringComparison.Ordinal))
             return Refused("package.signer-mismatch", "signer", $"The package says it comes from '{content.Installation}' but is signed as '{signer}'.");
         if (content.Transfer.Status != TransferStatus.Dispatched)
-            return Refused("transfer.status", "transfer.status", $"Only a dispatched transfer is imported; this one is {content.Transfer.Status.ToString().ToLowerInvariant()}.");
+            return Refused("transfer.status", "transfer.status", $"Only a dispatched transfer is imported; this one is {new Term(content.Transfer.Status)}.");
 
         if (await AlreadyHereAsync(content, ct) is { } conflict)
             return new Outcome<ImportedPackage>.Conflict(conflict);
@@ -85,7 +83,7 @@ public sealed partial class TransferPackages
     }
 
     /// <summary>A package brings a transfer and specimens new to this installation; one already here means it was imported before.</summary>
-    private async Task<string?> AlreadyHereAsync(PackageContent content, CancellationToken ct)
+    private async Task<Wording?> AlreadyHereAsync(PackageContent content, CancellationToken ct)
     {
         var transferId = new TransferId(content.Transfer.Id);
         if (await db.Transfers.AnyAsync(t => t.Id == transferId, ct))
@@ -100,5 +98,5 @@ public sealed partial class TransferPackages
         return null;
     }
 
-    private static Outcome<ImportedPackage> Refused(string code, string field, string message) => new List<RuleViolation> { new(code, field, message) };
+    private static Outcome<ImportedPackage> Refused(string code, string field, Wording message) => new List<RuleViolation> { new(code, field, message) };
 }

@@ -41,7 +41,7 @@ public sealed partial class TransferPackages(MenagerieDbContext db, TransferQuer
             return new List<RuleViolation>
             {
                 new("transfer.status", "status",
-                    $"Only a dispatched transfer can be exported, for the receiving installation to receive it; this one is {transfer.Status.ToString().ToLowerInvariant()}."),
+                    $"Only a dispatched transfer can be exported, for the receiving installation to receive it; this one is {new Term(transfer.Status)}."),
             };
         }
         if (await installation.KeyAsync(ct) is not { } key)

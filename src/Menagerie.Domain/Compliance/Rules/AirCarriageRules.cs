@@ -33,7 +33,7 @@ internal static class AirCarriageRules
     private static IEnumerable<Requirement> AnimalsAlone(ComplianceContext c) =>
         c.Shipment.Transport.AirWaybill is { } waybill
             ? [ComplianceContext.Condition(T15.Id, Severity.Block, T15.Source, All(c), met: !waybill.OtherGoods, waybill.OtherGoods
-                ? $"Air waybill {waybill.Number} also lists other goods: live animals travel on a waybill of their own, its nature and quantity of goods giving the common English name and count"
+                ? Wording.Of($"Air waybill {waybill.Number} also lists other goods: live animals travel on a waybill of their own, its nature and quantity of goods giving the common English name and count")
                 : $"Air waybill {waybill.Number} lists the live animals alone")]
             : [];
 
@@ -43,14 +43,18 @@ internal static class AirCarriageRules
             yield break;
         var avi = waybill.HandlingCodes.Contains("AVI", StringComparer.OrdinalIgnoreCase);
         yield return ComplianceContext.Condition(T16.Id, Severity.Block, T16.Source, All(c), met: avi, avi
-            ? $"Air waybill {waybill.Number} carries the special handling code AVI"
+            ? Wording.Of($"Air waybill {waybill.Number} carries the special handling code AVI")
             : $"Air waybill {waybill.Number} lacks the special handling code AVI (live animal), on the waybill and the booking");
     }
 
-    private static string Words(CertificationSigner signer) => signer switch
+    /// <summary>Only those who may not sign are named in a sentence.</summary>
+    private static Wording Words(CertificationSigner signer) => signer switch
     {
         CertificationSigner.CargoAgent => "IATA cargo agent",
         CertificationSigner.IndirectCarrier => "indirect carrier",
-        _ => signer.ToString().ToLowerInvariant(),
+        CertificationSigner.Consolidator => "consolidator",
+        CertificationSigner.Forwarder => "forwarder",
+        CertificationSigner.AuthorisedAgent => "authorised agent",
+        _ => "shipper",
     };
 }

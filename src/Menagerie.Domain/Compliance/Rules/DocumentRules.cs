@@ -36,13 +36,12 @@ public static class DocumentRules
                 Lines = Lines(c, document),
                 SatisfiedBy = document,
                 Source = rule.Source,
-                Message = $"{DocumentNames.Name(document.Type)} {document.Number}, issued {document.IssuedOn:yyyy-MM-dd}, may be used from {from:yyyy-MM-dd} until {until:yyyy-MM-dd} ({limit} months at most)"
-                    + status switch
-                    {
-                        RequirementStatus.Expired => $"; on {c.On:yyyy-MM-dd} it can no longer be used and cannot be extended",
-                        RequirementStatus.NotYetValid => $"; on {c.On:yyyy-MM-dd} it is not yet valid",
-                        _ => "",
-                    },
+                Message = status switch
+                {
+                    RequirementStatus.Expired => Wording.Of($"{new DocumentName(document.Type)} {document.Number}, issued {document.IssuedOn:yyyy-MM-dd}, may be used from {from:yyyy-MM-dd} until {until:yyyy-MM-dd} ({limit} months at most); on {c.On:yyyy-MM-dd} it can no longer be used and cannot be extended"),
+                    RequirementStatus.NotYetValid => $"{new DocumentName(document.Type)} {document.Number}, issued {document.IssuedOn:yyyy-MM-dd}, may be used from {from:yyyy-MM-dd} until {until:yyyy-MM-dd} ({limit} months at most); on {c.On:yyyy-MM-dd} it is not yet valid",
+                    _ => $"{new DocumentName(document.Type)} {document.Number}, issued {document.IssuedOn:yyyy-MM-dd}, may be used from {from:yyyy-MM-dd} until {until:yyyy-MM-dd} ({limit} months at most)",
+                },
             };
         }
     }
@@ -62,7 +61,7 @@ public static class DocumentRules
                 Lines = Lines(c, document),
                 SatisfiedBy = document,
                 Source = C53.Source,
-                Message = $"{DocumentNames.Name(document.Type)} {document.Number} was presented for {string.Join(", ", others)} too: each consignment needs its own document",
+                Message = $"{new DocumentName(document.Type)} {document.Number} was presented for {string.Join(", ", others)} too: each consignment needs its own document",
             };
         }
     }
@@ -73,7 +72,7 @@ public static class DocumentRules
         {
             var (severity, message) = line.Source switch
             {
-                null => (Severity.Warn, $"{line.Label}: record the CITES source code (C, F, W …); every permit carries it"),
+                null => (Severity.Warn, Wording.Of($"{line.Label}: record the CITES source code (C, F, W …); every permit carries it")),
                 'A' => (Severity.Block, $"{line.Label}: source A is for artificially propagated plants, never animals"),
                 'U' => (Severity.Warn, $"{line.Label}: source U (unknown) needs a justification the Management Authority accepts"),
                 'I' => (Severity.Warn, $"{line.Label}: source I (confiscated or seized) needs an explanation"),

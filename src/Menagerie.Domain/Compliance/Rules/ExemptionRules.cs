@@ -20,8 +20,10 @@ public static class ExemptionRules
         {
             var registered = line.Source == 'D' && !string.IsNullOrWhiteSpace(line.RegisteredOperation);
             yield return ComplianceContext.Condition("C-41", Severity.Block, C41.Source, [line.Number], registered, registered
-                ? $"{line.Label} was bred by {line.RegisteredOperation}, registered with the CITES Secretariat (source D): deemed Appendix II"
-                : $"{line.Label} claims Art. VII(4) but {(line.Source == 'D' ? "names no operation registered with the CITES Secretariat" : "is not source D")}: it stays in Appendix I, and its commercial import is not allowed");
+                ? Wording.Of($"{line.Label} was bred by {line.RegisteredOperation}, registered with the CITES Secretariat (source D): deemed Appendix II")
+                : line.Source == 'D'
+                    ? Wording.Of($"{line.Label} claims Art. VII(4) but names no operation registered with the CITES Secretariat: it stays in Appendix I, and its commercial import is not allowed")
+                    : $"{line.Label} claims Art. VII(4) but is not source D: it stays in Appendix I, and its commercial import is not allowed");
         }
     }
 
@@ -36,8 +38,10 @@ public static class ExemptionRules
             var nonCommercial = c.Shipment.Terms != TransferTerms.Sale && c.Shipment.Purpose != 'T';
             var programme = !string.IsNullOrWhiteSpace(c.Shipment.CooperativeProgramme);
             yield return ComplianceContext.Condition("C-42", Severity.Block, C42.Source, [line.Number], nonCommercial && programme, nonCommercial && programme
-                ? $"Appendix I on a captive-breeding certificate: not for profit, between two operations of {c.Shipment.CooperativeProgramme}; no import permit is needed"
-                : $"Appendix I goes on a captive-breeding certificate only when not for profit and between two operations in a cooperative conservation programme: {(nonCommercial ? "record the programme" : "this shipment is commercial")}");
+                ? Wording.Of($"Appendix I on a captive-breeding certificate: not for profit, between two operations of {c.Shipment.CooperativeProgramme}; no import permit is needed")
+                : nonCommercial
+                    ? "Appendix I goes on a captive-breeding certificate only when not for profit and between two operations in a cooperative conservation programme: record the programme"
+                    : "Appendix I goes on a captive-breeding certificate only when not for profit and between two operations in a cooperative conservation programme: this shipment is commercial");
         }
     }
 
@@ -45,8 +49,10 @@ public static class ExemptionRules
         c.Lines.Where(x => x.Line.Exemption is Exemption.CaptiveBreeding or Exemption.RegisteredCaptiveBreeding && x.Line.Source is not ('C' or 'D'))
             .Select(x => ComplianceContext.Condition("C-43", Severity.Block, C43.Source, [x.Line.Number], met: false,
                 x.Line.Source == 'F'
-                    ? $"{x.Line.Label} is source F (born in captivity), which does not meet 'bred in captivity': the captive-breeding routes are closed and the full procedure of its Appendix applies"
-                    : $"{x.Line.Label} claims a captive-breeding route with source {(x.Line.Source is { } s ? s.ToString() : "not recorded")}: only C (or D for a registered operation) qualifies"));
+                    ? Wording.Of($"{x.Line.Label} is source F (born in captivity), which does not meet 'bred in captivity': the captive-breeding routes are closed and the full procedure of its Appendix applies")
+                    : x.Line.Source is { } s
+                        ? Wording.Of($"{x.Line.Label} claims a captive-breeding route with source {s}: only C (or D for a registered operation) qualifies")
+                        : $"{x.Line.Label} claims a captive-breeding route with no source recorded: only C (or D for a registered operation) qualifies"));
 
     private static IEnumerable<Requirement> PreConvention(ComplianceContext c)
     {
@@ -57,14 +63,16 @@ public static class ExemptionRules
             var firstListed = listing.Lineage.Select(c.Checklist.FirstListed).Where(d => d is not null).Min();
             var before = line.AcquiredOn is { } acquired && firstListed is { } listed && acquired < listed;
             yield return ComplianceContext.Condition("C-44", Severity.Block, C44.Source, [line.Number], before, before
-                ? $"Acquired {line.AcquiredOn:yyyy-MM-dd}, before the species entered the Appendices on {firstListed:yyyy-MM-dd}"
+                ? Wording.Of($"Acquired {line.AcquiredOn:yyyy-MM-dd}, before the species entered the Appendices on {firstListed:yyyy-MM-dd}")
                 : line.AcquiredOn is null
-                    ? $"{line.Label}: record the acquisition date (removal from the wild or birth) for a pre-Convention claim"
-                    : $"Acquired {line.AcquiredOn:yyyy-MM-dd}, not before the species entered the Appendices{(firstListed is { } d ? $" on {d:yyyy-MM-dd}" : "")}: it is not pre-Convention");
+                    ? Wording.Of($"{line.Label}: record the acquisition date (removal from the wild or birth) for a pre-Convention claim")
+                    : firstListed is { } d
+                        ? Wording.Of($"Acquired {line.AcquiredOn:yyyy-MM-dd}, not before the species entered the Appendices on {d:yyyy-MM-dd}: it is not pre-Convention")
+                        : $"Acquired {line.AcquiredOn:yyyy-MM-dd}, not before the species entered the Appendices: it is not pre-Convention");
         }
     }
 
-    private static IEnumerable<Requirement> Misuse(ComplianceContext c, Exemption exemption, ComplianceRule rule, string message) =>
+    private static IEnumerable<Requirement> Misuse(ComplianceContext c, Exemption exemption, ComplianceRule rule, Wording message) =>
         c.Lines.Where(x => x.Line.Exemption == exemption)
             .Select(x => ComplianceContext.Condition(rule.Id, Severity.Block, rule.Source, [x.Line.Number], met: false, $"{x.Line.Label}: {message}"));
 
@@ -75,7 +83,7 @@ public static class ExemptionRules
             if (c.Shipment.Terms is not (TransferTerms.Loan or TransferTerms.LoanReturn))
             {
                 yield return ComplianceContext.Condition("C-47", Severity.Block, C47.Source, [line.Number], met: false,
-                    $"{line.Label}: the travelling-exhibition exemption (Art. VII(7)) is not for a permanent transfer such as a {c.Shipment.Terms.ToString().ToLowerInvariant()}");
+                    $"{line.Label}: the travelling-exhibition exemption (Art. VII(7)) is not for a permanent transfer such as a {new Term(c.Shipment.Terms)}");
                 continue;
             }
             yield return c.NeedDocument("C-47", Severity.Block, C47.Source, line, DocumentType.TravellingExhibitionCertificate, c.Shipment.Exporter,

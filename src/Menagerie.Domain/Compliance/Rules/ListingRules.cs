@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Menagerie.Domain.Compliance.Rules;
 
@@ -39,21 +38,24 @@ public static class ListingRules
                 Status = RequirementStatus.Expired,
                 Lines = stale,
                 Source = ListingSource,
-                Message = string.Create(CultureInfo.InvariantCulture,
-                    $"The listings used date from as early as {oldest:yyyy-MM-dd}, more than {context.Settings.ListingMaxAgeDays} days before {context.On:yyyy-MM-dd}: the Appendices change at every CoP; confirm them against the current checklist or import it"),
+                Message = $"The listings used date from as early as {oldest:yyyy-MM-dd}, more than {context.Settings.ListingMaxAgeDays} days before {context.On:yyyy-MM-dd}: the Appendices change at every CoP; confirm them against the current checklist or import it",
             };
         }
 
-        static Requirement Block(ShipmentLine line, string message) => ComplianceContext.Condition("C-01", Severity.Block, ListingSource, [line.Number], met: false, message);
+        static Requirement Block(ShipmentLine line, Wording message) => ComplianceContext.Condition("C-01", Severity.Block, ListingSource, [line.Number], met: false, message);
 
-        static Requirement Info(ShipmentLine line, string message) => ComplianceContext.Condition("C-01", Severity.Info, ListingSource, [line.Number], met: true, message);
+        static Requirement Info(ShipmentLine line, Wording message) => ComplianceContext.Condition("C-01", Severity.Info, ListingSource, [line.Number], met: true, message);
     }
 
-    public static string Describe(ListingResolution listing, Checklist checklist)
+    /// <summary>
+    /// The listing a line resolved to, in one sentence put together from parts (each part its own wording, so a
+    /// page can say every part in its reader's language).
+    /// </summary>
+    public static Wording Describe(ListingResolution listing, Checklist checklist)
     {
         ArgumentNullException.ThrowIfNull(listing);
         ArgumentNullException.ThrowIfNull(checklist);
-        var from = $"(source: {checklist.Source}, as of {checklist.AsOf:yyyy-MM-dd})";
+        Wording from = $"(source: {checklist.Source}, as of {checklist.AsOf:yyyy-MM-dd})";
         switch (listing.Outcome)
         {
             case ListingOutcome.NotInChecklist:
@@ -66,17 +68,26 @@ public static class ListingRules
         }
         if (listing.Listing is not { } source)
             return $"{listing.Taxon}: not listed in the CITES Appendices {from}";
-        var sourced = $"(source: {source.Source}, as of {source.AsOf:yyyy-MM-dd})";
+        Wording sourced = $"(source: {source.Source}, as of {source.AsOf:yyyy-MM-dd})";
         if (listing.Outcome == ListingOutcome.NotListed)
-            return $"{listing.Taxon}: not listed in the CITES Appendices{(source.Appendix == Appendix.NotListed ? "" : $", excluded from the listing of {source.Taxon}")} {sourced}";
-        var under = string.Equals(source.Taxon, listing.Taxon, StringComparison.OrdinalIgnoreCase) ? "" : $" under {source.Taxon}";
-        var party = source.ListingParty is { } p ? $", listed by {p}" : "";
-        var note = string.IsNullOrWhiteSpace(source.Annotation) ? "" : $"; {source.Annotation}";
+        {
+            return source.Appendix == Appendix.NotListed
+                ? Wording.Of($"{listing.Taxon}: not listed in the CITES Appendices {sourced}")
+                : $"{listing.Taxon}: not listed in the CITES Appendices, excluded from the listing of {source.Taxon} {sourced}";
+        }
+        var under = string.Equals(source.Taxon, listing.Taxon, StringComparison.OrdinalIgnoreCase) ? "" : Wording.Of($" under {source.Taxon}");
+        var party = source.ListingParty is { } p ? Wording.Of($", listed by {p}") : "";
+        var note = string.IsNullOrWhiteSpace(source.Annotation) ? "" : Wording.Of($"; {source.Annotation}");
         var split = listing.IsSplit
-            ? $" (listed by population in {string.Join(" or ", listing.Possible.Select(a => a == Appendix.NotListed ? "none" : a.ToString()))}; population of origin not recorded, the most restrictive applies)"
+            ? Wording.Of($" (listed by population in {Alternatives(listing.Possible)}; population of origin not recorded, the most restrictive applies)")
             : "";
         return $"{listing.Taxon}: Appendix {listing.Appendix}{split}{under} since {source.EffectiveFrom:yyyy-MM-dd}{party}{note} {sourced}";
     }
+
+    /// <summary>The Appendices a population may be in, as "I or II" (or "none").</summary>
+    private static Wording Alternatives(IEnumerable<Appendix> possible) =>
+        possible.Select(a => a == Appendix.NotListed ? "none" : Wording.FromString(a.ToString()))
+            .Aggregate((said, next) => $"{said} or {next}");
 
     private static IEnumerable<Requirement> SplitListing(ComplianceContext context)
     {

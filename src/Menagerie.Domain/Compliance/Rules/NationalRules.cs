@@ -9,9 +9,9 @@ public static class NationalRules
 
     public static readonly ComplianceRule L02 = new("L-02", "Native and Red Book species leaving the EAEU", "EEC Board Decision No. 30 of 21 Apr 2015 (permit regime for wild live animals and Red Book species); Red Book and EAEU lists not loaded", NativeSpecies);
     public static readonly ComplianceRule L20 = new("L-20", "Sanctions: luxury goods and legal review", "UNSCR 1718 (2006) OP 8(a)(iii); UNSCR 2094 Annex IV, 2270, 2321; national luxury-goods lists", LuxuryGoods);
-    public static readonly ComplianceRule L21 = new("L-21", "Sanctions: cargo inspection", "UNSCR 2270 (2016) para 18; UNSCR 2321", c => Sanctioned(c, L21!, DocumentType.CargoInspection, "All States inspect cargo destined for {0} in their territory, airports included: record the inspection or customs clearance"));
+    public static readonly ComplianceRule L21 = new("L-21", "Sanctions: cargo inspection", "UNSCR 2270 (2016) para 18; UNSCR 2321", c => Sanctioned(c, L21!, DocumentType.CargoInspection, $"All States inspect cargo destined for {c.Shipment.Importer} in their territory, airports included: record the inspection or customs clearance"));
     public static readonly ComplianceRule L22 = new("L-22", "Sanctions: crates and equipment left at the destination", "UNSCR 2397 (2017) (industrial machinery, transport vehicles, metals)", Equipment);
-    public static readonly ComplianceRule L24 = new("L-24", "Sanctions: designated persons and entities", "1718 Committee sanctions list", c => Sanctioned(c, L24!, DocumentType.PartyScreening, "Screen consignee, consignor, carrier and payer against the designated persons and entities for {0}"));
+    public static readonly ComplianceRule L24 = new("L-24", "Sanctions: designated persons and entities", "1718 Committee sanctions list", c => Sanctioned(c, L24!, DocumentType.PartyScreening, $"Screen consignee, consignor, carrier and payer against the designated persons and entities for {c.Shipment.Importer}"));
 
     private static IEnumerable<Requirement> NativeSpecies(ComplianceContext c)
     {
@@ -44,10 +44,10 @@ public static class NationalRules
     private static readonly string[] EuMembers =
         ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"];
 
-    private static IEnumerable<Requirement> Sanctioned(ComplianceContext c, ComplianceRule rule, DocumentType evidence, string message) =>
+    private static IEnumerable<Requirement> Sanctioned(ComplianceContext c, ComplianceRule rule, DocumentType evidence, Wording message) =>
         c.Checklist.Sanctions(c.Shipment.Importer) is null
             ? []
-            : [c.Evidence(rule.Id, Severity.Warn, rule.Source, c.Shipment.Lines.Select(l => l.Number), evidence, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, c.Shipment.Importer))];
+            : [c.Evidence(rule.Id, Severity.Warn, rule.Source, c.Shipment.Lines.Select(l => l.Number), evidence, message)];
 
     private static IEnumerable<Requirement> Equipment(ComplianceContext c)
     {
@@ -55,7 +55,7 @@ public static class NationalRules
             yield break;
         var returned = c.Shipment.Transport.EquipmentReturned == true;
         yield return ComplianceContext.Condition("L-22", returned ? Severity.Info : Severity.Warn, L22.Source, [], returned, returned
-            ? "Crates and equipment come back: nothing stays at the destination"
+            ? Wording.Of("Crates and equipment come back: nothing stays at the destination")
             : $"Crates, cages or equipment left in {c.Shipment.Importer} need a legal review against the ban on supplying machinery, vehicles and metals; record whether they come back");
     }
 }

@@ -21,7 +21,6 @@ public static class PartyRules
                     $"No CITES Party status is recorded for {state}: it is treated as a non-Party until its status is recorded");
                 continue;
             }
-            var what = status.IsParty ? $"a Party since {status.EntryIntoForce:yyyy-MM-dd}" : "not a Party";
             var age = c.On.DayNumber - status.AsOf.DayNumber;
             yield return new Requirement
             {
@@ -30,8 +29,13 @@ public static class PartyRules
                 Lines = [],
                 Source = P01.Source,
                 Status = age > c.Settings.PartyStatusMaxAgeDays ? RequirementStatus.Expired : RequirementStatus.Satisfied,
-                Message = $"{status.Name} ({state}) is {what} as of {status.AsOf:yyyy-MM-dd} ({status.Source})"
-                    + (age > c.Settings.PartyStatusMaxAgeDays ? $"; that is more than {c.Settings.PartyStatusMaxAgeDays} days before {c.On:yyyy-MM-dd}: re-check it against the CITES list of Parties" : ""),
+                Message = (status.IsParty, age > c.Settings.PartyStatusMaxAgeDays) switch
+                {
+                    (true, false) => Wording.Of($"{status.Name} ({state}) is a Party since {status.EntryIntoForce:yyyy-MM-dd} as of {status.AsOf:yyyy-MM-dd} ({status.Source})"),
+                    (false, false) => $"{status.Name} ({state}) is not a Party as of {status.AsOf:yyyy-MM-dd} ({status.Source})",
+                    (true, true) => $"{status.Name} ({state}) is a Party since {status.EntryIntoForce:yyyy-MM-dd} as of {status.AsOf:yyyy-MM-dd} ({status.Source}); that is more than {c.Settings.PartyStatusMaxAgeDays} days before {c.On:yyyy-MM-dd}: re-check it against the CITES list of Parties",
+                    (false, true) => $"{status.Name} ({state}) is not a Party as of {status.AsOf:yyyy-MM-dd} ({status.Source}); that is more than {c.Settings.PartyStatusMaxAgeDays} days before {c.On:yyyy-MM-dd}: re-check it against the CITES list of Parties",
+                },
             };
         }
     }

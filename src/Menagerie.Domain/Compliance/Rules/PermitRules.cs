@@ -31,7 +31,7 @@ public static class PermitRules
             return [];
         return c.ListedLines.Where(x => x.Route.ByPermits && x.Route.Appendix == appendix).Select(x => c.NeedDocument(
             rule.Id, Severity.Block, rule.Source, x.Line, ExportDocument(c), c.Shipment.Exporter,
-            $"{x.Line.Label} is in Appendix {appendix}: {c.Shipment.Exporter}'s Management Authority must grant its {DocumentNames.Name(ExportDocument(c))} before it leaves"));
+            $"{x.Line.Label} is in Appendix {appendix}: {c.Shipment.Exporter}'s Management Authority must grant its {new DocumentName(ExportDocument(c))} before it leaves"));
     }
 
     private static IEnumerable<Requirement> ImportPermit(ComplianceContext c) =>
@@ -61,8 +61,8 @@ public static class PermitRules
                 SatisfiedBy = import,
                 Status = ordered ? RequirementStatus.Satisfied : RequirementStatus.NotYetValid,
                 Message = ordered
-                    ? $"{DocumentNames.Name(import.Type)} {import.Number} ({import.IssuedOn:yyyy-MM-dd}) was granted before export permit {export.Number} ({export.IssuedOn:yyyy-MM-dd})"
-                    : $"Export permit {export.Number} was issued {export.IssuedOn:yyyy-MM-dd}, before the importer's {DocumentNames.Name(import.Type)} {import.Number} ({import.IssuedOn:yyyy-MM-dd}): the export permit may be granted only once the import is authorised",
+                    ? Wording.Of($"{new DocumentName(import.Type)} {import.Number} ({import.IssuedOn:yyyy-MM-dd}) was granted before export permit {export.Number} ({export.IssuedOn:yyyy-MM-dd})")
+                    : $"Export permit {export.Number} was issued {export.IssuedOn:yyyy-MM-dd}, before the importer's {new DocumentName(import.Type)} {import.Number} ({import.IssuedOn:yyyy-MM-dd}): the export permit may be granted only once the import is authorised",
             };
         }
     }
@@ -84,7 +84,9 @@ public static class PermitRules
             Lines = lines,
             Source = C13.Source,
             Message = assessed
-                ? $"Appendix I specimens on a {(c.Shipment.Terms == TransferTerms.Sale ? "sale" : "commercial purpose")}: the recorded assessment that non-commercial aspects clearly predominate needs a person's review"
+                ? c.Shipment.Terms == TransferTerms.Sale
+                    ? Wording.Of("Appendix I specimens on a sale: the recorded assessment that non-commercial aspects clearly predominate needs a person's review")
+                    : "Appendix I specimens for a commercial purpose: the recorded assessment that non-commercial aspects clearly predominate needs a person's review"
                 : "Appendix I specimens may not go for primarily commercial purposes: record a Res. Conf. 5.10 assessment showing non-commercial aspects clearly predominate, or use a registered captive-breeding operation (Art. VII(4))",
         };
     }
@@ -119,14 +121,14 @@ public static class PermitRules
                 .Where(x => x.Route.ByPermits && (x.Route.Appendix is Appendix.I or Appendix.II || ListedBy(x.Listing, c.Shipment.Exporter)))
                 .Select(x => c.NeedDocument(
                     "C-60", Severity.Block, C60.Source, x.Line, ExportDocument(c), c.Shipment.Exporter,
-                    $"{x.Line.Label} is in Appendix {x.Route.Appendix} and goes to {c.Shipment.Importer}, not a Party: {c.Shipment.Exporter}'s own duties stand, its Management Authority must grant the {DocumentNames.Name(ExportDocument(c))}"))
+                    $"{x.Line.Label} is in Appendix {x.Route.Appendix} and goes to {c.Shipment.Importer}, not a Party: {c.Shipment.Exporter}'s own duties stand, its Management Authority must grant the {new DocumentName(ExportDocument(c))}"))
             : [];
 
     private static IEnumerable<Requirement> ComparableImport(ComplianceContext c) =>
         c.ExporterIsParty && !c.ImporterIsParty
             ? c.ListedLines.Where(x => x.Route.ByPermits && x.Route.Appendix == Appendix.I).Select(x => c.NeedDocument(
                 "C-61", Severity.Block, C61.Source, x.Line, DocumentType.ComparableDocumentation, c.Shipment.Importer,
-                $"{x.Line.Label} is in Appendix I{(x.Listing.IsSplit ? " (lineage not recorded)" : "")} and goes to {c.Shipment.Importer}, not a Party: comparable documentation from {c.Shipment.Importer}'s competent authority (not detrimental, suitable housing and care, not primarily commercial) must exist before the export permit, unless a captive-breeding certificate (Art. VII(5), C-42) is used"))
+                $"{x.Line.Label} is in Appendix I{(x.Listing.IsSplit ? Wording.Of(" (lineage not recorded)") : "")} and goes to {c.Shipment.Importer}, not a Party: comparable documentation from {c.Shipment.Importer}'s competent authority (not detrimental, suitable housing and care, not primarily commercial) must exist before the export permit, unless a captive-breeding certificate (Art. VII(5), C-42) is used"))
             : [];
 
     private static IEnumerable<Requirement> ComparableExport(ComplianceContext c) =>

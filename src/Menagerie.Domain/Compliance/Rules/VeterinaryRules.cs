@@ -12,7 +12,7 @@ public static class VeterinaryRules
     public static readonly ComplianceRule V07 = new("V-07", "Disease statements by species group", "Importer-specific (UNSOURCED); structure of EAEU Decision 317", DiseaseStatements);
     public static readonly ComplianceRule L10 = new("L-10", "Importing non-Party's permits and veterinary conditions unknown", "transfer-rules §5.2 (UNSOURCED: no DPRK source)", c => c.ImporterIsParty ? [] : [ImportConditions(c, L10!)]);
 
-    private static readonly (string Taxon, string Group, string Statements)[] Groups =
+    private static readonly (string Taxon, Wording Group, Wording Statements)[] Groups =
     [
         ("Carnivora", "carnivores", "rabies"),
         ("Bovidae", "bovids", "foot-and-mouth disease, tuberculosis, brucellosis, lumpy skin disease"),
@@ -46,7 +46,7 @@ public static class VeterinaryRules
                 Lines = [line.Number],
                 Source = V02.Source,
                 Message = examined is null
-                    ? $"{line.Label}: no clinical examination is recorded; it must be within {window} days before departure on {departure:yyyy-MM-dd}"
+                    ? Wording.Of($"{line.Label}: no clinical examination is recorded; it must be within {window} days before departure on {departure:yyyy-MM-dd}")
                     : $"{line.Label} was examined {examined:yyyy-MM-dd}, {days} days before departure on {departure:yyyy-MM-dd} (at most {window} allowed)",
             };
         }
@@ -55,7 +55,7 @@ public static class VeterinaryRules
     private static Requirement ImportConditions(ComplianceContext c, ComplianceRule rule) =>
         c.Evidence(rule.Id, Severity.Warn, rule.Source, c.Shipment.Lines.Select(l => l.Number), DocumentType.VeterinaryImportConditions,
             c.ImporterIsParty
-                ? $"{c.Shipment.Importer}'s veterinary import conditions (or import permit of its veterinary authority) for these species groups"
+                ? Wording.Of($"{c.Shipment.Importer}'s veterinary import conditions (or import permit of its veterinary authority) for these species groups")
                 : $"{c.Shipment.Importer}'s import permits, veterinary import conditions and competent authority are not in the reference data: obtain its veterinary import conditions before departure",
             c.Shipment.Importer);
 
@@ -63,7 +63,7 @@ public static class VeterinaryRules
     {
         var recorded = !string.IsNullOrWhiteSpace(c.Shipment.Quarantine);
         yield return ComplianceContext.Condition("V-04", Severity.Warn, V04.Source, c.Shipment.Lines.Select(l => l.Number), recorded, recorded
-            ? $"Quarantine: {c.Shipment.Quarantine}"
+            ? Wording.Of($"Quarantine: {c.Shipment.Quarantine}")
             : "Record pre-export isolation and post-arrival quarantine (where, how many days)");
     }
 
@@ -79,7 +79,7 @@ public static class VeterinaryRules
         {
             var certified = group.All(x => c.Shipment.Documents.Any(d => d.Type == DocumentType.VeterinaryHealthCertificate && d.Covering(x.Line) > 0));
             yield return ComplianceContext.Condition("V-07", Severity.Warn, V07.Source, group.Select(x => x.Line.Number), conditions && certified, conditions && certified
-                ? $"The veterinary certificate for {group.Key.Group} follows {c.Shipment.Importer}'s import conditions ({group.Key.Statements})"
+                ? Wording.Of($"The veterinary certificate for {group.Key.Group} follows {c.Shipment.Importer}'s import conditions ({group.Key.Statements})")
                 : $"The veterinary certificate for {group.Key.Group} should carry {c.Shipment.Importer}'s statements on {group.Key.Statements}: obtain the importer's conditions and confirm them");
         }
     }

@@ -33,11 +33,13 @@ public static class WelfareRules
             yield break;
         }
         var plan = c.Shipment.Transport.TemperaturePlan;
-        var ranges = string.Join("; ", outside.GroupBy(x => Allowed(x.Line, x.Listing)).Select(g => $"{g.Key} for line{(g.Count() > 1 ? "s" : "")} {string.Join(", ", g.Select(x => x.Line.Number))}"));
+        var ranges = Wording.Join("; ", outside.GroupBy(x => Allowed(x.Line, x.Listing)).Select(g => g.Count() > 1
+            ? Wording.Of($"{g.Key} for lines {string.Join(", ", g.Select(x => x.Line.Number))}")
+            : $"{g.Key} for line {g.First().Line.Number}"));
         yield return ComplianceContext.Condition("W-01", Severity.Warn, W01.Source, outside.Select(x => x.Line.Number), !string.IsNullOrWhiteSpace(plan),
-            $"Forecast {forecast} falls outside {ranges}: " + (string.IsNullOrWhiteSpace(plan)
-                ? "plan heated holding and transfer, with the veterinarian's written range per animal"
-                : $"plan recorded: {plan}"));
+            string.IsNullOrWhiteSpace(plan)
+                ? Wording.Of($"Forecast {forecast} falls outside {ranges}: plan heated holding and transfer, with the veterinarian's written range per animal")
+                : $"Forecast {forecast} falls outside {ranges}: plan recorded: {plan}");
     }
 
     private static IEnumerable<IGrouping<string, (ShipmentLine Line, ListingResolution Listing)>> Crates(ComplianceContext c) =>
@@ -55,7 +57,7 @@ public static class WelfareRules
                 continue;
             var count = mammals.Sum(x => x.Line.Count);
             yield return ComplianceContext.Condition("W-03", Severity.Block, W03.Source, crate.Select(x => x.Line.Number), count == 1, count == 1
-                ? $"Crate {crate.Key} holds one mammal"
+                ? Wording.Of($"Crate {crate.Key} holds one mammal")
                 : $"Crate {crate.Key} holds {count} mammals ({string.Join(", ", mammals.Select(x => $"{x.Line.Count} × {x.Line.Taxon}"))}): one terrestrial mammal per enclosure, a mother with nursing young excepted");
         }
     }
@@ -69,13 +71,13 @@ public static class WelfareRules
             if (taxa.Count > 1)
             {
                 yield return ComplianceContext.Condition("W-04", Severity.Block, W04.Source, lines, met: false,
-                    $"Crate {crate.Key} mixes {string.Join(" and ", taxa)}: animals of different species do not share a container unless it is fully partitioned");
+                    $"Crate {crate.Key} mixes {taxa.Select(Wording.FromString).Aggregate((said, next) => $"{said} and {next}")}: animals of different species do not share a container unless it is fully partitioned");
             }
             else if (crate.Sum(x => x.Line.Count) > 1 && !IsTerrestrialMammal(crate.First().Listing))
             {
                 var compatible = crate.All(x => x.Line.Compatible);
                 yield return ComplianceContext.Condition("W-04", Severity.Warn, W04.Source, lines, compatible, compatible
-                    ? $"Crate {crate.Key}: {crate.Sum(x => x.Line.Count)} × {taxa[0]}, recorded as compatible"
+                    ? Wording.Of($"Crate {crate.Key}: {crate.Sum(x => x.Line.Count)} × {taxa[0]}, recorded as compatible")
                     : $"Crate {crate.Key} holds {crate.Sum(x => x.Line.Count)} × {taxa[0]}: confirm they are known to be compatible");
             }
         }
