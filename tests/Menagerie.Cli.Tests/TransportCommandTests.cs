@@ -45,6 +45,35 @@ public sealed class TransportCommandTests
     }
 
     [Fact]
+    public async Task Plan_with_svg_draws_the_loading_plan_into_the_file_and_says_where()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var november = await NovemberAsync(database);
+        var april = await TransferAsync(database, "received");
+        var folder = Directory.CreateTempSubdirectory("menagerie-svg-").FullName;
+        var (drawing, beside, holdless) = (Path.Combine(folder, "plan.svg"), Path.Combine(folder, "json.svg"), Path.Combine(folder, "april.svg"));
+
+        var table = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--svg", drawing);
+        var json = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--format", "json", "--svg", beside);
+        var none = await CliRun.RunAsync(database.Options, "transport", "plan", april, "--svg", holdless);
+        var unwritable = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--svg", Path.Combine(folder, "missing", "plan.svg"));
+
+        Assert.Equal((3, 3, 1, 2), (table.Exit, json.Exit, none.Exit, unwritable.Exit));
+        Assert.Contains("Il-76MD cargo hold", table.Output, StringComparison.Ordinal);
+        Assert.Contains($"Loading plan drawn to {drawing}", table.Output, StringComparison.Ordinal);
+        var svg = System.Xml.Linq.XDocument.Load(drawing).Root!;
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(19, svg.Descendants(ns + "g").Count(g => g.Attribute("data-crate") is not null));
+        Assert.Contains(svg.Descendants(ns + "a"), a => (string?)a.Attribute("href") == "/specimens/MOS-00037");
+        Assert.Equal(19, JsonDocument.Parse(json.Output).RootElement.GetProperty("crates").GetArrayLength());
+        Assert.Contains($"Loading plan drawn to {beside}", json.Error, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllTextAsync(drawing, TestContext.Current.CancellationToken), await File.ReadAllTextAsync(beside, TestContext.Current.CancellationToken));
+        Assert.Contains("records no hold", none.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(holdless));
+        Assert.Contains("Cannot write the loading plan", unwritable.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Journey_from_a_file_reports_every_problem_with_its_line_and_changes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);

@@ -189,6 +189,10 @@ public sealed class AuthorizationMatrixTests
                 LoanStep("curator@BERLIN", "curator@PRAGUE")),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => november + "/transport-plan", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => loan + "/transport-plan", _ => null, LoanPartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan.svg", _ => november + "/transport-plan.svg", _ => null, PartiesRead),
+            // The loan's journey records no hold: there is no loading plan to draw, for its parties either.
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan.svg", _ => loan + "/transport-plan.svg", _ => null,
+                c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-documents/{file}", _ => november + "/transport-documents/labels.pdf", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-documents/{file}", _ => loan + "/transport-documents/manifest.pdf", _ => null, LoanPartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/journey", _ => november + "/journey", _ => null, PartiesRead),

@@ -472,6 +472,34 @@ public sealed class TransferApiTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task The_November_loading_plan_is_drawn_as_svg_for_those_who_may_read_its_plan()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var viewer = await AsAsync(factory, "viewer@PYONGYANG");
+        using var berlin = await AsAsync(factory, "registrar@BERLIN");
+        using var nobody = factory.CreateClient();
+        var november = (await GetAsync(viewer, $"{Transfers}?status=accepted")).Body.EnumerateArray().Single().GetProperty("id").GetGuid();
+        var url = new Uri($"{Transfers}/{november}/transport-plan.svg", UriKind.Relative);
+
+        using var drawn = await viewer.GetAsync(url, Ct);
+        using var elsewhere = await berlin.GetAsync(url, Ct);
+        var json = await GetAsync(berlin, $"{Transfers}/{november}/transport-plan");
+        using var anonymous = await nobody.GetAsync(url, Ct);
+        using var unknown = await viewer.GetAsync(new Uri($"{Transfers}/{Guid.NewGuid()}/transport-plan.svg", UriKind.Relative), Ct);
+
+        Assert.Equal((HttpStatusCode.OK, "image/svg+xml"), (drawn.StatusCode, drawn.Content.Headers.ContentType?.MediaType));
+        var svg = System.Xml.Linq.XDocument.Parse(await drawn.Content.ReadAsStringAsync(Ct)).Root!;
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(19, svg.Descendants(ns + "g").Count(g => g.Attribute("data-crate") is not null));
+        Assert.Contains(svg.Descendants(ns + "a"), a => (string?)a.Attribute("href") == "/specimens/MOS-00037");
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (elsewhere.StatusCode, json.Code));
+        Assert.Equal("application/problem+json", elsewhere.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     /// <summary>
     /// What lets the animals clear and leave, registered by Moscow's registrar: Pyongyang's comparable
     /// documentation (the DPRK is not a CITES Party), Moscow's export permit after it, and the veterinary

@@ -53,12 +53,14 @@ public sealed record CrateView(
 
 public sealed record MissingMeasurementsView(int Line, string Animal, IReadOnlyList<string> Measurements);
 
+/// <summary>The hold as the plan used it (its temperature outside the heated zone, the aisle, the attendants' reach from the door) and the crates placed in it.</summary>
 public sealed record LoadingView(
-    string Hold, int LengthCm, int WidthCm, int HeightCm, decimal MaxLoadKg, bool Feasible, decimal LoadKg, int LengthUsedCm,
-    IReadOnlyList<int> ScreensAtCm, IReadOnlyList<Placement> Placements, IReadOnlyList<LoadingFailure> Failures)
+    string Hold, int LengthCm, int WidthCm, int HeightCm, decimal MaxLoadKg, TemperatureRange? Temperature, int AisleCm, int AttendantReachCm, HeatedZone? HeatedZone,
+    bool Feasible, decimal LoadKg, int LengthUsedCm, IReadOnlyList<int> ScreensAtCm, IReadOnlyList<Placement> Placements, IReadOnlyList<LoadingFailure> Failures)
 {
     public static LoadingView Of(LoadingPlan l) => new(
-        l.Hold.Name, l.Hold.LengthCm, l.Hold.WidthCm, l.Hold.HeightCm, l.Hold.MaxLoadKg, l.Feasible, l.LoadKg, l.LengthUsedCm, l.ScreensAtCm, l.Placements, l.Failures);
+        l.Hold.Name, l.Hold.LengthCm, l.Hold.WidthCm, l.Hold.HeightCm, l.Hold.MaxLoadKg, l.Hold.Temperature, l.Hold.AisleCm, l.Hold.AttendantReachCm, l.Hold.HeatedZone,
+        l.Feasible, l.LoadKg, l.LengthUsedCm, l.ScreensAtCm, l.Placements, l.Failures);
 }
 
 public sealed record LegView(string From, string To, DateTime Departs, DateTime Arrives, string Mode, string? Carrier, IReadOnlyList<string> Transit, double Hours);

@@ -35,17 +35,56 @@ internal static class TransportCommands
         var id = TransferCommands.TransferArgument();
         var containers = Containers();
         var format = GlobalOptions.Format();
+        var svg = new Option<FileInfo?>("--svg")
+        {
+            Description = "Also draws the loading plan to scale into this SVG file: the hold from above, each crate linked to its animals' records "
+                + "(under Menagerie__PublicUrl when set, otherwise /specimens/), and every constraint it fails marked.",
+        };
         var command = new Command("plan", "Crates for every animal, the loading plan for the hold and the journey, with what the transport rules found. Exit 0 complete, 1 blocked, 3 complete with warnings.")
         {
-            id, containers, format,
+            id, containers, format, svg,
         };
-        command.SetAction((parse, ct) => TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>
+        command.SetAction((parse, ct) => TransferCommands.WithScopeAsync(cli, parse, async services =>
         {
-            var outcome = await plans.PlanAsync(parse.GetRequiredValue(id), parse.GetValue(containers)?.FullName, ct);
+            var outcome = await services.GetRequiredService<TransportPlans>().PlanAsync(parse.GetRequiredValue(id), parse.GetValue(containers)?.FullName, ct);
             var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => Write(cli.Console, view), ct);
-            return outcome is Outcome<TransportPlanView>.Ok { Value: var plan } ? ComplianceOutput.ExitCode(plan.Verdict) : exit;
+            if (outcome is not Outcome<TransportPlanView>.Ok { Value: var plan })
+                return exit;
+            if (parse.GetValue(svg) is { } file
+                && !await DrawAsync(cli, plan, file, services.GetRequiredService<TransportSettings>().PublicUrl, parse.GetValue(format), ct))
+            {
+                return ExitCodes.Usage;
+            }
+            return ComplianceOutput.ExitCode(plan.Verdict);
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// Writes the drawing and says where, on standard error when standard output carries JSON. A file on disk has no
+    /// site to be relative to, so its links go to the installation's public address when one is configured.
+    /// False only when the file cannot be written; a plan without a hold has nothing to draw, which is said, not an error.
+    /// </summary>
+    private static async Task<bool> DrawAsync(CliContext cli, TransportPlanView plan, FileInfo file, Uri? publicUrl, OutputFormat format, CancellationToken ct)
+    {
+        var say = format == OutputFormat.Json ? cli.Error : cli.Output;
+        var pages = publicUrl is null ? "/specimens/" : publicUrl.AbsoluteUri.TrimEnd('/') + "/specimens/";
+        if (LoadingPlanDrawing.Draw(plan, pages) is not { } drawing)
+        {
+            await cli.Error.WriteLineAsync($"No loading plan to draw: the journey of transfer {plan.Transfer} records no hold; {file.FullName} was not written.");
+            return true;
+        }
+        try
+        {
+            await File.WriteAllTextAsync(file.FullName, drawing, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await cli.Error.WriteLineAsync($"Cannot write the loading plan to {file.FullName}: {e.Message}");
+            return false;
+        }
+        await say.WriteLineAsync($"Loading plan drawn to {file.FullName}");
+        return true;
     }
 
     private static Command Documents(CliContext cli)

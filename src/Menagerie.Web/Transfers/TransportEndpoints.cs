@@ -1,3 +1,4 @@
+using System.Text;
 using Menagerie.App;
 using Menagerie.App.Transport;
 using Menagerie.App.Transport.Documents;
@@ -15,6 +16,17 @@ public static class TransportEndpoints
                 (await plans.PlanAsync(id, null, ct)).ToHttp(http))
             .WithSummary("Crates for every animal (container requirement, inner and outer size, gross weight, ventilation, padlocks), the measurements still missing, the loading plan for the journey's hold, the journey, and the transport rules' findings; verdict clear, warnings or blocked.")
             .Produces<TransportPlanView>().ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapGet("/transport-plan.svg", async (Guid id, TransportPlans plans, HttpContext http, CancellationToken ct) =>
+            {
+                var plan = await plans.PlanAsync(id, null, ct);
+                if (plan is not Outcome<TransportPlanView>.Ok { Value: var view })
+                    return plan.ToHttp(http);
+                return LoadingPlanDrawing.Draw(view, $"{http.Request.PathBase}/specimens/") is { } svg
+                    ? TypedResults.Text(svg, "image/svg+xml", Encoding.UTF8)
+                    : TypedResults.Problem($"Transfer {id} has no loading plan to draw: its journey records no hold.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            })
+            .WithSummary("The loading plan drawn to scale as SVG (one unit a millimetre; 1:50 at its natural size): the hold from above with its door, aisle, heated zone and sight screens, the rows, each crate labelled and linked to its animals' records, and every constraint the plan fails, numbered and marked on its crates.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status404NotFound);
         transfers.MapGet("/transport-documents/{file}", async (Guid id, string file, TransportPlans plans, TransportSettings settings, HttpContext http, CancellationToken ct) =>
             {
                 if (!TransportDocuments.FileNames.Contains(file, StringComparer.OrdinalIgnoreCase))
