@@ -25,16 +25,18 @@ public sealed class EveryPageTests(Chromium chromium)
             (registrar, "/specimens/EEP-PLE-3117/record?type=measurement"), (registrar, "/specimens/EEP-PLE-3117/record?type=disposition"),
             (registrar, "/specimens/MOS-G0003/record?type=death"), (registrar, "/specimens/MOS-G0003/groups"), (registrar, "/specimens/EEP-PLE-3117/edit"),
             (registrar, november + "/documents/new"), (curator, "/specimens/EEP-PLE-3117/availability"), (curator, "/transfers"), (curator, november),
-            (curator, "/transfers/new?mode=request"),
+            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"),
         })
         {
             var response = await page.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");
             await Looking.AssertAccessibleAsync(page);
         }
+        await curator.GotoAsync(november + "/transport");
+        await Looking.ScreenshotAsync(curator, "transport-en");
 
         var tablet = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", width: 1024);
-        foreach (var path in new[] { "/", november, "/transfers/new", "/specimens?holder=MOSCOW", "/institutions/MOSCOW/census" })
+        foreach (var path in new[] { "/", november, november + "/transport", "/transfers/new", "/specimens?holder=MOSCOW", "/institutions/MOSCOW/census" })
         {
             await tablet.GotoAsync(path);
             var overflow = await tablet.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -169,6 +169,8 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/transfers/new", null, "/transfers/new", Drafters, empty),
             new("GET", "/transfers/{id:guid}", null, n, c => c.Anonymous ? Answer.SignIn : Reads(c, november) ? Answer.Ok : Answer.NotFound),
             new("GET", "/transfers/{id:guid}", null, l, c => c.Anonymous ? Answer.SignIn : Reads(c, loan) ? Answer.Ok : Answer.NotFound),
+            new("GET", "/transfers/{id:guid}/transport", null, n + "/transport", c => c.Anonymous ? Answer.SignIn : Reads(c, november) ? Answer.Ok : Answer.NotFound),
+            new("GET", "/transfers/{id:guid}/transport", null, l + "/transport", c => c.Anonymous ? Answer.SignIn : Reads(c, loan) ? Answer.Ok : Answer.NotFound),
             new("POST", "/transfers/{id:guid}", "Step", n + "?handler=Step&step=propose", TransferStep(november, "curator@MOSCOW"), stale),
             new("POST", "/transfers/{id:guid}", "Step", l + "?handler=Step&step=dispatch", TransferStep(loan, "registrar@BERLIN", "transport-coordinator@BERLIN"), stale),
             new("POST", "/transfers/{id:guid}", "Resolve", n + "?handler=Resolve&line=1&resolution=found", TransferStep(november, "registrar@PYONGYANG"), stale),

@@ -70,9 +70,10 @@ public static partial class LoadingPlanDrawing
             Failures();
             var width = Left + Width + Right;
             var height = _y + Margin;
+            // A group, not an image: its crates are links, and an image's parts are not for a screen reader to enter.
             return E("svg",
                 A("viewBox", $"0 0 {N(width)} {N(height)}"), A("width", N(width / Scale) + "mm"), A("height", N(height / Scale) + "mm"),
-                A("role", "img"), A("aria-labelledby", "loading-plan-title"), A("aria-describedby", "loading-plan-desc"),
+                A("role", "group"), A("aria-labelledby", "loading-plan-title"), A("aria-describedby", "loading-plan-desc"),
                 A("font-family", Font), A("font-size", N(TextSize)), A("fill", Ink),
                 E("title", A("id", "loading-plan-title"), $"Loading plan of the {loading.Hold}, transfer {plan.Transfer}"),
                 E("desc", A("id", "loading-plan-desc"), Description()),

@@ -25,7 +25,7 @@ public sealed record TransportPlanView(
             plan.Journey.LarEdition,
             plan.ContainerTable,
             [.. plan.Crates.Select(CrateView.Of)],
-            [.. plan.Proposal.Missing.Select(m => new MissingMeasurementsView(m.Line, m.Animal, m.Measurements))],
+            [.. plan.Proposal.Missing.Select(m => new MissingMeasurementsView(m.Line, m.Specimen, m.Animal, m.Measurements))],
             plan.Loading is { } l ? LoadingView.Of(l) : null,
             JourneyView.Of(plan.Journey),
             [.. plan.Findings.Select(f => new TransportFindingView(f.Rule, Words.Kebab(f.Severity), f.Message, f.Source, f.Lines, f.Crates))]);
@@ -51,7 +51,7 @@ public sealed record CrateView(
         c.Requirement.Padlocks, c.Requirement.FeedFromOutside, c.Requirement.Predator, c.Requirement.AttendantAccess, c.Temperature, c.Requirement.Source);
 }
 
-public sealed record MissingMeasurementsView(int Line, string Animal, IReadOnlyList<string> Measurements);
+public sealed record MissingMeasurementsView(int Line, string Specimen, string Animal, IReadOnlyList<string> Measurements);
 
 /// <summary>The hold as the plan used it (its temperature outside the heated zone, the aisle, the attendants' reach from the door) and the crates placed in it.</summary>
 public sealed record LoadingView(
@@ -72,4 +72,4 @@ public sealed record JourneyView(IReadOnlyList<LegView> Legs, double? ExpectedHo
         j.ExpectedDuration?.TotalHours, j.CheckEveryHours, j.ChecksExpected, j.Attendant);
 }
 
-public sealed record TransportFindingView(string Rule, string Severity, string Message, string Source, IReadOnlyList<int> Lines, IReadOnlyList<string> Crates);
+public sealed record TransportFindingView(string Rule, string Severity, Domain.Wording Message, string Source, IReadOnlyList<int> Lines, IReadOnlyList<string> Crates);

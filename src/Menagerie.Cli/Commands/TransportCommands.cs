@@ -243,7 +243,7 @@ internal static class TransportCommands
         }
         var findings = new Table().Title("Findings").AddColumns("Rule", "Severity", "Crates", "What and why", "Source");
         foreach (var f in plan.Findings.OrderBy(f => f.Severity switch { "block" => 0, "warn" => 1, _ => 2 }))
-            findings.AddRow(f.Rule, f.Severity, string.Join(", ", f.Crates), Markup.Escape(f.Message), Markup.Escape(f.Source));
+            findings.AddRow(f.Rule, f.Severity, string.Join(", ", f.Crates), Markup.Escape(f.Message.ToString()), Markup.Escape(f.Source));
         console.Write(findings);
     }
 }

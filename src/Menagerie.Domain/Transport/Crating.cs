@@ -56,13 +56,13 @@ public sealed record Crate
 }
 
 /// <summary>Measurements a keeper must take before an animal's crate can be sized.</summary>
-public sealed record MissingMeasurements(int Line, string Animal, IReadOnlyList<string> Measurements)
+public sealed record MissingMeasurements(int Line, string Specimen, string Animal, IReadOnlyList<string> Measurements)
 {
-    public string Message => $"{Animal}: measure {string.Join(", ", Measurements)}";
+    public Wording Message => $"{Animal}: measure {string.Join(", ", Measurements)}";
 }
 
 /// <summary>A transport rule's finding on the plan: a block stops it, a warning needs attention, with the rule's source.</summary>
-public sealed record TransportFinding(string Rule, Severity Severity, string Message, string Source)
+public sealed record TransportFinding(string Rule, Severity Severity, Wording Message, string Source)
 {
     public IReadOnlyList<int> Lines { get; init; } = [];
     public IReadOnlyList<string> Crates { get; init; } = [];
@@ -101,7 +101,7 @@ public static class Crating
             var needed = CrateSizing.Missing(requirement.Formula, animal.Measurements);
             if (needed.Count > 0)
             {
-                missing.Add(new(animal.Line, animal.Label, needed));
+                missing.Add(new(animal.Line, animal.Specimen, animal.Label, needed));
                 continue;
             }
             var shares = requirement.Sharing == CrateSharing.CompatibleGroup && !animal.Mammal;
@@ -118,7 +118,7 @@ public static class Crating
         if (missing.Count > 0)
         {
             findings.Add(new("T-01", Severity.Block,
-                $"Crates cannot be sized until these are measured: {string.Join("; ", missing.Select(m => m.Message))}.",
+                $"Crates cannot be sized until these are measured: {Wording.Join("; ", missing.Select(m => m.Message))}.",
                 "IATA LAR CR1: the animal stands, turns and lies naturally (transfer-rules §2.3)")
             { Lines = [.. missing.Select(m => m.Line)] });
         }

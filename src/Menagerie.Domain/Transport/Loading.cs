@@ -32,7 +32,7 @@ public sealed record Hold
 public sealed record Placement(string Crate, int Row, int FromDoorCm, int FromAisleCm, int AcrossCm, int AlongCm, bool Heated);
 
 /// <summary>A constraint no arrangement met, with the crates it concerns.</summary>
-public sealed record LoadingFailure(string Constraint, string Message)
+public sealed record LoadingFailure(string Constraint, Wording Message)
 {
     public IReadOnlyList<string> Crates { get; init; } = [];
 }
@@ -84,7 +84,10 @@ public static class Loading
         var tall = crates.Where(c => c.Outer.HeightCm > hold.HeightCm).ToList();
         if (tall.Count > 0)
         {
-            failures.Add(new("height", $"{Names(tall)} {(tall.Count == 1 ? "is" : "are")} taller than the hold's {hold.HeightCm} cm ({string.Join(", ", tall.Select(c => $"{c.Number} {c.Outer.HeightCm} cm"))}).")
+            var heights = string.Join(", ", tall.Select(c => $"{c.Number} {c.Outer.HeightCm} cm"));
+            failures.Add(new("height", tall.Count == 1
+                ? Wording.Of($"{Names(tall)} is taller than the hold's {hold.HeightCm} cm ({heights}).")
+                : $"{Names(tall)} are taller than the hold's {hold.HeightCm} cm ({heights}).")
             { Crates = [.. tall.Select(c => c.Number)] });
         }
         var wide = crates.Where(c => Orientation(c, hold) is null).ToList();
@@ -240,8 +243,8 @@ public static class Loading
         var temperature = placements.Where(p => !Suits(hold, crates[p.Crate], p.FromDoorCm, p.AlongCm)).Select(p => p.Crate).ToList();
         if (temperature.Count > 0)
         {
-            var outside = hold.Temperature is { } t ? $"the hold's {t}" : "the hold's temperature";
-            var where = hold.HeatedZone is null ? "and the hold has no heated zone" : $"nor in the heated zone's {hold.HeatedZone.Temperature}, or it has no room for them";
+            var outside = hold.Temperature is { } t ? Wording.Of($"the hold's {t}") : "the hold's temperature";
+            var where = hold.HeatedZone is null ? Wording.Of("and the hold has no heated zone") : $"nor in the heated zone's {hold.HeatedZone.Temperature}, or it has no room for them";
             yield return new("heated-zone", $"{string.Join(", ", temperature)} cannot travel at {outside} {where} (W-01).") { Crates = temperature };
         }
         var unreachable = placements.Where(p => NeedsAccess(crates[p.Crate]) && p.FromDoorCm > hold.AttendantReachCm).Select(p => p.Crate).ToList();

@@ -29,7 +29,7 @@ public sealed class LoadingPlanDrawingTests
 
         var svg = XDocument.Parse(text).Root!;
         Assert.Equal(Svg + "svg", svg.Name);
-        Assert.Equal("img", (string?)svg.Attribute("role"));
+        Assert.Equal("group", (string?)svg.Attribute("role"));
         Assert.Contains("Il-76MD cargo hold", svg.Element(Svg + "title")!.Value, StringComparison.Ordinal);
         Assert.Contains("19 of 19 crates in 16 rows", svg.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
         var hold = svg.Descendants(Svg + "svg").Single(e => (string?)e.Attribute("id") == "hold");

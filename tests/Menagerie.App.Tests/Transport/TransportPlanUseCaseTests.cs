@@ -74,7 +74,7 @@ public sealed class TransportPlanUseCaseTests
         Assert.All(plan.MissingMeasurements, m => Assert.Contains("body length", m.Measurements));
         Assert.Null(plan.Loading);
         Assert.Contains(plan.Findings, f => f.Rule == "T-17" && f.Severity == "block");
-        Assert.Contains(plan.Findings, f => f.Rule == "T-01" && f.Message.Contains("MOS-", StringComparison.Ordinal));
+        Assert.Contains(plan.Findings, f => f.Rule == "T-01" && f.Message.ToString().Contains("MOS-", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class LoadingPlanTests
         var failure = Assert.Single(plan.Failures);
         Assert.Equal("heated-zone", failure.Constraint);
         Assert.Equal(["C01"], failure.Crates);
-        Assert.Contains("no heated zone", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("no heated zone", failure.Message.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

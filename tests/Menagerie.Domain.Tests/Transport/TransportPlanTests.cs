@@ -126,7 +126,7 @@ public sealed class TransportPlanTests
         Assert.Equal(["elbow height", "shoulder width", "weight"], missing.Measurements);
         var block = Assert.Single(plan.Findings, f => f.Severity == Severity.Block);
         Assert.Equal("T-01", block.Rule);
-        Assert.Contains("MOS-001 Laska (Panthera leo): measure elbow height, shoulder width, weight", block.Message, StringComparison.Ordinal);
+        Assert.Contains("MOS-001 Laska (Panthera leo): measure elbow height, shoulder width, weight", block.Message.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class TransportPlanTests
 
         Assert.Contains(plan.Findings, f => f is { Rule: "T-00", Severity: Severity.Block } && f.Lines.SequenceEqual([2]));
         var warning = Assert.Single(plan.Findings, f => f is { Rule: "T-00", Severity: Severity.Warn });
-        Assert.Contains("to be confirmed from the current LAR", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("to be confirmed from the current LAR", warning.Message.ToString(), StringComparison.Ordinal);
         Assert.Equal(["C01"], warning.Crates);
     }
 
@@ -255,6 +255,6 @@ public sealed class TransportPlanTests
 
         Assert.Null(plan.Loading);
         Assert.Equal(Verdict.Blocked, plan.Verdict);
-        Assert.Contains(plan.Blocks, f => f.Rule == "T-17" && f.Message.Contains("No hold", StringComparison.Ordinal));
+        Assert.Contains(plan.Blocks, f => f.Rule == "T-17" && f.Message.ToString().Contains("No hold", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,38 @@
+using Menagerie.App;
+using Menagerie.App.Transfers;
+using Menagerie.App.Transport;
+using Menagerie.Web.Shared;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Menagerie.Web.Transfers;
+
+/// <summary>
+/// A transfer's transport, for its coordinator: the crates with their animals and sizes, the measurements still
+/// missing, the loading plan drawn to scale (the drawing the API and the command line give), the transport
+/// rules' findings, the journey and the papers to print.
+/// </summary>
+public sealed class TransportModel(TransferQueries transfers, TransportPlans plans) : PageModel
+{
+    public TransferView Transfer { get; private set; } = null!;
+
+    public TransportPlanView Plan { get; private set; } = null!;
+
+    /// <summary>The loading plan as SVG, each crate linked to its animals' pages; null while the journey records no hold.</summary>
+    public IHtmlContent? Drawing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var transfer = await transfers.GetAsync(id, ct);
+        if (this.Refusal(transfer) is { } refused)
+            return refused;
+        var plan = await plans.PlanAsync(id, null, ct);
+        if (this.Refusal(plan) is { } refusedPlan)
+            return refusedPlan;
+        (Transfer, Plan) = (((Outcome<TransferView>.Ok)transfer).Value, ((Outcome<TransportPlanView>.Ok)plan).Value);
+        // The renderer escapes every text it writes, so its SVG goes into the page as it is.
+        Drawing = LoadingPlanDrawing.Draw(Plan, Url.Content("~/specimens/")) is { } svg ? new HtmlString(svg) : null;
+        return Page();
+    }
+}
