@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferQueries>();
         services.AddScoped<Compliance.TransferCompliance>();
+        services.AddScoped<Compliance.ShipmentChecks>();
         services.TryAddSingleton(sp => Transport.TransportSettings.From(sp.GetService<IConfiguration>()));
         services.AddScoped<Transport.TransportPlans>();
         services.AddScoped<TransferDocuments>();
