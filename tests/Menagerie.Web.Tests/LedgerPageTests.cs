@@ -43,6 +43,27 @@ public sealed class LedgerPageTests
     }
 
     [Fact]
+    public async Task A_transfers_history_shows_its_steps_with_the_parties_named()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var authority = await SignedInAsync(factory, "authority@KP");
+        var list = await authority.GetStringAsync("/transfers?status=Accepted", Ct);
+        var transfer = System.Text.RegularExpressions.Regex.Match(list, "href=\"(?<path>/transfers/[0-9a-f-]{36})\"", System.Text.RegularExpressions.RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1)).Groups["path"].Value;
+
+        var page = await authority.GetStringAsync(transfer, Ct);
+        var history = await authority.GetStringAsync($"{transfer}/ledger", Ct);
+
+        Assert.Contains($"href=\"{transfer}/ledger\">History in the ledger</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>History in the ledger <small>MOSCOW → PYONGYANG", history, StringComparison.Ordinal);
+        Assert.Contains("Added <code>Transfer</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Added <code>TransferStep</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Added <code>TransferLine</code>", history, StringComparison.Ordinal);
+        Assert.Matches("<code>ReceiverId</code>:\\s*<span class=\"now\" title=\"[0-9a-f-]{36}\">PYONGYANG</span>", history);
+    }
+
+    [Fact]
     public async Task Another_institutions_animal_has_no_history_to_read()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);

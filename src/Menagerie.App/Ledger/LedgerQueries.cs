@@ -105,7 +105,7 @@ public sealed class LedgerQueries(
         keys.Chunk(IdsPerQuery).Select(chunk => Entries(type).Where(e => chunk.Contains(e.EntityId)));
 
     /// <summary>The newest page of entries from all the sources, each source asked only for as many as a page holds.</summary>
-    private static async Task<LedgerPage> PageAsync(IReadOnlyList<IQueryable<LedgerEntry>> sources, long? before, CancellationToken ct)
+    private async Task<LedgerPage> PageAsync(IReadOnlyList<IQueryable<LedgerEntry>> sources, long? before, CancellationToken ct)
     {
         var found = new List<LedgerEntry>();
         foreach (var source in sources)
@@ -116,7 +116,34 @@ public sealed class LedgerQueries(
         var newest = found.DistinctBy(e => e.Sequence).OrderByDescending(e => e.Sequence).Take(PageSize + 1).ToList();
         var more = newest.Count > PageSize;
         var page = newest.Take(PageSize).Select(LedgerEntryView.Of).ToList();
-        return new LedgerPage(page, more ? page[^1].Sequence : null);
+        return new LedgerPage(await NamedAsync(page, ct), more ? page[^1].Sequence : null);
+    }
+
+    /// <summary>Institutions and taxa named where an entry holds their ids (a holder, an owner, a line's taxon).</summary>
+    private async Task<List<LedgerEntryView>> NamedAsync(List<LedgerEntryView> page, CancellationToken ct)
+    {
+        var ids = page.SelectMany(e => e.Changes).SelectMany(c => new[] { c.Before, c.After })
+            .Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+            return page;
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in ids.Chunk(IdsPerQuery))
+        {
+            var institutions = chunk.Select(id => new InstitutionId(id)).ToList();
+            var taxa = chunk.Select(id => new TaxonId(id)).ToList();
+            foreach (var i in await db.Institutions.AsNoTracking().Where(i => institutions.Contains(i.Id)).Select(i => new { i.Id, i.Code }).ToListAsync(ct))
+                names[Key(i.Id.Value)] = i.Code;
+            foreach (var t in await db.Taxa.AsNoTracking().Where(t => taxa.Contains(t.Id)).Select(t => new { t.Id, t.ScientificName }).ToListAsync(ct))
+                names[Key(t.Id.Value)] = t.ScientificName;
+        }
+        if (names.Count == 0)
+            return page;
+        return page.Select(e => e with
+        {
+            Changes = e.Changes.Select(c => c with { BeforeName = Name(c.Before), AfterName = Name(c.After) }).ToList(),
+        }).ToList();
+
+        string? Name(string? value) => value is not null && names.TryGetValue(value, out var name) ? name : null;
     }
 
     /// <summary>An id as the ledger writes it in an entry's key.</summary>

@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace Menagerie.App.Ledger;
 
-/// <summary>One field of a ledger entry, as stored before and after the change (null where the entry has no such side).</summary>
-public sealed record LedgerFieldChange(string Field, string? Before, string? After);
+/// <summary>
+/// One field of a ledger entry, as stored before and after the change (null where the entry has no such side);
+/// a value that is the id of an institution or a taxon has its code or scientific name beside it.
+/// </summary>
+public sealed record LedgerFieldChange(string Field, string? Before, string? After, string? BeforeName = null, string? AfterName = null);
 
 /// <summary>
 /// A ledger entry as a person reads it: who, when, what and why, and the fields that changed. Secrets are

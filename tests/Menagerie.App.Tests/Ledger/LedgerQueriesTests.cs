@@ -49,7 +49,10 @@ public sealed class LedgerQueriesTests
         Assert.Equal(entries.OrderByDescending(e => e.Sequence).Select(e => e.Sequence), entries.Select(e => e.Sequence));
         Assert.Equal("vet@MOSCOW", entries[0].Actor);
         Assert.Contains(entries, e => e.EntityType == "SpecimenEvent" && e.Action == "added" && e.Changes.Any(c => c is { Field: "WeightKg", After: "130.5" }));
-        Assert.Contains(entries, e => e.EntityType == "Specimen" && e.Action == "added" && e.Changes.Any(c => c is { Field: "Name", After: "Laska" }));
+        var specimen = Assert.Single(entries, e => e.EntityType == "Specimen" && e.Action == "added");
+        Assert.Contains(specimen.Changes, c => c is { Field: "Name", After: "Laska" });
+        Assert.Contains(specimen.Changes, c => c is { Field: "TaxonId", AfterName: "Panthera leo" });
+        Assert.Contains(specimen.Changes, c => c is { Field: "HolderId", AfterName: "MOSCOW" });
         Assert.Equal(2, entries.Count(e => e.EntityType == "SpecimenIdentifier"));
         Assert.Contains(entries, e => e.EntityType == "HoldingPeriod");
         Assert.DoesNotContain(entries, e => e.EntityType is "Institution" or "Country" or "Taxon");
