@@ -38,8 +38,8 @@ public sealed class LedgerPageTests
         var actor = history.LastIndexOf("<td>registrar@MOSCOW</td>", change, StringComparison.Ordinal);
         Assert.True(actor > 0, "The change is attributed to registrar@MOSCOW.");
         Assert.Contains("<time datetime=\"2026-11-29T10:00:00Z\" title=\"2026-11-29 10:00 UTC\">", history, StringComparison.Ordinal);
-        Assert.Contains("Added <code>SpecimenEvent</code>", history, StringComparison.Ordinal);
-        Assert.True(change < history.IndexOf("Added <code>SpecimenEvent</code>", StringComparison.Ordinal));
+        Assert.Contains("Recorded <code>SpecimenEvent</code>", history, StringComparison.Ordinal);
+        Assert.True(change < history.IndexOf("Recorded <code>SpecimenEvent</code>", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public sealed class LedgerPageTests
 
         Assert.Contains($"href=\"{transfer}/ledger\">History in the ledger</a>", page, StringComparison.Ordinal);
         Assert.Contains("<h1>History in the ledger <small>MOSCOW → PYONGYANG", history, StringComparison.Ordinal);
-        Assert.Contains("Added <code>Transfer</code>", history, StringComparison.Ordinal);
-        Assert.Contains("Added <code>TransferStep</code>", history, StringComparison.Ordinal);
-        Assert.Contains("Added <code>TransferLine</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>Transfer</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>TransferStep</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>TransferLine</code>", history, StringComparison.Ordinal);
         Assert.Matches("<code>ReceiverId</code>:\\s*<span class=\"now\" title=\"[0-9a-f-]{36}\">PYONGYANG</span>", history);
     }
 
@@ -92,11 +92,11 @@ public sealed class LedgerPageTests
         var history = await admin.GetStringAsync("/admin/users/curator@PRAGUE/ledger", Ct);
 
         Assert.Contains("href=\"/admin/users/curator@PRAGUE/ledger\"", user, StringComparison.Ordinal);
-        Assert.Contains("Added <code>User</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>User</code>", history, StringComparison.Ordinal);
         Assert.Matches("<code>PasswordHash</code>:\\s*<span class=\"now\">\\(secret\\)</span>", history);
         Assert.DoesNotContain("AQAAAA", history, StringComparison.Ordinal);
-        Assert.Contains("Added <code>Membership</code>", history, StringComparison.Ordinal);
-        Assert.Contains("Added <code>SignInRecord</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>Membership</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>SignInRecord</code>", history, StringComparison.Ordinal);
         Assert.Contains("<span class=\"now\">signed in</span>", history, StringComparison.Ordinal);
     }
 

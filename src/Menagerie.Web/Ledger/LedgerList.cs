@@ -9,7 +9,7 @@ public sealed record LedgerList(LedgerPage Page, string Path, TimeZoneInfo Zone)
     /// <summary>What an entry did, in words.</summary>
     public static string Action(IStringLocalizer t, string action) => action switch
     {
-        "added" => t["Added"],
+        "added" => t["Recorded"],
         "modified" => t["Changed"],
         "deleted" => t["Removed"],
         _ => action,
