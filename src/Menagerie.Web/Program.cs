@@ -3,6 +3,7 @@ using Menagerie.App.Persistence;
 using Menagerie.Web;
 using Menagerie.Web.Accounts;
 using Menagerie.Web.Institutions;
+using Menagerie.Web.Ledger;
 using Menagerie.Web.Localization;
 using Menagerie.Web.Shared;
 using Menagerie.Web.Specimens;
@@ -59,6 +60,7 @@ api.MapTransportEndpoints();
 api.MapStudbookEndpoints();
 api.MapAccountEndpoints();
 api.MapUserEndpoints();
+api.MapLedgerEndpoints();
 
 await app.RunAsync();
 

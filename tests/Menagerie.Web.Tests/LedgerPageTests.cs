@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +127,30 @@ public sealed class LedgerPageTests
         Assert.Contains("<dt>First broken entry</dt>\n                <dd>12</dd>", broken, StringComparison.Ordinal);
         Assert.Contains($"<code>{entity}</code>", broken, StringComparison.Ordinal);
         Assert.Contains("Entry 12 has been altered: its content does not match its hash.", broken, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_gives_the_same_history_and_verdict_as_the_pages()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var admin = await factory.ClientAsAsync("admin", new MembershipInput(Role.Administrator));
+        using var berlin = await factory.ClientAsSampleUserAsync("registrar@BERLIN");
+
+        var history = await admin.GetFromJsonAsync<JsonElement>("/api/v1/specimens/EEP-PLE-3117/ledger", Ct);
+        var verified = await admin.PostAsync("/api/v1/ledger/verify", null, Ct);
+        var verdict = await verified.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var hidden = await berlin.GetAsync("/api/v1/specimens/EEP-PLE-3117/ledger", Ct);
+        var refused = await berlin.PostAsync("/api/v1/ledger/verify", null, Ct);
+
+        var entries = history.GetProperty("page").GetProperty("entries").EnumerateArray().ToList();
+        Assert.Contains(entries, e => e.GetProperty("entityType").GetString() == "Specimen"
+            && e.GetProperty("changes").EnumerateArray().Any(c => c.GetProperty("field").GetString() == "Name" && c.GetProperty("after").GetString() == "Laska"));
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.True(verdict.GetProperty("report").GetProperty("intact").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]
