@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Start.StartPage>();
         services.AddScoped<Search.SearchQueries>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<LedgerQueries>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleAccounts>();
         services.AddScoped<SampleStudbook>();

@@ -4,6 +4,7 @@ using Menagerie.Web;
 using Menagerie.Web.Accounts;
 using Menagerie.Web.Compliance;
 using Menagerie.Web.Institutions;
+using Menagerie.Web.Ledger;
 using Menagerie.Web.Localization;
 using Menagerie.Web.Shared;
 using Menagerie.Web.Specimens;
@@ -61,6 +62,7 @@ api.MapComplianceEndpoints();
 api.MapStudbookEndpoints();
 api.MapAccountEndpoints();
 api.MapUserEndpoints();
+api.MapLedgerEndpoints();
 
 await app.RunAsync();
 

@@ -25,7 +25,8 @@ public sealed class EveryPageTests(Chromium chromium)
             (registrar, "/specimens/EEP-PLE-3117/record?type=measurement"), (registrar, "/specimens/EEP-PLE-3117/record?type=disposition"),
             (registrar, "/specimens/MOS-G0003/record?type=death"), (registrar, "/specimens/MOS-G0003/groups"), (registrar, "/specimens/EEP-PLE-3117/edit"),
             (registrar, november + "/documents/new"), (curator, "/specimens/EEP-PLE-3117/availability"), (curator, "/transfers"), (curator, november),
-            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"),
+            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"), (curator, "/compliance/check"), (registrar, "/specimens/EEP-PLE-3117/ledger"), (curator, november + "/ledger"),
+            (registrar, "/checklist?name=Panthera%20leo"), (registrar, "/checklist?name=Panthera%20nonexistens"),
         })
         {
             var response = await page.GotoAsync(path);
@@ -34,6 +35,17 @@ public sealed class EveryPageTests(Chromium chromium)
         }
         await curator.GotoAsync(november + "/transport");
         await Looking.ScreenshotAsync(curator, "transport-en");
+
+        var admin = await site.OpenAsync(chromium.Browser, "admin");
+        foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/ledger" })
+        {
+            var response = await admin.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path}: {response.Status}");
+            await Looking.AssertAccessibleAsync(admin);
+        }
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Verify the ledger now" }).ClickAsync();
+        Assert.Equal("The ledger is intact.", await admin.Locator(".verdict strong").TextContentAsync());
+        await Looking.AssertAccessibleAsync(admin);
 
         var tablet = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", width: 1024);
         foreach (var path in new[] { "/", november, november + "/transport", "/transfers/new", "/specimens?holder=MOSCOW", "/institutions/MOSCOW/census" })

@@ -1,6 +1,7 @@
 using Menagerie.App.Persistence;
 using Menagerie.Domain.Compliance;
 using Menagerie.Domain.Taxa;
+using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.App.Compliance.Reference;
 
@@ -28,6 +29,13 @@ public sealed record TaxonListingView(
 
 public sealed class ListingLookup(MenagerieDbContext db)
 {
+    /// <summary>The checklist edition in use: the last one imported (the shipped one until another replaces it).</summary>
+    public async Task<ChecklistEditionView?> EditionAsync(CancellationToken ct)
+    {
+        var edition = await db.ChecklistEditions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+        return edition is null ? null : ChecklistEditionView.Of(edition);
+    }
+
     public async Task<Outcome<TaxonListingView>> ShowAsync(string name, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Menagerie.App.Accounts;
+using Menagerie.App.Persistence;
+using Menagerie.Testing;
+using Microsoft.EntityFrameworkCore;
+using static Menagerie.Web.Tests.PageForms;
+
+namespace Menagerie.Web.Tests;
+
+/// <summary>The ledger in the browser: an entity's history with before and after, the chain verified, the checklist in use.</summary>
+public sealed class LedgerPageTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Lioness = "/specimens/EEP-PLE-3117";
+
+    [Fact]
+    public async Task An_animals_history_shows_a_change_made_on_its_page_with_who_why_and_before_and_after()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var registrar = await SignedInAsync(factory, "registrar@MOSCOW");
+        var form = await registrar.GetStringAsync($"{Lioness}/edit", Ct);
+
+        var saved = await SendAsync(registrar, Token(form), $"{Lioness}/edit",
+            ("Name", "Zarya"), ("Sex", "female"), ("Version", Hidden(form, "Version")), ("OpenedName", "Laska"), ("OpenedSex", "female"));
+        var record = await registrar.GetStringAsync(Lioness, Ct);
+        var history = await registrar.GetStringAsync($"{Lioness}/ledger", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains($"href=\"/specimens/", record, StringComparison.Ordinal);
+        Assert.Contains("/ledger\">History in the ledger</a>", record, StringComparison.Ordinal);
+        Assert.Contains("<code>Name</code>:", history, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"was\">Laska</span>", history, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"now\">Zarya</span>", history, StringComparison.Ordinal);
+        // Newest first: the change made now comes before the sample's own entries, by the person who made it.
+        var change = history.IndexOf("<span class=\"now\">Zarya</span>", StringComparison.Ordinal);
+        var actor = history.LastIndexOf("<td>registrar@MOSCOW</td>", change, StringComparison.Ordinal);
+        Assert.True(actor > 0, "The change is attributed to registrar@MOSCOW.");
+        Assert.Contains("<time datetime=\"2026-11-29T10:00:00Z\" title=\"2026-11-29 10:00 UTC\">", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>SpecimenEvent</code>", history, StringComparison.Ordinal);
+        Assert.True(change < history.IndexOf("Recorded <code>SpecimenEvent</code>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_transfers_history_shows_its_steps_with_the_parties_named()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var authority = await SignedInAsync(factory, "authority@KP");
+        var list = await authority.GetStringAsync("/transfers?status=Accepted", Ct);
+        var transfer = System.Text.RegularExpressions.Regex.Match(list, "href=\"(?<path>/transfers/[0-9a-f-]{36})\"", System.Text.RegularExpressions.RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1)).Groups["path"].Value;
+
+        var page = await authority.GetStringAsync(transfer, Ct);
+        var history = await authority.GetStringAsync($"{transfer}/ledger", Ct);
+
+        Assert.Contains($"href=\"{transfer}/ledger\">History in the ledger</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>History in the ledger <small>MOSCOW → PYONGYANG", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>Transfer</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>TransferStep</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>TransferLine</code>", history, StringComparison.Ordinal);
+        Assert.Matches("<code>ReceiverId</code>:\\s*<span class=\"now\" title=\"[0-9a-f-]{36}\">PYONGYANG</span>", history);
+    }
+
+    [Fact]
+    public async Task Another_institutions_animal_has_no_history_to_read()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var berlin = await SignedInAsync(factory, "registrar@BERLIN");
+        using var authority = await SignedInAsync(factory, "authority@RU");
+        using var admin = await SignedInAsync(factory, "admin");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await berlin.GetAsync($"{Lioness}/ledger", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await authority.GetAsync($"{Lioness}/ledger", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{Lioness}/ledger", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await berlin.GetAsync("/admin/users/registrar@BERLIN/ledger", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_users_history_shows_their_password_only_as_a_secret_and_their_sign_ins()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        (await SignedInAsync(factory, "curator@PRAGUE")).Dispose();
+        using var admin = await SignedInAsync(factory, "admin");
+
+        var user = await admin.GetStringAsync("/admin/users/curator@PRAGUE", Ct);
+        var history = await admin.GetStringAsync("/admin/users/curator@PRAGUE/ledger", Ct);
+
+        Assert.Contains("href=\"/admin/users/curator@PRAGUE/ledger\"", user, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>User</code>", history, StringComparison.Ordinal);
+        Assert.Matches("<code>PasswordHash</code>:\\s*<span class=\"now\">\\(secret\\)</span>", history);
+        Assert.DoesNotContain("AQAAAA", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>Membership</code>", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded <code>SignInRecord</code>", history, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"now\">signed in</span>", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_reports_a_good_ledger_then_names_the_first_entry_altered_in_the_database()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var admin = await SignedInAsync(factory, "admin");
+
+        var good = await (await PostAsync(admin, "/admin/ledger", "/admin/ledger")).Content.ReadAsStringAsync(Ct);
+        string entity;
+        await using (var db = TestDatabase.Open(database.Options))
+        {
+            var entry = await db.LedgerEntries.SingleAsync(e => e.Sequence == 12, Ct);
+            entity = entry.EntityType;
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "LedgerEntries" SET "Reason" = 'rewritten later' WHERE "Sequence" = 12""", Ct);
+        }
+        var broken = await (await PostAsync(admin, "/admin/ledger", "/admin/ledger")).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("<strong>The ledger is intact.</strong>", good, StringComparison.Ordinal);
+        Assert.Matches("<strong>The ledger is intact.</strong> [0-9,]+ entries checked; the hash chain is unbroken.", good);
+        Assert.Contains("<strong>The ledger is broken.</strong> 11 entries checked before the first broken one.", broken, StringComparison.Ordinal);
+        Assert.Contains("<dt>First broken entry</dt>\n                <dd>12</dd>", broken, StringComparison.Ordinal);
+        Assert.Contains($"<code>{entity}</code>", broken, StringComparison.Ordinal);
+        Assert.Contains("Entry 12 has been altered: its content does not match its hash.", broken, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_gives_the_same_history_and_verdict_as_the_pages()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var admin = await factory.ClientAsAsync("admin", new MembershipInput(Role.Administrator));
+        using var berlin = await factory.ClientAsSampleUserAsync("registrar@BERLIN");
+
+        var history = await admin.GetFromJsonAsync<JsonElement>("/api/v1/specimens/EEP-PLE-3117/ledger", Ct);
+        var verified = await admin.PostAsync("/api/v1/ledger/verify", null, Ct);
+        var verdict = await verified.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var hidden = await berlin.GetAsync("/api/v1/specimens/EEP-PLE-3117/ledger", Ct);
+        var refused = await berlin.PostAsync("/api/v1/ledger/verify", null, Ct);
+
+        var entries = history.GetProperty("page").GetProperty("entries").EnumerateArray().ToList();
+        Assert.Contains(entries, e => e.GetProperty("entityType").GetString() == "Specimen"
+            && e.GetProperty("changes").EnumerateArray().Any(c => c.GetProperty("field").GetString() == "Name" && c.GetProperty("after").GetString() == "Laska"));
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.True(verdict.GetProperty("report").GetProperty("intact").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_administrator_verifies_the_ledger()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var curator = await SignedInAsync(factory, "curator@MOSCOW");
+        using var admin = await SignedInAsync(factory, "admin");
+
+        var refused = await SendAsync(curator, Token(await curator.GetStringAsync("/language", Ct)), "/admin/ledger");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await curator.GetAsync("/admin/ledger", Ct)).StatusCode);
+        Assert.Contains("href=\"/admin/ledger\"", await admin.GetStringAsync("/admin", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_checklist_page_shows_the_edition_in_use_and_a_taxons_listings()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var viewer = await SignedInAsync(factory, "viewer@PYONGYANG");
+
+        var page = await viewer.GetStringAsync("/checklist?name=Panthera%20leo", Ct);
+        var unknown = await viewer.GetStringAsync("/checklist?name=Panthera%20nonexistens", Ct);
+
+        Assert.Contains("<dt>Edition</dt><dd>1</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>As of</dt><dd><time datetime=\"2013-11-30\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"taxon\"><i>Panthera leo</i>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">I</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">II</th>", page, StringComparison.Ordinal);
+        Assert.Contains("“Panthera nonexistens” is not a name in this checklist.", unknown, StringComparison.Ordinal);
+    }
+}
