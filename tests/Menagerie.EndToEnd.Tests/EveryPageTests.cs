@@ -36,6 +36,13 @@ public sealed class EveryPageTests(Chromium chromium)
         await curator.GotoAsync(november + "/transport");
         await Looking.ScreenshotAsync(curator, "transport-en");
 
+        await curator.GotoAsync("/compliance/check");
+        await curator.GetByLabel("Shipment file (JSON)").SetInputFilesAsync(Path.Combine(Menagerie.Testing.Repository.Root, "samples", "shipments", "2024-11-moscow-pyongyang.json"));
+        await curator.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
+        Assert.Contains("blocked", await curator.Locator(".verdict strong").First.TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(curator);
+        await Looking.ScreenshotAsync(curator, "shipment-check-en");
+
         var admin = await site.OpenAsync(chromium.Browser, "admin");
         foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/ledger" })
         {
