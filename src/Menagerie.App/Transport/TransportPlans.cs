@@ -288,28 +288,28 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     /// <summary>
     /// The welfare log for the transfer's page: the checks with those that came late marked against the journey's
     /// interval (from dispatch on), the animals overdue now (after arrival: overdue when they arrived), the crates a
-    /// check may name, and whether the person looking may record one (an attendant, while the animals travel).
+    /// check may name, and whether the person looking is an attendant, who records checks while the animals travel.
     /// </summary>
     public async Task<Outcome<WelfareLogView>> WelfareAsync(Guid id, CancellationToken ct)
     {
         if (await ReadableAsync(id, ct) is not { } transfer)
             return NotFound<WelfareLogView>(id);
-        var papers = await PapersAsync(transfer, null, ct);
-        if (papers is not Outcome<TransportPapers>.Ok { Value: var p })
-            return papers.As<WelfareLogView>();
+        // A plan the rules cannot make (a journey or container table with problems) leaves no crates to name; the log still shows.
+        var plan = await PapersAsync(transfer, null, ct) is Outcome<TransportPapers>.Ok { Value: var p } ? p.Plan : null;
         var keys = await KeysAsync(transfer, ct);
         var log = await LogAsync(transfer, keys, ct);
         var animals = keys.Values.Distinct(StringComparer.Ordinal).ToList();
-        var crates = p.Plan.Crates.Select(c => new WelfareCrateView(c.Number, [.. c.Occupants.Select(o => new OccupantView(o.Line, o.Specimen, o.Name, o.Taxon, o.CommonName, o.Count))])).ToList();
+        var crates = (plan?.Crates ?? []).Select(c => new WelfareCrateView(c.Number, [.. c.Occupants.Select(o => new OccupantView(o.Line, o.Specimen, o.Name, o.Taxon, o.CommonName, o.Count))])).ToList();
         IEnumerable<string> CratesOf(string animal) => crates.Where(c => c.Animals.Any(a => a.Specimen == animal)).Select(c => c.Crate);
-        var interval = TimeSpan.FromHours(p.Plan.Journey.CheckEveryHours);
+        var every = plan?.Journey.CheckEveryHours ?? Welfare.InspectionHours;
+        var interval = TimeSpan.FromHours(every);
         var rounds = transfer.DispatchedAt is { } start ? WelfareSchedule.Rounds(log, animals, CratesOf, start, interval) : [];
         var due = transfer.DispatchedAt is { } from && transfer.Status is TransferStatus.Dispatched or TransferStatus.Received
             ? WelfareSchedule.Due(rounds, animals, CratesOf, from, interval, transfer.ReceivedAt ?? db.UtcNow)
             : null;
         return new Outcome<WelfareLogView>.Ok(new WelfareLogView(
-            transfer.Id.Value, transfer.Status, transfer.DispatchedAt, transfer.ReceivedAt, p.Plan.Journey.CheckEveryHours, crates, rounds, due,
-            transfer.Status == TransferStatus.Dispatched && MayRecordWelfare(transfer)));
+            transfer.Id.Value, transfer.Status, transfer.DispatchedAt, transfer.ReceivedAt, every, crates, rounds, due,
+            MayRecordWelfare(transfer)));
     }
 
     /// <summary>The journey's welfare log: every check on the transfer's animals still standing (not corrected or withdrawn), in time order.</summary>

@@ -17,14 +17,18 @@ public sealed record WelfareRoundView(
 /// <summary>
 /// A transfer's welfare log as its page shows it: the transfer's state, the crates a check may name, the checks with
 /// those that came late marked, the check overdue now (or, after arrival, the one missed before it) and whether the
-/// person looking may record a check.
+/// person looking is an attendant of either party (a transport coordinator or veterinarian), who records checks.
 /// </summary>
 public sealed record WelfareLogView(
     Guid Transfer, TransferStatus Status, DateTime? DispatchedAt, DateTime? ReceivedAt, int CheckEveryHours,
-    IReadOnlyList<WelfareCrateView> Crates, IReadOnlyList<WelfareRoundView> Checks, WelfareDueView? Due, bool MayRecord);
+    IReadOnlyList<WelfareCrateView> Crates, IReadOnlyList<WelfareRoundView> Checks, WelfareDueView? Due, bool IsAttendant)
+{
+    /// <summary>The person may record a check now: an attendant, while the animals travel.</summary>
+    public bool MayRecord => IsAttendant && Status == TransferStatus.Dispatched;
+}
 
 /// <summary>Animals whose next check is late by <see cref="Overdue"/> at <see cref="Until"/> (now, or the arrival), and their crates.</summary>
-public sealed record WelfareDueView(DateTime Until, TimeSpan Overdue, IReadOnlyList<string> Animals, IReadOnlyList<string> Crates);
+public sealed record WelfareDueView(DateTime Until, TimeSpan Overdue, IReadOnlyList<string> Animals, IReadOnlyList<string> Crates, bool AllAnimals);
 
 /// <summary>
 /// When welfare checks were due (W-02): the journey begins at dispatch, and each animal is checked again within
@@ -80,7 +84,7 @@ public static class WelfareSchedule
         if (waiting.Count == 0)
             return null;
         return new WelfareDueView(until, waiting.Max(w => w.Late), [.. waiting.Select(w => w.Animal)],
-            [.. waiting.SelectMany(w => cratesOf(w.Animal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+            [.. waiting.SelectMany(w => cratesOf(w.Animal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], waiting.Count == animals.Count);
     }
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;

@@ -68,6 +68,7 @@ public sealed class WelfareScheduleTests
         Assert.Equal(TimeSpan.FromHours(1), due.Overdue);
         Assert.Equal(["BEAR"], due.Animals);
         Assert.Equal(["C02"], due.Crates);
+        Assert.False(due.AllAnimals);
         Assert.Null(none);
     }
 
@@ -78,6 +79,7 @@ public sealed class WelfareScheduleTests
 
         Assert.Equal(new TimeSpan(1, 15, 0), due!.Overdue);
         Assert.Equal(["BEAR", "LION"], due.Animals);
+        Assert.True(due.AllAnimals);
     }
 
     [Fact]
