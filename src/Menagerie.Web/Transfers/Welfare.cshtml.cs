@@ -82,7 +82,7 @@ public sealed class WelfareModel(TransferQueries queries, TransportPlans plans, 
     {
         ArgumentNullException.ThrowIfNull(crate);
         return string.Join("; ", crate.Animals.Select(a =>
-            (a.Name is null ? a.Specimen : $"{a.Specimen} {a.Name}") + (a.Count > 1 ? $" × {a.Count.ToString(CultureInfo.CurrentCulture)}" : "")));
+            (a.Name is null ? a.Specimen : $"{a.Specimen} {a.Name}") + $", {a.Taxon}" + (a.Count > 1 ? $" × {a.Count.ToString(CultureInfo.CurrentCulture)}" : "")));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
