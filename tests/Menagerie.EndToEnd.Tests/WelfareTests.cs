@@ -44,5 +44,15 @@ public sealed class WelfareTests(Chromium chromium)
         await Looking.AssertFitsAsync(page);
         await Looking.AssertAccessibleAsync(page);
         await Looking.ScreenshotAsync(page, "welfare-check-phone");
+
+        // Prague's registrar reads the same log in Russian, without the form.
+        var prague = await site.OpenAsync(chromium.Browser, "registrar@PRAGUE", language: "ru-RU", width: 390);
+        await prague.GotoAsync(new Uri(page.Url).AbsolutePath);
+        Assert.Contains("Проверки состояния", await prague.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await prague.Locator("form.welfare").CountAsync());
+        Assert.Contains("просрочено на", await prague.Locator("ol.welfare-log").TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertFitsAsync(prague);
+        await Looking.AssertAccessibleAsync(prague);
+        await Looking.ScreenshotAsync(prague, "welfare-log-ru-phone");
     }
 }
