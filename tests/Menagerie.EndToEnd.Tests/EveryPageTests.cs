@@ -54,6 +54,14 @@ public sealed class EveryPageTests(Chromium chromium)
         Assert.Equal("The ledger is intact.", await admin.Locator(".verdict strong").TextContentAsync());
         await Looking.AssertAccessibleAsync(admin);
 
+        // The welfare page of the loan on its way from Berlin to Prague, as its attendant sees it, with the form.
+        var vet = await site.OpenAsync(chromium.Browser, "veterinarian@BERLIN");
+        await vet.GotoAsync("/transfers?status=Dispatched");
+        await vet.GetByRole(AriaRole.Link, new() { Name = "BERLIN → PRAGUE" }).ClickAsync();
+        var welfare = await vet.GotoAsync(new Uri(vet.Url).AbsolutePath + "/welfare");
+        Assert.True(welfare!.Ok, $"{vet.Url}: {welfare.Status}");
+        await Looking.AssertAccessibleAsync(vet);
+
         var tablet = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", width: 1024);
         foreach (var path in new[] { "/", november, november + "/transport", "/transfers/new", "/specimens?holder=MOSCOW", "/institutions/MOSCOW/census" })
         {

@@ -189,6 +189,10 @@ public sealed partial class PageAuthorizationMatrixTests
                 TransferStep(november, [.. november.SelectMany(p => new[] { $"registrar@{p}", $"veterinarian@{p}" })]), empty),
             new("GET", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE")),
             new("POST", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE"), stale),
+            // The loan's welfare log: whoever may read the transfer; a check by an attendant (transport coordinator or veterinarian) of either party.
+            new("GET", "/transfers/{id:guid}/welfare", null, l + "/welfare", c => c.Anonymous ? Answer.SignIn : Reads(c, loan) ? Answer.Ok : Answer.NotFound),
+            new("POST", "/transfers/{id:guid}/welfare", null, l + "/welfare",
+                TransferStep(loan, [.. loan.SelectMany(p => new[] { $"transport-coordinator@{p}", $"veterinarian@{p}" })]), empty),
             new("GET", "/account", null, "/account", SignedIn),
             new("POST", "/account", "Password", "/account?handler=Password", SignedIn, ownPassword),
             new("POST", "/account", "Token", "/account?handler=Token", SignedIn, empty),

@@ -218,7 +218,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         var papers = await PapersAsync(transfer, null, ct);
         if (papers is not Outcome<TransportPapers>.Ok { Value: var p })
             return papers.As<IReadOnlyList<WelfareCheckView>>();
-        if (!access.Has(transfer.SenderId, Attend) && !access.Has(transfer.ReceiverId, Attend))
+        if (!MayRecordWelfare(transfer))
             return new Outcome<IReadOnlyList<WelfareCheckView>>.Forbidden("Welfare checks are recorded by a transport coordinator or veterinarian of the sender or the receiver.");
         var problems = new List<RuleViolation>();
         if (transfer.DispatchedAt is null)
@@ -231,12 +231,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
             else
                 problems.Add(new("welfare.crate", "crates", $"The plan has no crate {number}."));
         }
-        if (input.At is null)
-            problems.Add(new("event.instant", "at", "A welfare check needs its time (UTC)."));
-        if (string.IsNullOrWhiteSpace(input.Condition))
-            problems.Add(new("event.text", "condition", "A welfare check needs the animals' condition as seen."));
-        if (string.IsNullOrWhiteSpace(input.Attendant))
-            problems.Add(new("event.attendant", "attendant", "A welfare check needs who made it."));
+        problems.AddRange(WelfareCheckProblems(input));
         if (problems.Count > 0)
             return problems;
         var at = Instants.FromClient(input.At!.Value);
@@ -267,19 +262,73 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
             () => (IReadOnlyList<WelfareCheckView>)[.. specimens.Select(s => WelfareCheckView.Of(keys[s.Id], s.Events[^1]))], ct, created: true);
     }
 
+    /// <summary>
+    /// What is wrong with a welfare check's own fields, before any record is read: its time, the condition seen, who
+    /// checked, the temperature, the sedation. A form that could not read a field asks this for the others.
+    /// </summary>
+    public static IReadOnlyList<RuleViolation> WelfareCheckProblems(WelfareCheckInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var problems = new List<RuleViolation>();
+        if (input.At is null)
+            problems.Add(new("event.instant", "at", "A welfare check needs its time (UTC)."));
+        if (string.IsNullOrWhiteSpace(input.Condition))
+            problems.Add(new("event.text", "condition", "A welfare check needs the animals' condition as seen."));
+        else if (input.Condition.Trim().Length > EventRules.MaxTextLength)
+            problems.Add(new("event.text", "condition", $"The condition is longer than {EventRules.MaxTextLength} characters."));
+        if (string.IsNullOrWhiteSpace(input.Attendant))
+            problems.Add(new("event.attendant", "attendant", "A welfare check needs who made it."));
+        problems.AddRange(EventRules.Welfare(new WelfareObservation(input.TemperatureC, input.Fed, input.Watered, OptionalText.From(input.Sedation), OptionalText.From(input.Attendant))));
+        return problems;
+    }
+
+    /// <summary>Whether the person is an attendant of either party: a transport coordinator or veterinarian of the sender or the receiver.</summary>
+    private bool MayRecordWelfare(Transfer transfer) => access.Has(transfer.SenderId, Attend) || access.Has(transfer.ReceiverId, Attend);
+
+    /// <summary>
+    /// The welfare log for the transfer's page: the checks with those that came late marked against the journey's
+    /// interval (from dispatch on), the animals overdue now (after arrival: overdue when they arrived), the crates a
+    /// check may name, and whether the person looking is an attendant, who records checks while the animals travel.
+    /// </summary>
+    public async Task<Outcome<WelfareLogView>> WelfareAsync(Guid id, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, ct) is not { } transfer)
+            return NotFound<WelfareLogView>(id);
+        // A plan the rules cannot make (a journey or container table with problems) leaves no crates to name; the log still shows.
+        var plan = await PapersAsync(transfer, null, ct) is Outcome<TransportPapers>.Ok { Value: var p } ? p.Plan : null;
+        var keys = await KeysAsync(transfer, ct);
+        var log = await LogAsync(transfer, keys, ct);
+        var animals = keys.Values.Distinct(StringComparer.Ordinal).ToList();
+        var crates = (plan?.Crates ?? []).Select(c => new WelfareCrateView(c.Number, [.. c.Occupants.Select(o => new OccupantView(o.Line, o.Specimen, o.Name, o.Taxon, o.CommonName, o.Count))])).ToList();
+        IEnumerable<string> CratesOf(string animal) => crates.Where(c => c.Animals.Any(a => a.Specimen == animal)).Select(c => c.Crate);
+        var every = plan?.Journey.CheckEveryHours ?? Welfare.InspectionHours;
+        var interval = TimeSpan.FromHours(every);
+        var rounds = transfer.DispatchedAt is { } start ? WelfareSchedule.Rounds(log, animals, CratesOf, start, interval) : [];
+        var due = transfer.DispatchedAt is { } from && transfer.Status is TransferStatus.Dispatched or TransferStatus.Received
+            ? WelfareSchedule.Due(rounds, animals, CratesOf, from, interval, transfer.ReceivedAt ?? db.UtcNow)
+            : null;
+        return new Outcome<WelfareLogView>.Ok(new WelfareLogView(
+            transfer.Id.Value, transfer.Status, transfer.DispatchedAt, transfer.ReceivedAt, every, crates, rounds, due,
+            MayRecordWelfare(transfer)));
+    }
+
     /// <summary>The journey's welfare log: every check on the transfer's animals still standing (not corrected or withdrawn), in time order.</summary>
     public async Task<Outcome<IReadOnlyList<WelfareCheckView>>> WelfareLogAsync(Guid id, CancellationToken ct)
     {
         if (await ReadableAsync(id, ct) is not { } transfer)
             return NotFound<IReadOnlyList<WelfareCheckView>>(id);
-        var keys = await KeysAsync(transfer, ct);
+        return new Outcome<IReadOnlyList<WelfareCheckView>>.Ok(await LogAsync(transfer, await KeysAsync(transfer, ct), ct));
+    }
+
+    private async Task<IReadOnlyList<WelfareCheckView>> LogAsync(Transfer transfer, Dictionary<SpecimenId, string> keys, CancellationToken ct)
+    {
         var travelling = keys.Keys.ToList();
         var events = await db.SpecimenEvents.AsNoTracking().Where(e => travelling.Contains(e.SpecimenId)).ToListAsync(ct);
         var withdrawn = events.Where(e => e.Supersedes is not null).Select(e => e.Supersedes!.Value).ToHashSet();
-        return new Outcome<IReadOnlyList<WelfareCheckView>>.Ok([.. events
+        return [.. events
             .Where(e => e.Type == EventType.WelfareCheck && e.TransferId == transfer.Id && !withdrawn.Contains(e.Id))
             .OrderBy(e => e.At).ThenBy(e => keys[e.SpecimenId], StringComparer.Ordinal)
-            .Select(e => WelfareCheckView.Of(keys[e.SpecimenId], e))]);
+            .Select(e => WelfareCheckView.Of(keys[e.SpecimenId], e))];
     }
 
     /// <summary>

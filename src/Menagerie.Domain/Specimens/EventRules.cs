@@ -18,6 +18,14 @@ public static class EventRules
     /// <summary>100 m: far above any animal's length or height, and within what the records store.</summary>
     public const decimal MaxCentimetres = 10_000m;
 
+    /// <summary>Colder or hotter than any crate on a journey is kept (W-01 asks 12.8–26.7 °C), and within what the records store.</summary>
+    public const decimal MinTemperatureC = -60m;
+
+    public const decimal MaxTemperatureC = 60m;
+
+    /// <summary>A welfare check's sedation (drug and dose) and the attendant's name.</summary>
+    public const int MaxWelfareTextLength = 300;
+
     public static IReadOnlyList<RuleViolation> Check(EventDetails e, SpecimenKind kind, DateTime now)
     {
         var problems = new List<RuleViolation>();
@@ -100,6 +108,7 @@ public static class EventRules
                     Add("event.text", "text", "A welfare check needs the animal's condition.");
                 if (string.IsNullOrWhiteSpace(e.Welfare?.Attendant))
                     Add("event.attendant", "attendant", "A welfare check needs who made it.");
+                problems.AddRange(Welfare(e.Welfare));
                 break;
             case EventType.Note:
                 if (string.IsNullOrWhiteSpace(e.Text))
@@ -158,5 +167,16 @@ public static class EventRules
         if (e.Supersedes is not null && string.IsNullOrWhiteSpace(e.Reason))
             Add("event.reason", "reason", "A correction needs the reason the earlier event was wrong.");
         return problems;
+    }
+
+    /// <summary>What is wrong with a welfare check's own values: a temperature no crate is kept at, a sedation or name too long to keep.</summary>
+    public static IEnumerable<RuleViolation> Welfare(WelfareObservation? observation)
+    {
+        if (observation?.TemperatureC is { } t && (t < MinTemperatureC || t > MaxTemperatureC))
+            yield return new("welfare.temperature", "temperatureC", $"{t} °C is not a temperature at a crate: between {MinTemperatureC} and {MaxTemperatureC} °C is expected. Is the unit right?");
+        if (observation?.Sedation?.Length > MaxWelfareTextLength)
+            yield return new("welfare.sedation", "sedation", $"The sedation is longer than {MaxWelfareTextLength} characters.");
+        if (observation?.Attendant?.Length > MaxWelfareTextLength)
+            yield return new("event.attendant", "attendant", $"The attendant's name is longer than {MaxWelfareTextLength} characters.");
     }
 }

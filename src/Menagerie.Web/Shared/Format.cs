@@ -24,6 +24,21 @@ public static class Format
         return html;
     }
 
+    /// <summary>A time zone as a form names it beside a time: its IANA id and its offset from UTC at that instant.</summary>
+    public static string Zone(TimeZoneInfo zone, DateTime utc)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var offset = Offset(zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+        return zone.Equals(TimeZoneInfo.Utc) || zone.Id == "UTC" ? offset : $"{zone.Id}, {offset}";
+    }
+
+    /// <summary>A date and a time as the form fields of <paramref name="zone"/>'s clock hold them (yyyy-MM-dd, HH:mm).</summary>
+    public static (string Date, string Time) Fields(DateTime utc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return (local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
+
     public static string Number(decimal value) => value.ToString("#,0.###", CultureInfo.CurrentCulture);
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);

@@ -54,8 +54,8 @@ internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<Spec
         builder.Property(e => e.WidthCm).HasPrecision(8, 1);
         builder.Property(e => e.HeightCm).HasPrecision(8, 1);
         builder.Property(e => e.TemperatureC).HasPrecision(5, 1);
-        builder.Property(e => e.Sedation).HasMaxLength(300);
-        builder.Property(e => e.Attendant).HasMaxLength(300);
+        builder.Property(e => e.Sedation).HasMaxLength(EventRules.MaxWelfareTextLength);
+        builder.Property(e => e.Attendant).HasMaxLength(EventRules.MaxWelfareTextLength);
         builder.Property(e => e.Text).HasMaxLength(EventRules.MaxTextLength);
         builder.Property(e => e.Reason).HasMaxLength(EventRules.MaxReasonLength);
         builder.Property(e => e.RecordedBy).HasMaxLength(256);
