@@ -38,7 +38,8 @@ public static class Looking
     }
 
     /// <summary>Saves a full-page screenshot as NAME.png in the folder MENAGERIE_SCREENSHOTS names, when it names one.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot of the page from its top, or from the element <paramref name="from"/> names (a CSS selector).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, string? from = null)
     {
         var folder = Environment.GetEnvironmentVariable("MENAGERIE_SCREENSHOTS");
         if (string.IsNullOrEmpty(folder))
@@ -46,8 +47,9 @@ public static class Looking
         Directory.CreateDirectory(folder);
         // The whole page, cut at two screens' height: enough to see the page, small enough to keep in the repository.
         var size = page.ViewportSize!;
-        var height = Math.Min(await page.EvaluateAsync<int>("document.documentElement.scrollHeight"), size.Width < 600 ? 2400 : 1800);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Clip = new() { X = 0, Y = 0, Width = size.Width, Height = height } });
+        var top = from is null ? 0 : await page.EvaluateAsync<int>("s => Math.floor(document.querySelector(s).getBoundingClientRect().top + window.scrollY)", from);
+        var height = Math.Min(await page.EvaluateAsync<int>("document.documentElement.scrollHeight") - top, size.Width < 600 ? 2400 : 1800);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Clip = new() { X = 0, Y = top, Width = size.Width, Height = height } });
     }
 
     /// <summary>Fails when anything is wider than the screen except inside a scrolling region of its own.</summary>

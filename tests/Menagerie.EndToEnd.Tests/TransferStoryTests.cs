@@ -136,6 +136,7 @@ public sealed class TransferStoryTests(Chromium chromium)
         Assert.Contains("заблокировано", await moscow.Locator(".verdict").TextContentAsync(), StringComparison.Ordinal);
         await Looking.AssertAccessibleAsync(moscow);
         await Looking.ScreenshotAsync(moscow, "transfer-ru");
+        await Looking.ScreenshotAsync(moscow, "requirements-ru", from: "#requirements");
         await prague.GotoAsync("/transfers?view=NeedsMyAction");
         await prague.GetByRole(AriaRole.Link, new() { Name = "BERLIN → PRAGUE" }).ClickAsync();
         await prague.GetByRole(AriaRole.Link, new() { Name = "Принять животных" }).ClickAsync();
