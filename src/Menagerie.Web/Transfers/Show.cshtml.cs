@@ -45,6 +45,16 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
     [BindProperty]
     public string? Time { get; set; }
 
+    /// <summary>A day to see the requirements on (<c>?on=2024-11-20</c>); the steps are still refused by today's.</summary>
+    [BindProperty(SupportsGet = true, Name = "on")]
+    public string? On { get; set; }
+
+    /// <summary>The requirements on the day asked for, when one was; null otherwise.</summary>
+    public ComplianceView? RequirementsOn { get; private set; }
+
+    /// <summary>The day asked for when it is not a date.</summary>
+    public bool OnUnreadable { get; private set; }
+
     /// <summary>Today and now in UTC, for the dispatch form's defaults.</summary>
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -116,6 +126,12 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
         Version = Transfer.Version;
         if (await compliance.RequirementsAsync(id, null, ct) is Outcome<ComplianceView>.Ok { Value: var requirements })
             Requirements = requirements;
+        if (string.IsNullOrWhiteSpace(On))
+            return null;
+        if (!DateOnly.TryParseExact(On, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+            OnUnreadable = true;
+        else if (await compliance.RequirementsAsync(id, on, ct) is Outcome<ComplianceView>.Ok { Value: var then })
+            RequirementsOn = then;
         return null;
     }
 
