@@ -49,6 +49,10 @@ internal static partial class PageForms
 
     public static string Token(string page) => AntiforgeryField().Match(page).Groups["token"].Value;
 
+    /// <summary>The id of the first transfer of a status the client's transfers list shows (<c>Accepted</c>: the sample's November shipment).</summary>
+    public static async Task<string> TransferIdAsync(HttpClient client, string status) =>
+        TransferLink().Match(await client.GetStringAsync($"/transfers?status={status}", Ct)).Groups["id"].Value;
+
     /// <summary>The value of the first hidden field of this name on a page (a version, an id).</summary>
     public static string Hidden(string page, string name) =>
         Regex.Match(page, $"type=\"hidden\" name=\"{Regex.Escape(name)}\" value=\"(?<value>[^\"]*)\"", RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1)).Groups["value"].Value;
@@ -58,6 +62,9 @@ internal static partial class PageForms
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("href=\"/transfers/(?<id>[0-9a-f-]{36})\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TransferLink();
 
     [GeneratedRegex("<code class=\"secret\">(?<secret>[^<]+)</code>", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Secret();

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
 
 namespace Menagerie.Web.Tests;
 
-public sealed partial class RequirementsOnADayTests
+public sealed class RequirementsOnADayTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -17,7 +16,7 @@ public sealed partial class RequirementsOnADayTests
         await PageForms.SampleUsersAsync(factory);
         using var curator = await PageForms.SignedInAsync(factory, "curator@MOSCOW");
         curator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
-        var id = TransferLink().Match(await curator.GetStringAsync("/transfers?status=Accepted", Ct)).Groups["id"].Value;
+        var id = await PageForms.TransferIdAsync(curator, "Accepted");
 
         var today = WebUtility.HtmlDecode(await curator.GetStringAsync($"/transfers/{id}", Ct));
         var then = WebUtility.HtmlDecode(await curator.GetStringAsync($"/transfers/{id}?on=2024-11-20", Ct));
@@ -30,7 +29,4 @@ public sealed partial class RequirementsOnADayTests
         Assert.DoesNotContain("handler=Confirm", then, StringComparison.Ordinal);
         Assert.Contains("«20.11.2024» — не дата", unreadable, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("href=\"/transfers/(?<id>[0-9a-f-]{36})\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex TransferLink();
 }

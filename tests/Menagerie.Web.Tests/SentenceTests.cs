@@ -59,17 +59,11 @@ public sealed class SentenceTests
 
         using var curator = await PageForms.SignedInAsync(factory, "curator@PYONGYANG");
         curator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ko");
-        var november = await TransferIdAsync(curator);
+        var november = await PageForms.TransferIdAsync(curator, "Accepted");
         var transfer = WebUtility.HtmlDecode(await curator.GetStringAsync($"/transfers/{november}", Ct));
 
         Assert.Contains("비당사국인 KP에 보냅니다", transfer, StringComparison.Ordinal);
         Assert.DoesNotContain("not a Party: comparable documentation", transfer, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> TransferIdAsync(HttpClient client)
-    {
-        var list = await client.GetStringAsync("/transfers?status=Accepted", Ct);
-        return System.Text.RegularExpressions.Regex.Match(list, "href=\"/transfers/(?<id>[0-9a-f-]{36})\"", System.Text.RegularExpressions.RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1)).Groups["id"].Value;
     }
 
     private static string In(string culture, Func<string> say)

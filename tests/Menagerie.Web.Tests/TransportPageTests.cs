@@ -18,8 +18,7 @@ public sealed partial class TransportPageTests
         await PageForms.SampleUsersAsync(factory);
         using var coordinator = await PageForms.SignedInAsync(factory, "transport-coordinator@MOSCOW");
         coordinator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
-        var transfer = await coordinator.GetStringAsync("/transfers?status=Accepted", Ct);
-        var id = TransferLink().Match(transfer).Groups["id"].Value;
+        var id = await PageForms.TransferIdAsync(coordinator, "Accepted");
 
         var page = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/transfers/{id}/transport", Ct));
         var plan = await coordinator.GetStringAsync($"/api/v1/transfers/{id}/transport-plan", Ct);
@@ -41,7 +40,4 @@ public sealed partial class TransportPageTests
 
     [GeneratedRegex("<th scope=\"row\">(?<crate>C\\d\\d)</th>", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CrateRow();
-
-    [GeneratedRegex("href=\"/transfers/(?<id>[0-9a-f-]{36})\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex TransferLink();
 }

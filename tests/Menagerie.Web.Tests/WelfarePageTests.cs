@@ -147,14 +147,10 @@ public sealed partial class WelfarePageTests
         Assert.Contains("Overdue now by 4 d 16 h", log, StringComparison.Ordinal);
     }
 
-    private static async Task<string> LoanAsync(HttpClient client) =>
-        TransferLink().Match(await client.GetStringAsync("/transfers?status=Dispatched", Ct)).Groups["id"].Value;
+    private static Task<string> LoanAsync(HttpClient client) => PageForms.TransferIdAsync(client, "Dispatched");
 
     /// <summary>The first crate the form offers.</summary>
     private static string Crate(string form) => CrateBox().Match(form).Groups["crate"].Value;
-
-    [GeneratedRegex("href=\"/transfers/(?<id>[0-9a-f-]{36})\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex TransferLink();
 
     [GeneratedRegex("name=\"Form.Crates\" value=\"(?<crate>[^\"]+)\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CrateBox();
