@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Menagerie.App;
 using Menagerie.App.Compliance;
@@ -58,9 +57,8 @@ public sealed class CheckModel(ShipmentChecks checks) : PageModel
         DateOnly? on = null;
         if (!string.IsNullOrWhiteSpace(On))
         {
-            if (DateOnly.TryParseExact(On, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                on = day;
-            else
+            on = FormTime.Date(On);
+            if (on is null)
                 problems.Add(new("compliance.on", "on", $"'{On}' is not a date written YYYY-MM-DD."));
         }
         if (Shipment is null || Shipment.Length == 0)

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Menagerie.App.Compliance;
 using Menagerie.Domain;
 using Menagerie.Web.Http;
+using Menagerie.Web.Shared;
 
 namespace Menagerie.Web.Compliance;
 
@@ -15,7 +15,7 @@ public static class ComplianceEndpoints
                 DateOnly? day = null;
                 if (on is not null)
                 {
-                    if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                    if (FormTime.Date(on) is not { } parsed)
                         return OutcomeResults.Invalid([new RuleViolation("compliance.on", "on", $"'{on}' is not a date written YYYY-MM-DD.")]);
                     day = parsed;
                 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Menagerie.App.Institutions;
 using Menagerie.Domain;
 using Menagerie.Domain.Institutions;
@@ -37,12 +36,12 @@ public sealed class CountryForm
         DateOnly? entry = null;
         if (!string.IsNullOrWhiteSpace(EntryIntoForce))
         {
-            if (Parse(EntryIntoForce) is { } parsed)
+            if (FormTime.Date(EntryIntoForce.Trim()) is { } parsed)
                 entry = parsed;
             else
                 problems.Add(new("country.entry-into-force", "citesEntryIntoForce", t["“{0}” is not a date (yyyy-MM-dd).", EntryIntoForce].Value));
         }
-        var asOf = Parse(StatusAsOf);
+        var asOf = FormTime.Date(StatusAsOf?.Trim());
         if (asOf is null)
         {
             problems.Add(new("country.as-of", "statusAsOf", string.IsNullOrWhiteSpace(StatusAsOf)
@@ -56,9 +55,6 @@ public sealed class CountryForm
         problems.AddRange(rules.Violations.Where(v => !problems.Exists(p => p.Field == v.Field)));
         return (null, problems);
     }
-
-    private static DateOnly? Parse(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }
 
 /// <summary>What a country's fields show: the form as typed and the problems found.</summary>

@@ -9,9 +9,13 @@ public static class FormTime
 
     /// <summary>The instant, or null when the date or the time is not one.</summary>
     public static DateTime? Utc(string? date, string? time) =>
-        DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && IsTime(time, out var clock)
+        Date(date?.Trim()) is { } day && IsTime(time, out var clock)
             ? day.ToDateTime(clock, DateTimeKind.Utc)
             : null;
+
+    /// <summary>The day a date input or a query's <c>on</c> names (yyyy-MM-dd), or null when it names none.</summary>
+    public static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>
     /// The instant a date and time read on a clock of <paramref name="zone"/> mean, or null when they are not one,

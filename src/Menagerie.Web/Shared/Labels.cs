@@ -21,7 +21,10 @@ public static class Labels
     public static readonly string[] Steps = ["propose", "request", "accept", "decline", "clear", "cancel", "dispatch", "receive", "resolve"];
 
     public static string Of<TEnum>(IStringLocalizer t, TEnum value)
-        where TEnum : struct, Enum => t[$"{typeof(TEnum).Name}:{value}"];
+        where TEnum : struct, Enum => Of(t, (Enum)value);
+
+    /// <summary>A value of any of the <see cref="Enumerations"/>, as a sentence's values come (boxed).</summary>
+    public static string Of(IStringLocalizer t, Enum value) => t[$"{value.GetType().Name}:{value}"];
 
     public static string Step(IStringLocalizer t, string action) => t[$"step:{action}"];
 

@@ -28,7 +28,7 @@ public static class Sentences
         Wording w => t.Say(w),
         DocumentName d => Labels.Of(t, d.Type),
         Term term => Value(t, term.Value),
-        Enum e when Labels.Enumerations.Contains(e.GetType()) => t[$"{e.GetType().Name}:{e}"].Value,
+        Enum e when Labels.Enumerations.Contains(e.GetType()) => Labels.Of(t, e),
         _ => value,
     };
 }

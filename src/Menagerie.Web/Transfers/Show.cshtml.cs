@@ -128,7 +128,7 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
             Requirements = requirements;
         if (string.IsNullOrWhiteSpace(On))
             return null;
-        if (!DateOnly.TryParseExact(On, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+        if (FormTime.Date(On) is not { } on)
             OnUnreadable = true;
         else if (await compliance.RequirementsAsync(id, on, ct) is Outcome<ComplianceView>.Ok { Value: var then })
             RequirementsOn = then;

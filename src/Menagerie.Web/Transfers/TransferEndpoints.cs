@@ -4,6 +4,7 @@ using Menagerie.App.Transfers;
 using Menagerie.Domain;
 using Menagerie.Domain.Transfers;
 using Menagerie.Web.Http;
+using Menagerie.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Menagerie.Web.Transfers;
@@ -41,7 +42,7 @@ public static class TransferEndpoints
                 DateOnly? day = null;
                 if (on is not null)
                 {
-                    if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                    if (FormTime.Date(on) is not { } parsed)
                         return OutcomeResults.Invalid([new RuleViolation("requirements.on", "on", $"'{on}' is not a date written YYYY-MM-DD.")]);
                     day = parsed;
                 }
