@@ -62,6 +62,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Compliance.Reference.ChecklistImport>();
         services.AddScoped<Compliance.Reference.ListingLookup>();
         services.AddScoped<Studbooks.StudbookRecords>();
+        services.AddSingleton<Studbooks.StudbookAnalyses>();
+        services.AddSingleton<Work.BackgroundRuns>();
         return services;
     }
 }

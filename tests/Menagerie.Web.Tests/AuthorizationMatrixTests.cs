@@ -256,6 +256,12 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}/plots/{plot}.{format}", _ => $"/api/v1/studbooks/{studbook}/plots/mean-kinship.svg", _ => null, StudbookReaders),
             new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}/plots/pedigree/{individual}.{format}", _ => $"/api/v1/studbooks/{studbook}/plots/pedigree/{Lioness}.png", _ => null,
                 StudbookReaders),
+            new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}/pairs", _ => $"/api/v1/studbooks/{studbook}/pairs?top=5", _ => null, StudbookReaders),
+            new(HttpMethod.Post, "/api/v1/studbooks/{id:guid}/genedrop", _ => $"/api/v1/studbooks/{studbook}/genedrop", _ => new { iterations = 2 },
+                c => StudbookReaders(c) == HttpStatusCode.OK ? HttpStatusCode.Created : StudbookReaders(c)),
+            // A run is followed only by the one who started it: a run nobody started is not found, whoever asks.
+            new(HttpMethod.Get, "/api/v1/studbooks/{id:guid}/genedrop/{run:guid}", _ => $"/api/v1/studbooks/{studbook}/genedrop/{Guid.Empty}", _ => null,
+                c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound),
             new(HttpMethod.Get, "/api/v1/me/", _ => "/api/v1/me", _ => null, SignedIn),
             new(HttpMethod.Get, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => null, SignedIn),
             new(HttpMethod.Post, "/api/v1/me/tokens", _ => "/api/v1/me/tokens", _ => new { name = "matrix" },

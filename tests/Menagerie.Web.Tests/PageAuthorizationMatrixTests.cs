@@ -4,6 +4,7 @@ using Menagerie.App;
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
+using Menagerie.App.Studbooks;
 using Menagerie.App.Transfers;
 using Menagerie.Domain.Transfers;
 using Menagerie.Testing;
@@ -61,7 +62,7 @@ public sealed partial class PageAuthorizationMatrixTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "10000")]);
         var callers = await SignedInCallersAsync(factory);
-        var probes = Probes(await SampleTransfersAsync(factory), await ProbeUserAsync(factory));
+        var probes = Probes(await SampleTransfersAsync(factory), await ProbeUserAsync(factory), await SampleStudbookAsync(factory));
 
         var pages = await PageHandlersAsync(factory);
         var covered = probes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
@@ -97,7 +98,7 @@ public sealed partial class PageAuthorizationMatrixTests
         return new SampleTransfers(all.Single(t => t.Status == TransferStatus.Accepted).Id, all.Single(t => t.Sender == "BERLIN").Id);
     }
 
-    private static List<Probe> Probes(SampleTransfers transfers, Guid probeMembership)
+    private static List<Probe> Probes(SampleTransfers transfers, Guid probeMembership, Guid studbook)
     {
         static Answer Anyone(Caller c) => Answer.Ok;
         static Answer SignedIn(Caller c) => c.Anonymous ? Answer.SignIn : Answer.Ok;
@@ -135,6 +136,11 @@ public sealed partial class PageAuthorizationMatrixTests
         // The administrator acts only on the user made for the purpose; everyone else is refused before anything is read.
         var membership = new Dictionary<string, string>(StringComparer.Ordinal) { ["membership"] = probeMembership.ToString() };
         var probePassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["Password"] = "a passphrase for the probe" };
+        // The sample studbook is kept by Moscow's studbook keeper and linked to no animal: to anyone else but the administrator it does not exist.
+        var s = $"/studbooks/{studbook}";
+        static Answer StudbookReaders(Caller c) => c.Anonymous ? Answer.SignIn : c.Admin || c.Name == "studbook-keeper@MOSCOW" ? Answer.Ok : Answer.NotFound;
+        static Answer Keepers(Caller c) => c.Anonymous ? Answer.SignIn : c.Name!.StartsWith("studbook-keeper@", StringComparison.Ordinal) ? Answer.Ok : Answer.Forbidden;
+        var oneIteration = new Dictionary<string, string>(StringComparer.Ordinal) { ["Iterations"] = "1" };
         return
         [
             new("GET", "/", null, "/", Anyone),
@@ -167,6 +173,15 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/specimens/{id}/availability", null, $"/specimens/{Lioness}/availability", MoscowWrites("curator"), stale),
             new("GET", "/transfers", null, "/transfers?view=NeedsMyAction", SignedIn),
             new("GET", "/transfers", "Csv", "/transfers?handler=csv", SignedIn),
+            new("GET", "/studbooks", null, "/studbooks", SignedIn),
+            new("POST", "/studbooks", null, "/studbooks", Keepers, empty),
+            new("GET", "/studbooks/{id:guid}", null, s, StudbookReaders),
+            new("GET", "/studbooks/{id:guid}/individuals", null, s + "/individuals?sort=mk&dir=desc", StudbookReaders),
+            new("GET", "/studbooks/{id:guid}/pairs", null, s + "/pairs?top=5", StudbookReaders),
+            new("GET", "/studbooks/{id:guid}/genedrop", null, s + "/genedrop", StudbookReaders),
+            new("POST", "/studbooks/{id:guid}/genedrop", null, s + "/genedrop", StudbookReaders, oneIteration),
+            new("GET", "/studbooks/{id:guid}/genedrop/{run:guid}", null, $"{s}/genedrop/{Guid.Empty}", SignedInNotFound),
+            new("GET", "/studbooks/{id:guid}/plots/{plot}.{format}", null, s + "/plots/founder-representation.svg", StudbookReaders),
             new("GET", "/compliance/check", null, "/compliance/check", SignedIn),
             new("POST", "/compliance/check", null, "/compliance/check", SignedIn, empty),
             new("POST", "/compliance/check", "Json", "/compliance/check?handler=Json", SignedIn, empty),
@@ -224,6 +239,17 @@ public sealed partial class PageAuthorizationMatrixTests
     }
 
     private const string ProbeUserPage = "/admin/users/probe@MOSCOW";
+
+    /// <summary>The sample studbook, kept as the first start keeps it once its keeper exists.</summary>
+    private static async Task<Guid> SampleStudbookAsync(MenagerieFactory factory)
+    {
+        await using (var keeping = factory.Services.CreateAsyncScope())
+            Assert.IsType<Outcome<bool>.Ok>(await keeping.ServiceProvider.GetRequiredService<SampleStudbook>().EnsureAsync(Ct));
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();
+        var all = Assert.IsType<Outcome<IReadOnlyList<StudbookView>>.Ok>(await scope.ServiceProvider.GetRequiredService<StudbookRecords>().ListAsync(Ct)).Value;
+        return all.Single(s => s.Name == SampleStudbook.Name).Id;
+    }
 
     /// <summary>A user the administrator's forms act on, none of the callers: its curator membership is the one taken away.</summary>
     private static async Task<Guid> ProbeUserAsync(MenagerieFactory factory)

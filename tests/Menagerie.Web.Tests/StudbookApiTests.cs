@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -160,6 +161,85 @@ public sealed class StudbookApiTests
             Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (answer.StatusCode, answer.Content.Headers.ContentType?.MediaType));
         }
         Assert.Equal(0, (await JsonAsync(await theirCurator.GetAsync(Studbooks, Ct))).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_pair_table_and_a_gene_drop_of_a_stored_studbook_are_the_command_lines()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var keeper = await factory.ClientAsSampleUserAsync(Keeper);
+        using var other = await factory.ClientAsSampleUserAsync("studbook-keeper@PYONGYANG");
+        using var uploaded = await keeper.PostAsync(Studbooks, Form("Macaca fuscata, colony", File.ReadAllBytes(Colony), "japanese-macaque-colony.csv"), Ct);
+        var url = $"{Studbooks}/{(await JsonAsync(uploaded)).GetProperty("studbook").GetProperty("id").GetGuid()}";
+
+        var pairs = await JsonAsync(await keeper.GetAsync($"{url}/pairs?top=10", Ct));
+        using var tooMany = await keeper.GetAsync($"{url}/pairs?top=0", Ct);
+        using var started = await keeper.PostAsJsonAsync($"{url}/genedrop", new { iterations = 300, seed = 7 }, Ct);
+        var run = await JsonAsync(started);
+        var done = await UntilDoneAsync(keeper, started.Headers.Location!.OriginalString);
+        using var notTheirs = await other.GetAsync(started.Headers.Location!.OriginalString, Ct);
+
+        var analysis = await CommandLineAnalysisAsync();
+        Assert.True(JsonElement.DeepEquals(Serialized(StudbookPairs.Rank(analysis, 10)), pairs), "The API's pairs differ from the command line's.");
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal(($"{url}/genedrop/{run.GetProperty("id").GetGuid()}", 300), (started.Headers.Location.OriginalString, run.GetProperty("iterations").GetInt32()));
+        Assert.Equal(("done", 300), (done.GetProperty("state").GetString(), done.GetProperty("done").GetInt32()));
+        var expected = Serialized(StudbookGeneDrop.Run(analysis, 300, 7, Ct));
+        Assert.True(JsonElement.DeepEquals(expected, done.GetProperty("result")), $"The API's gene drop differs from the command line's: {done.GetProperty("result")} against {expected}");
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_studbook_extracted_on_a_day_is_analysed_for_that_day_unless_asked_for_another()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var keeper = await factory.ClientAsSampleUserAsync(Keeper);
+        // Three animals: a dam who died in 2010, her son born in 2005 and her daughter born in 2009, both alive.
+        var csv = "id,sire,dam,sex,birth_date,death,alive\nD,,,F,2000-05-01,2010-03-01,0\nS,,D,M,2005-06-01,,1\nT,,D,F,2009-06-01,,1\n"u8.ToArray();
+        var form = Form("Three", csv, "three.csv");
+        form.Add(new StringContent("2020-01-01"), "asOf");
+        using var future = Form("Three", csv, "three.csv");
+        future.Add(new StringContent("2999-01-01"), "asOf");
+
+        using var uploaded = await keeper.PostAsync(Studbooks, form, Ct);
+        var studbook = (await JsonAsync(uploaded)).GetProperty("studbook");
+        var url = $"{Studbooks}/{studbook.GetProperty("id").GetGuid()}";
+        var asExtracted = await JsonAsync(await keeper.GetAsync($"{url}/analysis", Ct));
+        var in2008 = await JsonAsync(await keeper.GetAsync($"{url}/analysis?on=2008-01-01", Ct));
+        using var refused = await keeper.PostAsync(Studbooks, future, Ct);
+
+        Assert.Equal("2020-01-01", studbook.GetProperty("asOf").GetString());
+        Assert.Equal(["S", "T"], InReference(asExtracted));
+        // In 2008 the dam was alive and her daughter not yet born.
+        Assert.Equal(["D", "S"], InReference(in2008));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("2999-01-01, which is still to come", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private static string[] InReference(JsonElement analysis) =>
+        [.. analysis.GetProperty("individuals").EnumerateArray().Where(i => i.GetProperty("inReference").GetBoolean()).Select(i => i.GetProperty("id").GetString()!)];
+
+    private static async Task<JsonElement> UntilDoneAsync(HttpClient client, string run)
+    {
+        for (var wait = 0; wait < 600; wait++)
+        {
+            var state = await JsonAsync(await client.GetAsync(run, Ct));
+            if (state.GetProperty("state").GetString() is "done" or "failed")
+                return state;
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException($"The gene drop {run} did not end within a minute.");
+    }
+
+    private static JsonElement Serialized<T>(T value) => JsonSerializer.Deserialize<JsonElement>(JsonSerializer.Serialize(value, Json.Options));
+
+    private static async Task<StudbookAnalysis> CommandLineAnalysisAsync()
+    {
+        var loaded = Assert.IsType<StudbookLoad.Loaded>(await StudbookLoader.LoadAsync(Colony, Ct));
+        return StudbookAnalysis.Compute(loaded.Pedigree, StudbookAnalysis.SelectReference(loaded.Pedigree, ReferenceRule.Auto));
     }
 
     /// <summary>What <c>menagerie studbook analyze FILE --format json</c> writes: the same loader, analysis and JSON options.</summary>

@@ -35,6 +35,12 @@ public sealed class Studbook
     public byte[] Content { get; private set; }
     public DateTime UploadedAt { get; private set; }
 
+    /// <summary>
+    /// The date its data were extracted from the keeper's records, when known: the day its alive column describes,
+    /// and the day analyses are made for unless another is asked for.
+    /// </summary>
+    public DateOnly? AsOf { get; private set; }
+
     /// <summary>Rows of the file, one per listed individual.</summary>
     public int Rows { get; private set; }
 
@@ -42,7 +48,8 @@ public sealed class Studbook
     public IReadOnlyList<StudbookIndividual> Individuals => _individuals;
 
     internal static Studbook Upload(
-        string name, TaxonId? taxon, string scheme, Guid keeper, string fileName, byte[] content, DateTime uploadedAt, int rows, IEnumerable<string> individuals)
+        string name, TaxonId? taxon, string scheme, Guid keeper, string fileName, byte[] content, DateTime uploadedAt, DateOnly? asOf, int rows,
+        IEnumerable<string> individuals)
     {
         var studbook = new Studbook
         {
@@ -54,6 +61,7 @@ public sealed class Studbook
             FileName = fileName,
             Content = content,
             UploadedAt = uploadedAt,
+            AsOf = asOf,
             Rows = rows,
         };
         studbook._individuals.AddRange(individuals.Select(id => new StudbookIndividual(studbook.Id, id)));

@@ -66,6 +66,54 @@ public sealed class StudbookAnalysis
     public static ReferencePopulation SelectReference(Pedigree pedigree, ReferenceRule rule) =>
         ReferencePopulation.Select(pedigree, rule);
 
+    /// <summary>
+    /// The reference population a rule selects on a day. Who was alive then comes from the birth, death and
+    /// departure dates where the studbook has them: an animal born after the day, or dead or gone by it, was
+    /// not; one that died or left after it was. An animal with no such dates keeps its alive column, which
+    /// describes the day the data were extracted. The other rules do not depend on the day.
+    /// </summary>
+    public static ReferencePopulation SelectReference(Pedigree pedigree, IReadOnlyList<PedigreeRow> rows, ReferenceRule rule, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(pedigree);
+        ArgumentNullException.ThrowIfNull(rows);
+        var hasEnds = rows.Any(r => r.Death is not null || r.Departure is not null);
+        if (rule == ReferenceRule.Auto)
+        {
+            rule = pedigree.HasReferenceValues ? ReferenceRule.ReferenceColumn
+                : pedigree.HasAliveValues || hasEnds ? ReferenceRule.Alive
+                : ReferenceRule.Leaves;
+        }
+        return rule == ReferenceRule.Alive
+            ? ReferencePopulation.Living(pedigree, LivingOn(pedigree, rows, on))
+            : ReferencePopulation.Select(pedigree, rule);
+    }
+
+    /// <summary>Who was alive on a day, by pedigree index, as <see cref="SelectReference(Pedigree, IReadOnlyList{PedigreeRow}, ReferenceRule, DateOnly)"/> works it out.</summary>
+    public static bool[] LivingOn(Pedigree pedigree, IReadOnlyList<PedigreeRow> rows, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(pedigree);
+        ArgumentNullException.ThrowIfNull(rows);
+        var hasEnds = rows.Any(r => r.Death is not null || r.Departure is not null);
+        var living = new bool[pedigree.Count];
+        foreach (var row in rows)
+        {
+            var i = pedigree.IndexOf(row.Id);
+            if (i < 0)
+                continue;
+            var ended = Earliest(row.Death, row.Departure);
+            living[i] = Born(row) > on || ended <= on ? false
+                : ended is not null ? true
+                : pedigree.HasAliveValues ? pedigree.Alive[i]
+                : hasEnds;
+        }
+        return living;
+    }
+
+    /// <summary>The birth date, or 1 July of the birth year where only the year is known.</summary>
+    public static DateOnly? Born(PedigreeRow row) => row.BirthDate ?? (row.BirthYear is { } year ? new DateOnly(year, 7, 1) : null);
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
     /// <summary>Inbreeding and mean kinship (linear time, no N×N matrix) over a non-empty reference population.</summary>
     public static StudbookAnalysis Compute(Pedigree pedigree, ReferencePopulation reference)
     {

@@ -14,6 +14,9 @@ public enum StudbookColumn
     Alive,
     Dead,
     Reference,
+
+    /// <summary>The date the data were extracted from the studbook, the same on every row.</summary>
+    AsOf,
 }
 
 /// <summary>
@@ -51,6 +54,9 @@ public static class StudbookColumns
         ["dead"] = StudbookColumn.Dead,
         ["ref"] = StudbookColumn.Reference,
         ["reference"] = StudbookColumn.Reference,
+        ["asof"] = StudbookColumn.AsOf,
+        ["extracted"] = StudbookColumn.AsOf,
+        ["extractdate"] = StudbookColumn.AsOf,
     };
 
     /// <summary>The header name as it is matched: lower case, without spaces, dots and underscores.</summary>
@@ -96,6 +102,7 @@ public static class StudbookColumns
         StudbookColumn.BirthDate => "birth_date",
         StudbookColumn.BirthYear => "birth_year",
         StudbookColumn.Reference => "ref",
+        StudbookColumn.AsOf => "as_of",
         _ => column.ToString().ToLowerInvariant(),
     };
 

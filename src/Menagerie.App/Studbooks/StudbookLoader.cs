@@ -21,6 +21,9 @@ public abstract record StudbookLoad
         /// for: an analysis of a million animals has no use for them and should not carry them.
         /// </summary>
         public IReadOnlyList<PedigreeRow> Rows { get; init; } = [];
+
+        /// <summary>The date the data were extracted, when the file has an as_of column.</summary>
+        public DateOnly? AsOf { get; init; }
     }
 
     /// <summary>At least one error: nothing may be analysed.</summary>
@@ -82,7 +85,7 @@ public static class StudbookLoader
             .OrderBy(p => p.Line == 0 ? int.MaxValue : p.Line)
             .ToList();
         return built.Succeeded && !read.HasErrors
-            ? new StudbookLoad.Loaded(built.Pedigree, problems) { Rows = keepRows ? read.Input.Rows : [] }
+            ? new StudbookLoad.Loaded(built.Pedigree, problems) { Rows = keepRows ? read.Input.Rows : [], AsOf = read.AsOf }
             : new StudbookLoad.Rejected(problems);
     }
 }

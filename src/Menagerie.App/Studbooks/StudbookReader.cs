@@ -3,8 +3,8 @@ using Sylvan.Data.Csv;
 
 namespace Menagerie.App.Studbooks;
 
-/// <summary>The rows of a studbook file as read, with every problem the reader itself found.</summary>
-public sealed record StudbookFile(PedigreeInput Input, IReadOnlyList<StudbookProblem> Problems)
+/// <summary>The rows of a studbook file as read, the date its data were extracted when a column gives it, and every problem the reader itself found.</summary>
+public sealed record StudbookFile(PedigreeInput Input, DateOnly? AsOf, IReadOnlyList<StudbookProblem> Problems)
 {
     public bool HasErrors => Problems.Any(p => p.IsError);
 }
@@ -20,6 +20,7 @@ public sealed class StudbookReader
     private readonly int[] _columns;
     private readonly List<StudbookProblem> _problems = [];
     private readonly PedigreeInput _input = new();
+    private DateOnly? _asOf;
 
     // Sex codes repeat on every row; the few distinct ones are kept instead of allocating one per row.
     private readonly List<string> _sexCodes = [];
@@ -44,7 +45,7 @@ public sealed class StudbookReader
             while (await csv.ReadAsync(ct))
                 reader.ReadRow(csv);
         }
-        return new StudbookFile(reader._input, reader._problems);
+        return new StudbookFile(reader._input, reader._asOf, reader._problems);
     }
 
     private bool CheckHeader()
@@ -69,8 +70,9 @@ public sealed class StudbookReader
             return;
         var id = _input.Intern(Field(csv, StudbookColumn.Id));
         var (birthDate, birthYear) = ReadBirth(csv, line, id);
-        ReadLaterDate(csv, StudbookColumn.Death, "died", line, id, birthDate);
-        ReadLaterDate(csv, StudbookColumn.Departure, "left", line, id, birthDate);
+        var death = ReadLaterDate(csv, StudbookColumn.Death, "died", line, id, birthDate);
+        var departure = ReadLaterDate(csv, StudbookColumn.Departure, "left", line, id, birthDate);
+        ReadAsOf(csv, line, id);
         _input.Add(new PedigreeRow
         {
             Id = id,
@@ -80,6 +82,8 @@ public sealed class StudbookReader
             Line = line,
             BirthDate = birthDate,
             BirthYear = birthYear,
+            Death = death,
+            Departure = departure,
             Alive = ReadAlive(csv, line, id),
             Reference = ReadFlag(csv, StudbookColumn.Reference, line, id),
         });
@@ -96,18 +100,34 @@ public sealed class StudbookReader
         return (date, year ?? yearOnly);
     }
 
-    private void ReadLaterDate(CsvDataReader csv, StudbookColumn column, string verb, int line, string id, DateOnly? birth)
+    private DateOnly? ReadLaterDate(CsvDataReader csv, StudbookColumn column, string verb, int line, string id, DateOnly? birth)
     {
         var text = Field(csv, column);
-        if (!StudbookFields.TryParseDate(text, out var date, out _))
+        if (!StudbookFields.TryParseDate(text, out var date, out var year))
         {
             Error(line, StudbookColumns.Name(column), id, $"'{text}' is not a date (yyyy-mm-dd, or a year) for '{id}'.");
+            return null;
         }
-        else if (date < birth)
+        if (date < birth)
         {
             var message = $"'{id}' {verb} on {date:yyyy-MM-dd}, before its birth on {birth:yyyy-MM-dd}.";
             _problems.Add(new(PedigreeIssueSeverity.Warning, _file, line, StudbookColumns.Name(column), id, message));
         }
+        return date ?? (year is { } y ? new DateOnly(y, 7, 1) : null);
+    }
+
+    // The date the data were extracted, when the file carries it as a column: one date for the whole file.
+    private void ReadAsOf(CsvDataReader csv, int line, string id)
+    {
+        var text = Field(csv, StudbookColumn.AsOf);
+        if (text.IsEmpty)
+            return;
+        if (!StudbookFields.TryParseDate(text, out var date, out _) || date is null)
+            Error(line, StudbookColumns.Name(StudbookColumn.AsOf), id, $"'{text}' is not a date (yyyy-mm-dd) for the date the data were extracted.");
+        else if (_asOf is null)
+            _asOf = date;
+        else if (_asOf != date)
+            Error(line, StudbookColumns.Name(StudbookColumn.AsOf), id, $"The data were extracted on one date; this row says {date:yyyy-MM-dd} where an earlier one says {_asOf:yyyy-MM-dd}.");
     }
 
     private bool? ReadAlive(CsvDataReader csv, int line, string id)

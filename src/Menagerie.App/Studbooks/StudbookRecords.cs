@@ -4,6 +4,7 @@ using Menagerie.App.Persistence;
 using Menagerie.App.Persistence.Configurations;
 using Menagerie.App.Specimens;
 using Menagerie.App.Studbooks.Plots;
+using Menagerie.App.Work;
 using Menagerie.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,10 @@ namespace Menagerie.App.Studbooks;
 
 /// <summary>
 /// A studbook file to keep: its name (e.g. the taxon and region it manages), its taxon by scientific name,
-/// the identifier scheme that links its individuals to specimens (default <c>studbook</c>), and the file as sent.
+/// the identifier scheme that links its individuals to specimens (default <c>studbook</c>), the file as sent, and
+/// the date its data were extracted (yyyy-MM-dd), unless the file has an as_of column.
 /// </summary>
-public sealed record StudbookUpload(string? Name, string? Taxon, string? Scheme, string? FileName, byte[]? Content);
+public sealed record StudbookUpload(string? Name, string? Taxon, string? Scheme, string? FileName, byte[]? Content, string? AsOf = null);
 
 /// <summary>An individual of the studbook and the specimen that carries its id in the studbook's scheme.</summary>
 public sealed record StudbookLink(string Individual, Guid Specimen);
@@ -21,7 +23,7 @@ public sealed record StudbookLink(string Individual, Guid Specimen);
 /// <summary>A stored studbook; <c>linked</c> lists only the specimens the reader may see.</summary>
 public sealed record StudbookView(
     Guid Id, string Name, TaxonRef? Taxon, string Scheme, string Keeper, string File, int Rows, int Individuals, DateTime UploadedAt,
-    IReadOnlyList<StudbookLink> Linked);
+    DateOnly? AsOf, IReadOnlyList<StudbookLink> Linked);
 
 /// <summary>The studbook as stored, and the warnings its file drew (errors would have stopped it).</summary>
 public sealed record StudbookUploaded(StudbookView Studbook, IReadOnlyList<string> Warnings);
@@ -31,7 +33,7 @@ public sealed record StudbookUploaded(StudbookView Studbook, IReadOnlyList<strin
 /// institution that holds or owns one of its linked animals, and administrators read it, its analysis and
 /// its plots. To anyone else it does not exist.
 /// </summary>
-public sealed class StudbookRecords(MenagerieDbContext db, Access access)
+public sealed class StudbookRecords(MenagerieDbContext db, Access access, StudbookAnalyses analyses, BackgroundRuns runs)
 {
     public async Task<Outcome<StudbookUploaded>> UploadAsync(StudbookUpload upload, CancellationToken ct)
     {
@@ -56,6 +58,16 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access)
             if (taxon is null)
                 problems.Add(new("taxon.unknown", "taxon", $"There is no taxon '{upload.Taxon}' in these records."));
         }
+        DateOnly? asOf = null;
+        if (!string.IsNullOrWhiteSpace(upload.AsOf))
+        {
+            if (!DateOnly.TryParseExact(upload.AsOf.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                problems.Add(new("studbook.asOf", "asOf", $"'{upload.AsOf}' is not a date written YYYY-MM-DD."));
+            else if (day > DateOnly.FromDateTime(db.UtcNow))
+                problems.Add(new("studbook.asOf", "asOf", $"The data cannot have been extracted on {day:yyyy-MM-dd}, which is still to come."));
+            else
+                asOf = day;
+        }
         var file = FileName(upload.FileName, name);
         StudbookLoad.Loaded? loaded = null;
         if (upload.Content is not { Length: > 0 } content)
@@ -64,10 +76,13 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access)
             loaded = l;
         else
             problems.AddRange(Problems(load));
+        if (loaded?.AsOf is { } extracted && asOf is { } given && extracted != given)
+            problems.Add(new("studbook.asOf", "asOf", $"The file says its data were extracted on {extracted:yyyy-MM-dd}, not {given:yyyy-MM-dd}."));
         if (problems.Count > 0)
             return problems;
 
-        var studbook = Studbook.Upload(name, taxon, scheme, keeper.Value, file, upload.Content!, db.UtcNow, loaded!.Rows.Count, loaded.Pedigree.Ids);
+        var studbook = Studbook.Upload(
+            name, taxon, scheme, keeper.Value, file, upload.Content!, db.UtcNow, asOf ?? loaded!.AsOf, loaded!.Rows.Count, loaded.Pedigree.Ids);
         db.Studbooks.Add(studbook);
         await db.SaveChangesAsync($"studbook {name} uploaded from {file}: {studbook.Rows} rows, {studbook.Individuals.Count} individuals", ct);
         db.ChangeTracker.Clear();
@@ -93,80 +108,143 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access)
             : NotFound<StudbookView>(id);
 
     /// <summary>
-    /// The analysis of <c>menagerie studbook analyze --format json</c>, computed afresh from the stored file, with
-    /// the specimen of each individual linked to one the reader may see.
+    /// The analysis on a day (yyyy-MM-dd; by default the day the data were extracted, else today), running or
+    /// done: a page shows its progress while it runs. <paramref name="reference"/> is auto, ref, alive or leaves.
     /// </summary>
-    public async Task<Outcome<AnalysisReport>> AnalysisAsync(Guid id, string? reference, CancellationToken ct)
+    public async Task<Outcome<StudbookAnalysisJob>> AnalyseAsync(Guid id, string? reference, string? on, CancellationToken ct)
     {
-        var (analysis, _, failed) = await AnalyseAsync<AnalysisReport>(id, reference, keepRows: false, ct);
-        if (analysis is null)
-            return failed!;
-        var report = analysis.Report();
-        // An id that several visible specimens carry names none of them for certain: it is left unlinked here.
-        var specimens = (await LinksAsync([id], ct)).GroupBy(l => l.Link.Individual, StringComparer.Ordinal)
-            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Link.Specimen, StringComparer.Ordinal);
+        var problems = new List<RuleViolation>();
+        if (!StudbookAnalysis.TryParseReference(reference, out var rule))
+            problems.Add(new("studbook.reference", "reference", $"'{reference}' is not a reference population: {StudbookAnalysis.ReferenceWords}."));
+        DateOnly? day = null;
+        if (!string.IsNullOrEmpty(on))
+        {
+            if (DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                day = parsed;
+            else
+                problems.Add(new("studbook.on", "on", $"'{on}' is not a date written YYYY-MM-DD."));
+        }
+        if (!await CanReadAsync(id, ct))
+            return NotFound<StudbookAnalysisJob>(id);
+        if (problems.Count > 0)
+            return problems;
+        var asOf = await db.Studbooks.Where(s => s.Id == id).Select(s => s.AsOf).SingleAsync(ct);
+        var onDay = day ?? asOf ?? DateOnly.FromDateTime(db.UtcNow);
+        if (analyses.Find(id, rule, onDay) is { } job)
+            return new Outcome<StudbookAnalysisJob>.Ok(job);
+        var stored = await db.Studbooks.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.FileName, s.Content }).SingleAsync(ct);
+        return new Outcome<StudbookAnalysisJob>.Ok(analyses.Start(id, rule, onDay, reference ?? "auto", stored.FileName, stored.Content));
+    }
+
+    /// <summary>The analysis on a day, waited for.</summary>
+    public async Task<Outcome<StudbookResults>> ResultsAsync(Guid id, string? reference, string? on, CancellationToken ct) =>
+        await AnalyseAsync(id, reference, on, ct) switch
+        {
+            Outcome<StudbookAnalysisJob>.Ok { Value: var job } => await job.Result.WaitAsync(ct),
+            var failed => failed.As<StudbookResults>(),
+        };
+
+    /// <summary>
+    /// The analysis of <c>menagerie studbook analyze --format json</c>, on a day, with the specimen of each
+    /// individual linked to one the reader may see.
+    /// </summary>
+    public async Task<Outcome<AnalysisReport>> AnalysisAsync(Guid id, string? reference, string? on, CancellationToken ct)
+    {
+        var analysed = await ResultsAsync(id, reference, on, ct);
+        if (analysed is not Outcome<StudbookResults>.Ok { Value: var results })
+            return analysed.As<AnalysisReport>();
+        var report = results.Report;
+        var specimens = await SpecimensAsync(id, ct);
         var individuals = report.Individuals
             .Select(i => specimens.TryGetValue(i.Id, out var specimen) ? i with { Specimen = specimen } : i).ToList();
         return new Outcome<AnalysisReport>.Ok(report with { Individuals = individuals });
     }
 
     /// <summary>
+    /// The specimen each individual is linked to, among those the reader may see. An id that several visible
+    /// specimens carry names none of them for certain: it is left unlinked.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> SpecimensAsync(Guid id, CancellationToken ct) =>
+        (await LinksAsync([id], ct)).GroupBy(l => l.Link.Individual, StringComparer.Ordinal)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Link.Specimen, StringComparer.Ordinal);
+
+    /// <summary>
     /// One plot, by the name <c>studbook plot</c> gives its file (mean-kinship, age-sex-pyramid,
-    /// founder-representation; pedigree with an individual) and its format (svg, png); ages are counted to
-    /// <paramref name="on"/> (yyyy-MM-dd, default today).
+    /// founder-representation; pedigree with an individual) and its format (svg, png), for the analysis on a day;
+    /// its words in the reader's language through <paramref name="say"/>, English without it.
     /// </summary>
     public async Task<Outcome<StudbookPlotImage>> PlotAsync(
-        Guid id, string plot, string? individual, string format, string? reference, string? on, CancellationToken ct)
+        Guid id, string plot, string? individual, string format, string? reference, string? on, Func<Wording, string>? say, CancellationToken ct)
     {
         StudbookPlotKind? kind = individual is null ? StudbookPlots.PopulationPlot(plot)
             : plot == StudbookPlots.Name(StudbookPlotKind.Pedigree) ? StudbookPlotKind.Pedigree : null;
         PlotImageFormat? image = format switch { "svg" => PlotImageFormat.Svg, "png" => PlotImageFormat.Png, _ => null };
         if (kind is null || image is null)
             return new Outcome<StudbookPlotImage>.NotFound($"There is no plot '{plot}.{format}': plots are mean-kinship, age-sex-pyramid, founder-representation and pedigree/ID, as .svg or .png.");
-        var day = DateOnly.FromDateTime(db.UtcNow);
-        if (on is not null && !DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            return new Outcome<StudbookPlotImage>.Invalid([new("studbook.on", "on", $"'{on}' is not a date written YYYY-MM-DD.")]);
-
-        var (analysis, loaded, failed) = await AnalyseAsync<StudbookPlotImage>(id, reference, keepRows: true, ct);
-        if (analysis is null)
-            return failed!;
-        var name = await db.Studbooks.Where(s => s.Id == id).Select(s => s.FileName).SingleAsync(ct);
-        return StudbookPlots.Render(analysis, loaded!.Rows, name, day, kind.Value, individual, image.Value) is { } rendered
+        var analysed = await ResultsAsync(id, reference, on, ct);
+        if (analysed is not Outcome<StudbookResults>.Ok { Value: var results })
+            return analysed.As<StudbookPlotImage>();
+        return StudbookPlots.Render(results.Analysis, results.Rows, results.FileName, results.On, kind.Value, individual, image.Value, say) is { } rendered
             ? new Outcome<StudbookPlotImage>.Ok(rendered)
             : new Outcome<StudbookPlotImage>.NotFound($"'{individual}' is not an individual of studbook {id}.");
     }
 
-    private async Task<(StudbookAnalysis? Analysis, StudbookLoad.Loaded? Loaded, Outcome<T>? Failed)> AnalyseAsync<T>(
-        Guid id, string? reference, bool keepRows, CancellationToken ct)
+    /// <summary>The most pairs a table lists.</summary>
+    public const int MaxPairs = 1000;
+
+    /// <summary>The most iterations one gene drop runs.</summary>
+    public const int MaxIterations = 100_000;
+
+    /// <summary>The problem of a seed a form could not read as a number.</summary>
+    public static RuleViolation UnreadableSeed { get; } = new("studbook.seed", "seed", "A gene drop's seed is a whole number from 0 to 18446744073709551615.");
+
+    /// <summary>The <paramref name="top"/> best male × female pairs of the reference population on a day, as <c>studbook pairs</c> ranks them.</summary>
+    public async Task<Outcome<PairsReport>> PairsAsync(Guid id, string? reference, string? on, int top, CancellationToken ct)
     {
-        if (!StudbookAnalysis.TryParseReference(reference, out var rule))
-            return (null, null, new Outcome<T>.Invalid([new("studbook.reference", "reference", $"'{reference}' is not a reference population: {StudbookAnalysis.ReferenceWords}.")]));
-        if (!await CanReadAsync(id, ct))
-            return (null, null, NotFound<T>(id));
-        var stored = await db.Studbooks.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.FileName, s.Content }).SingleAsync(ct);
-        // The file validated when it was uploaded; a later Menagerie may read it more strictly.
-        var load = await LoadAsync(stored.Content, stored.FileName, ct, keepRows);
-        if (load is not StudbookLoad.Loaded loaded)
-            return (null, null, new Outcome<T>.Invalid(Problems(load)));
-        var population = StudbookAnalysis.SelectReference(loaded.Pedigree, rule);
-        if (population.Count == 0)
-        {
-            return (null, null, new Outcome<T>.Invalid([new("studbook.reference", "reference",
-                reference is null
-                    ? Wording.Of($"The automatic reference population of {stored.FileName} is empty; choose another: ref, alive or leaves.")
-                    : $"The reference population ({reference}) of {stored.FileName} is empty; choose another: ref, alive or leaves.")]));
-        }
-        return (StudbookAnalysis.Compute(loaded.Pedigree, population), loaded, null);
+        var analysed = await ResultsAsync(id, reference, on, ct);
+        if (analysed is not Outcome<StudbookResults>.Ok { Value: var results })
+            return analysed.As<PairsReport>();
+        var problems = new List<RuleViolation>();
+        if (top is < 1 or > MaxPairs)
+            problems.Add(new("studbook.top", "top", $"The pair table lists from 1 to {MaxPairs:N0} pairs."));
+        var candidates = StudbookPairs.CountCandidates(results.Analysis.Pedigree, results.Analysis.Reference);
+        if (candidates > StudbookPairs.MaxCandidates)
+            problems.Add(new("studbook.pairs", "reference", $"The reference population has {candidates:N0} male × female pairs, more than the {StudbookPairs.MaxCandidates:N0} that can be ranked; choose a smaller one."));
+        return problems.Count > 0 ? problems : new Outcome<PairsReport>.Ok(StudbookPairs.Rank(results.Analysis, top));
     }
 
-    private static async Task<StudbookLoad> LoadAsync(byte[] content, string file, CancellationToken ct, bool keepRows = true)
+    /// <summary>
+    /// Starts a gene drop of the reference population on a day in the background and returns at once; the
+    /// person who started it follows it with <see cref="GeneDropAsync"/>.
+    /// </summary>
+    public async Task<Outcome<GeneDropRun>> StartGeneDropAsync(Guid id, GeneDropRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var analysed = await ResultsAsync(id, request.Reference, request.On, ct);
+        if (analysed is not Outcome<StudbookResults>.Ok { Value: var results })
+            return analysed.As<GeneDropRun>();
+        if (request.Iterations is < 2 or > MaxIterations)
+            return new Outcome<GeneDropRun>.Invalid([new("studbook.iterations", "iterations", $"A gene drop runs from 2 to {MaxIterations:N0} iterations.")]);
+        var asked = request with { Reference = request.Reference ?? "auto", On = results.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var run = runs.Start(db.ActorName, id, request.Iterations, asked,
+            (progress, stop) => StudbookGeneDrop.Run(results.Analysis, request.Iterations, request.Seed, stop, progress));
+        return new Outcome<GeneDropRun>.Created(GeneDropRun.Of(run));
+    }
+
+    /// <summary>A gene drop this person started, running or done.</summary>
+    public async Task<Outcome<GeneDropRun>> GeneDropAsync(Guid id, Guid run, CancellationToken ct) =>
+        await CanReadAsync(id, ct) && runs.Find(run, db.ActorName) is { } found && found.Subject == id
+            ? new Outcome<GeneDropRun>.Ok(GeneDropRun.Of(found))
+            : new Outcome<GeneDropRun>.NotFound($"No gene drop {run} of studbook {id}.");
+
+    private static async Task<StudbookLoad> LoadAsync(byte[] content, string file, CancellationToken ct)
     {
         using var text = new StreamReader(new MemoryStream(content, writable: false), detectEncodingFromByteOrderMarks: true);
-        return await StudbookLoader.LoadAsync(text, file, ct, keepRows);
+        return await StudbookLoader.LoadAsync(text, file, ct, keepRows: true);
     }
 
     /// <summary>Every problem of a file that cannot be stored or analysed, each as the command line prints it.</summary>
-    private static List<RuleViolation> Problems(StudbookLoad load) => load is StudbookLoad.Unreadable unreadable
+    internal static List<RuleViolation> Problems(StudbookLoad load) => load is StudbookLoad.Unreadable unreadable
         ? [new("studbook.unreadable", "file", Wording.FromString(unreadable.Message))]
         : load.Problems.Select(p => new RuleViolation(p.IsError ? "studbook.error" : "studbook.warning", p.Line > 0 ? $"line {p.Line}" : "file", Wording.FromString(p.ToString()))).ToList();
 
@@ -231,6 +309,7 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access)
             s.Rows,
             Individuals = s.Individuals.Count,
             s.UploadedAt,
+            s.AsOf,
         }).ToListAsync(ct);
         var keeperIds = rows.Select(r => r.KeeperId).Distinct().ToList();
         var keepers = await db.Users.AsNoTracking().Where(u => keeperIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", ct);
@@ -239,7 +318,7 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access)
         var links = (await LinksAsync(rows.ConvertAll(r => r.Id), ct)).ToLookup(l => l.Studbook, l => l.Link);
         return rows.ConvertAll(r => new StudbookView(
             r.Id, r.Name, r.TaxonId is { } t ? new TaxonRef(t.Value, taxa[t].ScientificName, taxa[t].CommonName) : null, r.Scheme,
-            keepers[r.KeeperId], r.FileName, r.Rows, r.Individuals, r.UploadedAt, links[r.Id].ToList()));
+            keepers[r.KeeperId], r.FileName, r.Rows, r.Individuals, r.UploadedAt, r.AsOf, links[r.Id].ToList()));
     }
 
     private static Outcome<T>.NotFound NotFound<T>(Guid id) => new($"No studbook {id}.");

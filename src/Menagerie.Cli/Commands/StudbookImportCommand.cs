@@ -18,10 +18,11 @@ internal static class StudbookImportCommand
         var name = new Option<string>("--name") { Description = "The studbook's name, e.g. the taxon and region it manages.", Required = true };
         var taxon = new Option<string?>("--taxon") { Description = "The taxon it manages, by scientific name." };
         var scheme = new Option<string?>("--scheme") { Description = $"The identifier scheme whose values are its individual ids (default {Studbook.DefaultScheme}): individual X is the specimen carrying SCHEME:X." };
+        var asOf = new Option<string?>("--as-of") { Description = "The date its data were extracted (yyyy-MM-dd), unless the file has an as_of column: the day its alive column describes." };
         var format = GlobalOptions.Format();
         var command = new Command("import", "Keeps a studbook file in the records, linked to the specimens that carry its ids; --as names its keeper, a user with the studbook-keeper role.")
         {
-            file, name, taxon, scheme, format,
+            file, name, taxon, scheme, asOf, format,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,7 +39,7 @@ internal static class StudbookImportCommand
             }
             return await TransferCommands.WithAsync<StudbookRecords>(cli, parse, async records =>
             {
-                var outcome = await records.UploadAsync(new StudbookUpload(parse.GetValue(name), parse.GetValue(taxon), parse.GetValue(scheme), path, content), ct);
+                var outcome = await records.UploadAsync(new StudbookUpload(parse.GetValue(name), parse.GetValue(taxon), parse.GetValue(scheme), path, content, parse.GetValue(asOf)), ct);
                 if (outcome is Outcome<StudbookUploaded>.Invalid invalid)
                 {
                     // Each problem already says where it is, as file:line: id: message.

@@ -61,6 +61,8 @@ public sealed class PedigreeInput
             Line = row.Line,
             BirthDate = row.BirthDate,
             BirthYear = row.BirthYear,
+            Death = row.Death,
+            Departure = row.Departure,
             Alive = row.Alive,
             Reference = row.Reference,
         });
@@ -108,6 +110,8 @@ public sealed class PedigreeInput
         Line = kept.Line,
         BirthDate = kept.BirthDate,
         BirthYear = kept.BirthYear,
+        Death = kept.Death,
+        Departure = kept.Departure,
         Alive = kept.Alive,
         Reference = kept.Reference,
     };
@@ -125,6 +129,8 @@ public sealed class PedigreeInput
         public int Line;
         public DateOnly? BirthDate;
         public int? BirthYear;
+        public DateOnly? Death;
+        public DateOnly? Departure;
         public bool? Alive;
         public bool? Reference;
     }

@@ -28,6 +28,15 @@ public readonly record struct PedigreeRow
     /// <summary>Birth year, where the source has only a year.</summary>
     public int? BirthYear { get; init; }
 
+    /// <summary>Death date, where the source has one; a year alone reads as 1 July of that year.</summary>
+    public DateOnly? Death { get; init; }
+
+    /// <summary>
+    /// The date the individual left the managed population (exported, released, lost to follow-up), where the
+    /// source has one; a year alone reads as 1 July of that year.
+    /// </summary>
+    public DateOnly? Departure { get; init; }
+
     /// <summary>Whether the individual is alive; <see langword="null"/> when the source does not say.</summary>
     public bool? Alive { get; init; }
 

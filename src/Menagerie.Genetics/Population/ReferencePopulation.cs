@@ -83,6 +83,21 @@ public sealed class ReferencePopulation
         };
     }
 
+    /// <summary>
+    /// The individuals living on a day, as the caller worked them out from birth and death dates: the
+    /// <see cref="ReferenceRule.Alive"/> rule on a date other than the one the alive column describes.
+    /// </summary>
+    /// <param name="pedigree">A validated pedigree.</param>
+    /// <param name="living">Whether each individual, by pedigree index, was alive.</param>
+    /// <returns>The members, with rule <see cref="ReferenceRule.Alive"/>.</returns>
+    public static ReferencePopulation Living(Pedigree pedigree, bool[] living)
+    {
+        ArgumentNullException.ThrowIfNull(pedigree);
+        ArgumentNullException.ThrowIfNull(living);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(living.Length, pedigree.Count, nameof(living));
+        return new ReferencePopulation(ReferenceRule.Alive, (bool[])living.Clone());
+    }
+
     /// <summary>A reference population chosen by the caller.</summary>
     /// <param name="pedigree">A validated pedigree.</param>
     /// <param name="members">Pedigree indices (duplicates are ignored).</param>

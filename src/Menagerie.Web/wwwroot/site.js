@@ -55,3 +55,27 @@ document.addEventListener("input", event => {
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-receipt-line][data-left]").forEach(checkReceiptLine);
 });
+
+// Long work (a gene drop, a large studbook's first analysis) runs in the background: the page asks the server
+// again every second and shows how far it has got, then the whole page once it is done. Without this file the
+// page's own link does the same.
+document.addEventListener("DOMContentLoaded", () => {
+  const progress = document.querySelector("[data-progress]");
+  if (!progress) return;
+  const ask = async () => {
+    try {
+      const response = await fetch(location.href, { credentials: "same-origin", headers: { Accept: "text/html" } });
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const next = page.querySelector("[data-progress]");
+      if (!response.ok || !next) {
+        location.reload();
+        return;
+      }
+      progress.replaceChildren(...Array.from(next.childNodes, node => document.importNode(node, true)));
+    } catch {
+      // The network failed for a moment: ask again.
+    }
+    setTimeout(ask, 1000);
+  };
+  setTimeout(ask, 1000);
+});

@@ -76,4 +76,37 @@ public sealed class StudbookAnalysisTests
         Assert.Equal(6, first.FounderAlleles);
         Assert.InRange(first.GeneDiversity, first.PedigreeGeneDiversity - (4 * first.StandardError), first.PedigreeGeneDiversity + (4 * first.StandardError));
     }
+
+    [Fact]
+    public async Task The_living_on_a_day_come_from_birth_death_and_departure_dates_where_the_file_has_them()
+    {
+        // No alive column: whoever has no death or departure recorded is alive. A year alone reads as 1 July.
+        var loaded = Assert.IsType<StudbookLoad.Loaded>(await StudbookText.LoadAsync(
+            "id,sire,dam,sex,birth_date,death,departure\nA,,,M,1990,2001-05-01,\nB,,,F,1995-03-01,,2004\nC,A,B,F,2000-02-01,,\nD,A,B,M,2006-01-01,,\n",
+            keepRows: true));
+        string[] Living(int year, int month, int day)
+        {
+            var population = StudbookAnalysis.SelectReference(loaded.Pedigree, loaded.Rows, ReferenceRule.Auto, new DateOnly(year, month, day));
+            Assert.Equal(ReferenceRule.Alive, population.Rule);
+            return [.. population.Members.ToArray().Select(i => loaded.Pedigree.Ids[i])];
+        }
+
+        Assert.Equal(["A", "B", "C"], Living(2001, 4, 30));
+        Assert.Equal(["B", "C"], Living(2001, 5, 1));
+        Assert.Equal(["B", "C"], Living(2004, 6, 30));
+        Assert.Equal(["C"], Living(2004, 7, 1));
+        Assert.Equal(["C", "D"], Living(2026, 1, 1));
+        Assert.Empty(Living(1980, 1, 1));
+    }
+
+    [Fact]
+    public async Task Without_dates_the_living_are_the_alive_column_born_by_the_day()
+    {
+        var loaded = Assert.IsType<StudbookLoad.Loaded>(await StudbookText.LoadAsync(
+            "id,sire,dam,birth_date,alive\nA,,,2000-01-01,1\nB,,,2010-01-01,1\nC,,,2000-01-01,0\nE,,,,1\n", keepRows: true));
+
+        var in2005 = StudbookAnalysis.SelectReference(loaded.Pedigree, loaded.Rows, ReferenceRule.Alive, new DateOnly(2005, 1, 1));
+
+        Assert.Equal(["A", "E"], in2005.Members.ToArray().Select(i => loaded.Pedigree.Ids[i]));
+    }
 }

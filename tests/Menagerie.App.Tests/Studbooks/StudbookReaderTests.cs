@@ -177,4 +177,16 @@ public sealed class StudbookReaderTests
     [InlineData("yesterday")]
     public void TryParseDate_with_unreadable_or_ambiguous_date_fails(string text) =>
         Assert.False(StudbookFields.TryParseDate(text, out _, out _));
+
+    [Fact]
+    public async Task An_as_of_column_gives_the_date_the_data_were_extracted_and_must_say_one_date()
+    {
+        var one = await StudbookText.ReadAsync("id,sire,dam,as_of\nA,,,2024-03-31\nB,,,2024-03-31\n");
+        var two = await StudbookText.ReadAsync("id,sire,dam,Extracted\nA,,,2024-03-31\nB,,,2024-04-01\n");
+
+        Assert.Equal((new DateOnly(2024, 3, 31), false), (one.AsOf, one.HasErrors));
+        var problem = Assert.Single(two.Problems);
+        Assert.Equal((3, "as_of"), (problem.Line, problem.Field));
+        Assert.Contains("2024-04-01 where an earlier one says 2024-03-31", problem.ToString(), StringComparison.Ordinal);
+    }
 }

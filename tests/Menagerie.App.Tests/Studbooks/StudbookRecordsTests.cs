@@ -67,7 +67,7 @@ public sealed class StudbookRecordsTests
 
         Assert.Equal([new StudbookLink("103", laska)], Ok(await Records(admin).GetAsync(byStudbook.Id, Ct)).Linked);
         Assert.Equal([new StudbookLink("102", amur)], Ok(await Records(admin).GetAsync(byEep.Id, Ct)).Linked);
-        var analysis = Ok(await Records(admin).AnalysisAsync(byStudbook.Id, null, Ct));
+        var analysis = Ok(await Records(admin).AnalysisAsync(byStudbook.Id, null, null, Ct));
         Assert.Equal(laska, analysis.Individuals.Single(i => i.Id == "103").Specimen);
         Assert.All(analysis.Individuals.Where(i => i.Id != "103"), i => Assert.Null(i.Specimen));
     }
@@ -146,7 +146,7 @@ public sealed class StudbookRecordsTests
 
         Assert.Equal(Unseen, await ReadAsync(services, "viewer@PYONGYANG", id));
         await using var pyongyang = await AsAsync(services, "viewer@PYONGYANG");
-        Assert.Equal(amur, Ok(await Records(pyongyang).AnalysisAsync(id, "alive", Ct)).Individuals.Single(i => i.Id == "102").Specimen);
+        Assert.Equal(amur, Ok(await Records(pyongyang).AnalysisAsync(id, "alive", null, Ct)).Individuals.Single(i => i.Id == "102").Specimen);
     }
 
     private const string Unseen = "read, without Laska's specimen";
@@ -161,8 +161,8 @@ public sealed class StudbookRecordsTests
         var records = Records(scope);
         var get = await records.GetAsync(id, Ct);
         var listed = Ok(await records.ListAsync(Ct)).Any(s => s.Id == id);
-        var analysis = await records.AnalysisAsync(id, null, Ct);
-        var plot = await records.PlotAsync(id, "mean-kinship", null, "svg", null, null, Ct);
+        var analysis = await records.AnalysisAsync(id, null, null, Ct);
+        var plot = await records.PlotAsync(id, "mean-kinship", null, "svg", null, null, null, Ct);
         bool[] seen = [get is Outcome<StudbookView>.Ok, listed, analysis is Outcome<AnalysisReport>.Ok, plot is Outcome<StudbookPlotImage>.Ok];
         if (!seen.Any(s => s))
         {

@@ -1,3 +1,4 @@
+using Menagerie.Domain;
 using Menagerie.Genetics.Pedigrees;
 using ScottPlot;
 
@@ -13,9 +14,9 @@ internal static class PedigreeChartPlot
     private const double BoxWidth = 2.3;
     private const double BoxHeight = 0.8;
 
-    public static Plot Create(PedigreeChart chart, string studbook, string facts)
+    public static Plot Create(PedigreeChart chart, string studbook, Wording facts, PlotWords words)
     {
-        var plot = StudbookPlots.NewPlot($"Pedigree of {chart.Individual} — {studbook}\n{facts}");
+        var plot = StudbookPlots.NewPlot(words.Say($"Pedigree of {chart.Individual} — {studbook}\n{facts}"));
         var rows = 1 << chart.Generations;
         foreach (var box in chart.Boxes)
         {
@@ -25,7 +26,7 @@ internal static class PedigreeChartPlot
             var rectangle = plot.Add.Rectangle(x - (BoxWidth / 2), x + (BoxWidth / 2), y - (BoxHeight / 2), y + (BoxHeight / 2));
             rectangle.FillColor = box.Id is null ? Colors.WhiteSmoke : box.Sex == Sex.Male ? Colors.LightSteelBlue : box.Sex == Sex.Female ? Colors.MistyRose : Colors.Gainsboro;
             rectangle.LineColor = box.Id is null ? Colors.Gray : Colors.Black;
-            var text = plot.Add.Text(Label(box), x, y);
+            var text = plot.Add.Text(words.Say(Label(box)), x, y);
             text.LabelAlignment = Alignment.MiddleCenter;
             text.LabelFontSize = box.Generation < 3 ? 14 : 12;
             text.LabelFontColor = box.Id is null ? Colors.Gray : Colors.Black;
@@ -37,18 +38,21 @@ internal static class PedigreeChartPlot
         return plot;
     }
 
-    private static string Label(PedigreeChartBox box)
+    private static Wording Label(PedigreeChartBox box)
     {
         if (box.Id is null)
             return "unknown";
-        var sex = box.Sex switch
+        switch (box.Sex)
         {
-            Sex.Male => "male",
-            Sex.Female => "female",
-            Sex.Hermaphrodite => "hermaphrodite",
-            _ => "sex unknown",
-        };
-        return $"{box.Id} ({sex})";
+            case Sex.Male:
+                return $"{box.Id} (male)";
+            case Sex.Female:
+                return $"{box.Id} (female)";
+            case Sex.Hermaphrodite:
+                return $"{box.Id} (hermaphrodite)";
+            default:
+                return $"{box.Id} (sex unknown)";
+        }
     }
 
     private static (double X, double Y) Centre(PedigreeChartBox box, int rows)

@@ -4,25 +4,42 @@ using SkiaSharp;
 namespace Menagerie.App.Studbooks.Plots;
 
 /// <summary>
-/// The one font every plot uses, DejaVu Sans, served from this assembly: on a machine without
-/// fonts ScottPlot would otherwise draw no text at all and raise no error.
+/// The fonts plots use, served from this assembly: DejaVu Sans (Latin, Cyrillic), and NanumGothic for a plot
+/// with Korean words, which DejaVu Sans has no letters for. On a machine without fonts ScottPlot would
+/// otherwise draw no text at all and raise no error.
 /// </summary>
 internal sealed class PlotFont : IFontResolver
 {
     public const string Family = "DejaVu Sans";
+    public const string HangulFamily = "NanumGothic";
 
-    private static readonly Lazy<SKTypeface> Typeface = new(Load);
+    private static readonly Lazy<SKTypeface> DejaVu = new(() => Load("DejaVuSans.ttf"));
+    private static readonly Lazy<SKTypeface> Nanum = new(() => Load("NanumGothic.ttf"));
     private static readonly Lazy<bool> Registered = new(Register);
 
     /// <summary>Makes DejaVu Sans ScottPlot's default font; safe to call from any thread, any number of times.</summary>
     public static void EnsureRegistered() => _ = Registered.Value;
 
-    public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) => Matches(fontName) ? Typeface.Value : null;
+    /// <summary>Whether a text has Hangul syllables or letters.</summary>
+    public static bool HasHangul(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
+        {
+            if (c is >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F')
+                return true;
+        }
+        return false;
+    }
 
-    public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing width) =>
-        Matches(fontName) ? Typeface.Value : null;
+    public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) => Typeface(fontName);
 
-    private static bool Matches(string fontName) => string.Equals(fontName, Family, StringComparison.OrdinalIgnoreCase);
+    public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing width) => Typeface(fontName);
+
+    private static SKTypeface? Typeface(string fontName) =>
+        string.Equals(fontName, Family, StringComparison.OrdinalIgnoreCase) ? DejaVu.Value
+        : string.Equals(fontName, HangulFamily, StringComparison.OrdinalIgnoreCase) ? Nanum.Value
+        : null;
 
     private static bool Register()
     {
@@ -32,14 +49,15 @@ internal sealed class PlotFont : IFontResolver
         return true;
     }
 
-    private static SKTypeface Load()
+    private static SKTypeface Load(string file)
     {
-        using var stream = typeof(PlotFont).Assembly.GetManifestResourceStream("Menagerie.Fonts.DejaVuSans.ttf")
-            ?? throw new InvalidOperationException("The embedded font Menagerie.Fonts.DejaVuSans.ttf is missing from the assembly.");
+        var name = "Menagerie.Fonts." + file;
+        using var stream = typeof(PlotFont).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded font {name} is missing from the assembly.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         using var data = SKData.CreateCopy(copy.ToArray());
         return SKTypeface.FromData(data)
-            ?? throw new InvalidOperationException("The embedded font Menagerie.Fonts.DejaVuSans.ttf could not be read.");
+            ?? throw new InvalidOperationException($"The embedded font {name} could not be read.");
     }
 }

@@ -10,12 +10,15 @@ public sealed record MeanKinshipHistogram(IReadOnlyList<double> Edges, IReadOnly
 public sealed record AgeClass(int From, int Width, int Males, int Females, int Unknown);
 
 /// <summary>
-/// The living animals by age class and sex on a date. Animals with no birth date or year, or born
-/// after the date, are counted apart (by sex: males, females, unknown).
+/// The living animals by age class and sex on a date. Animals with no birth date or year are counted
+/// apart (by sex: males, females, unknown).
 /// </summary>
 public sealed record AgeSexPyramid(DateOnly On, IReadOnlyList<AgeClass> Classes, AgeClass UnknownAge, int Living);
 
-/// <summary>One founder's expected contribution p to the reference population.</summary>
+/// <summary>
+/// One founder's expected contribution p to the reference population. <see cref="Founder"/> is the founder's id, or,
+/// for the unknown parent of a half-founder, the id of the individual whose parent it is.
+/// </summary>
 public sealed record FounderShare(string Founder, FounderKind Kind, double Contribution);
 
 /// <summary>
@@ -60,7 +63,10 @@ public static class StudbookPlotData
         return new MeanKinshipHistogram(edges, counts, analysis.MeanKinship.PopulationMean, analysis.Reference.Count);
     }
 
-    /// <summary>Ages in whole years on <paramref name="on"/>; a birth year alone counts as born on 1 July of that year.</summary>
+    /// <summary>
+    /// The animals living on <paramref name="on"/> (see <see cref="StudbookAnalysis.LivingOn"/>) by age in whole years;
+    /// a birth year alone counts as born on 1 July of that year.
+    /// </summary>
     public static AgeSexPyramid AgeSex(Pedigree pedigree, IReadOnlyList<PedigreeRow> rows, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(pedigree);
@@ -68,15 +74,16 @@ public static class StudbookPlotData
         var births = new Dictionary<string, DateOnly>(rows.Count, StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (Birth(row) is { } birth)
+            if (StudbookAnalysis.Born(row) is { } birth)
                 births.TryAdd(row.Id, birth);
         }
         var ages = new List<(int Age, Sex Sex)>();
         var unknown = new int[3];
         var living = 0;
+        var alive = StudbookAnalysis.LivingOn(pedigree, rows, on);
         for (var i = 0; i < pedigree.Count; i++)
         {
-            if (!pedigree.Alive[i])
+            if (!alive[i])
                 continue;
             living++;
             if (births.TryGetValue(pedigree.Ids[i], out var birth) && birth <= on)
@@ -96,7 +103,7 @@ public static class StudbookPlotData
         {
             // The engine lists contributions largest first, so the contributing founders come first.
             if (founders.Contributions[k] > 0)
-                shares.Add(new FounderShare(FounderName(analysis.Pedigree, founders, k), founders.Kinds[k], founders.Contributions[k]));
+                shares.Add(new FounderShare(analysis.Pedigree.Ids[founders.Individuals[k]], founders.Kinds[k], founders.Contributions[k]));
         }
         var equal = shares.Count == 0 ? 0 : 1.0 / shares.Count;
         return new FounderRepresentation(shares, founders.Count, equal, founders.FounderEquivalents);
@@ -133,15 +140,8 @@ public static class StudbookPlotData
         return new PedigreeChart(individual, generations, boxes);
     }
 
-    private static string FounderName(Pedigree pedigree, FounderContributions founders, int k) =>
-        founders.Kinds[k] == FounderKind.Founder
-            ? pedigree.Ids[founders.Individuals[k]]
-            : $"unknown parent of {pedigree.Ids[founders.Individuals[k]]}";
-
-    private static DateOnly? Birth(PedigreeRow row) =>
-        row.BirthDate ?? (row.BirthYear is { } year ? new DateOnly(year, 7, 1) : null);
-
-    private static int Age(DateOnly birth, DateOnly on)
+    /// <summary>Whole years from birth to a day.</summary>
+    public static int Age(DateOnly birth, DateOnly on)
     {
         var age = on.Year - birth.Year;
         return on < birth.AddYears(age) ? age - 1 : age;

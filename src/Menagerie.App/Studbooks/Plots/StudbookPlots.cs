@@ -1,4 +1,5 @@
 using System.Globalization;
+using Menagerie.Domain;
 using Menagerie.Genetics.Pedigrees;
 using Menagerie.Genetics.Population;
 using ScottPlot;
@@ -45,7 +46,8 @@ public sealed record StudbookPlotImage(PlotImageFormat Format, byte[] Content)
 
 /// <summary>
 /// The plots a studbook keeper expects — mean kinship distribution, age–sex pyramid, founder
-/// representation and one individual's pedigree chart — each written as SVG and PNG.
+/// representation and one individual's pedigree chart — each written as SVG and PNG. Titles, axis titles and
+/// legends are <see cref="Wording"/>s: English for the command line and the API, the reader's language on a page.
 /// </summary>
 public static class StudbookPlots
 {
@@ -87,22 +89,24 @@ public static class StudbookPlots
         foreach (var kind in PopulationPlots)
         {
             ct.ThrowIfCancellationRequested();
-            Save(Draw(kind, analysis, rows, name, request.On, chart: null), request.Folder, Name(kind), files);
+            Save(Draw(kind, analysis, rows, name, request.On, chart: null, new PlotWords(null)), request.Folder, Name(kind), files);
         }
         if (chart is not null)
         {
             ct.ThrowIfCancellationRequested();
-            Save(Draw(StudbookPlotKind.Pedigree, analysis, rows, name, request.On, chart), request.Folder, "pedigree-" + FileSafe(chart.Individual), files);
+            Save(Draw(StudbookPlotKind.Pedigree, analysis, rows, name, request.On, chart, new PlotWords(null)), request.Folder, "pedigree-" + FileSafe(chart.Individual), files);
         }
         return new StudbookPlotResult.Written(files);
     }
 
     /// <summary>
     /// One plot, drawn as <see cref="Write"/> draws it; <paramref name="individual"/> is needed for the pedigree
-    /// chart alone. Null when that individual is not in the studbook.
+    /// chart alone. Null when that individual is not in the studbook. <paramref name="say"/> puts the plot's words
+    /// into the reader's language; without it they are English.
     /// </summary>
     public static StudbookPlotImage? Render(
-        StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, string studbook, DateOnly on, StudbookPlotKind kind, string? individual, PlotImageFormat format)
+        StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, string studbook, DateOnly on, StudbookPlotKind kind, string? individual,
+        PlotImageFormat format, Func<Wording, string>? say = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(rows);
@@ -114,49 +118,64 @@ public static class StudbookPlots
                 return null;
         }
         PlotFont.EnsureRegistered();
-        using var plot = Draw(kind, analysis, rows, studbook, on, chart);
+        using var plot = Draw(kind, analysis, rows, studbook, on, chart, new PlotWords(say));
         var content = format == PlotImageFormat.Svg
-            ? System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height))
+            ? System.Text.Encoding.UTF8.GetBytes(Svg(plot))
             : plot.GetImageBytes(Width, Height, ImageFormat.Png);
         return new StudbookPlotImage(format, content);
     }
 
-    private static Plot Draw(StudbookPlotKind kind, StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, string studbook, DateOnly on, PedigreeChart? chart)
+    private static Plot Draw(
+        StudbookPlotKind kind, StudbookAnalysis analysis, IReadOnlyList<PedigreeRow> rows, string studbook, DateOnly on, PedigreeChart? chart, PlotWords words)
     {
         var reference = ReferenceName(analysis.Reference);
+        Plot plot;
         switch (kind)
         {
             case StudbookPlotKind.MeanKinship:
-                return MeanKinshipPlot(StudbookPlotData.MeanKinship(analysis), studbook, reference);
+                plot = MeanKinshipPlot(StudbookPlotData.MeanKinship(analysis), studbook, reference, words);
+                break;
             case StudbookPlotKind.AgeSexPyramid:
-                return PyramidPlot(StudbookPlotData.AgeSex(analysis.Pedigree, rows, on), studbook);
+                plot = PyramidPlot(StudbookPlotData.AgeSex(analysis.Pedigree, rows, on), studbook, words);
+                break;
             case StudbookPlotKind.FounderRepresentation:
-                return FounderPlot(StudbookPlotData.Founders(analysis), studbook, reference);
+                plot = FounderPlot(StudbookPlotData.Founders(analysis), studbook, reference, words);
+                break;
             default:
                 ArgumentNullException.ThrowIfNull(chart);
                 var index = analysis.Pedigree.IndexOf(chart.Individual);
-                var facts = string.Create(CultureInfo.InvariantCulture, $"F = {analysis.Inbreeding[index]:0.0000}, MK = {analysis.MeanKinship.Values[index]:0.0000} ({reference})");
-                return PedigreeChartPlot.Create(chart, studbook, facts);
+                plot = PedigreeChartPlot.Create(
+                    chart, studbook, $"F = {analysis.Inbreeding[index]:0.0000}, MK = {analysis.MeanKinship.Values[index]:0.0000} ({reference})", words);
+                break;
         }
+        // Set last, so that every text the plot has by now is drawn in a font that has its letters.
+        var family = words.NeedsHangul ? PlotFont.HangulFamily : PlotFont.Family;
+        plot.Font.Set(family);
+        foreach (var text in plot.GetPlottables().OfType<ScottPlot.Plottables.Text>())
+            text.LabelFontName = family;
+        return plot;
     }
 
     /// <summary>The reference population as a title names it, e.g. "reference: alive, 332 animals".</summary>
-    public static string ReferenceName(ReferencePopulation reference)
+    public static Wording ReferenceName(ReferencePopulation reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var rule = reference.Rule switch
+        switch (reference.Rule)
         {
-            ReferenceRule.ReferenceColumn => "ref column",
-            ReferenceRule.Alive => "alive",
-            ReferenceRule.Leaves => "individuals without offspring",
-            _ => "chosen individuals",
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"reference: {rule}, {reference.Count:N0} animals");
+            case ReferenceRule.ReferenceColumn:
+                return $"reference: ref column, {reference.Count:N0} animals";
+            case ReferenceRule.Alive:
+                return $"reference: alive, {reference.Count:N0} animals";
+            case ReferenceRule.Leaves:
+                return $"reference: individuals without offspring, {reference.Count:N0} animals";
+            default:
+                return $"reference: chosen individuals, {reference.Count:N0} animals";
+        }
     }
 
-    internal static Plot MeanKinshipPlot(MeanKinshipHistogram histogram, string studbook, string reference)
+    internal static Plot MeanKinshipPlot(MeanKinshipHistogram histogram, string studbook, Wording reference, PlotWords words)
     {
-        var plot = NewPlot($"Mean kinship — {studbook}\n{reference}");
+        var plot = NewPlot(words.Say($"Mean kinship — {studbook}\n{reference}"));
         var width = histogram.Edges[1] - histogram.Edges[0];
         var bars = histogram.Counts.Select((count, k) => new Bar
         {
@@ -168,20 +187,19 @@ public static class StudbookPlots
         }).ToList();
         plot.Add.Bars(bars);
         var mean = plot.Add.VerticalLine(histogram.PopulationMean, 2, Colors.DarkRed, LinePattern.Dashed);
-        mean.LegendText = string.Create(CultureInfo.InvariantCulture, $"population mean MK {histogram.PopulationMean:0.00000}");
+        mean.LegendText = words.Say($"population mean MK {histogram.PopulationMean:0.00000}");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.XLabel("mean kinship MK");
-        plot.YLabel("animals");
+        plot.XLabel(words.Say("mean kinship MK"));
+        plot.YLabel(words.Say("number of animals"));
         plot.Axes.Bottom.TickGenerator = Numbers(v => v.ToString("0.####", CultureInfo.InvariantCulture));
         plot.Axes.Left.TickGenerator = Numbers(v => v.ToString("0", CultureInfo.InvariantCulture));
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
 
-    internal static Plot PyramidPlot(AgeSexPyramid pyramid, string studbook)
+    internal static Plot PyramidPlot(AgeSexPyramid pyramid, string studbook, PlotWords words)
     {
-        var on = pyramid.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var plot = NewPlot(string.Create(CultureInfo.InvariantCulture, $"Age–sex pyramid — {studbook}\nliving animals on {on}: {pyramid.Living:N0}"));
+        var plot = NewPlot(words.Say($"Age–sex pyramid — {studbook}\nliving animals on {pyramid.On:yyyy-MM-dd}: {pyramid.Living:N0}"));
         var bars = new List<Bar>();
         foreach (var c in pyramid.Classes)
         {
@@ -190,14 +208,14 @@ public static class StudbookPlots
         }
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "males", FillColor = Colors.SteelBlue });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "females", FillColor = Colors.IndianRed });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = words.Say("males"), FillColor = Colors.SteelBlue });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = words.Say("females"), FillColor = Colors.IndianRed });
         plot.ShowLegend(Alignment.UpperRight);
         var unknownSex = pyramid.Classes.Sum(c => c.Unknown);
         var u = pyramid.UnknownAge;
-        plot.XLabel(string.Create(CultureInfo.InvariantCulture,
+        plot.XLabel(words.Say(
             $"← males · animals · females →   (not drawn: {unknownSex} of unknown sex; of unknown age {u.Males} males, {u.Females} females, {u.Unknown} unknown sex)"));
-        plot.YLabel("age (years)");
+        plot.YLabel(words.Say("age (years)"));
         plot.Axes.Bottom.TickGenerator = Numbers(v => Math.Abs(v).ToString("0", CultureInfo.InvariantCulture));
         var ages = new ScottPlot.TickGenerators.NumericManual();
         foreach (var c in pyramid.Classes)
@@ -209,9 +227,9 @@ public static class StudbookPlots
         return plot;
     }
 
-    internal static Plot FounderPlot(FounderRepresentation founders, string studbook, string reference)
+    internal static Plot FounderPlot(FounderRepresentation founders, string studbook, Wording reference, PlotWords words)
     {
-        var plot = NewPlot(string.Create(CultureInfo.InvariantCulture,
+        var plot = NewPlot(words.Say(
             $"Founder representation — {studbook}\n{reference}; {founders.Founders.Count:N0} of {founders.AllFounders:N0} founders contribute, FE = {founders.FounderEquivalents:0.00}"));
         var bars = founders.Founders.Select((f, k) => new Bar
         {
@@ -222,28 +240,31 @@ public static class StudbookPlots
         }).ToList();
         plot.Add.Bars(bars);
         var equal = plot.Add.HorizontalLine(founders.EqualShare, 2, Colors.DarkRed, LinePattern.Dashed);
-        equal.LegendText = string.Create(CultureInfo.InvariantCulture, $"equal share 1/{founders.Founders.Count} = {founders.EqualShare:0.0000}");
+        equal.LegendText = words.Say($"equal share 1/{founders.Founders.Count} = {founders.EqualShare:0.0000}");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.YLabel("contribution p");
+        plot.YLabel(words.Say("contribution p"));
         plot.Axes.Left.TickGenerator = Numbers(v => v.ToString("0.###", CultureInfo.InvariantCulture));
         if (founders.Founders.Count <= 30)
         {
             var ticks = new ScottPlot.TickGenerators.NumericManual();
             for (var k = 0; k < founders.Founders.Count; k++)
-                ticks.AddMajor(k + 1, founders.Founders[k].Founder);
+                ticks.AddMajor(k + 1, FounderLabel(founders.Founders[k], words));
             plot.Axes.Bottom.TickGenerator = ticks;
             plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            plot.XLabel("founder");
+            plot.XLabel(words.Say("founder"));
         }
         else
         {
             plot.Axes.Bottom.TickGenerator = Numbers(v => v.ToString("0", CultureInfo.InvariantCulture));
-            plot.XLabel("founders, ranked by contribution (grey: the unknown parent of a half-founder)");
+            plot.XLabel(words.Say("founders, ranked by contribution (grey: the unknown parent of a half-founder)"));
         }
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
+
+    private static string FounderLabel(FounderShare share, PlotWords words) =>
+        share.Kind == FounderKind.Founder ? share.Founder : words.Say($"unknown parent of {share.Founder}");
 
     internal static Plot NewPlot(string title)
     {
@@ -262,13 +283,38 @@ public static class StudbookPlots
         using var owned = plot;
         var svg = Path.Combine(folder, name + ".svg");
         var png = Path.Combine(folder, name + ".png");
-        owned.SaveSvg(svg, Width, Height);
+        File.WriteAllText(svg, Svg(owned));
         owned.SavePng(png, Width, Height);
         files.Add(svg);
         files.Add(png);
     }
 
+    // Skia's SVG writer names each glyph by the first character the font maps to it; NanumGothic maps its space
+    // to U+0001 as well, a character XML forbids, which would leave a Korean plot unreadable to every browser.
+    private static string Svg(Plot plot)
+    {
+        var svg = plot.GetSvgXml(Width, Height);
+        return string.Create(svg.Length, svg, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = source[i] < ' ' && source[i] is not ('\t' or '\n' or '\r') ? ' ' : source[i];
+        });
+    }
+
     // Ids are written by people: anything but letters, digits, '-' and '_' becomes '_' in a file name.
     private static string FileSafe(string id) =>
         string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+}
+
+/// <summary>The words of one plot in its reader's language, noting whether any of them needs a font with Hangul.</summary>
+internal sealed class PlotWords(Func<Wording, string>? say)
+{
+    public bool NeedsHangul { get; private set; }
+
+    public string Say(Wording wording)
+    {
+        var text = say is null ? wording.ToString() : say(wording);
+        NeedsHangul |= PlotFont.HasHangul(text);
+        return text;
+    }
 }

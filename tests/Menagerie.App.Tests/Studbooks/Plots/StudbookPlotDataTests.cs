@@ -70,7 +70,7 @@ public sealed class StudbookPlotDataTests
     }
 
     [Fact]
-    public async Task AgeSex_pyramid_counts_whole_years_and_sets_apart_unknown_or_future_births()
+    public async Task AgeSex_pyramid_counts_whole_years_sets_apart_unknown_births_and_leaves_out_animals_not_yet_born()
     {
         const string csv = """
             id,sire,dam,sex,birth_date,alive
@@ -86,11 +86,12 @@ public sealed class StudbookPlotDataTests
 
         var pyramid = StudbookPlotData.AgeSex(loaded.Pedigree, loaded.Rows, new DateOnly(2015, 6, 1));
 
-        Assert.Equal(6, pyramid.Living);
+        // f, born in 2016, was not alive yet.
+        Assert.Equal(5, pyramid.Living);
         Assert.Equal(
             [new AgeClass(0, 1, 0, 0, 0), new AgeClass(1, 1, 0, 0, 1), new AgeClass(2, 1, 0, 1, 0), new AgeClass(3, 1, 0, 0, 0), new AgeClass(4, 1, 0, 1, 0), new AgeClass(5, 1, 1, 0, 0)],
             pyramid.Classes);
-        Assert.Equal(new AgeClass(-1, 0, 1, 1, 0), pyramid.UnknownAge);
+        Assert.Equal(new AgeClass(-1, 0, 1, 0, 0), pyramid.UnknownAge);
     }
 
     [Fact]
