@@ -34,7 +34,8 @@ import sys
 rows = [line.split() for line in sys.stdin]
 ms = sorted(float(r[1]) * 1000 for r in rows)
 p = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]
-print(f"| {sys.argv[1]} | {\"/\".join(sorted({r[0] for r in rows}))} | {p(0.5):.1f} | {p(0.95):.1f} | {ms[-1]:.1f} |")' "$1"
+status = "/".join(sorted({r[0] for r in rows}))
+print(f"| {sys.argv[1]} | {status} | {p(0.5):.1f} | {p(0.95):.1f} | {ms[-1]:.1f} |")' "$1"
 }
 
 once() { # name path: one request, and whether the page had its summary or was still analysing

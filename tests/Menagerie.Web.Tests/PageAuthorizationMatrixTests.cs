@@ -229,6 +229,10 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/admin/institutions/{code}", null, "/admin/institutions/MOSCOW", Administrator, empty),
             new("GET", "/admin/ledger", null, "/admin/ledger", Administrator),
             new("POST", "/admin/ledger", null, "/admin/ledger", Administrator, empty),
+            new("GET", "/admin/checklist", null, "/admin/checklist", Administrator),
+            new("POST", "/admin/checklist", null, "/admin/checklist", Administrator, empty),
+            // An import is followed only by the administrator who started it: one nobody started is not found.
+            new("GET", "/admin/checklist/{run:guid}", null, $"/admin/checklist/{Guid.Empty}", c => c.Anonymous ? Answer.SignIn : c.Admin ? Answer.NotFound : Answer.Forbidden),
             new("GET", "/admin/countries", null, "/admin/countries", Administrator),
             new("POST", "/admin/countries", "Add", "/admin/countries?handler=Add", Administrator, empty),
             new("GET", "/admin/countries/{code}", null, "/admin/countries/RU", Administrator),

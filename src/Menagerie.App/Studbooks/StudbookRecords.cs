@@ -227,7 +227,7 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access, Studbo
             return new Outcome<GeneDropRun>.Invalid([new("studbook.iterations", "iterations", $"A gene drop runs from 2 to {MaxIterations:N0} iterations.")]);
         var asked = request with { Reference = request.Reference ?? "auto", On = results.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         var run = runs.Start(db.ActorName, id, request.Iterations, asked,
-            (progress, stop) => StudbookGeneDrop.Run(results.Analysis, request.Iterations, request.Seed, stop, progress));
+            (progress, stop) => Task.FromResult<object>(StudbookGeneDrop.Run(results.Analysis, request.Iterations, request.Seed, stop, progress)));
         return new Outcome<GeneDropRun>.Created(GeneDropRun.Of(run));
     }
 

@@ -13,7 +13,7 @@ public enum RunState
 }
 
 /// <summary>
-/// One piece of long work (a gene drop of thousands of iterations) started by a request and run in the
+/// One piece of long work (a gene drop of thousands of iterations, a checklist import) started by a request and run in the
 /// background, so that no request waits for it: the request answers at once with the run, and the person
 /// follows its progress until it is done. <see cref="Done"/> counts steps of <see cref="Total"/>.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class BackgroundRun
     /// <summary>The user who started it: only they may follow it.</summary>
     public string Owner { get; }
 
-    /// <summary>The record it works on, e.g. the studbook.</summary>
+    /// <summary>The record it works on, e.g. the studbook; <see cref="Guid.Empty"/> when it makes a new one.</summary>
     public Guid Subject { get; }
 
     /// <summary>What was asked for, as the use case that started it keeps it.</summary>
@@ -85,7 +85,7 @@ public sealed class BackgroundRuns(TimeProvider clock, ILogger<BackgroundRuns> l
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Starts <paramref name="work"/> on the thread pool and returns at once; the work reports steps done.</summary>
-    public BackgroundRun Start(string owner, Guid subject, int total, object details, Func<IProgress<int>, CancellationToken, object> work)
+    public BackgroundRun Start(string owner, Guid subject, int total, object details, Func<IProgress<int>, CancellationToken, Task<object>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         Prune();
@@ -106,7 +106,7 @@ public sealed class BackgroundRuns(TimeProvider clock, ILogger<BackgroundRuns> l
         _one.Dispose();
     }
 
-    private async Task RunAsync(BackgroundRun run, Func<IProgress<int>, CancellationToken, object> work)
+    private async Task RunAsync(BackgroundRun run, Func<IProgress<int>, CancellationToken, Task<object>> work)
     {
         var ct = _stopping.Token;
         try
@@ -115,7 +115,7 @@ public sealed class BackgroundRuns(TimeProvider clock, ILogger<BackgroundRuns> l
             try
             {
                 run.Start();
-                var result = work(new Steps(run), ct);
+                var result = await work(new Steps(run), ct);
                 run.Finish(result, clock.GetUtcNow().UtcDateTime);
             }
             finally

@@ -37,7 +37,8 @@ public sealed class ChecklistImport(MenagerieDbContext db, Accounts.Access acces
     /// <param name="asOf">The date the listings were current (for an export, the day it was downloaded): required for an export; a folder defaults to the 2013 snapshot's date.</param>
     /// <param name="source">What the listings are labelled with: by default the file or folder name.</param>
     /// <param name="ct">Cancels the import; nothing is then changed.</param>
-    public async Task<ChecklistImportResult> ImportAsync(string path, DateOnly? asOf, string? source, CancellationToken ct)
+    /// <param name="progress">Told 1 once the input is read and the listings are being replaced.</param>
+    public async Task<ChecklistImportResult> ImportAsync(string path, DateOnly? asOf, string? source, CancellationToken ct, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!access.IsAdministrator)
@@ -45,6 +46,7 @@ public sealed class ChecklistImport(MenagerieDbContext db, Accounts.Access acces
         switch (await ReadAsync(path, asOf, source, ct))
         {
             case ReadResult<ChecklistContents>.Read { Value: var checklist }:
+                progress?.Report(1);
                 var (contents, corrections) = ListingCorrection.Apply(checklist, ReferenceData.Tables().Corrections);
                 return new ChecklistImportResult.Imported(await ReplaceAsync(db, contents, corrections, ct));
             case ReadResult<ChecklistContents>.Rejected { Problems: var problems }:
