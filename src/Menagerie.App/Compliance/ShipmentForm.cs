@@ -153,10 +153,7 @@ public sealed class ShipmentFormLine
 
     public string? Crate { get; set; }
 
-    public bool IsBlank =>
-        string.IsNullOrWhiteSpace(Taxon) && string.IsNullOrWhiteSpace(CommonName) && string.IsNullOrWhiteSpace(Count)
-        && string.IsNullOrWhiteSpace(Sex) && string.IsNullOrWhiteSpace(Source) && string.IsNullOrWhiteSpace(Population)
-        && string.IsNullOrWhiteSpace(Exemption) && !Domestic && string.IsNullOrWhiteSpace(Crate);
+    public bool IsBlank => !Domestic && new[] { Taxon, CommonName, Count, Sex, Source, Population, Exemption, Crate }.All(string.IsNullOrWhiteSpace);
 
     internal void Write(Utf8JsonWriter json)
     {
@@ -196,10 +193,7 @@ public sealed class ShipmentFormDocument
     /// <summary>The numbers of the lines covered, separated by commas or spaces; a range written 6-10.</summary>
     public string? Covers { get; set; }
 
-    public bool IsBlank =>
-        string.IsNullOrWhiteSpace(Type) && string.IsNullOrWhiteSpace(Number) && string.IsNullOrWhiteSpace(Issuer)
-        && string.IsNullOrWhiteSpace(Authority) && string.IsNullOrWhiteSpace(Issued) && string.IsNullOrWhiteSpace(ValidFrom)
-        && string.IsNullOrWhiteSpace(ValidUntil) && string.IsNullOrWhiteSpace(Covers);
+    public bool IsBlank => new[] { Type, Number, Issuer, Authority, Issued, ValidFrom, ValidUntil, Covers }.All(string.IsNullOrWhiteSpace);
 
     internal void Write(Utf8JsonWriter json)
     {
