@@ -25,7 +25,7 @@ public sealed class EveryPageTests(Chromium chromium)
             (registrar, "/specimens/EEP-PLE-3117/record?type=measurement"), (registrar, "/specimens/EEP-PLE-3117/record?type=disposition"),
             (registrar, "/specimens/MOS-G0003/record?type=death"), (registrar, "/specimens/MOS-G0003/groups"), (registrar, "/specimens/EEP-PLE-3117/edit"),
             (registrar, november + "/documents/new"), (curator, "/specimens/EEP-PLE-3117/availability"), (curator, "/transfers"), (curator, november),
-            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"), (curator, "/compliance/check"), (registrar, "/specimens/EEP-PLE-3117/ledger"), (curator, november + "/ledger"),
+            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"), (curator, "/compliance/check"), (curator, "/compliance/check/form"), (registrar, "/specimens/EEP-PLE-3117/ledger"), (curator, november + "/ledger"),
             (registrar, "/checklist?name=Panthera%20leo"), (registrar, "/checklist?name=Panthera%20nonexistens"),
         })
         {
@@ -42,6 +42,26 @@ public sealed class EveryPageTests(Chromium chromium)
         Assert.Contains("blocked", await curator.Locator(".verdict strong").First.TextContentAsync(), StringComparison.Ordinal);
         await Looking.AssertAccessibleAsync(curator);
         await Looking.ScreenshotAsync(curator, "shipment-check-en");
+
+        // The same check filled in by hand: first with the importing country forgotten, then complete.
+        await curator.GotoAsync("/compliance/check/form");
+        await curator.GetByLabel("Exporting country (ISO code, e.g. RU)").FillAsync("RU");
+        await curator.GetByLabel("Date the shipment leaves").FillAsync("2024-11-20");
+        await curator.GetByLabel("Scientific name").First.FillAsync("Panthera leo");
+        await curator.GetByLabel("How many animals").First.FillAsync("1");
+        await curator.GetByLabel("CITES source code").First.SelectOptionAsync("C");
+        await curator.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
+        Assert.Contains("'country' is required", await curator.Locator("#problem-to-country").TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(curator);
+        await curator.GetByLabel("Importing country (ISO code, e.g. KP)").FillAsync("KP");
+        await curator.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
+        Assert.Contains("blocked", await curator.Locator(".verdict strong").First.TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(curator);
+        var phone = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", language: "ko-KR", width: 390);
+        await phone.GotoAsync("/compliance/check/form");
+        await Looking.AssertAccessibleAsync(phone);
+        var narrow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(narrow <= 0, $"The shipment form is {narrow}px wider than a 390 px screen.");
 
         var admin = await site.OpenAsync(chromium.Browser, "admin");
         foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/checklist", "/admin/ledger" })

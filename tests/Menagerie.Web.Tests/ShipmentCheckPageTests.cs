@@ -58,7 +58,8 @@ public sealed class ShipmentCheckPageTests
         Assert.Contains("id=\"problems\"", html, StringComparison.Ordinal);
     }
 
-    private static string[] OpenBlocks(JsonElement view) =>
+    /// <summary>The rules that block and are not met, as a check's JSON lists them.</summary>
+    internal static string[] OpenBlocks(JsonElement view) =>
         [.. view.GetProperty("requirements").EnumerateArray()
             .Where(r => r.GetProperty("severity").GetString() == "block" && r.GetProperty("status").GetString() != "satisfied")
             .Select(r => r.GetProperty("rule").GetString()!).Distinct().Order(StringComparer.Ordinal)];

@@ -29,6 +29,28 @@ public sealed class ShipmentChecks(MenagerieDbContext db, Access access, Complia
         var (shipment, problems) = ShipmentFile.Read(file, fileName);
         if (shipment is null)
             return problems.Select(p => new RuleViolation("shipment.file", "file", Wording.FromString(p.ToString()))).ToList();
+        return await CheckAsync(shipment, on, ct);
+    }
+
+    /// <summary>
+    /// A shipment filled in by hand. It is written as the file it stands for and read by the same reader rather
+    /// than built as a <see cref="Shipment"/> here: the reader holds every rule of the schema (required fields,
+    /// codes, dates, documents naming lines that exist, counts by sex adding up), and a second path would drift from
+    /// it. Each problem keeps the reader's path (<c>lines[1].taxon</c>), so that a form can show it beside its input.
+    /// </summary>
+    public async Task<Outcome<ComplianceView>> CheckAsync(ShipmentForm form, DateOnly? on, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!access.IsSignedIn)
+            return new Outcome<ComplianceView>.Forbidden("Checking a shipment needs a signed-in person.");
+        var (shipment, problems) = ShipmentFile.Read(form.ToJson(), "form");
+        if (shipment is null)
+            return problems.Select(p => new RuleViolation("shipment.form", p.Field, Wording.FromString(p.Message))).ToList();
+        return await CheckAsync(shipment, on, ct);
+    }
+
+    private async Task<Outcome<ComplianceView>> CheckAsync(Shipment shipment, DateOnly? on, CancellationToken ct)
+    {
         var checklist = await ReferenceData.LoadAsync(db, ct);
         var report = Rulebook.Check(shipment, checklist, on ?? shipment.Date, settings);
         return new Outcome<ComplianceView>.Ok(ComplianceView.Of(report, checklist));

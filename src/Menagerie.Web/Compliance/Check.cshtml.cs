@@ -46,7 +46,7 @@ public sealed class CheckModel(ShipmentChecks checks) : PageModel
     {
         var outcome = await CheckAsync(ct);
         if (outcome is Outcome<ComplianceView>.Ok ok)
-            return File(JsonSerializer.SerializeToUtf8Bytes(ok.Value, Json.Options), "application/json", Path.GetFileNameWithoutExtension(FileName) + "-check.json");
+            return Download(this, ok.Value, Path.GetFileNameWithoutExtension(FileName) ?? "shipment");
         Problems = FormProblems.Of(outcome) ?? Problems;
         return this.Refusal(outcome) ?? Page();
     }
@@ -54,13 +54,7 @@ public sealed class CheckModel(ShipmentChecks checks) : PageModel
     private async Task<Outcome<ComplianceView>> CheckAsync(CancellationToken ct)
     {
         var problems = new List<RuleViolation>();
-        DateOnly? on = null;
-        if (!string.IsNullOrWhiteSpace(On))
-        {
-            on = FormTime.Date(On);
-            if (on is null)
-                problems.Add(new("compliance.on", "on", $"'{On}' is not a date written YYYY-MM-DD."));
-        }
+        var on = Day(On, problems);
         if (Shipment is null || Shipment.Length == 0)
             problems.Add(new("shipment.file", "file", "Choose a shipment file (JSON)."));
         else if (Shipment.Length > ShipmentChecks.MaxFileBytes)
@@ -71,10 +65,27 @@ public sealed class CheckModel(ShipmentChecks checks) : PageModel
         await using var stream = Shipment.OpenReadStream();
         using var bytes = new MemoryStream();
         await stream.CopyToAsync(bytes, ct);
-        var outcome = await checks.CheckAsync(bytes.ToArray(), FileName, on, ct);
-        // A day that is not a date and a file that is not a shipment are both reported, the file's problems after.
-        return problems.Count == 0 ? outcome
+        return After(problems, await checks.CheckAsync(bytes.ToArray(), FileName, on, ct));
+    }
+
+    /// <summary>The day to check on, as the form gives it; blank for the shipment's own date, and a problem when not a date.</summary>
+    internal static DateOnly? Day(string? text, List<RuleViolation> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var on = FormTime.Date(text);
+        if (on is null)
+            problems.Add(new("compliance.on", "on", $"'{text}' is not a date written YYYY-MM-DD."));
+        return on;
+    }
+
+    /// <summary>A day that is not a date and a shipment that cannot be read are both reported, the shipment's problems after.</summary>
+    internal static Outcome<ComplianceView> After(List<RuleViolation> problems, Outcome<ComplianceView> outcome) =>
+        problems.Count == 0 ? outcome
             : outcome is Outcome<ComplianceView>.Invalid invalid ? [.. problems, .. invalid.Violations]
             : problems;
-    }
+
+    /// <summary>The result as the JSON file the API answers, named after the shipment.</summary>
+    internal static FileContentResult Download(PageModel page, ComplianceView result, string name) =>
+        page.File(JsonSerializer.SerializeToUtf8Bytes(result, Json.Options), "application/json", name + "-check.json");
 }
