@@ -1,19 +1,21 @@
 using Menagerie.App;
 using Menagerie.App.Transfers;
 using Menagerie.App.Transport;
+using Menagerie.Web.Localization;
 using Menagerie.Web.Shared;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Menagerie.Web.Transfers;
 
 /// <summary>
 /// A transfer's transport, for its coordinator: the crates with their animals and sizes, the measurements still
 /// missing, the loading plan drawn to scale (the drawing the API and the command line give), the transport
-/// rules' findings, the journey and the papers to print.
+/// rules' findings, the journey and the papers to print. The drawing's words are in the reader's language.
 /// </summary>
-public sealed class TransportModel(TransferQueries transfers, TransportPlans plans) : PageModel
+public sealed class TransportModel(TransferQueries transfers, TransportPlans plans, IStringLocalizer<Text> t) : PageModel
 {
     public TransferView Transfer { get; private set; } = null!;
 
@@ -32,7 +34,7 @@ public sealed class TransportModel(TransferQueries transfers, TransportPlans pla
             return refusedPlan;
         (Transfer, Plan) = (((Outcome<TransferView>.Ok)transfer).Value, ((Outcome<TransportPlanView>.Ok)plan).Value);
         // The renderer escapes every text it writes, so its SVG goes into the page as it is.
-        Drawing = LoadingPlanDrawing.Draw(Plan, Url.Content("~/specimens/")) is { } svg ? new HtmlString(svg) : null;
+        Drawing = LoadingPlanDrawing.Draw(Plan, Url.Content("~/specimens/"), w => t.Say(w)) is { } svg ? new HtmlString(svg) : null;
         return Page();
     }
 }
