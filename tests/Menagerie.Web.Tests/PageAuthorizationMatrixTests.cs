@@ -118,6 +118,7 @@ public sealed partial class PageAuthorizationMatrixTests
         static string Country(string institution) => institution switch { "MOSCOW" => "RU", "PYONGYANG" => "KP", "BERLIN" => "DE", _ => "CZ" };
         static Func<Caller, Answer> TransferStep(string[] parties, params string[] who) =>
             c => c.Anonymous ? Answer.SignIn : who.Contains(c.Name) ? Answer.Ok : Reads(c, parties) ? Answer.Forbidden : Answer.NotFound;
+        static string[] Planners(string[] parties) => [.. parties.SelectMany(p => new[] { $"transport-coordinator@{p}", $"registrar@{p}", $"curator@{p}" })];
         string[] november = ["MOSCOW", "PYONGYANG"];
         string[] loan = ["BERLIN", "PRAGUE"];
         var n = $"/transfers/{transfers.November}";
@@ -189,6 +190,12 @@ public sealed partial class PageAuthorizationMatrixTests
                 TransferStep(november, [.. november.SelectMany(p => new[] { $"registrar@{p}", $"veterinarian@{p}" })]), empty),
             new("GET", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE")),
             new("POST", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE"), stale),
+            // The journey editor: a transport coordinator, registrar or curator of either party, as for the API's PUT; the November
+            // form sent at a version long gone comes back to those who may record it, and nothing is written.
+            new("GET", "/transfers/{id:guid}/journey", null, n + "/journey", TransferStep(november, Planners(november))),
+            new("GET", "/transfers/{id:guid}/journey", null, l + "/journey", TransferStep(loan, Planners(loan))),
+            new("POST", "/transfers/{id:guid}/journey", null, n + "/journey", TransferStep(november, Planners(november)), stale),
+            new("POST", "/transfers/{id:guid}/journey", "Leg", n + "/journey?handler=Leg", TransferStep(november, Planners(november)), empty),
             // The loan's welfare log: whoever may read the transfer; a check by an attendant (transport coordinator or veterinarian) of either party.
             new("GET", "/transfers/{id:guid}/welfare", null, l + "/welfare", c => c.Anonymous ? Answer.SignIn : Reads(c, loan) ? Answer.Ok : Answer.NotFound),
             new("POST", "/transfers/{id:guid}/welfare", null, l + "/welfare",

@@ -185,24 +185,50 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         return stored is null ? new Outcome<JourneyInput>.NotFound($"No journey is recorded for transfer {id}.") : new Outcome<JourneyInput>.Ok(stored.Input);
     }
 
+    /// <summary>
+    /// The journey as its editor opens it: as recorded (empty when none is yet) with its version (0 when none), for
+    /// a person who may record it; whoever else may read the transfer is refused.
+    /// </summary>
+    public async Task<Outcome<JourneyRecord>> JourneyToEditAsync(Guid id, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, ct) is not { } transfer)
+            return NotFound<JourneyRecord>(id);
+        if (!MayRecordJourney(transfer))
+            return new Outcome<JourneyRecord>.Forbidden(JourneyForbidden);
+        var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
+        return new Outcome<JourneyRecord>.Ok(new JourneyRecord(id, stored?.Input ?? new JourneyInput(), stored?.Version ?? 0));
+    }
+
     /// <summary>Records the journey (replacing the one before) once it is consistent; every problem at once otherwise.</summary>
-    public async Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, CancellationToken ct)
+    public Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, CancellationToken ct) => RecordJourneyAsync(id, input, null, ct);
+
+    /// <summary>
+    /// Records the journey as <see cref="RecordJourneyAsync(Guid, JourneyInput, CancellationToken)"/> does, when it is
+    /// still at <paramref name="expectedVersion"/> (0: none recorded yet); stale otherwise, and nothing is written.
+    /// </summary>
+    public async Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, long? expectedVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await ReadableAsync(id, ct) is not { } transfer)
             return NotFound<JourneyInput>(id);
-        if (!access.Has(transfer.SenderId, Plan) && !access.Has(transfer.ReceiverId, Plan))
-            return new Outcome<JourneyInput>.Forbidden("The journey is recorded by a transport coordinator, registrar or curator of the sender or the receiver.");
+        if (!MayRecordJourney(transfer))
+            return new Outcome<JourneyInput>.Forbidden(JourneyForbidden);
+        var stored = await db.TransferJourneys.FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
+        if (expectedVersion is { } expected && expected != (stored?.Version ?? 0))
+            return new Outcome<JourneyInput>.Stale(stored?.Version ?? 0);
         var journey = input.ToJourney([.. transfer.Lines.Select(l => l.Number)]);
         if (!journey.IsValid)
             return journey.Violations.ToList();
-        var stored = await db.TransferJourneys.FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
         if (stored is null)
             db.TransferJourneys.Add(TransferJourney.Create(transfer.Id, input, db.UtcNow, db.ActorName));
         else
             stored.Replace(input, db.UtcNow, db.ActorName);
         return await Saving.SaveAsync(db, $"journey of transfer {transfer.Id} recorded", () => input, ct, created: stored is null);
     }
+
+    private const string JourneyForbidden = "The journey is recorded by a transport coordinator, registrar or curator of the sender or the receiver.";
+
+    private bool MayRecordJourney(Transfer transfer) => access.Has(transfer.SenderId, Plan) || access.Has(transfer.ReceiverId, Plan);
 
     /// <summary>
     /// An attendant's welfare check on the journey, recorded as an event on every animal in the crates checked
@@ -349,6 +375,9 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         return keys;
     }
 }
+
+/// <summary>A transfer's journey as recorded, and the version a change to it must name.</summary>
+public sealed record JourneyRecord(Guid Transfer, JourneyInput Journey, long Version);
 
 /// <summary>A welfare check as an attendant reports it.</summary>
 public sealed record WelfareCheckInput(

@@ -21,6 +21,13 @@ public sealed class TransportModel(TransferQueries transfers, TransportPlans pla
 
     public TransportPlanView Plan { get; private set; } = null!;
 
+    /// <summary>After the journey is saved, the page says so (<c>?saved=journey</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Saved { get; set; }
+
+    /// <summary>Whether the person looking records the journey, and so is offered its editor.</summary>
+    public bool MayEditJourney { get; private set; }
+
     /// <summary>The loading plan as SVG, each crate linked to its animals' pages; null while the journey records no hold.</summary>
     public IHtmlContent? Drawing { get; private set; }
 
@@ -33,6 +40,7 @@ public sealed class TransportModel(TransferQueries transfers, TransportPlans pla
         if (this.Refusal(plan) is { } refusedPlan)
             return refusedPlan;
         (Transfer, Plan) = (((Outcome<TransferView>.Ok)transfer).Value, ((Outcome<TransportPlanView>.Ok)plan).Value);
+        MayEditJourney = await plans.JourneyToEditAsync(id, ct) is Outcome<JourneyRecord>.Ok;
         // The renderer escapes every text it writes, so its SVG goes into the page as it is.
         Drawing = LoadingPlanDrawing.Draw(Plan, Url.Content("~/specimens/"), w => t.Say(w)) is { } svg ? new HtmlString(svg) : null;
         return Page();
