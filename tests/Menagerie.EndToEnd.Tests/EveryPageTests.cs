@@ -44,7 +44,7 @@ public sealed class EveryPageTests(Chromium chromium)
         await Looking.ScreenshotAsync(curator, "shipment-check-en");
 
         var admin = await site.OpenAsync(chromium.Browser, "admin");
-        foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/ledger" })
+        foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/container-table", "/admin/ledger" })
         {
             var response = await admin.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");

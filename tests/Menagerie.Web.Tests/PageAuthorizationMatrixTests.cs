@@ -225,6 +225,9 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/admin/countries", "Add", "/admin/countries?handler=Add", Administrator, empty),
             new("GET", "/admin/countries/{code}", null, "/admin/countries/RU", Administrator),
             new("POST", "/admin/countries/{code}", null, "/admin/countries/RU", Administrator, empty),
+            // An upload without a file: the administrator gets the form back with its problem, and nothing is stored.
+            new("GET", "/admin/container-table", null, "/admin/container-table", Administrator),
+            new("POST", "/admin/container-table", null, "/admin/container-table", Administrator, empty),
             // Last: it ends the caller's session.
             new("POST", "/Account/SignOut", null, "/Account/SignOut", _ => Answer.Redirect("/")),
         ];

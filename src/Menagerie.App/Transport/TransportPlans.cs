@@ -1,5 +1,4 @@
 using Menagerie.App.Accounts;
-using Menagerie.App.Files;
 using Menagerie.App.Persistence;
 using Menagerie.App.Transfers;
 using Menagerie.Domain;
@@ -55,7 +54,7 @@ public sealed record TransferDocumentSummary(string Type, string Number, string 
 /// Whoever may read the transfer may read its plan; the transport coordinator, registrar or curator of either
 /// party records the journey, and their attendants (transport coordinator or veterinarian) the welfare checks.
 /// </summary>
-public sealed class TransportPlans(MenagerieDbContext db, TransferQueries queries, Specimens.SpecimenQueries specimenQueries, Access access, TransportSettings settings)
+public sealed class TransportPlans(MenagerieDbContext db, TransferQueries queries, Specimens.SpecimenQueries specimenQueries, Access access, ContainerTables tables)
 {
     private static readonly Role[] Plan = [Role.TransportCoordinator, Role.Registrar, Role.Curator];
     private static readonly Role[] Attend = [Role.TransportCoordinator, Role.Veterinarian];
@@ -70,7 +69,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         };
     }
 
-    /// <summary>The plan with what the documents print. <paramref name="containers"/>: a licensed LAR table to use instead of the configured one.</summary>
+    /// <summary>The plan with what the documents print. <paramref name="containers"/>: a licensed LAR table to use instead of the uploaded or configured one.</summary>
     public async Task<Outcome<TransportPapers>> PapersAsync(Guid id, string? containers, CancellationToken ct) =>
         await ReadableAsync(id, ct) is { } transfer ? await PapersAsync(transfer, containers, ct) : NotFound<TransportPapers>(id);
 
@@ -85,7 +84,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
 
     private async Task<Outcome<TransportPapers>> PapersAsync(Transfer transfer, string? containers, CancellationToken ct)
     {
-        var (table, problems) = await TableAsync(containers, ct);
+        var (table, problems) = await tables.InForceAsync(containers, ct);
         if (table is null)
             return new Outcome<TransportPapers>.Invalid([.. problems.Select(p => new RuleViolation("containers.file", $"{p.File}:{p.Line}:{p.Field}", Wording.FromString(p.Message)))]);
         var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
@@ -108,16 +107,6 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         return new Outcome<TransportPapers>.Ok(new TransportPapers(
             transfer.Id.Value, transfer.Id.ToString(), Party(transfer.SenderId, input.ShipperAddress), Party(transfer.ReceiverId, input.ConsigneeAddress),
             input.EmergencyContact, plan, manifest, summaries));
-    }
-
-    private async Task<(ContainerTable? Table, IReadOnlyList<InputProblem> Problems)> TableAsync(string? containers, CancellationToken ct)
-    {
-        var path = containers ?? settings.ContainerRequirements;
-        if (string.IsNullOrWhiteSpace(path))
-            return (ContainerRequirementsFile.Embedded(), []);
-        if (!File.Exists(path))
-            return (null, [new InputProblem(path, 0, "file", "The container requirements file does not exist.")]);
-        return await ContainerRequirementsFile.LoadAsync(path, ct);
     }
 
     /// <summary>
