@@ -128,6 +128,7 @@ public sealed partial class PageAuthorizationMatrixTests
         // Forms sent empty or at a version long gone: those who may write get the form back with its problems, and nothing is written.
         var empty = new Dictionary<string, string>(StringComparer.Ordinal);
         var stale = new Dictionary<string, string>(StringComparer.Ordinal) { ["Version"] = "0", ["Form.Version"] = "0", ["Form.Type"] = "note", ["Form.Date"] = "2026-11-28", ["Form.Text"] = "late" };
+        var staleMeasurement = new Dictionary<string, string>(StringComparer.Ordinal) { ["Form.Version"] = "0", ["Form.Type"] = "measurement", ["Form.Date"] = "2026-11-28", ["Form.LengthCm"] = "200" };
         var wrongPassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["UserName"] = "nobody@NOWHERE", ["Password"] = "not a password at all" };
         var russian = new Dictionary<string, string>(StringComparer.Ordinal) { ["language"] = "ru", ["returnUrl"] = "/specimens" };
         // A wrong current password, a short new one and a repeat that differs: everyone's own form comes back with three problems.
@@ -159,6 +160,9 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/specimens/new", null, "/specimens/new", Registrars, empty),
             new("GET", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record?type=note", MoscowWrites("registrar", "veterinarian")),
             new("POST", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record", MoscowWrites("registrar", "veterinarian"), stale),
+            // Measurements size the crates: the holder's transport coordinator records them too (a stale form comes back to each).
+            new("GET", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record?type=measurement", MoscowWrites("registrar", "veterinarian", "transport-coordinator")),
+            new("POST", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record", MoscowWrites("registrar", "veterinarian", "transport-coordinator"), staleMeasurement),
             new("GET", "/specimens/{id}/edit", null, $"/specimens/{Lioness}/edit", MoscowWrites("registrar")),
             new("POST", "/specimens/{id}/edit", null, $"/specimens/{Lioness}/edit", MoscowWrites("registrar"), stale),
             new("GET", "/specimens/{id}/groups", null, $"/specimens/{Ducks}/groups", MoscowWrites("registrar")),

@@ -67,7 +67,8 @@ public sealed record HistoryView(SpecimenView Specimen, IReadOnlyList<EventView>
 /// What the person may do to a specimen, by the rules the commands apply: record its events; describe it (house
 /// name, sex, provenance, splits and merges); mark it available for transfer.
 /// </summary>
-public sealed record SpecimenPermissions(bool RecordEvents, bool Describe, bool MarkAvailable);
+/// <summary>What a person may do to a specimen; <see cref="Measure"/>: record its measurements and weight, which a transport coordinator may too.</summary>
+public sealed record SpecimenPermissions(bool RecordEvents, bool Describe, bool MarkAvailable, bool Measure);
 
 /// <summary>A holding: by an institution, or by a transfer while the animal was in transit.</summary>
 public sealed record HoldingView(InstitutionRef? Holder, Guid? Transfer, DateTime From, DateTime? To, string Counts);
