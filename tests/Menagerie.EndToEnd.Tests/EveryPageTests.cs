@@ -35,6 +35,12 @@ public sealed class EveryPageTests(Chromium chromium)
         }
         await curator.GotoAsync(november + "/transport");
         await Looking.ScreenshotAsync(curator, "transport-en");
+        // The drawing speaks the page's language.
+        var russian = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", language: "ru-RU");
+        await russian.GotoAsync(november + "/transport");
+        Assert.Equal(1, await russian.Locator("figure.loading-plan svg").GetByText("ДВЕРЬ", new() { Exact = true }).CountAsync());
+        await Looking.AssertAccessibleAsync(russian);
+        await Looking.ScreenshotAsync(russian, "transport-plan-ru", from: "#plan");
 
         await curator.GotoAsync("/compliance/check");
         await curator.GetByLabel("Shipment file (JSON)").SetInputFilesAsync(Path.Combine(Menagerie.Testing.Repository.Root, "samples", "shipments", "2024-11-moscow-pyongyang.json"));
