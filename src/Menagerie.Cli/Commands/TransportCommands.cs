@@ -219,10 +219,7 @@ internal static class TransportCommands
                         table = uploaded;
                         break;
                     case ContainerTableUploadResult.Rejected { Problems: var problems }:
-                        foreach (var problem in problems)
-                            await cli.Error.WriteLineAsync(problem.ToString());
-                        await cli.Error.WriteLineAsync($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was stored.");
-                        return ExitCodes.Usage;
+                        return await cli.RefusedAsync(problems, "", "stored");
                     case ContainerTableUploadResult.Forbidden { Message: var message }:
                         await cli.Error.WriteLineAsync(message);
                         return ExitCodes.Findings;

@@ -158,8 +158,15 @@ public sealed class LegForm
         var (arrivesDate, arrivesTime) = Fields(leg.Arrives);
         return new LegForm
         {
-            From = leg.From, To = leg.To, DepartsDate = departsDate, DepartsTime = departsTime, ArrivesDate = arrivesDate, ArrivesTime = arrivesTime,
-            Mode = leg.Mode ?? "air", Carrier = leg.Carrier, Transit = leg.Transit is { Count: > 0 } states ? string.Join(", ", states) : null,
+            From = leg.From,
+            To = leg.To,
+            DepartsDate = departsDate,
+            DepartsTime = departsTime,
+            ArrivesDate = arrivesDate,
+            ArrivesTime = arrivesTime,
+            Mode = leg.Mode ?? "air",
+            Carrier = leg.Carrier,
+            Transit = leg.Transit is { Count: > 0 } states ? string.Join(", ", states) : null,
         };
     }
 
