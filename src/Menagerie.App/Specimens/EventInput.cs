@@ -51,11 +51,11 @@ public sealed record EventInput
     public decimal? HeightCm { get; init; }
     public string? Text { get; init; }
     public Guid? Supersedes { get; init; }
+    public string? Reason { get; init; }
 
     /// <summary>A new measurement or weighing, not a correction: what a transport coordinator may record (<see cref="Accounts.Access.CanMeasureAt"/>).</summary>
     internal bool IsNewMeasurement => Supersedes is null
         && (string.Equals(Type?.Trim(), "measurement", StringComparison.OrdinalIgnoreCase) || string.Equals(Type?.Trim(), "weight", StringComparison.OrdinalIgnoreCase));
-    public string? Reason { get; init; }
 
     private static readonly Dictionary<string, EventType> TypeNames = new(StringComparer.OrdinalIgnoreCase)
     {
