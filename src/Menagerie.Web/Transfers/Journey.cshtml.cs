@@ -85,6 +85,13 @@ public sealed class JourneyModel(TransferQueries queries, TransportPlans plans, 
         return Page();
     }
 
+    /// <summary>The ways a leg travels, as the journey writes them and as the page names them.</summary>
+    public static IReadOnlyList<(string Mode, string Label)> Modes(IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return [("air", t["Air"]), ("road", t["Road"]), ("rail", t["Rail"]), ("sea", t["Sea"])];
+    }
+
     /// <summary>The transfer's line numbers, each of which may have the veterinarian's range.</summary>
     public IReadOnlyList<int> Lines => [.. Transfer.Lines.Select(l => l.Number)];
 
