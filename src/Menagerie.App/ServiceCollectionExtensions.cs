@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Compliance.TransferCompliance>();
         services.AddScoped<Compliance.ShipmentChecks>();
         services.TryAddSingleton(sp => Transport.TransportSettings.From(sp.GetService<IConfiguration>()));
+        services.AddScoped<Transport.ContainerTables>();
         services.AddScoped<Transport.TransportPlans>();
         services.AddScoped<TransferDocuments>();
         services.AddScoped<InstallationCommands>();

@@ -100,6 +100,16 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         return console;
     }
 
+    /// <summary>A file refused whole: each problem on standard error, then how many and what did not happen (<c>nothing was imported</c>); exit 2.</summary>
+    public async Task<int> RefusedAsync(IReadOnlyList<Menagerie.App.Files.InputProblem> problems, string prefix, string nothing)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
+            await error.WriteLineAsync(problem.ToString());
+        await error.WriteLineAsync($"{prefix}{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was {nothing}.");
+        return ExitCodes.Usage;
+    }
+
     /// <summary>
     /// Writes the value as JSON. To standard output it is streamed, never built as one string first: the
     /// report of a million-animal studbook would otherwise take hundreds of megabytes more.

@@ -4,7 +4,7 @@ using Menagerie.Testing;
 
 namespace Menagerie.Cli.Tests;
 
-/// <summary><c>menagerie transport plan|journey|check|log</c> on the sample records.</summary>
+/// <summary><c>menagerie transport plan|journey|check|log|containers</c> on the sample records.</summary>
 public sealed class TransportCommandTests
 {
     private static Task<string> NovemberAsync(TestDatabase database) => TransferAsync(database, "accepted");
@@ -42,6 +42,33 @@ public sealed class TransportCommandTests
             && f.GetProperty("message").GetString()!.Contains("to be confirmed from the current LAR", StringComparison.Ordinal));
         Assert.Contains("Il-76MD cargo hold", table.Output, StringComparison.Ordinal);
         Assert.Contains("No transfer", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Containers_stores_a_licensed_table_that_every_later_plan_uses_and_refuses_a_bad_one_whole()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var november = await NovemberAsync(database);
+        var folder = Directory.CreateTempSubdirectory("menagerie-lar-").FullName;
+        var (good, bad) = (Path.Combine(folder, "lar-51.csv"), Path.Combine(folder, "broken.csv"));
+        await File.WriteAllTextAsync(good, ContainerTableFiles.Licensed, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(bad, ContainerTableFiles.Broken, TestContext.Current.CancellationToken);
+
+        var shipped = await CliRun.RunAsync(database.Options, "transport", "containers");
+        var refused = await CliRun.RunAsync(database.Options, "transport", "containers", bad);
+        var stored = await CliRun.RunAsync(database.Options, "transport", "containers", good, "--source", "IATA LAR 51st edition (licensed copy)");
+        var plan = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--format", "json");
+
+        Assert.Equal((0, 2, 0), (shipped.Exit, refused.Exit, stored.Exit));
+        Assert.Contains("Container table in use (shipped)", shipped.Output, StringComparison.Ordinal);
+        Assert.Contains("broken.csv:2: formula:", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("broken.csv:3: max_per_crate:", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("broken.csv:4: source:", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("3 problems; nothing was stored.", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Container table in use (uploaded): licensed table IATA LAR 51st edition (licensed copy)", stored.Output, StringComparison.Ordinal);
+        var lion = JsonDocument.Parse(plan.Output).RootElement.GetProperty("crates").EnumerateArray()
+            .Single(c => c.GetProperty("animals")[0].GetProperty("taxon").GetString() == "Panthera leo");
+        Assert.Equal("CR72", lion.GetProperty("containerRequirement").GetString());
     }
 
     [Fact]

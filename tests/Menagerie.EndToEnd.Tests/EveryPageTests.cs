@@ -25,7 +25,8 @@ public sealed class EveryPageTests(Chromium chromium)
             (registrar, "/specimens/EEP-PLE-3117/record?type=measurement"), (registrar, "/specimens/EEP-PLE-3117/record?type=disposition"),
             (registrar, "/specimens/MOS-G0003/record?type=death"), (registrar, "/specimens/MOS-G0003/groups"), (registrar, "/specimens/EEP-PLE-3117/edit"),
             (registrar, november + "/documents/new"), (curator, "/specimens/EEP-PLE-3117/availability"), (curator, "/transfers"), (curator, november),
-            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"), (curator, "/compliance/check"), (curator, "/compliance/check/form"), (registrar, "/specimens/EEP-PLE-3117/ledger"), (curator, november + "/ledger"),
+            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"), (curator, november + "/journey"), (curator, "/compliance/check"), (curator, "/compliance/check/form"),
+            (registrar, "/specimens/EEP-PLE-3117/ledger"), (curator, november + "/ledger"),
             (registrar, "/checklist?name=Panthera%20leo"), (registrar, "/checklist?name=Panthera%20nonexistens"),
         })
         {
@@ -35,6 +36,12 @@ public sealed class EveryPageTests(Chromium chromium)
         }
         await curator.GotoAsync(november + "/transport");
         await Looking.ScreenshotAsync(curator, "transport-en");
+        // The drawing speaks the page's language.
+        var russian = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", language: "ru-RU");
+        await russian.GotoAsync(november + "/transport");
+        Assert.Equal(1, await russian.Locator("figure.loading-plan svg").GetByText("ДВЕРЬ", new() { Exact = true }).CountAsync());
+        await Looking.AssertAccessibleAsync(russian);
+        await Looking.ScreenshotAsync(russian, "transport-plan-ru", from: "#plan");
 
         await curator.GotoAsync("/compliance/check");
         await curator.GetByLabel("Shipment file (JSON)").SetInputFilesAsync(Path.Combine(Menagerie.Testing.Repository.Root, "samples", "shipments", "2024-11-moscow-pyongyang.json"));
@@ -64,7 +71,7 @@ public sealed class EveryPageTests(Chromium chromium)
         Assert.True(narrow <= 0, $"The shipment form is {narrow}px wider than a 390 px screen.");
 
         var admin = await site.OpenAsync(chromium.Browser, "admin");
-        foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/checklist", "/admin/ledger" })
+        foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/checklist", "/admin/container-table", "/admin/ledger" })
         {
             var response = await admin.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");
@@ -83,12 +90,35 @@ public sealed class EveryPageTests(Chromium chromium)
         await Looking.AssertAccessibleAsync(vet);
 
         var tablet = await site.OpenAsync(chromium.Browser, "curator@MOSCOW", width: 1024);
-        foreach (var path in new[] { "/", november, november + "/transport", "/transfers/new", "/specimens?holder=MOSCOW", "/institutions/MOSCOW/census" })
+        foreach (var path in new[] { "/", november, november + "/transport", november + "/journey", "/transfers/new", "/specimens?holder=MOSCOW", "/institutions/MOSCOW/census" })
         {
             await tablet.GotoAsync(path);
             var overflow = await tablet.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 1024 px screen.");
         }
+    }
+
+    /// <summary>The journey editor on the transport coordinator's phone: it fits the screen, the form sent with its problems too.</summary>
+    [Fact]
+    public async Task The_journey_editor_fits_a_phone_with_its_problems_shown()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var phone = await site.OpenAsync(chromium.Browser, "transport-coordinator@MOSCOW", width: 390);
+        var november = await NovemberAsync(phone);
+
+        await phone.GotoAsync(november + "/journey");
+        await Looking.AssertFitsAsync(phone);
+        await Looking.AssertAccessibleAsync(phone);
+        await phone.GetByLabel("Crates checked every (hours)").FillAsync("0");
+        await phone.GetByLabel("Aisle for the attendants (cm)").FillAsync("400");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Save the journey" }).ClickAsync();
+
+        Assert.Equal(2, await phone.Locator(".problems li").CountAsync());
+        Assert.Contains("at least one hour", await phone.Locator("#problem-checkeveryhours").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("400", await phone.GetByLabel("Aisle for the attendants (cm)").InputValueAsync());
+        await Looking.AssertFitsAsync(phone);
+        await Looking.AssertAccessibleAsync(phone);
+        await Looking.ScreenshotAsync(phone, "journey-problems-phone", from: "#problems");
     }
 
     private static async Task<string> NovemberAsync(IPage curator)

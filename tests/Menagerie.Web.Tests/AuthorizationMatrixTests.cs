@@ -162,6 +162,9 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Get, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => null, MoscowReads),
             new(HttpMethod.Post, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => new { type = "note", date = "2026-11-28", text = "checked" },
                 c => HolderWrites(c, HttpStatusCode.Created, "registrar", "veterinarian")),
+            // A measurement sizes the lioness's crate: her holder's transport coordinator records it too.
+            new(HttpMethod.Post, "/api/v1/specimens/{id}/events", _ => $"/api/v1/specimens/{Lioness}/events", _ => new { type = "measurement", date = "2026-11-28", lengthCm = 192 },
+                c => HolderWrites(c, HttpStatusCode.Created, "registrar", "veterinarian", "transport-coordinator")),
             // The lioness is an individual on the November transfer: the registrar who may split or merge gets the rule's 400.
             new(HttpMethod.Post, "/api/v1/specimens/{id}/split", _ => $"/api/v1/specimens/{Lioness}/split", _ => new { counts = "0.1.0", at = "2026-11-28T08:00:00Z" },
                 c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),

@@ -119,6 +119,7 @@ public sealed partial class PageAuthorizationMatrixTests
         static string Country(string institution) => institution switch { "MOSCOW" => "RU", "PYONGYANG" => "KP", "BERLIN" => "DE", _ => "CZ" };
         static Func<Caller, Answer> TransferStep(string[] parties, params string[] who) =>
             c => c.Anonymous ? Answer.SignIn : who.Contains(c.Name) ? Answer.Ok : Reads(c, parties) ? Answer.Forbidden : Answer.NotFound;
+        static string[] Planners(string[] parties) => [.. parties.SelectMany(p => new[] { $"transport-coordinator@{p}", $"registrar@{p}", $"curator@{p}" })];
         string[] november = ["MOSCOW", "PYONGYANG"];
         string[] loan = ["BERLIN", "PRAGUE"];
         var n = $"/transfers/{transfers.November}";
@@ -128,6 +129,7 @@ public sealed partial class PageAuthorizationMatrixTests
         // Forms sent empty or at a version long gone: those who may write get the form back with its problems, and nothing is written.
         var empty = new Dictionary<string, string>(StringComparer.Ordinal);
         var stale = new Dictionary<string, string>(StringComparer.Ordinal) { ["Version"] = "0", ["Form.Version"] = "0", ["Form.Type"] = "note", ["Form.Date"] = "2026-11-28", ["Form.Text"] = "late" };
+        var staleMeasurement = new Dictionary<string, string>(StringComparer.Ordinal) { ["Form.Version"] = "0", ["Form.Type"] = "measurement", ["Form.Date"] = "2026-11-28", ["Form.LengthCm"] = "200" };
         var wrongPassword = new Dictionary<string, string>(StringComparer.Ordinal) { ["UserName"] = "nobody@NOWHERE", ["Password"] = "not a password at all" };
         var russian = new Dictionary<string, string>(StringComparer.Ordinal) { ["language"] = "ru", ["returnUrl"] = "/specimens" };
         // A wrong current password, a short new one and a repeat that differs: everyone's own form comes back with three problems.
@@ -164,6 +166,9 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/specimens/new", null, "/specimens/new", Registrars, empty),
             new("GET", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record?type=note", MoscowWrites("registrar", "veterinarian")),
             new("POST", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record", MoscowWrites("registrar", "veterinarian"), stale),
+            // Measurements size the crates: the holder's transport coordinator records them too (a stale form comes back to each).
+            new("GET", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record?type=measurement", MoscowWrites("registrar", "veterinarian", "transport-coordinator")),
+            new("POST", "/specimens/{id}/record", null, $"/specimens/{Lioness}/record", MoscowWrites("registrar", "veterinarian", "transport-coordinator"), staleMeasurement),
             new("GET", "/specimens/{id}/edit", null, $"/specimens/{Lioness}/edit", MoscowWrites("registrar")),
             new("POST", "/specimens/{id}/edit", null, $"/specimens/{Lioness}/edit", MoscowWrites("registrar"), stale),
             new("GET", "/specimens/{id}/groups", null, $"/specimens/{Ducks}/groups", MoscowWrites("registrar")),
@@ -209,6 +214,12 @@ public sealed partial class PageAuthorizationMatrixTests
                 TransferStep(november, [.. november.SelectMany(p => new[] { $"registrar@{p}", $"veterinarian@{p}" })]), empty),
             new("GET", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE")),
             new("POST", "/transfers/{id:guid}/receive", null, l + "/receive", TransferStep(loan, "registrar@PRAGUE"), stale),
+            // The journey editor: a transport coordinator, registrar or curator of either party, as for the API's PUT; the November
+            // form sent at a version long gone comes back to those who may record it, and nothing is written.
+            new("GET", "/transfers/{id:guid}/journey", null, n + "/journey", TransferStep(november, Planners(november))),
+            new("GET", "/transfers/{id:guid}/journey", null, l + "/journey", TransferStep(loan, Planners(loan))),
+            new("POST", "/transfers/{id:guid}/journey", null, n + "/journey", TransferStep(november, Planners(november)), stale),
+            new("POST", "/transfers/{id:guid}/journey", "Leg", n + "/journey?handler=Leg", TransferStep(november, Planners(november)), empty),
             // The loan's welfare log: whoever may read the transfer; a check by an attendant (transport coordinator or veterinarian) of either party.
             new("GET", "/transfers/{id:guid}/welfare", null, l + "/welfare", c => c.Anonymous ? Answer.SignIn : Reads(c, loan) ? Answer.Ok : Answer.NotFound),
             new("POST", "/transfers/{id:guid}/welfare", null, l + "/welfare",
@@ -242,6 +253,9 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/admin/countries", "Add", "/admin/countries?handler=Add", Administrator, empty),
             new("GET", "/admin/countries/{code}", null, "/admin/countries/RU", Administrator),
             new("POST", "/admin/countries/{code}", null, "/admin/countries/RU", Administrator, empty),
+            // An upload without a file: the administrator gets the form back with its problem, and nothing is stored.
+            new("GET", "/admin/container-table", null, "/admin/container-table", Administrator),
+            new("POST", "/admin/container-table", null, "/admin/container-table", Administrator, empty),
             // Last: it ends the caller's session.
             new("POST", "/Account/SignOut", null, "/Account/SignOut", _ => Answer.Redirect("/")),
         ];

@@ -31,6 +31,12 @@ public sealed partial class TransportPageTests
         Assert.Equal(19, Regex.Count(page, "class=\"crate\"", RegexOptions.None, TimeSpan.FromSeconds(1)));
         Assert.Contains("href=\"/specimens/MOS-", page, StringComparison.Ordinal);
         Assert.Contains("План загрузки", page, StringComparison.Ordinal);
+        // The drawing speaks the page's language; the API's SVG stays in English.
+        Assert.Contains(">ДВЕРЬ</text>", page, StringComparison.Ordinal);
+        Assert.Contains("непрозрачная перегородка (W-05)", page, StringComparison.Ordinal);
+        var svg = await coordinator.GetStringAsync($"/api/v1/transfers/{id}/transport-plan.svg", Ct);
+        Assert.Contains(">DOOR</text>", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("ДВЕРЬ", svg, StringComparison.Ordinal);
         Assert.Contains($"/api/v1/transfers/{id}/transport-documents/labels.pdf", page, StringComparison.Ordinal);
         Assert.Equal("application/pdf", labels.Content.Headers.ContentType?.MediaType);
 

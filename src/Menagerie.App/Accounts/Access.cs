@@ -56,6 +56,12 @@ public sealed class Access
     /// </summary>
     public bool CanRecordEventsAt(InstitutionId? holder) => holder is { } at ? Has(at, Role.Registrar, Role.Veterinarian) : IsAdministrator;
 
+    /// <summary>
+    /// An animal's measurements and weight, from which its crate is sized, are recorded by its holder's transport
+    /// coordinator too, who crates it; every other event stays the registrar's and the veterinarian's.
+    /// </summary>
+    public bool CanMeasureAt(InstitutionId? holder) => CanRecordEventsAt(holder) || (holder is { } at && Has(at, Role.TransportCoordinator));
+
     /// <summary>A specimen's own facts (house name, sex, provenance) and its groups' splits and merges are the holder's registrar's.</summary>
     public bool CanDescribeAt(InstitutionId? holder) => holder is { } at && Has(at, Role.Registrar);
 

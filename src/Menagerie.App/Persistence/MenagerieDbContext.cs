@@ -50,6 +50,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<TrustedInstallation> TrustedInstallations => Set<TrustedInstallation>();
     public DbSet<Menagerie.Domain.Compliance.WarningOverride> WarningOverrides => Set<Menagerie.Domain.Compliance.WarningOverride>();
     public DbSet<Transport.TransferJourney> TransferJourneys => Set<Transport.TransferJourney>();
+    public DbSet<Transport.LicensedContainerTable> LicensedContainerTables => Set<Transport.LicensedContainerTable>();
     public DbSet<ChecklistEdition> ChecklistEditions => Set<ChecklistEdition>();
     public DbSet<ChecklistName> ChecklistNames => Set<ChecklistName>();
     public DbSet<ChecklistListingRecord> ChecklistListings => Set<ChecklistListingRecord>();

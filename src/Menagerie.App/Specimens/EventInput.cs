@@ -53,6 +53,10 @@ public sealed record EventInput
     public Guid? Supersedes { get; init; }
     public string? Reason { get; init; }
 
+    /// <summary>A new measurement or weighing, not a correction: what a transport coordinator may record (<see cref="Accounts.Access.CanMeasureAt"/>).</summary>
+    internal bool IsNewMeasurement => Supersedes is null
+        && (string.Equals(Type?.Trim(), "measurement", StringComparison.OrdinalIgnoreCase) || string.Equals(Type?.Trim(), "weight", StringComparison.OrdinalIgnoreCase));
+
     private static readonly Dictionary<string, EventType> TypeNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["birth"] = EventType.Birth,

@@ -96,7 +96,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
     {
         if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<RecordedEvent>.NotFound($"No specimen with id or identifier '{reference}'.");
-        if (!access.CanRecordEvents(specimen))
+        if (!access.CanRecordEvents(specimen) && !(input.IsNewMeasurement && access.CanMeasureAt(specimen.HolderId)))
             return new Outcome<RecordedEvent>.Forbidden(RecordForbidden);
         if (expectedVersion is { } expected && expected != specimen.Version)
             return new Outcome<RecordedEvent>.Stale(specimen.Version);

@@ -127,7 +127,8 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
     public SpecimenPermissions PermissionsFor(SpecimenView specimen)
     {
         InstitutionId? holder = specimen.Holder is { } h ? new InstitutionId(h.Id) : null;
-        return new SpecimenPermissions(access.CanRecordEventsAt(holder), access.CanDescribeAt(holder), holder is { } at && access.Has(at, Accounts.Role.Curator));
+        return new SpecimenPermissions(access.CanRecordEventsAt(holder), access.CanDescribeAt(holder), holder is { } at && access.Has(at, Accounts.Role.Curator),
+            access.CanMeasureAt(holder));
     }
 
     internal async Task<Names> NamesAsync(CancellationToken ct)

@@ -65,9 +65,10 @@ public sealed record HistoryView(SpecimenView Specimen, IReadOnlyList<EventView>
 
 /// <summary>
 /// What the person may do to a specimen, by the rules the commands apply: record its events; describe it (house
-/// name, sex, provenance, splits and merges); mark it available for transfer.
+/// name, sex, provenance, splits and merges); mark it available for transfer; record its measurements and weight
+/// (<see cref="Measure"/>), which its transport coordinator may too.
 /// </summary>
-public sealed record SpecimenPermissions(bool RecordEvents, bool Describe, bool MarkAvailable);
+public sealed record SpecimenPermissions(bool RecordEvents, bool Describe, bool MarkAvailable, bool Measure);
 
 /// <summary>A holding: by an institution, or by a transfer while the animal was in transit.</summary>
 public sealed record HoldingView(InstitutionRef? Holder, Guid? Transfer, DateTime From, DateTime? To, string Counts);

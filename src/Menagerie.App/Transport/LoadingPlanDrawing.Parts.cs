@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
+using Menagerie.Domain;
 
 namespace Menagerie.App.Transport;
 
@@ -21,8 +20,9 @@ public static partial class LoadingPlanDrawing
             var marks = _marks.GetValueOrDefault(number) ?? [];
             var failing = marks.Count > 0;
             var marker = failing ? "!" + string.Join(",", marks) : null;
-            var title = E("title", $"{number}: {Animals(crate)}; {where}{Needs(crate)}"
-                + (failing ? "; fails " + string.Join(", ", marks.Select(m => $"!{m} {loading.Failures[m - 1].Constraint}")) : ""));
+            var failed = string.Join(", ", marks.Select(m => $"!{m} {loading.Failures[m - 1].Constraint}"));
+            var title = E("title", string.Join("; ", new[] { $"{number}: {Animals(crate)}", where }.Concat(Needs(crate).Select(say))
+                .Concat(failing ? [say($"fails {failed}")] : [])));
             object[] drawn =
             [
                 title,
@@ -35,11 +35,16 @@ public static partial class LoadingPlanDrawing
             return E("g", A("class", failing ? "crate failing" : "crate"), A("data-crate", number), content);
         }
 
-        private static string Animals(CrateView? crate) => crate is null ? "no animals recorded" : string.Join("; ", crate.Animals.Select(a =>
+        private string Animals(CrateView? crate) => crate is null ? say("no animals recorded") : string.Join("; ", crate.Animals.Select(a =>
             $"{a.Count} × {a.Taxon} ({a.CommonName}), {a.Specimen}{(a.Name is null ? "" : " " + a.Name)}"));
 
-        private static string Needs(CrateView? crate) =>
-            (crate?.Predator == true ? "; predator" : "") + (crate?.AttendantAccess == true ? "; an attendant must reach it" : "");
+        private static IEnumerable<Wording> Needs(CrateView? crate)
+        {
+            if (crate?.Predator == true)
+                yield return "predator";
+            if (crate?.AttendantAccess == true)
+                yield return "an attendant must reach it";
+        }
 
         /// <summary>
         /// The number (and marks) as large as fits, up to the sheet's text size: across or along the crate, on one
@@ -71,22 +76,23 @@ public static partial class LoadingPlanDrawing
         private void Legend()
         {
             _y += Gap * 2;
-            (Func<double, double, XElement> Swatch, string Text)[] items =
+            (Func<double, double, XElement> Swatch, Wording Text)[] items =
             [
-                ((x, y) => Box(x, y, "#ffffff", Ink, "20", null), "crate and its number; it links to its animals' records"),
+                ((x, y) => Box(x, y, "#ffffff", Ink, "20", null), Wording.Of("crate and its number; it links to its animals' records")),
                 ((x, y) => E("g", Box(x, y, "#ffffff", Alarm, "50", "150 75"), Text(x + 200, y + 190, "!n", 170, anchor: "middle", weight: "bold", fill: Alarm)),
-                    "a crate named in failure n below"),
-                ((x, y) => Box(x, y, AisleFill, null, null, null), "aisle for the attendants"),
-                ((x, y) => Box(x, y, HeatFill, HeatInk, "30", "100 60"), "heated zone"),
-                ((x, y) => E("rect", A("x", N(x)), A("y", N(y + 75)), A("width", "400"), A("height", "100"), A("fill", Ink)), "opaque sight screen (W-05)"),
+                    Wording.Of("a crate named in failure n below")),
+                ((x, y) => Box(x, y, AisleFill, null, null, null), Wording.Of("aisle for the attendants")),
+                ((x, y) => Box(x, y, HeatFill, HeatInk, "30", "100 60"), Wording.Of("heated zone")),
+                ((x, y) => E("rect", A("x", N(x)), A("y", N(y + 75)), A("width", "400"), A("height", "100"), A("fill", Ink)), Wording.Of("opaque sight screen (W-05)")),
                 ((x, y) => E("line", A("x1", N(x + 200)), A("x2", N(x + 200)), A("y1", N(y)), A("y2", N(y + 250)), A("stroke", ReachInk), A("stroke-width", "40"),
-                    A("stroke-dasharray", "100 50")), "limit of the attendants' reach from the door (W-11)"),
-                ((x, y) => E("rect", A("x", N(x + 140)), A("y", N(y)), A("width", "120"), A("height", "250"), A("fill", Ink)), "the door"),
+                    A("stroke-dasharray", "100 50")), Wording.Of("limit of the attendants' reach from the door (W-11)")),
+                ((x, y) => E("rect", A("x", N(x + 140)), A("y", N(y)), A("width", "120"), A("height", "250"), A("fill", Ink)), Wording.Of("the door")),
             ];
             var legend = E("g", A("class", "legend"));
             double at = 0, top = _y;
-            foreach (var (swatch, text) in items)
+            foreach (var (swatch, wording) in items)
             {
+                var text = say(wording);
                 var width = 500 + TextWidth(text, SmallSize);
                 if (at > 0 && at + width > Width)
                     (at, top) = (0, top + 450);
@@ -106,15 +112,15 @@ public static partial class LoadingPlanDrawing
             _y += Gap;
             if (loading.Failures.Count == 0)
             {
-                Paragraph("Every constraint is met: each crate stands in the hold, screened, warm and within reach as it needs.", TextSize);
+                Paragraph(say("Every constraint is met: each crate stands in the hold, screened, warm and within reach as it needs."), TextSize);
                 return;
             }
-            Paragraph("Constraints not met", TextSize, weight: "bold");
+            Paragraph(say("Constraints not met"), TextSize, weight: "bold");
             for (var i = 0; i < loading.Failures.Count; i++)
             {
                 var failure = loading.Failures[i];
                 var group = E("g", A("class", "failure"), A("data-constraint", failure.Constraint));
-                Paragraph($"!{i + 1} {failure.Constraint}: {failure.Message}", TextSize, fill: Alarm, into: group);
+                Paragraph(say($"!{i + 1} {failure.Constraint}: {failure.Message}"), TextSize, fill: Alarm, into: group);
                 _parts.Add(group);
             }
         }
@@ -122,26 +128,31 @@ public static partial class LoadingPlanDrawing
         /// <summary>What the drawing shows, in words, for those who cannot see it.</summary>
         private string Description()
         {
-            var text = new StringBuilder($"Plan view of the {loading.Hold} seen from above, to scale (one unit a millimetre), the door on the left: ")
-                .Append(CultureInfo.InvariantCulture, $"floor {loading.LengthCm} cm long and {loading.WidthCm} cm wide, {loading.HeightCm} cm high; crates {N(loading.LoadKg)} of {N(loading.MaxLoadKg)} kg. ");
+            var text = new List<Wording>
+            {
+                $"Plan view of the {loading.Hold} seen from above, to scale (one unit a millimetre), the door on the left: floor {loading.LengthCm} cm long and {loading.WidthCm} cm wide, {loading.HeightCm} cm high; crates {loading.LoadKg:0.#} of {loading.MaxLoadKg:0.#} kg.",
+            };
             if (loading.AisleCm > 0)
-                text.Append(CultureInfo.InvariantCulture, $"A {loading.AisleCm} cm aisle for the attendants runs along the top side. ");
+                text.Add($"A {loading.AisleCm} cm aisle for the attendants runs along the top side.");
             var rows = loading.Placements.GroupBy(p => p.Row).OrderBy(g => g.Key).ToList();
-            text.Append(CultureInfo.InvariantCulture, $"{loading.Placements.Count} of {plan.Crates.Count} crates in {rows.Count} rows from the door: ")
-                .Append(string.Join("; ", rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"row {r.Key} at {r.First().FromDoorCm} cm, {string.Join(", ", r.Select(p => p.Crate))}"))))
-                .Append(". ");
+            var inRows = Wording.Join("; ", rows.Select(r => Wording.Of($"row {r.Key} at {r.First().FromDoorCm} cm, {string.Join(", ", r.Select(p => p.Crate))}")));
+            text.Add($"{loading.Placements.Count} of {plan.Crates.Count} crates in {rows.Count} rows from the door: {inRows}.");
             var unplaced = NotLoaded.Select(c => c.Crate).ToList();
             if (unplaced.Count > 0)
-                text.Append(CultureInfo.InvariantCulture, $"Not in the hold: {string.Join(", ", unplaced)}. ");
+                text.Add($"Not in the hold: {string.Join(", ", unplaced)}.");
             foreach (var screen in loading.ScreensAtCm)
-                text.Append(CultureInfo.InvariantCulture, $"A sight screen at {screen} cm from the door between predators and other animals. ");
+                text.Add($"A sight screen at {screen} cm from the door between predators and other animals.");
             if (loading.HeatedZone is { } zone)
-                text.Append(CultureInfo.InvariantCulture, $"Heated zone from {zone.FromCm} to {zone.ToCm} cm from the door at {zone.Temperature}; outside it {loading.Temperature?.ToString() ?? "the hold's temperature is not recorded"}. ");
-            text.Append(CultureInfo.InvariantCulture, $"Attendants reach crates up to {loading.AttendantReachCm} cm from the door. ");
+            {
+                var outside = loading.Temperature is { } hold ? Degrees(hold) : "the hold's temperature is not recorded";
+                text.Add($"Heated zone from {zone.FromCm} to {zone.ToCm} cm from the door at {Degrees(zone.Temperature)}; outside it {outside}.");
+            }
+            text.Add($"Attendants reach crates up to {loading.AttendantReachCm} cm from the door.");
             if (loading.Failures.Count == 0)
-                return text.Append("Every constraint is met.").ToString();
-            text.Append("Constraints not met: ");
-            return text.Append(string.Join(" ", loading.Failures.Select((f, i) => $"!{i + 1} {f.Constraint}: {f.Message}"))).ToString();
+                text.Add("Every constraint is met.");
+            else
+                text.AddRange([Wording.Of("Constraints not met:"), .. loading.Failures.Select((f, i) => Wording.Of($"!{i + 1} {f.Constraint}: {f.Message}"))]);
+            return string.Join(" ", text.Select(say));
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Menagerie.Domain;
+using Menagerie.Domain.Compliance;
 using Menagerie.Domain.Transport;
 
 namespace Menagerie.App.Transport;
@@ -10,8 +12,9 @@ namespace Menagerie.App.Transport;
 /// attendants' reach, and every crate labelled with its number and linked to its animals' records. Each constraint
 /// the plan fails is listed beneath, numbered, and the crates it concerns are outlined in red, dashed, and marked
 /// <c>!n</c>: the colour is never the only sign. One unit is one millimetre of floor; shown at its natural size
-/// (width and height in millimetres) the drawing is at 1:<see cref="Scale"/>. The text is English, and the same
-/// plan gives the same text, numbers in the invariant culture.
+/// (width and height in millimetres) the drawing is at 1:<see cref="Scale"/>. Its words are sentences
+/// (<see cref="Wording"/>) said in English by default, numbers in the invariant culture, so that the same plan
+/// gives the same text; a page says them in its reader's language.
 /// </summary>
 public static partial class LoadingPlanDrawing
 {
@@ -21,16 +24,19 @@ public static partial class LoadingPlanDrawing
     /// The plan's loading plan drawn, or null when it has none (no hold is recorded for the journey).
     /// <paramref name="specimenPages"/>: where an animal's record is, its identifier appended; by default the
     /// site's own <c>/specimens/</c>, so the drawing links within whichever installation shows it.
+    /// <paramref name="say"/>: how the drawing's words are said; by default in English, as the API and the command line give them.
     /// </summary>
-    public static string? Draw(TransportPlanView plan, string specimenPages = "/specimens/")
+    public static string? Draw(TransportPlanView plan, string specimenPages = "/specimens/", Func<Wording, string>? say = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(specimenPages);
-        return plan.Loading is { } loading ? new Sheet(plan, loading, specimenPages).Draw().ToString() : null;
+        return plan.Loading is { } loading ? new Sheet(plan, loading, specimenPages, say ?? English).Draw().ToString() : null;
     }
 
+    private static string English(Wording wording) => wording.ToString();
+
     /// <summary>The drawing's parts, laid out from the top down; <see cref="Sheet"/> keeps where the next one goes.</summary>
-    private sealed partial class Sheet(TransportPlanView plan, LoadingView loading, string specimenPages)
+    private sealed partial class Sheet(TransportPlanView plan, LoadingView loading, string specimenPages, Func<Wording, string> say)
     {
         // Sizes in millimetres of floor: at 1:50, 250 mm prints as 5 mm (about 19 px on a screen).
         private const double HeadingSize = 320, TextSize = 250, SmallSize = 200, MinCrateText = 120;
@@ -75,7 +81,7 @@ public static partial class LoadingPlanDrawing
                 A("viewBox", $"0 0 {N(width)} {N(height)}"), A("width", N(width / Scale) + "mm"), A("height", N(height / Scale) + "mm"),
                 A("role", "group"), A("aria-labelledby", "loading-plan-title"), A("aria-describedby", "loading-plan-desc"),
                 A("font-family", Font), A("font-size", N(TextSize)), A("fill", Ink),
-                E("title", A("id", "loading-plan-title"), $"Loading plan of the {loading.Hold}, transfer {plan.Transfer}"),
+                E("title", A("id", "loading-plan-title"), say($"Loading plan of the {loading.Hold}, transfer {plan.Transfer}")),
                 E("desc", A("id", "loading-plan-desc"), Description()),
                 E("rect", A("width", N(width)), A("height", N(height)), A("fill", "#ffffff")),
                 _parts);
@@ -101,10 +107,12 @@ public static partial class LoadingPlanDrawing
 
         private void Header()
         {
-            Paragraph($"Loading plan: {loading.Hold}", HeadingSize, "bold");
-            Paragraph(string.Create(CultureInfo.InvariantCulture,
-                $"Transfer {plan.Transfer}. Hold {loading.LengthCm} × {loading.WidthCm} × {loading.HeightCm} cm; crates {N(loading.LoadKg)} of {N(loading.MaxLoadKg)} kg{HoldMarks}; {loading.LengthUsedCm} cm of its length used. ")
-                + (loading.Feasible ? "Every constraint is met." : $"{loading.Failures.Count} constraint{(loading.Failures.Count == 1 ? " is" : "s are")} not met: see the list below."), TextSize);
+            Paragraph(say($"Loading plan: {loading.Hold}"), HeadingSize, "bold");
+            var verdict = loading.Feasible ? "Every constraint is met."
+                : loading.Failures.Count == 1 ? "1 constraint is not met: see the list below."
+                : Wording.Of($"{loading.Failures.Count} constraints are not met: see the list below.");
+            Paragraph(say($"Transfer {plan.Transfer}. Hold {loading.LengthCm} × {loading.WidthCm} × {loading.HeightCm} cm; crates {loading.LoadKg:0.#} of {loading.MaxLoadKg:0.#} kg{HoldMarks}; {loading.LengthUsedCm} cm of its length used.")
+                + " " + say(verdict), TextSize);
             _y += Gap;
         }
 
@@ -112,12 +120,15 @@ public static partial class LoadingPlanDrawing
         private void Annotations()
         {
             if (loading.HeatedZone is { } zone)
-                Note(zone.FromCm * 10.0, $"heated zone, {zone.FromCm}–{zone.ToCm} cm from the door: {zone.Temperature}", HeatInk, alignEnd: false);
+                Note(zone.FromCm * 10.0, say($"heated zone, {zone.FromCm}–{zone.ToCm} cm from the door: {Degrees(zone.Temperature)}"), HeatInk, alignEnd: false);
             if (Reached)
-                Note(loading.AttendantReachCm * 10.0, $"attendants' reach: crates up to {loading.AttendantReachCm} cm from the door", ReachInk, alignEnd: true);
+                Note(loading.AttendantReachCm * 10.0, say($"attendants' reach: crates up to {loading.AttendantReachCm} cm from the door"), ReachInk, alignEnd: true);
             foreach (var screen in loading.ScreensAtCm)
-                Note(screen * 10.0, $"sight screen at {screen} cm between predators and other animals", Ink, alignEnd: false);
+                Note(screen * 10.0, say($"sight screen at {screen} cm between predators and other animals"), Ink, alignEnd: false);
         }
+
+        /// <summary>A temperature range as the drawing words it.</summary>
+        private static Wording Degrees(TemperatureRange range) => $"{range.Min} to {range.Max} °C";
 
         /// <summary>The reach ends within the drawing: beyond it no crate stands, and there is no line to draw.</summary>
         private bool Reached => loading.AttendantReachCm * 10.0 < Extent;
@@ -139,8 +150,9 @@ public static partial class LoadingPlanDrawing
                 A("viewBox", $"0 0 {N(_holdLength)} {N(_holdWidth)}"), A("overflow", "visible"),
                 E("rect", A("width", N(_holdLength)), A("height", N(_holdWidth)), A("fill", "#ffffff")),
                 Aisle(), HeatedZone(), Screens(), Reach(),
-                loading.Placements.Select(p => Crate(p.Crate, p.FromDoorCm * 10.0, _aisle + p.FromAisleCm * 10.0, p.AlongCm * 10.0, p.AcrossCm * 10.0,
-                    $"row {p.Row}, {p.FromDoorCm} cm from the door and {p.FromAisleCm} cm from the aisle, {p.AlongCm} cm along the hold and {p.AcrossCm} cm across{(p.Heated ? ", heated" : "")}")),
+                loading.Placements.Select(p => Crate(p.Crate, p.FromDoorCm * 10.0, _aisle + p.FromAisleCm * 10.0, p.AlongCm * 10.0, p.AcrossCm * 10.0, say(p.Heated
+                    ? Wording.Of($"row {p.Row}, {p.FromDoorCm} cm from the door and {p.FromAisleCm} cm from the aisle, {p.AlongCm} cm along the hold and {p.AcrossCm} cm across, heated")
+                    : Wording.Of($"row {p.Row}, {p.FromDoorCm} cm from the door and {p.FromAisleCm} cm from the aisle, {p.AlongCm} cm along the hold and {p.AcrossCm} cm across")))),
                 E("rect", A("class", outline ? "hold failing" : "hold"), A("width", N(_holdLength)), A("height", N(_holdWidth)), A("fill", "none"),
                     A("stroke", outline ? Alarm : Ink), A("stroke-width", outline ? "60" : "40"), outline ? A("stroke-dasharray", "150 75") : null),
                 // The door is the hold's end from which placements are measured (fromDoorCm 0). The plan does not
@@ -149,7 +161,7 @@ public static partial class LoadingPlanDrawing
                 E("rect", A("class", "door"), A("x", "-120"), A("width", "120"), A("height", N(_holdWidth)), A("fill", Ink)));
             _parts.Add(hold);
             var middle = top + (_holdWidth / 2);
-            _parts.Add(Text(Left - 300, middle, "DOOR", TextSize, anchor: "middle", weight: "bold", rotate: true));
+            _parts.Add(Text(Left - 300, middle, say("DOOR"), TextSize, anchor: "middle", weight: "bold", rotate: true));
             _y = top + _holdWidth;
         }
 
@@ -157,7 +169,7 @@ public static partial class LoadingPlanDrawing
         // which: it is drawn along the top, and the crates below it.
         private XElement? Aisle() => _aisle <= 0 ? null : E("g", A("class", "aisle"),
             E("rect", A("width", N(_holdLength)), A("height", N(_aisle)), A("fill", AisleFill)),
-            _aisle >= SmallSize * LineHeight ? Text(300, (_aisle / 2) + (SmallSize * 0.35), $"aisle, {loading.AisleCm} cm", SmallSize) : null);
+            _aisle >= SmallSize * LineHeight ? Text(300, (_aisle / 2) + (SmallSize * 0.35), say($"aisle, {loading.AisleCm} cm"), SmallSize) : null);
 
         private XElement? HeatedZone() => loading.HeatedZone is not { } zone ? null : E("rect", A("class", "heated-zone"),
             A("x", N(zone.FromCm * 10.0)), A("width", N((zone.ToCm - zone.FromCm) * 10.0)), A("height", N(_holdWidth)),
@@ -176,7 +188,7 @@ public static partial class LoadingPlanDrawing
             if (loading.Placements.Count == 0)
                 return;
             _y += SmallSize * LineHeight + 100;
-            _parts.Add(Text(Left - 200, _y, "row", SmallSize, anchor: "end"));
+            _parts.Add(Text(Left - 200, _y, say("row"), SmallSize, anchor: "end"));
             foreach (var row in loading.Placements.GroupBy(p => p.Row).OrderBy(g => g.Key))
             {
                 var start = row.Min(p => p.FromDoorCm) * 10.0;
@@ -192,7 +204,7 @@ public static partial class LoadingPlanDrawing
             if (crates.Count == 0)
                 return;
             _y += Gap;
-            Paragraph("Not in the hold:", TextSize, "bold");
+            Paragraph(say("Not in the hold:"), TextSize, "bold");
             double x = 0, rowTop = _y + 100, rowDepth = 0;
             foreach (var c in crates)
             {
@@ -200,7 +212,7 @@ public static partial class LoadingPlanDrawing
                 if (x > 0 && x + length > Width)
                     (x, rowTop, rowDepth) = (0, rowTop + rowDepth + Gap, 0);
                 _parts.Add(Crate(c.Crate, Left + x, rowTop, length, width,
-                    $"not in the hold, {c.OuterCm.Length} × {c.OuterCm.Width} × {c.OuterCm.Height} cm outside"));
+                    say($"not in the hold, {c.OuterCm.Length} × {c.OuterCm.Width} × {c.OuterCm.Height} cm outside")));
                 x += length + Gap;
                 rowDepth = Math.Max(rowDepth, width);
             }
@@ -217,8 +229,8 @@ public static partial class LoadingPlanDrawing
             }
             var labels = _y + 100 + (SmallSize * LineHeight);
             for (var m = 0; m <= 5; m++)
-                _parts.Add(Text(Left + (m * 1000), labels, m == 5 ? "5 m" : m.ToString(CultureInfo.InvariantCulture), SmallSize, anchor: "middle"));
-            _parts.Add(Text(Left + 5600, labels, $"1:{Scale} at the drawing's natural size", SmallSize));
+                _parts.Add(Text(Left + (m * 1000), labels, m == 5 ? say("5 m") : m.ToString(CultureInfo.InvariantCulture), SmallSize, anchor: "middle"));
+            _parts.Add(Text(Left + 5600, labels, say($"1:{Scale} at the drawing's natural size"), SmallSize));
             _y = labels;
         }
 
@@ -230,7 +242,15 @@ public static partial class LoadingPlanDrawing
 
         private static string N(decimal v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-        private static double TextWidth(string text, double size) => text.Length * CharWidth * size;
+        private static double TextWidth(string text, double size) => Columns(text) * CharWidth * size;
+
+        /// <summary>
+        /// How many Latin characters' width a text takes: a Hangul or CJK character is about twice as wide. Estimated,
+        /// as the drawing carries no font metrics, and generously, so that a label never runs past its place.
+        /// </summary>
+        private static int Columns(string text) => text.Length + text.Count(Wide);
+
+        private static bool Wide(char c) => c is (>= '\u1100' and <= '\u115F') or (>= '\u2E80' and <= '\uA4CF') or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFF60');
 
         private static XElement Text(double x, double y, string text, double size, string anchor = "start", string? weight = null, string? fill = null,
             bool rotate = false, string? cssClass = null) =>
@@ -256,7 +276,7 @@ public static partial class LoadingPlanDrawing
             var line = "";
             foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (line.Length > 0 && line.Length + 1 + word.Length > columns)
+                if (line.Length > 0 && Columns(line) + 1 + Columns(word) > columns)
                 {
                     yield return line;
                     line = "";

@@ -1,5 +1,4 @@
 using Menagerie.App.Accounts;
-using Menagerie.App.Files;
 using Menagerie.App.Persistence;
 using Menagerie.App.Transfers;
 using Menagerie.Domain;
@@ -55,7 +54,7 @@ public sealed record TransferDocumentSummary(string Type, string Number, string 
 /// Whoever may read the transfer may read its plan; the transport coordinator, registrar or curator of either
 /// party records the journey, and their attendants (transport coordinator or veterinarian) the welfare checks.
 /// </summary>
-public sealed class TransportPlans(MenagerieDbContext db, TransferQueries queries, Specimens.SpecimenQueries specimenQueries, Access access, TransportSettings settings)
+public sealed class TransportPlans(MenagerieDbContext db, TransferQueries queries, Specimens.SpecimenQueries specimenQueries, Access access, ContainerTables tables)
 {
     private static readonly Role[] Plan = [Role.TransportCoordinator, Role.Registrar, Role.Curator];
     private static readonly Role[] Attend = [Role.TransportCoordinator, Role.Veterinarian];
@@ -70,7 +69,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         };
     }
 
-    /// <summary>The plan with what the documents print. <paramref name="containers"/>: a licensed LAR table to use instead of the configured one.</summary>
+    /// <summary>The plan with what the documents print. <paramref name="containers"/>: a licensed LAR table to use instead of the uploaded or configured one.</summary>
     public async Task<Outcome<TransportPapers>> PapersAsync(Guid id, string? containers, CancellationToken ct) =>
         await ReadableAsync(id, ct) is { } transfer ? await PapersAsync(transfer, containers, ct) : NotFound<TransportPapers>(id);
 
@@ -85,7 +84,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
 
     private async Task<Outcome<TransportPapers>> PapersAsync(Transfer transfer, string? containers, CancellationToken ct)
     {
-        var (table, problems) = await TableAsync(containers, ct);
+        var (table, problems) = await tables.InForceAsync(containers, ct);
         if (table is null)
             return new Outcome<TransportPapers>.Invalid([.. problems.Select(p => new RuleViolation("containers.file", $"{p.File}:{p.Line}:{p.Field}", Wording.FromString(p.Message)))]);
         var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
@@ -108,16 +107,6 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         return new Outcome<TransportPapers>.Ok(new TransportPapers(
             transfer.Id.Value, transfer.Id.ToString(), Party(transfer.SenderId, input.ShipperAddress), Party(transfer.ReceiverId, input.ConsigneeAddress),
             input.EmergencyContact, plan, manifest, summaries));
-    }
-
-    private async Task<(ContainerTable? Table, IReadOnlyList<InputProblem> Problems)> TableAsync(string? containers, CancellationToken ct)
-    {
-        var path = containers ?? settings.ContainerRequirements;
-        if (string.IsNullOrWhiteSpace(path))
-            return (ContainerRequirementsFile.Embedded(), []);
-        if (!File.Exists(path))
-            return (null, [new InputProblem(path, 0, "file", "The container requirements file does not exist.")]);
-        return await ContainerRequirementsFile.LoadAsync(path, ct);
     }
 
     /// <summary>
@@ -185,24 +174,50 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         return stored is null ? new Outcome<JourneyInput>.NotFound($"No journey is recorded for transfer {id}.") : new Outcome<JourneyInput>.Ok(stored.Input);
     }
 
+    /// <summary>
+    /// The journey as its editor opens it: as recorded (empty when none is yet) with its version (0 when none), for
+    /// a person who may record it; whoever else may read the transfer is refused.
+    /// </summary>
+    public async Task<Outcome<JourneyRecord>> JourneyToEditAsync(Guid id, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, ct) is not { } transfer)
+            return NotFound<JourneyRecord>(id);
+        if (!MayRecordJourney(transfer))
+            return new Outcome<JourneyRecord>.Forbidden(JourneyForbidden);
+        var stored = await db.TransferJourneys.AsNoTracking().FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
+        return new Outcome<JourneyRecord>.Ok(new JourneyRecord(id, stored?.Input ?? new JourneyInput(), stored?.Version ?? 0));
+    }
+
     /// <summary>Records the journey (replacing the one before) once it is consistent; every problem at once otherwise.</summary>
-    public async Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, CancellationToken ct)
+    public Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, CancellationToken ct) => RecordJourneyAsync(id, input, null, ct);
+
+    /// <summary>
+    /// Records the journey as <see cref="RecordJourneyAsync(Guid, JourneyInput, CancellationToken)"/> does, when it is
+    /// still at <paramref name="expectedVersion"/> (0: none recorded yet); stale otherwise, and nothing is written.
+    /// </summary>
+    public async Task<Outcome<JourneyInput>> RecordJourneyAsync(Guid id, JourneyInput input, long? expectedVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await ReadableAsync(id, ct) is not { } transfer)
             return NotFound<JourneyInput>(id);
-        if (!access.Has(transfer.SenderId, Plan) && !access.Has(transfer.ReceiverId, Plan))
-            return new Outcome<JourneyInput>.Forbidden("The journey is recorded by a transport coordinator, registrar or curator of the sender or the receiver.");
+        if (!MayRecordJourney(transfer))
+            return new Outcome<JourneyInput>.Forbidden(JourneyForbidden);
+        var stored = await db.TransferJourneys.FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
+        if (expectedVersion is { } expected && expected != (stored?.Version ?? 0))
+            return new Outcome<JourneyInput>.Stale(stored?.Version ?? 0);
         var journey = input.ToJourney([.. transfer.Lines.Select(l => l.Number)]);
         if (!journey.IsValid)
             return journey.Violations.ToList();
-        var stored = await db.TransferJourneys.FirstOrDefaultAsync(j => j.TransferId == transfer.Id, ct);
         if (stored is null)
             db.TransferJourneys.Add(TransferJourney.Create(transfer.Id, input, db.UtcNow, db.ActorName));
         else
             stored.Replace(input, db.UtcNow, db.ActorName);
         return await Saving.SaveAsync(db, $"journey of transfer {transfer.Id} recorded", () => input, ct, created: stored is null);
     }
+
+    private const string JourneyForbidden = "The journey is recorded by a transport coordinator, registrar or curator of the sender or the receiver.";
+
+    private bool MayRecordJourney(Transfer transfer) => access.Has(transfer.SenderId, Plan) || access.Has(transfer.ReceiverId, Plan);
 
     /// <summary>
     /// An attendant's welfare check on the journey, recorded as an event on every animal in the crates checked
@@ -349,6 +364,9 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         return keys;
     }
 }
+
+/// <summary>A transfer's journey as recorded, and the version a change to it must name.</summary>
+public sealed record JourneyRecord(Guid Transfer, JourneyInput Journey, long Version);
 
 /// <summary>A welfare check as an attendant reports it.</summary>
 public sealed record WelfareCheckInput(

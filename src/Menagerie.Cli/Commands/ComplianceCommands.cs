@@ -53,12 +53,7 @@ public static class ComplianceCommands
             }
             var (shipment, problems) = await ShipmentFile.ReadAsync(path, ct);
             if (shipment is null)
-            {
-                foreach (var problem in problems)
-                    await cli.Error.WriteLineAsync(problem.ToString());
-                await cli.Error.WriteLineAsync($"{path}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was checked.");
-                return ExitCodes.Usage;
-            }
+                return await cli.RefusedAsync(problems, $"{path}: ", "checked");
             var checklist = ReferenceData.Embedded();
             var settings = new ComplianceSettings { ListingMaxAgeDays = parse.GetValue(listingAge), PartyStatusMaxAgeDays = parse.GetValue(partyAge) };
             var report = Rulebook.Check(shipment, checklist, day ?? shipment.Date, settings);

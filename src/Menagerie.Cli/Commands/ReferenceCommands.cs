@@ -46,10 +46,7 @@ public static class ReferenceCommands
                         await cli.Output.WriteLineAsync(Summary(edition));
                     return ExitCodes.Ok;
                 case ChecklistImportResult.Rejected { Problems: var problems }:
-                    foreach (var problem in problems)
-                        await cli.Error.WriteLineAsync(problem.ToString());
-                    await cli.Error.WriteLineAsync($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was imported.");
-                    return ExitCodes.Usage;
+                    return await cli.RefusedAsync(problems, "", "imported");
                 case ChecklistImportResult.Forbidden { Message: var message }:
                     await cli.Error.WriteLineAsync(message);
                     return ExitCodes.Findings;

@@ -9,8 +9,8 @@ using Spectre.Console;
 namespace Menagerie.Cli.Commands;
 
 /// <summary>
-/// <c>menagerie transport plan|journey|check|log</c>: the crates and loading plan of a transfer, the journey
-/// its coordinator records, and the welfare log attendants keep on the way.
+/// <c>menagerie transport plan|journey|check|log|containers</c>: the crates and loading plan of a transfer, the journey
+/// its coordinator records, the welfare log attendants keep on the way, and the licensed container table in the records.
 /// </summary>
 internal static class TransportCommands
 {
@@ -22,6 +22,7 @@ internal static class TransportCommands
         transport.Add(Journey(cli));
         transport.Add(Check(cli));
         transport.Add(Log(cli));
+        transport.Add(ContainerTable(cli));
         return transport;
     }
 
@@ -183,6 +184,54 @@ internal static class TransportCommands
         var command = new Command("log", "The journey's welfare log: every check on the transfer's animals, in time order.") { id, format };
         command.SetAction((parse, ct) => TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>
             await (await plans.WelfareLogAsync(parse.GetRequiredValue(id), ct)).ReportAsync(cli, parse.GetValue(format), checks => WriteLog(cli.Console, "Welfare log", checks), ct), ct));
+        return command;
+    }
+
+    private static Command ContainerTable(CliContext cli)
+    {
+        var file = new Argument<FileInfo?>("file") { Description = "A licensed LAR container table (CSV, the shipped table's columns) to store for every plan from now on; leave out to see the table in use.", Arity = ArgumentArity.ZeroOrOne };
+        var source = new Option<string?>("--source") { Description = "What plans call the table (default: the file name)." };
+        var format = GlobalOptions.Format();
+        var command = new Command("containers", "The container table the transport plans use: the shipped one, or a licensed table stored in the records for the web app, the API and this command alike. "
+            + "Given a file, stores it; a file with any problem is refused whole, each problem with its line and column (exit 2).")
+        {
+            file, source, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file);
+            if (path is { Exists: false })
+            {
+                await cli.Error.WriteLineAsync($"{path.FullName} does not exist.");
+                return ExitCodes.Usage;
+            }
+            var opened = await cli.OpenAsync(parse, ct);
+            if (opened is not { } o)
+                return ExitCodes.Usage;
+            await using var scope = o.Scope;
+            var tables = scope.ServiceProvider.GetRequiredService<ContainerTables>();
+            var table = await tables.InUseAsync(ct);
+            if (path is not null)
+            {
+                switch (await tables.UploadAsync(await File.ReadAllTextAsync(path.FullName, ct), path.Name, parse.GetValue(source), ct))
+                {
+                    case ContainerTableUploadResult.Uploaded { Table: var uploaded }:
+                        table = uploaded;
+                        break;
+                    case ContainerTableUploadResult.Rejected { Problems: var problems }:
+                        return await cli.RefusedAsync(problems, "", "stored");
+                    case ContainerTableUploadResult.Forbidden { Message: var message }:
+                        await cli.Error.WriteLineAsync(message);
+                        return ExitCodes.Findings;
+                }
+            }
+            if (parse.GetValue(format) == OutputFormat.Json)
+                await cli.WriteJsonAsync(table, ct);
+            else
+                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Container table in use ({table.Origin}): {table.Edition}; {table.Rows.Count} rows, {table.Rows.Count(r => r.Licensed)} licensed, {table.Rows.Count(r => r.Reference is null)} to be confirmed from the current LAR edition."));
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

@@ -11,7 +11,8 @@ namespace Menagerie.Web.Specimens;
 
 /// <summary>
 /// Records an event on an animal or group, corrects an earlier one (the new event supersedes it, with the
-/// reason) or withdraws one recorded in error. The holder's registrar or veterinarian.
+/// reason) or withdraws one recorded in error. The holder's registrar or veterinarian; its transport coordinator
+/// records measurements and weights, from which crates are sized.
 /// </summary>
 public sealed class RecordModel(SpecimenQueries queries, SpecimenCommands commands, TimeProvider time, IStringLocalizer<Text> t) : PageModel
 {
@@ -28,9 +29,12 @@ public sealed class RecordModel(SpecimenQueries queries, SpecimenCommands comman
     /// <summary>Events others recorded after the form was opened, when the save was refused as stale.</summary>
     public IReadOnlyList<EventView> NewSinceOpened { get; private set; } = [];
 
+    /// <summary>The kinds of event the person may record here: all for the registrar and veterinarian, measurements and weights for the transport coordinator.</summary>
+    public IReadOnlyList<EventType> Recordable { get; private set; } = EventForm.Recordable;
+
     public async Task<IActionResult> OnGetAsync(string id, string? type, Guid? supersedes, CancellationToken ct)
     {
-        if (await LoadAsync(id, supersedes, ct) is { } refused)
+        if (await LoadAsync(id, supersedes, type ?? "weight", ct) is { } refused)
             return refused;
         var seen = History.Events.Count == 0 ? 0 : History.Events.Max(e => e.Sequence);
         if (Replacing is not null && type != "retraction")
@@ -76,21 +80,23 @@ public sealed class RecordModel(SpecimenQueries queries, SpecimenCommands comman
 
     private async Task<IActionResult> ShowAsync(string id, FormProblems problems, CancellationToken ct)
     {
-        if (await LoadAsync(id, Form.Supersedes, ct) is { } refused)
+        if (await LoadAsync(id, Form.Supersedes, Form.Type, ct) is { } refused)
             return refused;
         Problems = problems;
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(string id, Guid? supersedes, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(string id, Guid? supersedes, string type, CancellationToken ct)
     {
         var outcome = await queries.HistoryAsync(id, ct);
         if (this.Refusal(outcome) is { } refused)
             return refused;
         if (outcome is not Outcome<HistoryView>.Ok { Value: var history })
             return NotFound();
-        if (!queries.PermissionsFor(history.Specimen).RecordEvents)
+        var may = queries.PermissionsFor(history.Specimen);
+        if (!may.RecordEvents && !(may.Measure && supersedes is null && type is "measurement" or "weight"))
             return StatusCode(StatusCodes.Status403Forbidden);
+        Recordable = may.RecordEvents ? EventForm.Recordable : [EventType.Weight, EventType.Measurement];
         History = history;
         Replacing = supersedes is { } target ? history.Events.FirstOrDefault(e => e.Id == target && e.Effective && e.Type != EventType.Retraction) : null;
         return supersedes is not null && Replacing is null ? NotFound() : null;

@@ -23,7 +23,7 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
 
     public FormProblems Problems { get; private set; } = FormProblems.None;
 
-    public SpecimenPermissions May { get; private set; } = new(false, false, false);
+    public SpecimenPermissions May { get; private set; } = new(false, false, false, false);
 
     /// <summary>After a write, the page says so once (<c>?saved=1</c>, <c>?recorded=EVENT</c>).</summary>
     [BindProperty(SupportsGet = true)]

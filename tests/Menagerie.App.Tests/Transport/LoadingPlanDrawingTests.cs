@@ -121,6 +121,26 @@ public sealed class LoadingPlanDrawingTests
         Assert.Matches(@"^0 0 [0-9.]+ [0-9.]+$", (string?)svg.Attribute("viewBox"));
     }
 
+    /// <summary>A page says the drawing's words in its reader's language; the API and the command line keep the English.</summary>
+    [Fact]
+    public void Every_word_of_the_drawing_is_said_as_the_caller_says_it_and_in_English_by_default()
+    {
+        var plan = Failing();
+
+        var said = XDocument.Parse(LoadingPlanDrawing.Draw(plan, say: w => "«" + w.Template + "»")!).Root!;
+
+        Assert.Equal(LoadingPlanDrawing.Draw(plan), LoadingPlanDrawing.Draw(plan, say: w => w.ToString()));
+        var words = said.Descendants(Svg + "text").Where(e => !e.HasElements && e.Value.Any(char.IsLetter) && e.Value != "!n").Select(e => e.Value).ToList();
+        Assert.NotEmpty(words);
+        // A sentence wrapped over lines is marked at its start and its end.
+        Assert.All(words, w => Assert.True(w.Contains('«', StringComparison.Ordinal) || w.Contains('»', StringComparison.Ordinal), w));
+        Assert.Contains("«DOOR»", words);
+        Assert.Contains("«the door»", words);
+        Assert.StartsWith("«Loading plan of the {0}, transfer {1}»", said.Element(Svg + "title")!.Value, StringComparison.Ordinal);
+        Assert.StartsWith("«Plan view of the {0}", said.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
+        Assert.All(Crates(said).Values, c => Assert.Contains("; «", c.Descendants(Svg + "title").Single().Value, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_plan_without_a_hold_has_no_drawing()
     {

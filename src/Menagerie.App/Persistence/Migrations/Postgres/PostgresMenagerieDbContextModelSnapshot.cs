@@ -560,6 +560,47 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("Menagerie.App.Transport.LicensedContainerTable", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasMaxLength(1048576)
+                        .HasColumnType("character varying(1048576)");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("LicensedContainerTables");
+                });
+
             modelBuilder.Entity("Menagerie.App.Transport.TransferJourney", b =>
                 {
                     b.Property<Guid>("TransferId")
