@@ -27,6 +27,8 @@ public static class Looking
     /// <summary>Fails on any serious or critical WCAG 2.x A/AA violation axe-core finds, naming the rule and the elements.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // After a form's answer the page may not have its stylesheet yet: axe would measure unstyled links.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
