@@ -23,7 +23,16 @@ public sealed record StudbookLink(string Individual, Guid Specimen);
 /// <summary>A stored studbook; <c>linked</c> lists only the specimens the reader may see.</summary>
 public sealed record StudbookView(
     Guid Id, string Name, TaxonRef? Taxon, string Scheme, string Keeper, string File, int Rows, int Individuals, DateTime UploadedAt,
-    DateOnly? AsOf, IReadOnlyList<StudbookLink> Linked);
+    DateOnly? AsOf, IReadOnlyList<StudbookLink> Linked)
+{
+    /// <summary>
+    /// The specimen each individual is linked to. An id that several visible specimens carry names none of them
+    /// for certain: it is left unlinked.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Guid> Unambiguous(IEnumerable<StudbookLink> links) =>
+        links.GroupBy(l => l.Individual, StringComparer.Ordinal)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Specimen, StringComparer.Ordinal);
+}
 
 /// <summary>The studbook as stored, and the warnings its file drew (errors would have stopped it).</summary>
 public sealed record StudbookUploaded(StudbookView Studbook, IReadOnlyList<string> Warnings);
@@ -154,19 +163,11 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access, Studbo
         if (analysed is not Outcome<StudbookResults>.Ok { Value: var results })
             return analysed.As<AnalysisReport>();
         var report = results.Report;
-        var specimens = await SpecimensAsync(id, ct);
+        var specimens = StudbookView.Unambiguous((await LinksAsync([id], ct)).Select(l => l.Link));
         var individuals = report.Individuals
             .Select(i => specimens.TryGetValue(i.Id, out var specimen) ? i with { Specimen = specimen } : i).ToList();
         return new Outcome<AnalysisReport>.Ok(report with { Individuals = individuals });
     }
-
-    /// <summary>
-    /// The specimen each individual is linked to, among those the reader may see. An id that several visible
-    /// specimens carry names none of them for certain: it is left unlinked.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, Guid>> SpecimensAsync(Guid id, CancellationToken ct) =>
-        (await LinksAsync([id], ct)).GroupBy(l => l.Link.Individual, StringComparer.Ordinal)
-            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Link.Specimen, StringComparer.Ordinal);
 
     /// <summary>
     /// One plot, by the name <c>studbook plot</c> gives its file (mean-kinship, age-sex-pyramid,

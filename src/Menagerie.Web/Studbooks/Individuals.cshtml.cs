@@ -64,7 +64,8 @@ public sealed class IndividualsModel(StudbookRecords records) : PageModel
             Matching = matching.Count;
             PageNumber = Math.Clamp(PageNumber, 1, Pages);
             Rows = Ordered(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-            Specimens = await records.SpecimensAsync(id, ct);
+            // The studbook's own view already lists the links the reader may see: no second query for them.
+            Specimens = StudbookView.Unambiguous(Header.Studbook.Linked);
         }
         return Page();
     }
