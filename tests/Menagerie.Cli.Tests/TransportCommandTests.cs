@@ -101,6 +101,25 @@ public sealed class TransportCommandTests
     }
 
     [Fact]
+    public async Task Plan_with_png_draws_the_same_loading_plan_as_a_picture()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var november = await NovemberAsync(database);
+        var folder = Directory.CreateTempSubdirectory("menagerie-png-").FullName;
+        var (picture, drawing) = (Path.Combine(folder, "plan.png"), Path.Combine(folder, "plan.svg"));
+
+        var both = await CliRun.RunAsync(database.Options, "transport", "plan", november, "--svg", drawing, "--png", picture);
+
+        Assert.Equal(3, both.Exit);
+        Assert.Contains($"Loading plan drawn to {picture}", both.Output, StringComparison.Ordinal);
+        using var png = SkiaSharp.SKBitmap.Decode(picture);
+        var svg = System.Xml.Linq.XDocument.Load(drawing).Root!;
+        var ratio = double.Parse(((string)svg.Attribute("width")!).TrimEnd('m'), System.Globalization.CultureInfo.InvariantCulture)
+            / double.Parse(((string)svg.Attribute("height")!).TrimEnd('m'), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(ratio, (double)png.Width / png.Height, 2);
+    }
+
+    [Fact]
     public async Task Journey_from_a_file_reports_every_problem_with_its_line_and_changes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);

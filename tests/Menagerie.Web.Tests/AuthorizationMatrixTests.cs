@@ -201,6 +201,9 @@ public sealed class AuthorizationMatrixTests
             // The loan's journey records no hold: there is no loading plan to draw, for its parties either.
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan.svg", _ => loan + "/transport-plan.svg", _ => null,
                 c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan.png", _ => november + "/transport-plan.png", _ => null, PartiesRead),
+            new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan.png", _ => loan + "/transport-plan.png", _ => null,
+                c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-documents/{file}", _ => november + "/transport-documents/labels.pdf", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-documents/{file}", _ => loan + "/transport-documents/manifest.pdf", _ => null, LoanPartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/journey", _ => november + "/journey", _ => null, PartiesRead),

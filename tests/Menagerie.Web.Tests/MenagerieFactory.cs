@@ -18,6 +18,8 @@ public sealed class MenagerieFactory(TestDatabase database, bool loadSample = fa
         builder.UseSetting("ConnectionStrings:Menagerie", database.Options.ConnectionString);
         builder.UseSetting("Menagerie:Database:Provider", database.Options.Provider.ToString());
         builder.UseSetting("Menagerie:Sample:Load", loadSample ? "true" : "false");
+        // Warnings and errors only, so that a failing test's report is not buried under every host's start-up.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? [])
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(database.Time));

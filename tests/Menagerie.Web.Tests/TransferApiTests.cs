@@ -500,6 +500,44 @@ public sealed class TransferApiTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task The_November_loading_plan_is_drawn_as_png_too_the_svg_at_twice_its_size_with_its_words_inked()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var viewer = await AsAsync(factory, "viewer@PYONGYANG");
+        using var berlin = await AsAsync(factory, "registrar@BERLIN");
+        var november = (await GetAsync(viewer, $"{Transfers}?status=accepted")).Body.EnumerateArray().Single().GetProperty("id").GetGuid();
+        var loan = (await GetAsync(berlin, $"{Transfers}?status=dispatched")).Body.EnumerateArray().Single().GetProperty("id").GetGuid();
+
+        var svg = System.Xml.Linq.XDocument.Parse(await viewer.GetStringAsync(new Uri($"{Transfers}/{november}/transport-plan.svg", UriKind.Relative), Ct)).Root!;
+        using var drawn = await viewer.GetAsync(new Uri($"{Transfers}/{november}/transport-plan.png", UriKind.Relative), Ct);
+        using var elsewhere = await berlin.GetAsync(new Uri($"{Transfers}/{november}/transport-plan.png", UriKind.Relative), Ct);
+        using var holdless = await berlin.GetAsync(new Uri($"{Transfers}/{loan}/transport-plan.png", UriKind.Relative), Ct);
+
+        Assert.Equal((HttpStatusCode.OK, "image/png"), (drawn.StatusCode, drawn.Content.Headers.ContentType?.MediaType));
+        using var png = SkiaSharp.SKBitmap.Decode(await drawn.Content.ReadAsByteArrayAsync(Ct));
+        // The SVG's size is in millimetres; the PNG has two pixels for each of its CSS pixels (96 to the inch).
+        var millimetres = double.Parse(((string)svg.Attribute("width")!).TrimEnd('m'), CultureInfo.InvariantCulture);
+        Assert.Equal(millimetres / 25.4 * 96 * 2, png.Width, 1.0);
+        var viewBoxWidth = double.Parse(((string)svg.Attribute("viewBox")!).Split(' ')[2], CultureInfo.InvariantCulture);
+        var perUnit = png.Width / viewBoxWidth;
+        // The heading's band (300 to 700 units from the top) holds words only: dark there means the words were drawn.
+        var inked = 0;
+        for (var y = (int)(300 * perUnit); y < (int)(700 * perUnit); y++)
+        {
+            for (var x = 0; x < png.Width; x++)
+            {
+                var c = png.GetPixel(x, y);
+                if (c.Red < 100 && c.Green < 100 && c.Blue < 100)
+                    inked++;
+            }
+        }
+        Assert.True(inked > 500, $"The heading of the PNG has {inked} dark pixels: its words were not drawn.");
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (elsewhere.StatusCode, holdless.StatusCode));
+        Assert.Contains("records no hold", await holdless.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// What lets the animals clear and leave, registered by Moscow's registrar: Pyongyang's comparable
     /// documentation (the DPRK is not a CITES Party), Moscow's export permit after it, and the veterinary

@@ -41,9 +41,13 @@ internal static class TransportCommands
             Description = "Also draws the loading plan to scale into this SVG file: the hold from above, each crate linked to its animals' records "
                 + "(under Menagerie__PublicUrl when set, otherwise /specimens/), and every constraint it fails marked.",
         };
+        var png = new Option<FileInfo?>("--png")
+        {
+            Description = "Also draws the loading plan into this PNG file: the same drawing as --svg, at twice a screen's resolution, without links.",
+        };
         var command = new Command("plan", "Crates for every animal, the loading plan for the hold and the journey, with what the transport rules found. Exit 0 complete, 1 blocked, 3 complete with warnings.")
         {
-            id, containers, format, svg,
+            id, containers, format, svg, png,
         };
         command.SetAction((parse, ct) => TransferCommands.WithScopeAsync(cli, parse, async services =>
         {
@@ -51,10 +55,16 @@ internal static class TransportCommands
             var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => Write(cli.Console, view), ct);
             if (outcome is not Outcome<TransportPlanView>.Ok { Value: var plan })
                 return exit;
-            if (parse.GetValue(svg) is { } file
-                && !await DrawAsync(cli, plan, file, services.GetRequiredService<TransportSettings>().PublicUrl, parse.GetValue(format), ct))
+            var publicUrl = services.GetRequiredService<TransportSettings>().PublicUrl;
+            var pages = publicUrl is null ? "/specimens/" : publicUrl.AbsoluteUri.TrimEnd('/') + "/specimens/";
+            foreach (var (file, draw) in new (FileInfo?, Func<byte[]?>)[]
             {
-                return ExitCodes.Usage;
+                (parse.GetValue(svg), () => LoadingPlanDrawing.Draw(plan, pages) is { } drawing ? System.Text.Encoding.UTF8.GetBytes(drawing) : null),
+                (parse.GetValue(png), () => LoadingPlanDrawing.DrawPng(plan, pages)),
+            })
+            {
+                if (file is not null && !await DrawAsync(cli, plan, file, draw, parse.GetValue(format), ct))
+                    return ExitCodes.Usage;
             }
             return ComplianceOutput.ExitCode(plan.Verdict);
         }, ct));
@@ -66,18 +76,17 @@ internal static class TransportCommands
     /// site to be relative to, so its links go to the installation's public address when one is configured.
     /// False only when the file cannot be written; a plan without a hold has nothing to draw, which is said, not an error.
     /// </summary>
-    private static async Task<bool> DrawAsync(CliContext cli, TransportPlanView plan, FileInfo file, Uri? publicUrl, OutputFormat format, CancellationToken ct)
+    private static async Task<bool> DrawAsync(CliContext cli, TransportPlanView plan, FileInfo file, Func<byte[]?> draw, OutputFormat format, CancellationToken ct)
     {
         var say = format == OutputFormat.Json ? cli.Error : cli.Output;
-        var pages = publicUrl is null ? "/specimens/" : publicUrl.AbsoluteUri.TrimEnd('/') + "/specimens/";
-        if (LoadingPlanDrawing.Draw(plan, pages) is not { } drawing)
+        if (draw() is not { } drawing)
         {
             await cli.Error.WriteLineAsync($"No loading plan to draw: the journey of transfer {plan.Transfer} records no hold; {file.FullName} was not written.");
             return true;
         }
         try
         {
-            await File.WriteAllTextAsync(file.FullName, drawing, ct);
+            await File.WriteAllBytesAsync(file.FullName, drawing, ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,16 +17,17 @@ public static class TransportEndpoints
             .WithSummary("Crates for every animal (container requirement, inner and outer size, gross weight, ventilation, padlocks), the measurements still missing, the loading plan for the journey's hold, the journey, and the transport rules' findings; verdict clear, warnings or blocked.")
             .Produces<TransportPlanView>().ProducesProblem(StatusCodes.Status404NotFound);
         transfers.MapGet("/transport-plan.svg", async (Guid id, TransportPlans plans, HttpContext http, CancellationToken ct) =>
-            {
-                var plan = await plans.PlanAsync(id, null, ct);
-                if (plan is not Outcome<TransportPlanView>.Ok { Value: var view })
-                    return plan.ToHttp(http);
-                return LoadingPlanDrawing.Draw(view, $"{http.Request.PathBase}/specimens/") is { } svg
+                await DrawingAsync(id, plans, http, view => LoadingPlanDrawing.Draw(view, $"{http.Request.PathBase}/specimens/") is { } svg
                     ? TypedResults.Text(svg, "image/svg+xml", Encoding.UTF8)
-                    : TypedResults.Problem($"Transfer {id} has no loading plan to draw: its journey records no hold.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-            })
+                    : null, ct))
             .WithSummary("The loading plan drawn to scale as SVG (one unit a millimetre; 1:50 at its natural size): the hold from above with its door, aisle, heated zone and sight screens, the rows, each crate labelled and linked to its animals' records, and every constraint the plan fails, numbered and marked on its crates.")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status404NotFound);
+        transfers.MapGet("/transport-plan.png", async (Guid id, TransportPlans plans, HttpContext http, CancellationToken ct) =>
+                await DrawingAsync(id, plans, http, view => LoadingPlanDrawing.DrawPng(view) is { } png
+                    ? TypedResults.File(png, "image/png")
+                    : null, ct))
+            .WithSummary("The same loading plan as a PNG at twice a screen's resolution, for where an SVG cannot go: the SVG drawing rasterised, without its links.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
         transfers.MapGet("/transport-documents/{file}", async (Guid id, string file, TransportPlans plans, TransportSettings settings, HttpContext http, CancellationToken ct) =>
             {
                 if (!TransportDocuments.FileNames.Contains(file, StringComparer.OrdinalIgnoreCase))
@@ -57,5 +58,15 @@ public static class TransportEndpoints
                 (await plans.RecordWelfareCheckAsync(id, input, ct)).ToHttp(http, location: _ => $"/api/v1/transfers/{id}/welfare-checks"))
             .WithSummary("An attendant's welfare check (transport coordinator or veterinarian of either party): time, crates (none: all), temperature, condition, food and water given, sedation, who checked; recorded as an event on each animal.")
             .Produces<IReadOnlyList<WelfareCheckView>>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>A transfer's loading plan drawn, or why not: the transfer is not there or not the reader's, or its journey records no hold.</summary>
+    private static async Task<IResult> DrawingAsync(Guid id, TransportPlans plans, HttpContext http, Func<TransportPlanView, IResult?> draw, CancellationToken ct)
+    {
+        var plan = await plans.PlanAsync(id, null, ct);
+        if (plan is not Outcome<TransportPlanView>.Ok { Value: var view })
+            return plan.ToHttp(http);
+        return draw(view)
+            ?? TypedResults.Problem($"Transfer {id} has no loading plan to draw: its journey records no hold.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }
 }

@@ -14,11 +14,19 @@ internal sealed class PlotFont : IFontResolver
     public const string HangulFamily = "NanumGothic";
 
     private static readonly Lazy<SKTypeface> DejaVu = new(() => Load("DejaVuSans.ttf"));
+    private static readonly Lazy<SKTypeface> DejaVuBold = new(() => Load("DejaVuSans-Bold.ttf"));
     private static readonly Lazy<SKTypeface> Nanum = new(() => Load("NanumGothic.ttf"));
     private static readonly Lazy<bool> Registered = new(Register);
 
     /// <summary>Makes DejaVu Sans ScottPlot's default font; safe to call from any thread, any number of times.</summary>
     public static void EnsureRegistered() => _ = Registered.Value;
+
+    /// <summary>DejaVu Sans, for drawings other than plots (the loading plan's PNG).</summary>
+    public static SKTypeface Regular => DejaVu.Value;
+
+    public static SKTypeface Bold => DejaVuBold.Value;
+
+    public static SKTypeface Hangul => Nanum.Value;
 
     /// <summary>Whether a text has Hangul syllables or letters.</summary>
     public static bool HasHangul(string text)
