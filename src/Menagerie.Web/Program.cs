@@ -13,7 +13,9 @@ using Menagerie.Web.Taxa;
 using Menagerie.Web.Transfers;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static files are the app's own, beside it, wherever it is started from; the database file, named
+// relative to the current directory, stays there.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // `dotnet run` serves from the build output, where the precompressed stylesheets are named by the build's
 // manifest; outside Development the host would otherwise look for them in wwwroot and send an empty body.
 builder.WebHost.UseStaticWebAssets();
@@ -31,9 +33,9 @@ var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
 
+app.Use(Security.AddHeaders);
 app.UseMenagerieLanguages();
 app.UseMenagerieErrorPages();
-app.Use(Security.AddHeaders);
 if (app.Configuration["Menagerie:Https"] is "true")
 {
     app.UseHsts();

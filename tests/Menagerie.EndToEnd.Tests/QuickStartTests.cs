@@ -11,7 +11,7 @@ public sealed partial class QuickStartTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Dotnet_run_from_another_folder_serves_the_stylesheet_compressed_and_whole()
+    public async Task Dotnet_run_from_another_folder_reads_its_settings_and_serves_the_stylesheet_compressed_and_whole()
     {
         var folder = Directory.CreateTempSubdirectory("menagerie-quick-start-").FullName;
         var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "--project", Path.Combine(Repository.Root, "src", "Menagerie.Web")])
@@ -25,13 +25,12 @@ public sealed partial class QuickStartTests
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["DOTNET_ENVIRONMENT"] = "Production",
                 ["Urls"] = "http://127.0.0.1:0",
-                ["Menagerie__Sample__Load"] = "false",
             },
         };
         using var process = Process.Start(start)!;
         try
         {
-            var address = await ListeningAddressAsync(process);
+            var (address, log) = await ListeningAddressAsync(process);
             using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = new Uri(address) };
             client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip, br");
 
@@ -43,6 +42,9 @@ public sealed partial class QuickStartTests
             Assert.Equal(HttpStatusCode.OK, css.StatusCode);
             Assert.Contains("header.top", text, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(folder, "menagerie.db")), "The database belongs in the folder the app was started from.");
+            // Only its appsettings.json asks for the sample; and not one SQL statement in a log at its usual level.
+            Assert.Contains(log, l => l.Contains("Sample collection loaded", StringComparison.Ordinal));
+            Assert.DoesNotContain(log, l => l.Contains("Executed DbCommand", StringComparison.Ordinal));
         }
         finally
         {
@@ -53,7 +55,7 @@ public sealed partial class QuickStartTests
         }
     }
 
-    private static async Task<string> ListeningAddressAsync(Process process)
+    private static async Task<(string Address, List<string> Log)> ListeningAddressAsync(Process process)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
@@ -62,11 +64,10 @@ public sealed partial class QuickStartTests
         {
             seen.Add(line);
             if (Listening().Match(line) is { Success: true } match)
-                return match.Groups["address"].Value;
+                return (match.Groups["address"].Value, seen);
         }
         throw new InvalidOperationException("The web app stopped before it listened:\n" + string.Join('\n', seen) + await process.StandardError.ReadToEndAsync(Ct));
     }
-
 
     [GeneratedRegex(@"Now listening on: (?<address>http://\S+)", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Listening();

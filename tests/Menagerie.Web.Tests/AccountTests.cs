@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Menagerie.App.Accounts;
+using Menagerie.App.Specimens;
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -143,17 +145,56 @@ public sealed partial class AccountTests
     }
 
     [Fact]
-    public async Task Pages_carry_the_security_headers()
+    public async Task Every_answer_carries_the_security_headers_static_files_and_failures_too()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
         await using var factory = new MenagerieFactory(database);
+        // A fault the app does not expect: the start page and the specimen list cannot be built.
+        await using var failing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddScoped<SpecimenQueries>(_ => throw new InvalidOperationException("A fault for the test."));
+            s.AddScoped<Menagerie.App.Start.StartPage>(_ => throw new InvalidOperationException("A fault for the test."));
+        }));
         using var client = factory.CreateClient();
+        using var broken = failing.CreateClient();
+        using var api = await factory.ClientAsSampleUserAsync("registrar@MOSCOW");
+        broken.DefaultRequestHeaders.Authorization = api.DefaultRequestHeaders.Authorization;
+        var stylesheet = StylesheetLink().Match(await client.GetStringAsync("/Account/SignIn", Ct)).Groups["href"].Value;
 
-        var page = await client.GetAsync("/", Ct);
+        using var page = await client.GetAsync("/", Ct);
+        using var css = await client.GetAsync(stylesheet, Ct);
+        using var missing = await client.GetAsync("/no-such-page", Ct);
+        using var pageFault = await broken.GetAsync("/", Ct);
+        using var apiFault = await broken.GetAsync("/api/v1/specimens", Ct);
 
-        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
-        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError), (pageFault.StatusCode, apiFault.StatusCode));
+        Assert.Equal(("text/css", HttpStatusCode.NotFound), (css.Content.Headers.ContentType?.MediaType, missing.StatusCode));
+        foreach (var answer in new[] { page, css, missing, pageFault, apiFault })
+        {
+            Assert.Equal("nosniff", answer.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", answer.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Contains("default-src 'self'", answer.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Enum_words_in_a_query_read_as_the_README_writes_them_and_a_wrong_one_is_named()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await factory.ClientAsSampleUserAsync("registrar@MOSCOW");
+
+        var held = await registrar.GetFromJsonAsync<JsonElement>("/api/v1/specimens?holder=MOSCOW&status=held&sex=female&limit=5", Ct);
+        var inTransit = await registrar.GetAsync("/api/v1/specimens?status=in-transit", Ct);
+        using var wrong = await registrar.GetAsync("/api/v1/specimens?status=alive&sex=1", Ct);
+        var problems = await wrong.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.All(held.GetProperty("items").EnumerateArray(), s => Assert.Equal(("held", "female"), (s.GetProperty("status").GetString(), s.GetProperty("sex").GetString())));
+        Assert.Equal(5, held.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, inTransit.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True(problems.GetProperty("errors").TryGetProperty("status", out _));
+        Assert.True(problems.GetProperty("errors").TryGetProperty("sex", out _));
     }
 
     private static async Task<string> UserWithTokenAsync(MenagerieFactory factory, string userName)
@@ -166,6 +207,9 @@ public sealed partial class AccountTests
         Assert.IsType<App.Outcome<NewUser>.Created>(await accounts.AddUserAsync(userName, Password, [new(role, at)], Ct));
         return Assert.IsType<App.Outcome<NewToken>.Created>(await accounts.CreateTokenAsync(userName, "first", Ct)).Value.Secret;
     }
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(?<href>[^\"]+)\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StylesheetLink();
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
     {

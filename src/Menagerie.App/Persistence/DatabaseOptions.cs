@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Menagerie.App.Persistence;
 
@@ -50,13 +52,21 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteMenagerieDbContext>(o => o.UseSqlite(ConnectionString));
+                services.AddDbContext<SqliteMenagerieDbContext>(o => Quiet(o.UseSqlite(ConnectionString)));
                 services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<SqliteMenagerieDbContext>());
                 break;
             case DatabaseProvider.PostgreSQL:
-                services.AddDbContext<PostgresMenagerieDbContext>(o => o.UseNpgsql(ConnectionString));
+                services.AddDbContext<PostgresMenagerieDbContext>(o => Quiet(o.UseNpgsql(ConnectionString)));
                 services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<PostgresMenagerieDbContext>());
                 break;
         }
     }
+
+    /// <summary>
+    /// Every SQL statement is logged at Debug, not Information: a log at its usual level is then about the
+    /// installation, not its queries (the first start alone runs thousands). Set the category
+    /// <c>Microsoft.EntityFrameworkCore.Database.Command</c> to Debug to see them.
+    /// </summary>
+    private static void Quiet(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
 }

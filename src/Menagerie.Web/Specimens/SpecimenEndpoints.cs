@@ -1,4 +1,5 @@
 using Menagerie.App.Specimens;
+using Menagerie.Domain;
 using Menagerie.Domain.Specimens;
 using Menagerie.Web.Http;
 
@@ -11,9 +12,14 @@ public static class SpecimenEndpoints
     public static void MapSpecimenEndpoints(this IEndpointRouteBuilder api)
     {
         var specimens = api.MapGroup("/specimens").WithTags("Specimens");
-        specimens.MapGet("/", async (string? holder, string? taxon, SpecimenStatus? status, bool? available, int? offset, int? limit, Sex? sex, string? owner, bool? onLoan,
+        specimens.MapGet("/", async (string? holder, string? taxon, string? status, bool? available, int? offset, int? limit, string? sex, string? owner, bool? onLoan,
                 SpecimenQueries queries, HttpContext http, CancellationToken ct) =>
-                (await queries.ListAsync(new SpecimenFilter(holder, taxon, status, offset ?? 0, limit ?? 100, sex, owner, onLoan ?? false, available), ct)).ToHttp(http))
+            {
+                var problems = new List<RuleViolation>();
+                var filter = new SpecimenFilter(holder, taxon, QueryWords.Optional<SpecimenStatus>(status, "status", problems), offset ?? 0, limit ?? 100,
+                    QueryWords.Optional<Sex>(sex, "sex", problems), owner, onLoan ?? false, available);
+                return problems.Count > 0 ? OutcomeResults.Invalid(problems) : (await queries.ListAsync(filter, ct)).ToHttp(http);
+            })
             .WithSummary("Specimens, filtered by holder or owner (institution code), taxon, status, sex (individuals), onLoan=true (held by one institution, owned by another) and whether they are available for transfer, a page at a time.")
             .Produces<SpecimenPage>().ProducesValidationProblem();
         specimens.MapPost("/", async (SpecimenInput input, SpecimenCommands commands, HttpContext http, CancellationToken ct) =>

@@ -19,7 +19,7 @@ public static class TransferEndpoints
         transfers.MapGet("/", async (string? view, string? status, bool? open, TransferQueries queries, HttpContext http, CancellationToken ct) =>
             {
                 var problems = new List<RuleViolation>();
-                var filter = new TransferFilter(Word(view, TransferListView.All, "view", problems), status is null ? null : Word(status, TransferStatus.Draft, "status", problems), open ?? false);
+                var filter = new TransferFilter(QueryWords.Word(view, TransferListView.All, "view", problems), QueryWords.Optional<TransferStatus>(status, "status", problems), open ?? false);
                 return problems.Count > 0 ? OutcomeResults.Invalid(problems) : (await queries.ListAsync(filter, ct)).ToHttp(http);
             })
             .WithSummary("The transfers your institutions are party to (or, for an authority, those of your country): view=incoming, outgoing, inTransit or needsMyAction; status; open=true.")
@@ -108,18 +108,6 @@ public static class TransferEndpoints
                 await OutcomeResults.IfMatchAsync(http, async version => (await run(commands, id, input, version, ct)).ToHttp(http, t => t.Version)))
             .WithSummary(summary + " Send If-Match with the ETag you read.")
             .ProducesConditionalWrite<TransferView>();
-
-    /// <summary>A query string's word for an enum value (in-transit, inTransit), or the fallback when it is absent.</summary>
-    private static T Word<T>(string? text, T fallback, string field, List<RuleViolation> problems)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return fallback;
-        if (Words.TryParse<T>(text, out var value))
-            return value;
-        problems.Add(new($"query.{field}", field, $"'{text}' is not one of: {Words.List<T>()}."));
-        return fallback;
-    }
 
     private static Task<IResult> WithKeyAsync(HttpContext http, string? key, Func<IdempotencyKey?, Task<IResult>> write)
     {
