@@ -117,6 +117,43 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task A_group_counts_at_most_a_million_animals_and_the_census_and_start_page_stay_readable()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await factory.ClientAsSampleUserAsync("registrar@MOSCOW");
+        object Group(string counts, string id) => new
+        {
+            kind = "group",
+            taxon = "Aix galericulata",
+            first = new { type = "acquisition", date = "2020-04-01", institution = "MOSCOW", fromName = "private breeder", counts },
+            identifiers = new[] { new { scheme = "local", value = id } },
+        };
+
+        using var huge = await registrar.PostAsJsonAsync("/api/v1/specimens", Group("2147483600.0.0", "DUCKS-HUGE"), Ct);
+        using var tooMany = await registrar.PostAsJsonAsync("/api/v1/specimens", Group("600000.600000.0", "DUCKS-MANY"), Ct);
+        using var large = await registrar.PostAsJsonAsync("/api/v1/specimens", Group("600000.0.0", "DUCKS-LARGE"), Ct);
+        using var more = await registrar.PostAsJsonAsync("/api/v1/specimens/DUCKS-LARGE/events",
+            new { type = "acquisition", date = "2021-04-01", institution = "MOSCOW", fromName = "private breeder", counts = "500000.0.0" }, Ct);
+        var refused = new[] { huge, tooMany, more };
+        var problems = new List<JsonElement>();
+        foreach (var answer in refused)
+            problems.Add(await answer.Content.ReadFromJsonAsync<JsonElement>(Ct));
+        using var census = await registrar.GetAsync("/api/v1/institutions/MOSCOW/census", Ct);
+        using var start = await registrar.GetAsync("/", Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Created, HttpStatusCode.BadRequest),
+            (huge.StatusCode, tooMany.StatusCode, large.StatusCode, more.StatusCode));
+        Assert.Contains("more animals than a group holds", problems[0].GetProperty("errors").GetProperty("first.counts")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(problems[1].GetProperty("errors").TryGetProperty("first.counts", out _));
+        Assert.Contains("at most 1000000 animals", problems[2].GetProperty("errors").GetProperty("counts")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (census.StatusCode, start.StatusCode));
+        var ducks = (await census.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("taxa").EnumerateArray()
+            .Single(t => t.GetProperty("taxon").GetProperty("scientificName").GetString() == "Aix galericulata");
+        Assert.True(ducks.GetProperty("total").GetInt32() >= 600_000);
+    }
+
+    [Fact]
     public async Task A_specimens_history_moves_with_events_and_answers_who_held_it()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

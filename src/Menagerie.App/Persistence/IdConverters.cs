@@ -20,8 +20,9 @@ public static class IdConverters
 
     public sealed class SexCountsConverter() : ValueConverter<SexCounts, string>(counts => counts.ToString(), text => Parse(text))
     {
+        // Read as stored: a record is shown even if written before counts had their bound.
         private static SexCounts Parse(string text) =>
-            SexCounts.TryParse(text, out var counts) ? counts : throw new FormatException($"'{text}' in the database is not male.female.unknown counts.");
+            SexCounts.TryParse(text, int.MaxValue, out var counts) ? counts : throw new FormatException($"'{text}' in the database is not male.female.unknown counts.");
     }
 
     /// <summary>Every instant is UTC; SQLite hands DateTime back unspecified, so the kind is restored on read.</summary>

@@ -40,13 +40,13 @@ public sealed class Census(MenagerieDbContext db, TimeProvider time, Accounts.Ac
             var groups = g.Where(r => r.Kind == SpecimenKind.Group).Select(r => (r.Specimens, Counts: new SexCounts(r.Males, r.Females, r.Unknown))).FirstOrDefault();
             var total = individuals.Counts + groups.Counts;
             var taxon = taxa[g.Key];
-            return new CensusLine(
+            return (Total: total, Line: new CensusLine(
                 new TaxonRef(taxon.Id.Value, taxon.ScientificName, taxon.CommonName), individuals.Specimens, individuals.Counts.ToString(),
-                groups.Specimens, groups.Counts.ToString(), total.ToString(), total.Total);
-        }).OrderBy(l => l.Taxon.ScientificName, StringComparer.Ordinal).ToList();
+                groups.Specimens, groups.Counts.ToString(), total.ToString(), total.Total));
+        }).OrderBy(l => l.Line.Taxon.ScientificName, StringComparer.Ordinal).ToList();
 
-        var sum = lines.Aggregate(SexCounts.Zero, (acc, l) => SexCounts.TryParse(l.TotalBySex, out var c) ? acc + c : acc);
+        var sum = lines.Aggregate(SexCounts.Zero, (acc, l) => acc + l.Total);
         return new Outcome<CensusView>.Ok(new CensusView(
-            new InstitutionRef(institution.Id.Value, institution.Code, institution.Name), date, lines, sum.ToString(), sum.Total));
+            new InstitutionRef(institution.Id.Value, institution.Code, institution.Name), date, [.. lines.Select(l => l.Line)], sum.ToString(), sum.Total));
     }
 }

@@ -103,7 +103,7 @@ public sealed record EventInput
             if (SexCounts.TryParse(Counts, out var parsed))
                 counts = parsed;
             else
-                Add("counts", $"'{Counts}' is not male.female.unknown counts (e.g. 12.13.0).");
+                Add("counts", SexCounts.Unreadable(Counts));
         }
         if ((From ?? FromName) is not null && type != EventType.Acquisition && problems.Count == 0)
             Add(From is null ? "fromName" : "from", "Only an acquisition has a 'from'.");

@@ -182,7 +182,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
             return new Outcome<SpecimenView>.Stale(group.Version);
         var problems = new List<RuleViolation>();
         if (!SexCounts.TryParse(input.Counts, out var part))
-            problems.Add(new("event.counts", "counts", $"'{input.Counts}' is not counts by sex, male.female.unknown (e.g. 3.4.0)."));
+            problems.Add(new("event.counts", "counts", SexCounts.Unreadable(input.Counts)));
         if (input.At is null)
             problems.Add(new("event.instant", "at", "The split needs its date and time (UTC)."));
         if (group.OnTransfer is not null)

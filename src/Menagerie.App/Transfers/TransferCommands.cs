@@ -95,7 +95,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 if (SexCounts.TryParse(inputs[i].Counts, out var parsed))
                     counts = parsed;
                 else
-                    problems.Add(new("transfer.counts", field + ".counts", $"'{inputs[i].Counts}' is not counts by sex, male.female.unknown (e.g. 12.13.0)."));
+                    problems.Add(new("transfer.counts", field + ".counts", SexCounts.Unreadable(inputs[i].Counts)));
             }
             // Named among what the sender holds, so that a local id used by two zoos is not ambiguous.
             switch (await SpecimenLookup.FindAsync(db, inputs[i].Specimen ?? "", ct, withHistory: true, heldBy: sender.Id))
@@ -345,7 +345,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 return SexCounts.Zero;
             if (SexCounts.TryParse(text, out var counts))
                 return counts;
-            problems.Add(new("receipt.counts", field, $"'{text}' is not counts by sex, male.female.unknown (e.g. 12.11.0)."));
+            problems.Add(new("receipt.counts", field, SexCounts.Unreadable(text)));
             return SexCounts.Zero;
         }
     }

@@ -85,7 +85,7 @@ public sealed class TransferDocuments(MenagerieDbContext db, TransferQueries que
                 if (SexCounts.TryParse(cover.Counts, out var parsed))
                     counts = parsed;
                 else
-                    problems.Add(new("document.covers", $"covers[{i}].counts", $"'{cover.Counts}' is not counts by sex, male.female.unknown."));
+                    problems.Add(new("document.covers", $"covers[{i}].counts", SexCounts.Unreadable(cover.Counts)));
             }
             covers.Add((cover.Line, counts));
         }

@@ -48,6 +48,8 @@ public static class EventRules
             Add("event.counts", "counts", "Counts apply to groups only; an individual is one animal.");
         if (e.Counts is { IsNegative: true })
             Add("event.counts", "counts", "Counts cannot be negative.");
+        if (e.Counts is { IsTooMany: true } tooMany)
+            Add("event.counts", "counts", $"{tooMany} is more than a group holds: at most {SexCounts.MaxAnimals} animals.");
 
         switch (e.Type)
         {

@@ -132,7 +132,7 @@ public static class LifeHistory
                     if (Holder is null)
                         Fail(e, "holder.not-held", "date", $"Nobody holds the group on {d.Date} for another to join it.");
                     else
-                        ChangeCounts(at, Counts + counts);
+                        Grow(e, at, counts);
                     break;
                 case EventType.SplitFrom:
                     if (Started)
@@ -161,7 +161,7 @@ public static class LifeHistory
             var d = e.Details;
             if (kind == SpecimenKind.Group && Holder is { } holder && (d.Institution is null || d.Institution == holder))
             {
-                ChangeCounts(at, Counts + counts); // a hatch into a counted group already held
+                Grow(e, at, counts); // a hatch into a counted group already held
                 return;
             }
             if (Started)
@@ -184,7 +184,7 @@ public static class LifeHistory
             }
             if (kind == SpecimenKind.Group && Holder == institution)
             {
-                ChangeCounts(at, Counts + counts);
+                Grow(e, at, counts);
                 return;
             }
             if (d.Counterparty == Holder && (kind == SpecimenKind.Individual || counts == Counts))
@@ -323,6 +323,15 @@ public static class LifeHistory
             CloseCurrent(at);
             (Keeper, Owner) = (keeper, owner);
             Periods.Add(HoldingPeriod.Open(specimen, Periods.Count, keeper, at, Counts));
+        }
+
+        /// <summary>Animals join a group held: born into it, acquired, or another group merged into it; never beyond the most a group holds.</summary>
+        private void Grow(SpecimenEvent e, DateTime at, SexCounts counts)
+        {
+            if ((Counts + counts).IsTooMany)
+                Fail(e, "group.too-many", "counts", $"With {counts} more the group would hold {Counts + counts}: at most {SexCounts.MaxAnimals} animals.");
+            else
+                ChangeCounts(at, Counts + counts);
         }
 
         private void ChangeCounts(DateTime at, SexCounts counts)

@@ -128,7 +128,7 @@ internal sealed class PackageImport(MenagerieDbContext db, PackageContent conten
             if (SexCounts.TryParse(e.Counts, out var parsed))
                 counts = parsed;
             else
-                _problems.Add(new("event.counts", field + "counts", $"'{e.Counts}' is not counts by sex, male.female.unknown."));
+                _problems.Add(new("event.counts", field + "counts", SexCounts.Unreadable(e.Counts)));
         }
         var details = new EventDetails
         {
@@ -167,7 +167,7 @@ internal sealed class PackageImport(MenagerieDbContext db, PackageContent conten
             if (SexCounts.TryParse(line.Counts, out var counts))
                 lines.Add(new LineAsRecorded(line.Number, new SpecimenId(line.Specimen), counts, new SpecimenId(line.Shipped)));
             else
-                _problems.Add(new("transfer.counts", $"transfer.lines[{i}].counts", $"'{line.Counts}' is not counts by sex, male.female.unknown."));
+                _problems.Add(new("transfer.counts", $"transfer.lines[{i}].counts", SexCounts.Unreadable(line.Counts)));
         }
         var steps = t.Timeline.Select((s, i) => new StepAsRecorded(
             s.Number, s.Action, s.Party, s.By, Utc(s.RecordedAt, $"transfer.timeline[{i}].recordedAt") ?? default, Utc(s.At, $"transfer.timeline[{i}].at"), s.Reason)).ToList();
