@@ -154,6 +154,45 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task A_death_recorded_by_mistake_is_retracted_by_the_institution_where_it_died_which_keeps_its_dead_and_not_those_that_left_alive()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await factory.ClientAsSampleUserAsync("registrar@MOSCOW");
+        using var berlin = await factory.ClientAsSampleUserAsync("registrar@BERLIN");
+        using var admin = await factory.ClientAsAsync("admin", new MembershipInput(Role.Administrator));
+        var held = (await registrar.GetFromJsonAsync<JsonElement>("/api/v1/specimens?holder=MOSCOW&status=held&limit=200", Ct)).GetProperty("items").EnumerateArray()
+            .Where(s => s.GetProperty("kind").GetString() == "individual" && s.GetProperty("onTransfer").ValueKind == JsonValueKind.Null)
+            .Select(s => s.GetProperty("id").GetGuid()).Take(2).ToList();
+        var (animal, leaving) = (held[0], held[1]);
+        async Task<JsonElement> RecordAsync(HttpClient client, Guid id, object body)
+        {
+            using var answer = await client.PostAsJsonAsync($"/api/v1/specimens/{id}/events", body, Ct);
+            Assert.True(answer.StatusCode == HttpStatusCode.Created, $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(Ct)}");
+            return (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("event");
+        }
+
+        var death = await RecordAsync(registrar, animal, new { type = "death", date = "2026-11-01" });
+        using var dead = await registrar.GetAsync($"/api/v1/specimens/{animal}", Ct);
+        var deadList = await registrar.GetFromJsonAsync<JsonElement>("/api/v1/specimens?status=dead&limit=500", Ct);
+        using var notBerlins = await berlin.GetAsync($"/api/v1/specimens/{animal}", Ct);
+        await RecordAsync(registrar, animal, new { type = "retraction", date = "2026-11-02", supersedes = death.GetProperty("id").GetGuid(), reason = "recorded against the wrong animal" });
+        var alive = await registrar.GetFromJsonAsync<JsonElement>($"/api/v1/specimens/{animal}", Ct);
+        var again = await RecordAsync(registrar, animal, new { type = "death", date = "2026-11-03" });
+        await RecordAsync(admin, animal, new { type = "retraction", date = "2026-11-04", supersedes = again.GetProperty("id").GetGuid(), reason = "the keeper's mistake again" });
+        var aliveAgain = await registrar.GetFromJsonAsync<JsonElement>($"/api/v1/specimens/{animal}", Ct);
+        await RecordAsync(registrar, leaving, new { type = "disposition", date = "2026-11-01", toName = "a private sanctuary" });
+        using var gone = await registrar.GetAsync($"/api/v1/specimens/{leaving}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, dead.StatusCode);
+        Assert.Equal("dead", (await dead.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        Assert.Contains(deadList.GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetGuid() == animal);
+        Assert.Equal(HttpStatusCode.NotFound, notBerlins.StatusCode);
+        Assert.Equal(("held", "held"), (alive.GetProperty("status").GetString(), aliveAgain.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
     public async Task A_specimens_history_moves_with_events_and_answers_who_held_it()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

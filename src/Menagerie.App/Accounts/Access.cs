@@ -44,10 +44,26 @@ public sealed class Access
 
     /// <summary>An institution reads what it holds, and what it owns while it is on loan elsewhere.</summary>
     public bool CanRead(Specimen specimen) =>
-        IsAdministrator || (specimen.HolderId is { } holder && IsMemberOf(holder)) || (specimen.OwnerId is { } owner && IsMemberOf(owner));
+        IsAdministrator || (specimen.HolderId is { } holder && IsMemberOf(holder)) || (specimen.OwnerId is { } owner && IsMemberOf(owner))
+        || (specimen.DiedAtId is { } diedAt && IsMemberOf(diedAt));
 
-    /// <summary>Events are recorded by the holder's registrar or veterinarian.</summary>
-    public bool CanRecordEvents(Specimen specimen) => CanRecordEventsAt(specimen.HolderId);
+    /// <summary>The specimens this person may read (<see cref="CanRead"/>), as a query the database answers.</summary>
+    public IQueryable<Specimen> Readable(IQueryable<Specimen> specimens)
+    {
+        ArgumentNullException.ThrowIfNull(specimens);
+        if (ReadableInstitutions() is not { } readable)
+            return specimens;
+        var ids = readable.ToList();
+        return specimens.Where(s => (s.HolderId != null && ids.Contains(s.HolderId.Value)) || (s.OwnerId != null && ids.Contains(s.OwnerId.Value))
+            || (s.DiedAtId != null && ids.Contains(s.DiedAtId.Value)));
+    }
+
+    /// <summary>
+    /// Events are recorded by the holder's registrar or veterinarian; an animal's records after its death by those
+    /// of the institution where it died, who may correct or retract the death itself.
+    /// </summary>
+    public bool CanRecordEvents(Specimen specimen) =>
+        CanRecordEventsAt(specimen.HolderId) || (specimen.HolderId is null && specimen.DiedAtId is { } diedAt && Has(diedAt, Role.Registrar, Role.Veterinarian));
 
     /// <summary>
     /// The holder's registrar or veterinarian records events. An animal with no holder (dead, gone outside the

@@ -32,12 +32,7 @@ public sealed class SearchQueries(MenagerieDbContext db, Access access)
         var lower = text.ToLowerInvariant();
 #pragma warning disable CA1862, MA0011 // In a query: lower(…) and a substring match in SQL; the overloads the analyzers prefer do not translate.
 
-        IQueryable<Specimen> specimens = db.Specimens.AsNoTracking();
-        if (access.ReadableInstitutions() is { } readable)
-        {
-            var ids = readable.ToList();
-            specimens = specimens.Where(s => (s.HolderId != null && ids.Contains(s.HolderId.Value)) || (s.OwnerId != null && ids.Contains(s.OwnerId.Value)));
-        }
+        var specimens = access.Readable(db.Specimens.AsNoTracking());
         var carrying = db.SpecimenIdentifiers.Where(i => i.Value.ToLower().Contains(lower)).Select(i => i.SpecimenId);
         specimens = Guid.TryParse(text, out var guid)
             ? specimens.Where(s => s.Id == new SpecimenId(guid))

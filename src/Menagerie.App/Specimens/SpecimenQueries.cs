@@ -79,11 +79,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
             else
                 query = query.Where(s => s.TaxonId == taxon.Id);
         }
-        if (access.ReadableInstitutions() is { } readable)
-        {
-            var ids = readable.ToList();
-            query = query.Where(s => (s.HolderId != null && ids.Contains(s.HolderId.Value)) || (s.OwnerId != null && ids.Contains(s.OwnerId.Value)));
-        }
+        query = access.Readable(query);
         if (filter.Status is { } status)
             query = query.Where(s => s.Status == status);
         if (filter.Sex is { } sex)

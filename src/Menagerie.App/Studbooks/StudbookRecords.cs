@@ -273,24 +273,15 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access, Studbo
 
     /// <summary>
     /// Individual X of a studbook is linked to every specimen carrying the identifier <c>scheme:X</c> in the studbook's
-    /// scheme, as the identifiers are now; only specimens the reader may see (held or owned by their institutions) count.
+    /// scheme, as the identifiers are now; only specimens the reader may see count.
     /// </summary>
-    private IQueryable<Link> Links()
-    {
-        var links = from individual in db.StudbookIndividuals
-                    join studbook in db.Studbooks on individual.StudbookId equals studbook.Id
-                    join identifier in db.SpecimenIdentifiers
-                        on new { studbook.Scheme, Value = individual.IndividualId } equals new { identifier.Scheme, identifier.Value }
-                    join specimen in db.Specimens on identifier.SpecimenId equals specimen.Id
-                    select new { individual.StudbookId, individual.IndividualId, Specimen = specimen };
-        if (access.ReadableInstitutions() is { } readable)
-        {
-            var ids = readable.ToList();
-            links = links.Where(l => (l.Specimen.HolderId != null && ids.Contains(l.Specimen.HolderId.Value))
-                || (l.Specimen.OwnerId != null && ids.Contains(l.Specimen.OwnerId.Value)));
-        }
-        return links.Select(l => new Link { StudbookId = l.StudbookId, Individual = l.IndividualId, Specimen = l.Specimen.Id });
-    }
+    private IQueryable<Link> Links() =>
+        from individual in db.StudbookIndividuals
+        join studbook in db.Studbooks on individual.StudbookId equals studbook.Id
+        join identifier in db.SpecimenIdentifiers
+            on new { studbook.Scheme, Value = individual.IndividualId } equals new { identifier.Scheme, identifier.Value }
+        join specimen in access.Readable(db.Specimens) on identifier.SpecimenId equals specimen.Id
+        select new Link { StudbookId = individual.StudbookId, Individual = individual.IndividualId, Specimen = specimen.Id };
 
     private async Task<List<(Guid Studbook, StudbookLink Link)>> LinksAsync(List<Guid> studbooks, CancellationToken ct) =>
         (await Links().Where(l => studbooks.Contains(l.StudbookId)).ToListAsync(ct))

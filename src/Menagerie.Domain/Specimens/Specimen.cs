@@ -47,6 +47,13 @@ public sealed partial class Specimen
     public TransferId? OnTransfer { get; private set; }
 
     public InstitutionId? OwnerId { get; private set; }
+
+    /// <summary>
+    /// The institution that held the animal when it died (a group: when its last animal died); none while it lives,
+    /// and none for a death in transit. Its people keep the records of the animals that died in their care.
+    /// </summary>
+    public InstitutionId? DiedAtId { get; private set; }
+
     public int Males { get; private set; }
     public int Females { get; private set; }
     public int UnknownSex { get; private set; }
@@ -232,6 +239,7 @@ public sealed partial class Specimen
             (AvailableForTransfer, AvailabilityNote) = (false, null);
         Status = state.Status;
         (HolderId, InTransitOn, OwnerId) = (state.Holder, state.InTransitOn, state.Owner);
+        DiedAtId = state.Status == SpecimenStatus.Dead && state.Holdings.Count > 0 ? state.Holdings[^1].HolderId : null;
         (Males, Females, UnknownSex) = (state.Counts.Males, state.Counts.Females, state.Counts.Unknown);
         (SireId, DamId) = (state.Sire, state.Dam);
         (BirthDate, BirthDateEstimated) = (state.BirthDate?.Date, state.BirthDate?.Estimated ?? false);

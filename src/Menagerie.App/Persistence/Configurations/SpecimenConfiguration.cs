@@ -23,6 +23,7 @@ internal sealed class SpecimenConfiguration : IEntityTypeConfiguration<Specimen>
         builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.HolderId);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.DiedAtId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Transfer>().WithMany().HasForeignKey(s => s.OnTransfer).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.InTransitOn);
         builder.Ignore(s => s.Counts);

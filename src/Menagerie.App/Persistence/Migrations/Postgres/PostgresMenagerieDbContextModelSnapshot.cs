@@ -883,6 +883,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                     b.Property<Guid?>("DamId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("DiedAtId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Females")
                         .HasColumnType("integer");
 
@@ -938,6 +941,8 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DiedAtId");
 
                     b.HasIndex("HolderId");
 
@@ -1502,6 +1507,11 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Menagerie.Domain.Specimens.Specimen", b =>
                 {
+                    b.HasOne("Menagerie.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("DiedAtId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("HolderId")

@@ -878,6 +878,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("DamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DiedAtId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Females")
                         .HasColumnType("INTEGER");
 
@@ -933,6 +936,8 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DiedAtId");
 
                     b.HasIndex("HolderId");
 
@@ -1495,6 +1500,11 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Menagerie.Domain.Specimens.Specimen", b =>
                 {
+                    b.HasOne("Menagerie.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("DiedAtId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Menagerie.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
