@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
 
@@ -102,6 +103,119 @@ public sealed class ShipmentCheckFormPageTests
         Assert.DoesNotContain("id=\"problems\"", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A red panda re-exported from Moscow to Berlin with six mandarin ducks, written with the schema's rarer fields, each
+    /// of which changes the answer: the re-export certificate serves instead of an export permit (C-14), yet was presented
+    /// for another consignment too (C-53); the panda was examined 11 days before departure where the importer allows 5
+    /// (V-02); the Shipper's Certification is signed by a forwarder (T-14); the air waybill lists other goods (T-15); the
+    /// sedated panda has no veterinarian with it (W-06); quarantine is recorded (V-04); the cold forecast has its plan (W-01).
+    /// </summary>
+    private const string RedPanda = """
+        {
+          "reference": "RARE-2026",
+          "description": "A red panda re-exported from Moscow to Berlin, with six mandarin ducks",
+          "from": { "country": "RU", "institution": "Moscow Zoo" },
+          "to": { "country": "DE", "institution": "Berlin Zoo" },
+          "date": "2026-12-01",
+          "purpose": "Z",
+          "terms": "gift",
+          "reExport": true,
+          "cooperativeProgramme": "EEP Ailurus fulgens",
+          "quarantine": "30 days in isolation at Berlin",
+          "examinationWindowDays": 5,
+          "transport": {
+            "mode": "air",
+            "transit": ["PL"],
+            "forecast": { "min": -8, "max": 4.5 },
+            "temperaturePlan": "Heated truck to the aircraft",
+            "equipmentReturned": true,
+            "airWaybill": { "number": "555-12345675", "otherGoods": true, "handlingCodes": ["AVI"] }
+          },
+          "lines": [
+            { "taxon": "Ailurus fulgens", "commonName": "Red panda", "count": 1, "sex": "female", "source": "C", "crate": "P-1",
+              "examinedOn": "2026-11-20", "temperature": { "min": -10, "max": 20 }, "sedated": true,
+              "identifiers": ["transponder:643411732236538"], "note": "Bamboo for the journey" },
+            { "taxon": "Aix galericulata", "commonName": "Mandarin duck", "count": 6, "sex": "3.3.0", "source": "C", "crate": "D-1",
+              "compatible": true, "acquiredOn": "2020-05-01" }
+          ],
+          "documents": [
+            { "type": "re-export-certificate", "number": "RU-2026-RE-0042", "issuer": "RU", "authority": "Rosprirodnadzor", "issued": "2026-11-10",
+              "validUntil": "2027-05-10", "covers": [ { "line": 1 } ], "alsoUsedFor": ["MOS-BER-2026-07"] },
+            { "type": "shippers-certification", "number": "SC-2026-11", "issuer": "RU", "issued": "2026-11-28", "signedBy": "forwarder" },
+            { "type": "veterinary-certificate", "number": "RU-VET-2026-1", "issuer": "RU", "issued": "2026-11-27", "covers": [ { "line": 2, "count": 6 } ] }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task A_form_filled_with_the_rarer_fields_gets_the_answer_its_file_gets_on_the_check_page()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await PageForms.SampleUsersAsync(factory);
+        using var curator = await PageForms.SignedInAsync(factory, "curator@MOSCOW");
+        var fields = FieldsOf(JsonDocument.Parse(RedPanda).RootElement);
+
+        var download = await PageForms.PostAsync(curator, Page, Page + "?handler=Json", fields);
+        var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync(Ct)).RootElement;
+        var file = await ShipmentCheckPageTests.SendAsync(curator, "/compliance/check?handler=Json", Encoding.UTF8.GetBytes(RedPanda));
+        var fileJson = JsonDocument.Parse(await file.Content.ReadAsStringAsync(Ct)).RootElement;
+        var page = await PageForms.PostAsync(curator, Page, Page, fields);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(Requirements(fileJson), Requirements(json));
+        Assert.Equal(["C-11", "C-53", "T-14", "T-15", "V-01", "V-02", "W-06"], ShipmentCheckPageTests.OpenBlocks(json));
+        Assert.Equal(["satisfied"], Statuses(json, "C-14"));
+        Assert.Empty(Statuses(json, "C-10"));
+        Assert.Equal(["expired", "satisfied"], Statuses(json, "V-02"));
+        Assert.Equal(["satisfied"], Statuses(json, "V-04"));
+        Assert.Equal(["satisfied"], Statuses(json, "W-01"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("verdict-blocked", html, StringComparison.Ordinal);
+        Assert.Contains("(at most 5 allowed)", html, StringComparison.Ordinal);
+        // What was typed in the folded fields comes back, and they are open to show it.
+        foreach (var kept in new[] { "555-12345675", "4.5", "transponder:643411732236538", "2026-11-20", "MOS-BER-2026-07", "2:6" })
+            Assert.Contains($"value=\"{kept}\"", html, StringComparison.Ordinal);
+        Assert.Contains(">30 days in isolation at Berlin</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"forwarder\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"field-lines-0--sedated\"[^>]*checked=\"checked\"", html);
+        Assert.Equal(6, Regex.Count(html, "<details class=\"more\" open=\"open\">"));
+    }
+
+    [Fact]
+    public async Task A_bad_value_in_a_rarer_field_comes_back_beside_it_unfolded_with_the_input_kept()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await PageForms.SampleUsersAsync(factory);
+        using var curator = await PageForms.SignedInAsync(factory, "curator@MOSCOW");
+
+        var page = await PageForms.PostAsync(curator, Page, Page,
+            ("Form.FromCountry", "RU"), ("Form.ToCountry", "DE"), ("Form.Date", "2026-12-01"), ("Form.ExaminationWindowDays", "-3"),
+            ("Form.ForecastMin", "cold"), ("Form.ForecastMax", "4"),
+            ("Form.Lines[0].Taxon", "Ailurus fulgens"), ("Form.Lines[0].Count", "1"), ("Form.Lines[0].ExaminedOn", "20.11.2026"),
+            ("Form.Lines[0].TemperatureMin", "20"), ("Form.Lines[0].TemperatureMax", "-10"),
+            ("Form.Lines[1].Taxon", "Aix galericulata"), ("Form.Lines[1].Count", "6"),
+            ("Form.Documents[0].Type", "veterinary-certificate"), ("Form.Documents[0].Number", "RU-VET-2026-1"), ("Form.Documents[0].Issuer", "RU"),
+            ("Form.Documents[0].Issued", "2026-11-27"), ("Form.Documents[0].Covers", "1, 2:7"));
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("verdict-", html, StringComparison.Ordinal);
+        Beside(html, "examinationWindowDays", "must be a whole number, at least 0");
+        Beside(html, "transport.forecast", "write a temperature range as");
+        Beside(html, "lines[0].examinedOn", "'20.11.2026' is not a date written YYYY-MM-DD");
+        Beside(html, "lines[0].temperature", "min is above max");
+        Beside(html, "documents[0].covers", "line 2 has 6 animals; a document cannot cover 7");
+        foreach (var kept in new[] { "-3", "cold", "20.11.2026", "20", "-10", "1, 2:7" })
+            Assert.Contains($"value=\"{kept}\"", html, StringComparison.Ordinal);
+        // The shipment's, the transport's and the first line's folded fields open on their problems; the second line's stay folded.
+        Assert.Equal(3, Regex.Count(html, "<details class=\"more\" open=\"open\">"));
+        Assert.Contains("href=\"#field-lines-0--temperature\"", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"field-lines-0--temperature-max\"[^>]*aria-describedby=\"problem-lines-0--temperature\"", html);
+    }
+
     private static void Beside(string html, string field, string problem)
     {
         var id = "problem-" + new string(field.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
@@ -111,54 +225,38 @@ public sealed class ShipmentCheckFormPageTests
         Assert.Matches($"aria-describedby=\"[^\"]*{id}\"", html);
     }
 
-    /// <summary>What a person types into the form, field by field, from a shipment file.</summary>
-    private static (string Name, string Value)[] FieldsOf(JsonElement shipment)
+    /// <summary>What a person types into the form, field by field, from a shipment file: every field of the schema.</summary>
+    private static (string Name, string Value)[] FieldsOf(JsonElement shipment) => [.. Fields(shipment, "Form.")];
+
+    private static IEnumerable<(string Name, string Value)> Fields(JsonElement element, string prefix)
     {
-        var fields = new List<(string, string)>
+        foreach (var property in element.EnumerateObject())
         {
-            ("Form.Reference", shipment.GetProperty("reference").GetString()!),
-            ("Form.FromCountry", shipment.GetProperty("from").GetProperty("country").GetString()!),
-            ("Form.FromInstitution", shipment.GetProperty("from").GetProperty("institution").GetString()!),
-            ("Form.ToCountry", shipment.GetProperty("to").GetProperty("country").GetString()!),
-            ("Form.ToInstitution", shipment.GetProperty("to").GetProperty("institution").GetString()!),
-            ("Form.Date", shipment.GetProperty("date").GetString()!),
-            ("Form.Purpose", shipment.GetProperty("purpose").GetString()!),
-            ("Form.Terms", shipment.GetProperty("terms").GetString()!),
-            ("Form.Mode", shipment.GetProperty("transport").GetProperty("mode").GetString()!),
-        };
-        foreach (var flag in new[] { "StateAircraft", "VeterinarianTravelling" })
-        {
-            if (shipment.GetProperty("transport").GetProperty(JsonNamingPolicy.CamelCase.ConvertName(flag)).GetBoolean())
-                fields.Add(($"Form.{flag}", "true"));
-        }
-        var i = 0;
-        foreach (var line in shipment.GetProperty("lines").EnumerateArray())
-        {
-            var at = $"Form.Lines[{i++}]";
-            foreach (var name in new[] { "taxon", "commonName", "sex", "source", "crate" })
+            var name = prefix + char.ToUpperInvariant(property.Name[0]) + property.Name[1..];
+            var value = property.Value;
+            IEnumerable<(string Name, string Value)> fields = (property.Name, value.ValueKind) switch
             {
-                if (line.TryGetProperty(name, out var value))
-                    fields.Add(($"{at}.{char.ToUpperInvariant(name[0])}{name[1..]}", value.GetString()!));
-            }
-            fields.Add(($"{at}.Count", line.GetProperty("count").GetInt32().ToString(CultureInfo.InvariantCulture)));
-            if (line.TryGetProperty("domestic", out var domestic) && domestic.GetBoolean())
-                fields.Add(($"{at}.Domestic", "true"));
+                ("$schema", _) => [],
+                ("lines" or "documents", _) => value.EnumerateArray().SelectMany((row, i) => Fields(row, $"{name}[{i}].")),
+                ("transport", _) => Fields(value, prefix),
+                // The air waybill's number has an input of its own; its other fields sit beside the transport's.
+                ("airWaybill", _) => Fields(value, prefix).Select(f => f.Name == prefix + "Number" ? (prefix + "AirWaybill", f.Value) : f),
+                ("covers", _) => [(name, string.Join(", ", value.EnumerateArray().Select(c =>
+                    c.GetProperty("line").GetInt32() + (c.TryGetProperty("count", out var count) ? $":{count.GetInt32()}" : ""))))],
+                (_, JsonValueKind.Object) => Fields(value, name),
+                (_, JsonValueKind.Array) => [(name, string.Join(", ", value.EnumerateArray().Select(v => v.GetString())))],
+                (_, JsonValueKind.True) => [(name, "true")],
+                (_, JsonValueKind.False) => [],
+                (_, JsonValueKind.Number) => [(name, value.GetRawText())],
+                _ => new[] { (name, value.GetString()!) },
+            };
+            foreach (var field in fields)
+                yield return field;
         }
-        i = 0;
-        foreach (var document in shipment.GetProperty("documents").EnumerateArray())
-        {
-            var at = $"Form.Documents[{i++}]";
-            fields.Add(($"{at}.Type", document.GetProperty("type").GetString()!));
-            fields.Add(($"{at}.Number", document.GetProperty("number").GetString()!));
-            fields.Add(($"{at}.Issuer", document.GetProperty("issuer").GetString()!));
-            fields.Add(($"{at}.Authority", document.GetProperty("authority").GetString()!));
-            fields.Add(($"{at}.Issued", document.GetProperty("issued").GetString()!));
-            fields.Add(($"{at}.ValidUntil", document.GetProperty("validUntil").GetString()!));
-            if (document.TryGetProperty("covers", out var covers))
-                fields.Add(($"{at}.Covers", string.Join(", ", covers.EnumerateArray().Select(c => c.GetProperty("line").GetInt32()))));
-        }
-        return [.. fields];
     }
+
+    private static string[] Statuses(JsonElement view, string rule) =>
+        [.. view.GetProperty("requirements").EnumerateArray().Where(r => r.GetProperty("rule").GetString() == rule).Select(r => r.GetProperty("status").GetString()!).Order(StringComparer.Ordinal)];
 
     private static string[] Requirements(JsonElement view) =>
         [.. view.GetProperty("requirements").EnumerateArray().Select(r => JsonSerializer.Serialize(r))];

@@ -64,7 +64,7 @@ public sealed class ShipmentCheckPageTests
             .Where(r => r.GetProperty("severity").GetString() == "block" && r.GetProperty("status").GetString() != "satisfied")
             .Select(r => r.GetProperty("rule").GetString()!).Distinct().Order(StringComparer.Ordinal)];
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string action, byte[] file, string on = "")
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, string action, byte[] file, string on = "")
     {
         var token = PageForms.Token(await client.GetStringAsync("/compliance/check", Ct));
         using var form = new MultipartFormDataContent();

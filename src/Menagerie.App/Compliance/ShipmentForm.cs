@@ -12,6 +12,8 @@ public sealed class ShipmentForm
 {
     public string? Reference { get; set; }
 
+    public string? Description { get; set; }
+
     public string? FromCountry { get; set; }
 
     public string? FromInstitution { get; set; }
@@ -27,6 +29,20 @@ public sealed class ShipmentForm
 
     public string? Terms { get; set; }
 
+    /// <summary>The exporter re-exports animals it imported: a re-export certificate instead of an export permit.</summary>
+    public bool ReExport { get; set; }
+
+    public string? CooperativeProgramme { get; set; }
+
+    /// <summary>A Res. Conf. 5.10 assessment that non-commercial aspects clearly predominate.</summary>
+    public string? CommercialityAssessment { get; set; }
+
+    /// <summary>Pre-export isolation and post-arrival quarantine: where and how many days.</summary>
+    public string? Quarantine { get; set; }
+
+    /// <summary>How many days before departure the clinical examination may be; blank for the schema's 10.</summary>
+    public string? ExaminationWindowDays { get; set; }
+
     public string? Mode { get; set; }
 
     public bool StateAircraft { get; set; }
@@ -36,11 +52,32 @@ public sealed class ShipmentForm
     /// <summary>Transit states in order, ISO codes separated by commas or spaces.</summary>
     public string? Transit { get; set; }
 
+    /// <summary>The lowest and highest ground temperatures forecast at origin, transit and destination, in °C.</summary>
+    public string? ForecastMin { get; set; }
+
+    public string? ForecastMax { get; set; }
+
+    public string? TemperaturePlan { get; set; }
+
+    /// <summary>Crates and equipment come back rather than stay at the destination.</summary>
+    public bool EquipmentReturned { get; set; }
+
+    /// <summary>The air waybill's number; with <see cref="OtherGoods"/> and <see cref="HandlingCodes"/>, blank when no airline carries them.</summary>
+    public string? AirWaybill { get; set; }
+
+    public bool OtherGoods { get; set; }
+
+    /// <summary>Special handling codes, separated by commas or spaces (AVI).</summary>
+    public string? HandlingCodes { get; set; }
+
     public IList<ShipmentFormLine> Lines { get; set; } = [];
 
     public IList<ShipmentFormDocument> Documents { get; set; } = [];
 
     private static readonly char[] Separators = [',', ';', ' '];
+
+    // Identifiers and references may hold spaces: only commas, semicolons and line breaks part them.
+    private static readonly char[] ItemSeparators = [',', ';', '\n', '\r'];
 
     /// <summary>
     /// The shipment file this form stands for. Rows left blank at the end are left out; a blank row between filled
@@ -55,11 +92,17 @@ public sealed class ShipmentForm
         {
             json.WriteStartObject();
             Text(json, "reference", Reference);
+            Text(json, "description", Description);
             Party(json, "from", FromCountry, FromInstitution);
             Party(json, "to", ToCountry, ToInstitution);
             Text(json, "date", Date);
             Text(json, "purpose", Purpose);
             Text(json, "terms", Terms);
+            Flag(json, "reExport", ReExport);
+            Text(json, "cooperativeProgramme", CooperativeProgramme);
+            Text(json, "commercialityAssessment", CommercialityAssessment);
+            Text(json, "quarantine", Quarantine);
+            WholeNumber(json, "examinationWindowDays", ExaminationWindowDays);
             Transport(json);
             json.WriteStartArray("lines");
             foreach (var line in Filled(Lines, l => l.IsBlank))
@@ -88,10 +131,18 @@ public sealed class ShipmentForm
         Text(json, "mode", Mode);
         Flag(json, "stateAircraft", StateAircraft);
         Flag(json, "veterinarianTravelling", VeterinarianTravelling);
-        json.WriteStartArray("transit");
-        foreach (var state in Split(Transit))
-            json.WriteStringValue(state);
-        json.WriteEndArray();
+        List(json, "transit", Split(Transit));
+        Range(json, "forecast", ForecastMin, ForecastMax);
+        Text(json, "temperaturePlan", TemperaturePlan);
+        Flag(json, "equipmentReturned", EquipmentReturned);
+        if (!string.IsNullOrWhiteSpace(AirWaybill) || OtherGoods || !string.IsNullOrWhiteSpace(HandlingCodes))
+        {
+            json.WriteStartObject("airWaybill");
+            Text(json, "number", AirWaybill);
+            Flag(json, "otherGoods", OtherGoods);
+            List(json, "handlingCodes", Split(HandlingCodes));
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 
@@ -126,105 +177,42 @@ public sealed class ShipmentForm
             json.WriteString(name, value.Trim());
     }
 
+    /// <summary>
+    /// A temperature range written only when either end is given, so that one end alone is reported; a decimal comma
+    /// is read as the point it means, and a value that is not a number is written as the text it is.
+    /// </summary>
+    internal static void Range(Utf8JsonWriter json, string name, string? min, string? max)
+    {
+        if (string.IsNullOrWhiteSpace(min) && string.IsNullOrWhiteSpace(max))
+            return;
+        json.WriteStartObject(name);
+        Decimal(json, "min", min);
+        Decimal(json, "max", max);
+        json.WriteEndObject();
+    }
+
+    private static void Decimal(Utf8JsonWriter json, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return;
+        var text = value.Trim();
+        if (decimal.TryParse(text.Replace(',', '.').Replace('\u2212', '-'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            json.WriteNumber(name, number);
+        else
+            json.WriteString(name, text);
+    }
+
+    internal static void List(Utf8JsonWriter json, string name, IEnumerable<string> items)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+            json.WriteStringValue(item);
+        json.WriteEndArray();
+    }
+
     internal static IEnumerable<string> Split(string? list) =>
         (list ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-}
 
-/// <summary>One line of a <see cref="ShipmentForm"/>: the animals of one taxon, as a shipment file's line.</summary>
-public sealed class ShipmentFormLine
-{
-    /// <summary>The scientific name: a species, or the genus or family when the species is not identified.</summary>
-    public string? Taxon { get; set; }
-
-    public string? CommonName { get; set; }
-
-    public string? Count { get; set; }
-
-    /// <summary>male, female, unknown, or counts by sex written 1.1.0.</summary>
-    public string? Sex { get; set; }
-
-    public string? Source { get; set; }
-
-    public string? Population { get; set; }
-
-    public string? Exemption { get; set; }
-
-    public bool Domestic { get; set; }
-
-    public string? Crate { get; set; }
-
-    public bool IsBlank => !Domestic && new[] { Taxon, CommonName, Count, Sex, Source, Population, Exemption, Crate }.All(string.IsNullOrWhiteSpace);
-
-    internal void Write(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        ShipmentForm.Text(json, "taxon", Taxon);
-        ShipmentForm.Text(json, "commonName", CommonName);
-        ShipmentForm.WholeNumber(json, "count", Count);
-        ShipmentForm.Text(json, "sex", Sex);
-        ShipmentForm.Text(json, "source", Source);
-        ShipmentForm.Text(json, "population", Population);
-        ShipmentForm.Text(json, "exemption", Exemption);
-        ShipmentForm.Flag(json, "domestic", Domestic);
-        ShipmentForm.Text(json, "crate", Crate);
-        json.WriteEndObject();
-    }
-}
-
-/// <summary>One document held for a <see cref="ShipmentForm"/>, with the lines it covers (blank: the whole shipment).</summary>
-public sealed class ShipmentFormDocument
-{
-    /// <summary>The kind of document as the schema names it: export-permit, veterinary-certificate …</summary>
-    public string? Type { get; set; }
-
-    public string? Number { get; set; }
-
-    /// <summary>The issuing state, an ISO code.</summary>
-    public string? Issuer { get; set; }
-
-    public string? Authority { get; set; }
-
-    public string? Issued { get; set; }
-
-    public string? ValidFrom { get; set; }
-
-    public string? ValidUntil { get; set; }
-
-    /// <summary>The numbers of the lines covered, separated by commas or spaces; a range written 6-10.</summary>
-    public string? Covers { get; set; }
-
-    public bool IsBlank => new[] { Type, Number, Issuer, Authority, Issued, ValidFrom, ValidUntil, Covers }.All(string.IsNullOrWhiteSpace);
-
-    internal void Write(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        ShipmentForm.Text(json, "type", Type);
-        ShipmentForm.Text(json, "number", Number);
-        ShipmentForm.Text(json, "issuer", Issuer);
-        ShipmentForm.Text(json, "authority", Authority);
-        ShipmentForm.Text(json, "issued", Issued);
-        ShipmentForm.Text(json, "validFrom", ValidFrom);
-        ShipmentForm.Text(json, "validUntil", ValidUntil);
-        json.WriteStartArray("covers");
-        foreach (var item in ShipmentForm.Split(Covers).SelectMany(Lines))
-        {
-            json.WriteStartObject();
-            ShipmentForm.WholeNumber(json, "line", item);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    // 6-10 stands for 6, 7, 8, 9, 10; anything else goes as written, for the reader to judge.
-    private static IEnumerable<string> Lines(string item)
-    {
-        var dash = item.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0
-            && int.TryParse(item[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
-            && int.TryParse(item[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-            && first <= last && last - first < 1000)
-            return Enumerable.Range(first, last - first + 1).Select(n => n.ToString(CultureInfo.InvariantCulture));
-        return [item];
-    }
+    internal static IEnumerable<string> Items(string? list) =>
+        (list ?? "").Split(ItemSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -10,7 +10,7 @@ namespace Menagerie.App.Tests.Compliance;
 public sealed class ShipmentFileTests
 {
     // The schema registers itself by its $id: build it once per test run.
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "shipments", "shipment.schema.json")));
+    internal static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "shipments", "shipment.schema.json")));
 
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "shipments", name);
 
