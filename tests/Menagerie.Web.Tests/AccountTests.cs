@@ -77,7 +77,7 @@ public sealed partial class AccountTests
         var home = await client.GetStringAsync("/", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Contains("The user name or the password is wrong.", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("The user name or the password is wrong", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Contains("curator@MOSCOW", home, StringComparison.Ordinal);
         await using var db = TestDatabase.Open(database.Options);
@@ -99,7 +99,57 @@ public sealed partial class AccountTests
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await using var db = TestDatabase.Open(database.Options);
+        Assert.Equal("locked out", await db.SignIns.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r.Outcome).FirstAsync(Ct));
     }
+
+    [Fact]
+    public async Task An_unknown_name_a_wrong_password_and_a_locked_account_get_the_same_answer_after_the_same_work()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var hasher = new CountingHasher();
+        await using var factory = new MenagerieFactory(database, settings: [("Menagerie:RateLimit:SignInPerMinute", "100")]);
+        await using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>>(hasher)));
+        await UserWithTokenAsync(counted, "viewer@MOSCOW");
+        await UserWithTokenAsync(counted, "curator@MOSCOW");
+        using var client = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 5; i++)
+            await SignInAsync(client, "viewer@MOSCOW", "guess " + i);
+
+        var answers = new List<string>();
+        var hashes = new List<int>();
+        foreach (var (name, password) in new[] { ("nobody@NOWHERE", "a guess"), ("curator@MOSCOW", "a guess"), ("viewer@MOSCOW", Password) })
+        {
+            var before = hasher.Verified;
+            using var answer = await SignInAsync(client, name, password);
+            hashes.Add(hasher.Verified - before);
+            answers.Add(ProblemText().Match(await answer.Content.ReadAsStringAsync(Ct)).Value);
+        }
+
+        Assert.Equal([1, 1, 1], hashes);
+        Assert.Single(answers.Distinct(StringComparer.Ordinal));
+        Assert.Contains("The user name or the password is wrong", answers[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>Identity's hasher, counting the passwords it checks.</summary>
+    private sealed class CountingHasher : Microsoft.AspNetCore.Identity.IPasswordHasher<User>
+    {
+        private readonly Microsoft.AspNetCore.Identity.PasswordHasher<User> _inner = new();
+        private int _verified;
+
+        public int Verified => _verified;
+
+        public string HashPassword(User user, string password) => _inner.HashPassword(user, password);
+
+        public Microsoft.AspNetCore.Identity.PasswordVerificationResult VerifyHashedPassword(User user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [GeneratedRegex("<p[^>]*class=\"[^\"]*problem[^\"]*\"[^>]*>[^<]*</p>", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ProblemText();
 
     [Fact]
     public async Task Sign_in_attempts_beyond_the_limit_get_a_429_page_and_reading_the_form_does_not_count()
@@ -197,7 +247,7 @@ public sealed partial class AccountTests
         Assert.True(problems.GetProperty("errors").TryGetProperty("sex", out _));
     }
 
-    private static async Task<string> UserWithTokenAsync(MenagerieFactory factory, string userName)
+    private static async Task<string> UserWithTokenAsync(WebApplicationFactory<Program> factory, string userName)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Access>().ActAsOperator();

@@ -153,7 +153,7 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
 
     /// <summary>
     /// The user an active token belongs to, with their memberships, or null: no such token, revoked, or its
-    /// user disabled or locked out. One query on every token-authenticated request.
+    /// user disabled. One query on every token-authenticated request.
     /// </summary>
     public async Task<SignedInUser?> FindByTokenAsync(string secret, CancellationToken ct)
     {
@@ -166,23 +166,21 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
     }
 
     /// <summary>
-    /// The user a sign-in cookie names, with their memberships, or null when they no longer exist, are disabled
-    /// or locked out. One query on every cookie-authenticated request.
+    /// The user a sign-in cookie names, with their memberships, or null when they no longer exist or are disabled.
+    /// One query on every cookie-authenticated request.
     /// </summary>
     public async Task<SignedInUser?> FindSignedInAsync(Guid userId, CancellationToken ct) =>
         SignedIn(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(Session).FirstOrDefaultAsync(ct));
 
-    private sealed record SessionRow(
-        Guid Id, string? UserName, string? SecurityStamp, bool Disabled, bool LockoutEnabled, DateTimeOffset? LockoutEnd, List<Membership> Memberships);
+    private sealed record SessionRow(Guid Id, string? UserName, string? SecurityStamp, bool Disabled, List<Membership> Memberships);
 
     private static readonly System.Linq.Expressions.Expression<Func<User, SessionRow>> Session = u =>
-        new SessionRow(u.Id, u.UserName, u.SecurityStamp, u.Disabled, u.LockoutEnabled, u.LockoutEnd, u.Memberships.ToList());
+        new SessionRow(u.Id, u.UserName, u.SecurityStamp, u.Disabled, u.Memberships.ToList());
 
-    // Lockout is compared here rather than in the query: SQLite cannot compare the DateTimeOffset it stores.
-    private SignedInUser? SignedIn(SessionRow? row) =>
-        row is null || row.Disabled || (row.LockoutEnabled && row.LockoutEnd > new DateTimeOffset(db.UtcNow))
-            ? null
-            : new SignedInUser(row.Id, row.UserName ?? "", row.SecurityStamp, row.Memberships);
+    // A lockout after wrong passwords stops signing in, not the sessions and tokens the user already has: someone
+    // guessing at a name must not be able to stop its owner's work. Disabling stops them all.
+    private static SignedInUser? SignedIn(SessionRow? row) =>
+        row is null || row.Disabled ? null : new SignedInUser(row.Id, row.UserName ?? "", row.SecurityStamp, row.Memberships);
 
     /// <summary>Keeps one sign-in attempt; the ledger then has every login and failed login.</summary>
     public async Task RecordSignInAsync(string userName, User? user, bool succeeded, string outcome, string? remoteAddress, CancellationToken ct)

@@ -33,6 +33,10 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         var result = user is null || user.Disabled
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        // Identity hashes nothing for a name it does not know, nor for a locked account: hashing once here then
+        // makes every failed sign-in take as long as a wrong password does, so that time does not tell them apart.
+        if (user is null || user.Disabled || result.IsLockedOut)
+            users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash.Value, Password);
         var outcome = result switch
         {
             { Succeeded: true } => "signed in",
@@ -45,10 +49,12 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         await accounts.RecordSignInAsync(UserName, user, result.Succeeded, outcome, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        // One message for a wrong name and a wrong password, so the page does not tell which names exist.
-        Problem = result.IsLockedOut
-            ? t["This account is locked after too many failed attempts. Try again in 15 minutes."]
-            : t["The user name or the password is wrong."];
+        // One message for a wrong name, a wrong password and a locked account, so the page does not tell which names exist.
+        Problem = t["The user name or the password is wrong, or the account is locked for 15 minutes after too many failed attempts."];
         return Page();
     }
+
+    private static readonly User Unknown = new();
+
+    private static readonly Lazy<string> UnknownHash = new(() => new PasswordHasher<User>().HashPassword(Unknown, Guid.NewGuid().ToString()));
 }
