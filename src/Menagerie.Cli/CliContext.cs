@@ -25,7 +25,7 @@ public static class GlobalOptions
 
     public static readonly Option<string?> Actor = new("--as")
     {
-        Description = "The person the ledger records for this change (default: the operating-system user).",
+        Description = $"The user the ledger records for this change: an enabled user of these records (default: \"{CliContext.Operator}\", the installation's operator).",
         Recursive = true,
     };
 
@@ -39,6 +39,12 @@ public static class GlobalOptions
 /// <summary>What every command needs: where the records are, who is acting, and where to write.</summary>
 public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error)
 {
+    /// <summary>
+    /// Who a change made at the command line without <c>--as</c> is by: the installation's operator, named so in the
+    /// ledger rather than after whichever operating-system account ran the command. No user name can be this.
+    /// </summary>
+    public const string Operator = "operator (command line)";
+
     public IConfiguration Configuration => configuration;
     public TextWriter Output => output;
     public TextWriter Error => error;
@@ -67,12 +73,23 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         }
         var services = new ServiceCollection().AddSingleton(configuration).AddMenagerieApp(database).BuildServiceProvider();
         var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Actor>().Name = parse.GetValue(GlobalOptions.Actor) is { Length: > 0 } who ? who : Environment.UserName;
+        var who = parse.GetValue(GlobalOptions.Actor) is { Length: > 0 } named ? named.Trim() : null;
+        scope.ServiceProvider.GetRequiredService<Actor>().Name = who ?? Operator;
         scope.ServiceProvider.GetRequiredService<App.Accounts.Access>().ActAsOperator();
         var db = scope.ServiceProvider.GetRequiredService<MenagerieDbContext>();
-        if (!create && (await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        if (!create && pending)
         {
             await error.WriteLineAsync($"The database {database.Describe()} is not up to date. Run 'menagerie db migrate' first.");
+            await scope.DisposeAsync();
+            return null;
+        }
+        // The ledger names real people only: a change recorded for someone the records do not know, or who may no
+        // longer act, would be attributed to nobody. A database still to be created has no users at all.
+        var normalized = who?.ToUpperInvariant();
+        if (who is not null && (pending || !await db.Users.AnyAsync(u => u.NormalizedUserName == normalized && !u.Disabled, ct)))
+        {
+            await error.WriteLineAsync($"--as {who}: there is no enabled user of that name in these records ('menagerie user list' shows them); nothing was changed.");
             await scope.DisposeAsync();
             return null;
         }

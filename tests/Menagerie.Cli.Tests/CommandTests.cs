@@ -90,7 +90,29 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task The_acting_user_is_recorded_in_the_ledger()
+    public async Task As_names_an_enabled_user_of_the_records_or_nothing_is_changed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await CliRun.RunAsync(database.Options, "user", "add", "admin@CLI", "--role", "administrator");
+        await CliRun.RunAsync(database.Options, "user", "add", "gone@CLI", "--role", "administrator");
+        await CliRun.RunAsync(database.Options, "user", "add", "viewer@CLI", "--role", "viewer@MOSCOW");
+        await CliRun.RunAsync(database.Options, "user", "disable", "gone@CLI");
+        long before;
+        await using (var db = TestDatabase.Open(database.Options))
+            before = await db.LedgerEntries.MaxAsync(e => e.Sequence, Ct);
+
+        var ghost = await CliRun.RunAsync(database.Options, "user", "disable", "viewer@CLI", "--as", "ghost-nobody");
+        var disabled = await CliRun.RunAsync(database.Options, "user", "disable", "viewer@CLI", "--as", "gone@CLI");
+        var real = await CliRun.RunAsync(database.Options, "user", "disable", "viewer@CLI", "--as", "admin@CLI");
+
+        Assert.Equal((2, 2, 0), (ghost.Exit, disabled.Exit, real.Exit));
+        Assert.Contains("--as ghost-nobody: there is no enabled user of that name", ghost.Error, StringComparison.Ordinal);
+        await using var after = TestDatabase.Open(database.Options);
+        Assert.Equal(["admin@CLI"], await after.LedgerEntries.Where(e => e.Sequence > before).Select(e => e.Actor).Distinct().ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Without_as_a_change_is_the_installation_operators_in_the_ledger()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var folder = Directory.CreateTempSubdirectory("menagerie-cli-sample-").FullName;
@@ -106,13 +128,13 @@ public sealed class CommandTests
             await using (var empty = TestDatabase.Open(database.Options))
                 before = await empty.LedgerEntries.MaxAsync(e => e.Sequence, Ct); // the checklist a new database is given
 
-            var run = await CliRun.RunAsync(database.Options, "sample", "load", "--from", folder, "--as", "registrar@PRAGUE");
+            var run = await CliRun.RunAsync(database.Options, "sample", "load", "--from", folder);
 
             Assert.Equal(0, run.Exit);
             await using var db = TestDatabase.Open(database.Options);
             var entries = await db.LedgerEntries.Where(e => e.Sequence > before).ToListAsync(Ct);
             Assert.NotEmpty(entries);
-            Assert.All(entries, e => Assert.Equal("registrar@PRAGUE", e.Actor));
+            Assert.All(entries, e => Assert.Equal(CliContext.Operator, e.Actor));
         }
         finally
         {

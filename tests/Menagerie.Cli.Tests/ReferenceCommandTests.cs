@@ -17,6 +17,7 @@ public sealed class ReferenceCommandTests
     public async Task Import_checklist_replaces_the_listings_and_show_prints_them_with_source_and_date(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
+        await CliRun.RunAsync(database.Options, "user", "add", "admin@MOSCOW", "--role", "administrator");
         var before = await LedgerAsync(database);
 
         var import = await CliRun.RunAsync(database.Options, "reference", "import-checklist", Fixture("export", "checklist-export.csv"), "--as-of", "2026-11-01", "--as", "admin@MOSCOW");

@@ -312,6 +312,7 @@ public sealed class TransferApiTests
             lines = new object[] { new { line = 1, outcome = "arrived" }, new { line = 2, arrived = "3.3.0" } },
         });
         var cancelledInTransit = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "Changed our minds" });
+        var dispatchedAgain = await PostAsync(registrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt });
         var after = await GetAsync(theirRegistrar, $"{Transfers}/{id}");
 
         AssertRefused(taken, ("transfer.specimen-taken", "lines[0].specimen"), ("transfer.specimen-taken", "lines[1].specimen"));
@@ -319,7 +320,10 @@ public sealed class TransferApiTests
         AssertRefused(cancelledWithoutReason, ("transfer.reason", "reason"));
         Assert.Equal(proposed.Version + 1, accepted.Version);
         AssertRefused(countsAmiss, ("receipt.counts", "lines[1]"));
-        AssertRefused(cancelledInTransit, ("transfer.status", "status"));
+        // Steps the transfer has gone past conflict with it as it now is, as when another client took one first.
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (cancelledInTransit.Code, dispatchedAgain.Code));
+        Assert.Equal("application/problem+json", dispatchedAgain.MediaType);
+        Assert.Contains("A transfer that is dispatched cannot be", Text(dispatchedAgain.Body, "detail"), StringComparison.Ordinal);
         Assert.Equal("dispatched", after.State);
         Assert.Equal(dispatched.Version, after.Version);
         Assert.Equal(JsonValueKind.Null, after.Body.GetProperty("receivedAt").ValueKind);

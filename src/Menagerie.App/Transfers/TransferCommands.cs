@@ -252,6 +252,10 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             return blocked.ToList();
         var specimens = new SpecimenSet(await LoadAsync(loadSpecimens?.Invoke(transfer) ?? [], ct));
         var violations = act(transfer, party, specimens);
+        // A step the transfer is no longer in a state for conflicts with the transfer as it now is: most often
+        // another person took a step first (a second dispatch, a cancel after dispatch), as a race loser is told.
+        if (violations.Count > 0 && violations.All(v => v.Code == "transfer.status"))
+            return new Outcome<TransferView>.Conflict(violations[0].Wording);
         if (violations.Count > 0)
             return violations.ToList();
         db.Specimens.AddRange(specimens.Added);
