@@ -25,9 +25,9 @@ public sealed record JourneyInput
     public string? EmergencyContact { get; init; }
 
     public int? CheckEveryHours { get; init; }
-    public IReadOnlyList<LegInput>? Legs { get; init; }
+    public IReadOnlyList<LegInput?>? Legs { get; init; }
     public HoldInput? Hold { get; init; }
-    public IReadOnlyList<LineTemperatureInput>? Temperatures { get; init; }
+    public IReadOnlyList<LineTemperatureInput?>? Temperatures { get; init; }
 
     /// <summary>The journey, or every problem with the input at once.</summary>
     public Result<(Journey Journey, IReadOnlyDictionary<int, TemperatureRange> Temperatures)> ToJourney(IReadOnlyCollection<int> lines)
@@ -35,8 +35,9 @@ public sealed record JourneyInput
         ArgumentNullException.ThrowIfNull(lines);
         var problems = new List<RuleViolation>();
         var legs = new List<(JourneyLeg Leg, int Index)>();
-        foreach (var (leg, i) in (Legs ?? []).Select((l, i) => (l, i)))
+        foreach (var (leg, i) in InputList.Present(Legs, "legs", problems))
         {
+            var transit = InputList.Present(leg.Transit, $"legs[{i}].transit", problems);
             if (leg.Departs is null)
                 problems.Add(new("journey.leg-times", $"legs[{i}].departs", "A leg needs the UTC time it departs."));
             if (leg.Arrives is null)
@@ -44,10 +45,10 @@ public sealed record JourneyInput
             var known = Enum.TryParse<TransportMode>(leg.Mode ?? "air", ignoreCase: true, out var mode) && Enum.IsDefined(mode);
             if (!known)
                 problems.Add(new("journey.leg-mode", $"legs[{i}].mode", $"'{leg.Mode}' is not a mode: air, road, rail or sea."));
-            if (leg.Departs is { } departs && leg.Arrives is { } arrives && known)
+            if (leg.Departs is { } departs && leg.Arrives is { } arrives && known && transit.Count == (leg.Transit?.Count ?? 0))
             {
                 legs.Add((new JourneyLeg(leg.From?.Trim() ?? "", leg.To?.Trim() ?? "", Instants.FromClient(departs), Instants.FromClient(arrives),
-                    mode, leg.Carrier?.Trim(), [.. (leg.Transit ?? []).Select(t => t.Trim().ToUpperInvariant())]), i));
+                    mode, leg.Carrier?.Trim(), [.. transit.Select(t => t.Item.Trim().ToUpperInvariant())]), i));
             }
         }
         // While a leg cannot be read, the others are checked each on its own, under the file's numbering, and not against each other.
@@ -75,7 +76,7 @@ public sealed record JourneyInput
             };
         }
         var temperatures = new Dictionary<int, TemperatureRange>();
-        foreach (var (t, i) in (Temperatures ?? []).Select((t, i) => (t, i)))
+        foreach (var (t, i) in InputList.Present(Temperatures, "temperatures", problems))
         {
             if (!lines.Contains(t.Line))
                 problems.Add(new("journey.temperature", $"temperatures[{i}].line", $"The transfer has no line {t.Line}."));
@@ -113,7 +114,7 @@ public sealed record JourneyInput
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
-public sealed record LegInput(string? From, string? To, DateTime? Departs, DateTime? Arrives, string? Mode, string? Carrier, IReadOnlyList<string>? Transit);
+public sealed record LegInput(string? From, string? To, DateTime? Departs, DateTime? Arrives, string? Mode, string? Carrier, IReadOnlyList<string?>? Transit);
 
 public sealed record HoldInput
 {
