@@ -1,6 +1,8 @@
+using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Menagerie.Domain;
 
 namespace Menagerie.App;
 
@@ -9,9 +11,13 @@ namespace Menagerie.App;
 /// place they concern. <see cref="Problem"/> turns a <see cref="JsonException"/> into the field it names, counted as
 /// the use cases count fields (<c>lines[0].line</c>; empty for the whole document), and a sentence saying what was
 /// expected there, read from the serializer's own contract for the type rather than from its message.
+/// <see cref="RefusedText"/> finds the strings in what was read that hold characters no text in the records takes.
 /// </summary>
 public static class JsonInput
 {
+    /// <summary>As deep as the serializer reads by default; a value read from JSON is never deeper.</summary>
+    private const int MaxDepth = 64;
+
     /// <summary>The field and the problem of JSON that could not be read as <paramref name="type"/>.</summary>
     public static (string Field, string Message) Problem(JsonException exception, Type? type, JsonSerializerOptions options)
     {
@@ -126,4 +132,47 @@ public static class JsonInput
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return cut < 0 ? message : message[..cut];
     }
+
+    /// <summary>
+    /// Every string in a value read from JSON that holds a character <see cref="PlainText"/> refuses, with its field
+    /// (<c>legs[0].carrier</c>), found through the serializer's contract for the value's type.
+    /// </summary>
+    public static IReadOnlyList<RuleViolation> RefusedText(object? value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var found = new List<RuleViolation>();
+        Walk(value, "", options, found, depth: 0);
+        return found;
+    }
+
+    private static void Walk(object? value, string field, JsonSerializerOptions options, List<RuleViolation> found, int depth)
+    {
+        if (value is string text)
+        {
+            if (PlainText.Problem(text, field.Length == 0 ? "$" : field) is { } problem)
+                found.Add(problem);
+            return;
+        }
+        if (value is null || value.GetType().IsValueType || depth > MaxDepth)
+            return;
+        var info = options.GetTypeInfo(value.GetType());
+        switch (info.Kind)
+        {
+            case JsonTypeInfoKind.Object:
+                foreach (var property in info.Properties.Where(p => p.Get is not null && !p.PropertyType.IsValueType))
+                    Walk(property.Get!(value), Join(field, property.Name), options, found, depth + 1);
+                break;
+            case JsonTypeInfoKind.Dictionary when value is IDictionary dictionary:
+                foreach (DictionaryEntry entry in dictionary)
+                    Walk(entry.Value, Join(field, $"{entry.Key}"), options, found, depth + 1);
+                break;
+            case JsonTypeInfoKind.Enumerable when value is IEnumerable items:
+                var index = 0;
+                foreach (var item in items)
+                    Walk(item, string.Create(CultureInfo.InvariantCulture, $"{field}[{index++}]"), options, found, depth + 1);
+                break;
+        }
+    }
+
+    private static string Join(string field, string name) => field.Length == 0 ? name : $"{field}.{name}";
 }

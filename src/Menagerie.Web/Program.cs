@@ -56,7 +56,7 @@ app.MapHealthChecks("/health", new() { ResponseWriter = Startup.WriteHealthAsync
 app.MapStaticAssets();
 app.MapRazorPages();
 
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilterFactory(PlainTextBodies.Filter);
 api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();

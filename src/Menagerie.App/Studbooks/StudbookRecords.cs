@@ -57,6 +57,11 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access, Studbo
             problems.Add(new("studbook.name", "name", "A studbook needs its name, e.g. the taxon and region it manages."));
         else if (name.Length > Studbook.MaxNameLength)
             problems.Add(new("studbook.name", "name", $"A studbook's name has at most {Studbook.MaxNameLength} characters."));
+        foreach (var (text, field) in new[] { (upload.Name, "name"), (upload.Taxon, "taxon"), (upload.Scheme, "scheme"), (upload.FileName, "file") })
+        {
+            if (PlainText.Problem(text, field) is { } refused)
+                problems.Add(refused);
+        }
         var scheme = string.IsNullOrWhiteSpace(upload.Scheme) ? Studbook.DefaultScheme : upload.Scheme.Trim();
         if (scheme.Length > SpecimenIdentifierConfiguration.MaxSchemeLength)
             problems.Add(new("studbook.scheme", "scheme", $"An identifier scheme has at most {SpecimenIdentifierConfiguration.MaxSchemeLength} characters."));
