@@ -50,6 +50,8 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
 
         var generated = password is null ? GeneratePassword() : null;
         var user = new User { Id = Guid.CreateVersion7(), UserName = userName?.Trim() };
+        if (user.UserName?.Length > User.MaxNameLength)
+            problems.Add(new("account.user-name-length", "userName", $"A user name has at most {User.MaxNameLength} characters."));
         foreach (var validator in users.UserValidators)
             problems.AddRange(Violations(await validator.ValidateAsync(users, user), "userName"));
         foreach (var validator in users.PasswordValidators)

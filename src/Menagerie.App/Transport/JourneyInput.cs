@@ -13,6 +13,9 @@ namespace Menagerie.App.Transport;
 /// </summary>
 public sealed record JourneyInput
 {
+    /// <summary>The longest text of a journey kept: an address, a name, a telephone number, a place or a carrier.</summary>
+    public const int MaxTextLength = 500;
+
     public string? LarEdition { get; init; }
     public string? Attendant { get; init; }
 
@@ -34,10 +37,21 @@ public sealed record JourneyInput
     {
         ArgumentNullException.ThrowIfNull(lines);
         var problems = new List<RuleViolation>();
+        TextLength(LarEdition, "larEdition", problems);
+        TextLength(Attendant, "attendant", problems);
+        TextLength(ShipperAddress, "shipperAddress", problems);
+        TextLength(ConsigneeAddress, "consigneeAddress", problems);
+        TextLength(EmergencyContact, "emergencyContact", problems);
+        TextLength(Hold?.Name, "hold.name", problems);
         var legs = new List<(JourneyLeg Leg, int Index)>();
         foreach (var (leg, i) in InputList.Present(Legs, "legs", problems))
         {
             var transit = InputList.Present(leg.Transit, $"legs[{i}].transit", problems);
+            TextLength(leg.From, $"legs[{i}].from", problems);
+            TextLength(leg.To, $"legs[{i}].to", problems);
+            TextLength(leg.Carrier, $"legs[{i}].carrier", problems);
+            foreach (var (state, j) in transit)
+                TextLength(state, $"legs[{i}].transit[{j}]", problems);
             if (leg.Departs is null)
                 problems.Add(new("journey.leg-times", $"legs[{i}].departs", "A leg needs the UTC time it departs."));
             if (leg.Arrives is null)
@@ -97,6 +111,12 @@ public sealed record JourneyInput
         if (problems.Count > 0)
             return problems;
         return (journey, temperatures);
+    }
+
+    private static void TextLength(string? text, string field, List<RuleViolation> problems)
+    {
+        if (text?.Trim().Length > MaxTextLength)
+            problems.Add(new("journey.text", field, $"The text is longer than {MaxTextLength} characters."));
     }
 
     private static TemperatureRange? Range(RangeInput? input, string field, List<RuleViolation> problems)
