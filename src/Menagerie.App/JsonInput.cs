@@ -174,5 +174,46 @@ public static class JsonInput
         }
     }
 
+    /// <summary>
+    /// Each property of the JSON that the type it is read as does not have — the serializer passes over them in
+    /// silence — by field, with the fields that would be read there.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> UnknownFields(JsonElement json, Type type, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(options);
+        var found = new List<(string, string)>();
+        Unknown(json, options.GetTypeInfo(type), "", options, found);
+        return found;
+    }
+
+    private static void Unknown(JsonElement json, JsonTypeInfo info, string field, JsonSerializerOptions options, List<(string, string)> found)
+    {
+        switch (info.Kind, json.ValueKind)
+        {
+            case (JsonTypeInfoKind.Object, JsonValueKind.Object):
+                var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                foreach (var property in json.EnumerateObject())
+                {
+                    if (info.Properties.FirstOrDefault(p => string.Equals(p.Name, property.Name, comparison)) is { } known)
+                        Unknown(property.Value, Info(known.PropertyType, options), Join(field, property.Name), options, found);
+                    else
+                        found.Add((Join(field, property.Name), $"'{property.Name}' is not a field here; expected one of {string.Join(", ", info.Properties.Select(p => p.Name))}."));
+                }
+                break;
+            case (JsonTypeInfoKind.Dictionary, JsonValueKind.Object):
+                foreach (var property in json.EnumerateObject())
+                    Unknown(property.Value, Info(info.ElementType!, options), Join(field, property.Name), options, found);
+                break;
+            case (JsonTypeInfoKind.Enumerable, JsonValueKind.Array):
+                var index = 0;
+                foreach (var item in json.EnumerateArray())
+                    Unknown(item, Info(info.ElementType!, options), string.Create(CultureInfo.InvariantCulture, $"{field}[{index++}]"), options, found);
+                break;
+        }
+    }
+
+    private static JsonTypeInfo Info(Type type, JsonSerializerOptions options) => options.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type);
+
     private static string Join(string field, string name) => field.Length == 0 ? name : $"{field}.{name}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Menagerie.App.Accounts;
+using Menagerie.App.Files;
 using Menagerie.App.Persistence;
 using Menagerie.App.Persistence.Configurations;
 using Menagerie.App.Specimens;
@@ -245,7 +246,8 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access, Studbo
 
     private static async Task<StudbookLoad> LoadAsync(byte[] content, string file, CancellationToken ct)
     {
-        using var text = new StreamReader(new MemoryStream(content, writable: false), detectEncodingFromByteOrderMarks: true);
+        using var bytes = new MemoryStream(content, writable: false);
+        using var text = CsvTable.OpenText(bytes);
         return await StudbookLoader.LoadAsync(text, file, ct, keepRows: true);
     }
 
