@@ -3,6 +3,7 @@ using Menagerie.App.Persistence;
 using Menagerie.Web;
 using Menagerie.Web.Accounts;
 using Menagerie.Web.Compliance;
+using Menagerie.Web.Http;
 using Menagerie.Web.Institutions;
 using Menagerie.Web.Ledger;
 using Menagerie.Web.Localization;
@@ -23,6 +24,9 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddMenagerieApp(DatabaseOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+// A body or value an endpoint cannot bind is thrown to BindingProblems, which names the field, rather than answered with a bare 400.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<BindingProblems>();
 builder.Services.AddOpenApi();
 builder.Services.AddMenagerieLanguages();
 builder.Services.AddMenagerieSite();
@@ -54,7 +58,7 @@ app.MapHealthChecks("/health", new() { ResponseWriter = Startup.WriteHealthAsync
 app.MapStaticAssets();
 app.MapRazorPages();
 
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilterFactory(PlainTextBodies.Filter);
 api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
 api.MapSpecimenEndpoints();

@@ -171,7 +171,7 @@ public sealed partial class StudbookPageTests
     [GeneratedRegex("<p class=\"field-problem\" id=\"problem-file\">(?<problems>.*?)</p>", RegexOptions.Singleline, 1000)]
     private static partial Regex Beside();
 
-    [GeneratedRegex("cl_[0-9]+", RegexOptions.None, 1000)]
+    [GeneratedRegex("cl_[0-9a-f]+", RegexOptions.None, 1000)]
     private static partial Regex ClipIds();
 
     [GeneratedRegex("href=\"/studbooks/[0-9a-f-]{36}\"", RegexOptions.None, 1000)]

@@ -37,7 +37,7 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
 
     private const string AdministratorsOnly = "Users and memberships are managed by an administrator.";
 
-    public async Task<Outcome<NewUser>> AddUserAsync(string userName, string? password, IReadOnlyList<MembershipInput> memberships, CancellationToken ct)
+    public async Task<Outcome<NewUser>> AddUserAsync(string userName, string? password, IReadOnlyList<MembershipInput?>? memberships, CancellationToken ct)
     {
         if (!access.IsAdministrator)
             return new Outcome<NewUser>.Forbidden(AdministratorsOnly);
@@ -45,11 +45,13 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
         if (await users.FindByNameAsync(userName ?? "") is not null)
             return new Outcome<NewUser>.Conflict($"There is already a user '{userName}'.");
         var resolved = new List<(Role Role, InstitutionId? Institution, string? Country)>();
-        for (var i = 0; i < memberships.Count; i++)
-            resolved.Add(await ResolveAsync(memberships[i], $"memberships[{i}]", problems, ct));
+        foreach (var (membership, i) in InputList.Present(memberships, "memberships", problems))
+            resolved.Add(await ResolveAsync(membership, $"memberships[{i}]", problems, ct));
 
         var generated = password is null ? GeneratePassword() : null;
         var user = new User { Id = Guid.CreateVersion7(), UserName = userName?.Trim() };
+        if (user.UserName?.Length > User.MaxNameLength)
+            problems.Add(new("account.user-name-length", "userName", $"A user name has at most {User.MaxNameLength} characters."));
         foreach (var validator in users.UserValidators)
             problems.AddRange(Violations(await validator.ValidateAsync(users, user), "userName"));
         foreach (var validator in users.PasswordValidators)

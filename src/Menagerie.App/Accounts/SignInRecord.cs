@@ -6,7 +6,7 @@ namespace Menagerie.App.Accounts;
 /// </summary>
 public sealed class SignInRecord
 {
-    public const int MaxNameLength = 256;
+    public const int MaxNameLength = User.MaxNameLength;
 
     private SignInRecord() { UserName = Outcome = ""; }
 

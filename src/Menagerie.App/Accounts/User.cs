@@ -6,6 +6,9 @@ namespace Menagerie.App.Accounts;
 /// <summary>A person who signs in. Names follow <c>role@INSTITUTION</c> in the sample data, but any name will do.</summary>
 public sealed class User : IdentityUser<Guid>
 {
+    /// <summary>The longest user name the accounts' store keeps (ASP.NET Core Identity's column).</summary>
+    public const int MaxNameLength = 256;
+
     private readonly List<Membership> _memberships = [];
 
     public IReadOnlyList<Membership> Memberships => _memberships;

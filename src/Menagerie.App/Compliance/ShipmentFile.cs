@@ -54,7 +54,7 @@ public static class ShipmentFile
         }
         catch (JsonException e)
         {
-            return (null, [new(file, (int)(e.LineNumber ?? 0) + 1, "json", $"is not valid JSON: {e.Message}")]);
+            return (null, [new(file, (int)(e.LineNumber ?? 0) + 1, "json", JsonInput.Problem(e, null, JsonSerializerOptions.Default).Message)]);
         }
         using (document)
         {
@@ -75,6 +75,11 @@ public static class ShipmentFile
             if (root.ValueKind != JsonValueKind.Object)
             {
                 Problem("", "a shipment file holds one JSON object");
+                return null;
+            }
+            if (!root.TryGetProperty("lines", out _) && (root.TryGetProperty("legs", out _) || root.TryGetProperty("hold", out _)))
+            {
+                Problem("", "this is a journey file (it has legs or a hold), not a shipment: record it with 'menagerie transport journey'; a shipment has from, to, date and lines");
                 return null;
             }
             Known(root, "", ShipmentFields);

@@ -77,17 +77,28 @@ public static class CsvTable
         }
         catch (CsvMissingHeadersException)
         {
-            problems.Add(new(file, 0, "file", $"The file is empty; it needs a header line naming its columns ({string.Join(',', required)} …)."));
+            problems.Add(Empty(file, required));
         }
         catch (CsvFormatException e)
         {
-            problems.Add(new(file, line, "file", $"The file is not readable CSV from here on: {e.Message}"));
+            problems.Add(NotCsv(file, line, e));
         }
         catch (DecoderFallbackException)
         {
-            problems.Add(NotText(file, 0));
+            problems.Add(NotText(file, line));
         }
         return (rows, problems);
+    }
+
+    /// <summary>A file with nothing in it, not even the header line the columns are named on (line 1).</summary>
+    public static InputProblem Empty(string file, IReadOnlyList<string> columns) =>
+        new(file, 1, "file", $"The file is empty; it needs a header line naming its columns ({string.Join(',', columns)} …).");
+
+    /// <summary>CSV that stops being CSV at a line: most often a quote that is never closed.</summary>
+    public static InputProblem NotCsv(string file, int line, CsvFormatException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(file, line, "file", $"The file is not readable CSV from here on: {e.Message}");
     }
 
     /// <summary>
@@ -110,7 +121,8 @@ public static class CsvTable
         }
     }
 
-    private static InputProblem NotText(string file, int line) =>
+    /// <summary>Bytes that are not text: a spreadsheet, an image or another binary file given in place of CSV.</summary>
+    public static InputProblem NotText(string file, int line) =>
         new(file, line, "file", "The file is not CSV text: it holds bytes that are not UTF-8 text (is it a spreadsheet or another binary file? Save it as CSV UTF-8).");
 
     /// <summary>The line breaks in a record as read, its own closing one included (CR LF, LF or a lone CR each count once).</summary>

@@ -66,12 +66,16 @@ public sealed partial class SampleLoader
         /// The journeys of transfer_journeys.json, an object from transfer key to the journey as
         /// <c>menagerie transport journey</c> takes it; each problem named with its line.
         /// </summary>
+        /// <summary>transfer_journeys.json is not the journeys' JSON at all.</summary>
+        public bool JourneysUnreadable { get; private set; }
+
         public void Journeys(byte[] json)
         {
-            var (journeys, problem) = JourneyFile.ReadMany(json, JourneysFile);
+            var (journeys, unreadable) = JourneyFile.ReadMany(json, JourneysFile);
             if (journeys is null)
             {
-                problems.Add(problem!);
+                problems.AddRange(unreadable);
+                JourneysUnreadable = true;
                 return;
             }
             foreach (var (key, input) in journeys.Inputs)

@@ -12,8 +12,11 @@ public abstract record SampleLoadResult
 
     public sealed record Loaded(int Countries, int Institutions, int Taxa, int Specimens, int Events, int Transfers, int AlreadyPresent) : SampleLoadResult;
 
-    /// <summary>Every problem in the files; nothing was written.</summary>
-    public sealed record Rejected(IReadOnlyList<InputProblem> Problems) : SampleLoadResult;
+    /// <summary>
+    /// Every problem in the files; nothing was written. <paramref name="Unreadable"/>: a file cannot be read as CSV (or
+    /// JSON) at all — empty, not text, a quote never closed.
+    /// </summary>
+    public sealed record Rejected(IReadOnlyList<InputProblem> Problems, bool Unreadable = false) : SampleLoadResult;
 }
 
 /// <summary>
@@ -50,6 +53,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         var problems = new List<InputProblem>();
         var tables = new Dictionary<string, List<CsvRow>>(StringComparer.Ordinal);
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        var notCsv = false;
         foreach (var (file, columns) in Columns)
         {
             using var reader = open(file);
@@ -68,6 +72,8 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
             problems.AddRange(headerProblems);
             if (headerProblems.Count > 0)
                 unreadable.Add(file);
+            // CsvTable names a file that is not CSV at all under "file", a column's problem under the column.
+            notCsv |= headerProblems.Any(p => p.Field == "file");
             tables[file] = rows;
         }
 
@@ -90,7 +96,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
                 batch.Journeys(journeys);
         }
         if (problems.Count > 0)
-            return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList());
+            return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList(), notCsv || batch.JourneysUnreadable);
 
         db.Countries.AddRange(batch.NewCountries);
         db.Institutions.AddRange(batch.NewInstitutions);

@@ -28,7 +28,7 @@ public sealed record SpecimenInput
     public string? Sex { get; init; }
     public string? Name { get; init; }
     public EventInput? First { get; init; }
-    public IReadOnlyList<IdentifierInput>? Identifiers { get; init; }
+    public IReadOnlyList<IdentifierInput?>? Identifiers { get; init; }
 }
 
 public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQueries queries, Accounts.Access access)
@@ -52,12 +52,12 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
             problems.AddRange(eventProblems);
             first = details;
         }
-        var identifiers = input.Identifiers ?? [];
-        for (var i = 0; i < identifiers.Count; i++)
+        var identifiers = InputList.Present(input.Identifiers, "identifiers", problems);
+        foreach (var (identifier, i) in identifiers)
         {
-            if (string.IsNullOrWhiteSpace(identifiers[i].Scheme))
+            if (string.IsNullOrWhiteSpace(identifier.Scheme))
                 problems.Add(new("event.identifier", $"identifiers[{i}].scheme", "An identifier needs its scheme."));
-            if (string.IsNullOrWhiteSpace(identifiers[i].Value))
+            if (string.IsNullOrWhiteSpace(identifier.Value))
                 problems.Add(new("event.identifier", $"identifiers[{i}].value", "An identifier needs its value."));
         }
         if (problems.Count > 0)
@@ -71,7 +71,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
         if (!created.IsValid)
             return Prefix(created.Violations, "first.");
         var specimen = created.Value;
-        for (var i = 0; i < identifiers.Count; i++)
+        foreach (var (identifier, i) in identifiers)
         {
             var added = specimen.Record(EventId.New(), new EventDetails
             {
@@ -79,8 +79,8 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
                 Date = first!.Date,
                 At = first.At, // with the first event's time, not before it at the start of its day
                 Institution = first.Institution,
-                IdentifierScheme = identifiers[i].Scheme!.Trim(),
-                IdentifierValue = identifiers[i].Value!.Trim(),
+                IdentifierScheme = identifier.Scheme!.Trim(),
+                IdentifierValue = identifier.Value!.Trim(),
             }, now, db.ActorName);
             problems.AddRange(Prefix(added, $"identifiers[{i}]."));
         }

@@ -1,3 +1,5 @@
+using System.Text;
+using Menagerie.App.Files;
 using Menagerie.Genetics.Pedigrees;
 using Sylvan.Data.Csv;
 
@@ -32,10 +34,13 @@ public abstract record StudbookLoad
         public override IReadOnlyList<StudbookProblem> Problems { get; } = Problems;
     }
 
-    /// <summary>The file could not be opened or is not CSV at all.</summary>
-    public sealed record Unreadable(string File, string Message) : StudbookLoad
+    /// <summary>The file could not be opened or is not CSV at all: empty, not text, or with a quote never closed.</summary>
+    public sealed record Unreadable(InputProblem Problem) : StudbookLoad
     {
         public override IReadOnlyList<StudbookProblem> Problems => [];
+
+        /// <summary>As the command line prints it: <c>file:line: file: problem</c>.</summary>
+        public string Message => Problem.ToString();
     }
 }
 
@@ -51,15 +56,20 @@ public static class StudbookLoader
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            await using var stream = File.OpenRead(path);
+            using var text = CsvTable.OpenText(stream);
             return await LoadAsync(text, path, ct, keepRows);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new StudbookLoad.Unreadable(path, $"Cannot read {path}: {e.Message}");
+            return new StudbookLoad.Unreadable(new InputProblem(path, 0, "file", $"Cannot read the file: {e.Message}"));
         }
     }
 
+    /// <summary>
+    /// Reads and validates the text of a studbook file. A file that is not CSV at all — empty, not text (given a
+    /// reader from <see cref="CsvTable.OpenText"/>), or with a quote never closed — is unreadable, with its line.
+    /// </summary>
     public static async Task<StudbookLoad> LoadAsync(TextReader text, string file, CancellationToken ct, bool keepRows = false)
     {
         StudbookFile read;
@@ -67,10 +77,17 @@ public static class StudbookLoader
         {
             read = await StudbookReader.ReadAsync(text, file, ct);
         }
+        catch (CsvMissingHeadersException)
+        {
+            return new StudbookLoad.Unreadable(CsvTable.Empty(file, ["id", "sire", "dam"]));
+        }
         catch (CsvFormatException e)
         {
-            var where = e.RowNumber > 0 ? $" (line {e.RowNumber + 1})" : "";
-            return new StudbookLoad.Unreadable(file, $"{file} is not a readable CSV file{where}: {e.Message}");
+            return new StudbookLoad.Unreadable(CsvTable.NotCsv(file, (int)Math.Max(1, e.RowNumber + 1), e));
+        }
+        catch (DecoderFallbackException)
+        {
+            return new StudbookLoad.Unreadable(CsvTable.NotText(file, 1));
         }
         return Validate(read, file, keepRows);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Menagerie.App.Accounts;
+using Menagerie.App.Files;
 using Menagerie.App.Persistence;
 using Menagerie.App.Persistence.Configurations;
 using Menagerie.App.Specimens;
@@ -57,6 +58,11 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access, Studbo
             problems.Add(new("studbook.name", "name", "A studbook needs its name, e.g. the taxon and region it manages."));
         else if (name.Length > Studbook.MaxNameLength)
             problems.Add(new("studbook.name", "name", $"A studbook's name has at most {Studbook.MaxNameLength} characters."));
+        foreach (var (text, field) in new[] { (upload.Name, "name"), (upload.Taxon, "taxon"), (upload.Scheme, "scheme"), (upload.FileName, "file") })
+        {
+            if (PlainText.Problem(text, field) is { } refused)
+                problems.Add(refused);
+        }
         var scheme = string.IsNullOrWhiteSpace(upload.Scheme) ? Studbook.DefaultScheme : upload.Scheme.Trim();
         if (scheme.Length > SpecimenIdentifierConfiguration.MaxSchemeLength)
             problems.Add(new("studbook.scheme", "scheme", $"An identifier scheme has at most {SpecimenIdentifierConfiguration.MaxSchemeLength} characters."));
@@ -240,7 +246,8 @@ public sealed class StudbookRecords(MenagerieDbContext db, Access access, Studbo
 
     private static async Task<StudbookLoad> LoadAsync(byte[] content, string file, CancellationToken ct)
     {
-        using var text = new StreamReader(new MemoryStream(content, writable: false), detectEncodingFromByteOrderMarks: true);
+        using var bytes = new MemoryStream(content, writable: false);
+        using var text = CsvTable.OpenText(bytes);
         return await StudbookLoader.LoadAsync(text, file, ct, keepRows: true);
     }
 

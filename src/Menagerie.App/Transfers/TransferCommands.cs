@@ -25,7 +25,7 @@ public sealed record TransferInput
     /// <summary><c>sender</c> (an offer) or <c>receiver</c> (a request); by default the party the caller works for.</summary>
     public string? InitiatedBy { get; init; }
 
-    public IReadOnlyList<TransferLineInput>? Lines { get; init; }
+    public IReadOnlyList<TransferLineInput?>? Lines { get; init; }
     public bool Submit { get; init; }
 }
 
@@ -44,10 +44,10 @@ public sealed record ReceiptLineInput
     public string? Arrived { get; init; }
     public string? DeadOnArrival { get; init; }
     public string? Missing { get; init; }
-    public IReadOnlyList<IdentifierInput>? Identifiers { get; init; }
+    public IReadOnlyList<IdentifierInput?>? Identifiers { get; init; }
 }
 
-public sealed record ReceiptInput(DateTime? At, IReadOnlyList<ReceiptLineInput>? Lines);
+public sealed record ReceiptInput(DateTime? At, IReadOnlyList<ReceiptLineInput?>? Lines);
 
 public sealed record ResolutionInput(string? Resolution, DateTime? At, string? Reason);
 
@@ -85,20 +85,19 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             return Forbidden($"A transfer is {(party == TransferParty.Sender ? "proposed" : "requested")} by a curator of {drafting.Code}.");
 
         var lines = new List<LineRequest>();
-        var inputs = input.Lines ?? [];
-        for (var i = 0; i < inputs.Count; i++)
+        foreach (var (line, i) in InputList.Present(input.Lines, "lines", problems))
         {
             var field = $"lines[{i}]";
             SexCounts? counts = null;
-            if (!string.IsNullOrWhiteSpace(inputs[i].Counts))
+            if (!string.IsNullOrWhiteSpace(line.Counts))
             {
-                if (SexCounts.TryParse(inputs[i].Counts, out var parsed))
+                if (SexCounts.TryParse(line.Counts, out var parsed))
                     counts = parsed;
                 else
-                    problems.Add(new("transfer.counts", field + ".counts", SexCounts.Unreadable(inputs[i].Counts)));
+                    problems.Add(new("transfer.counts", field + ".counts", SexCounts.Unreadable(line.Counts)));
             }
             // Named among what the sender holds, so that a local id used by two zoos is not ambiguous.
-            switch (await SpecimenLookup.FindAsync(db, inputs[i].Specimen ?? "", ct, withHistory: true, heldBy: sender.Id))
+            switch (await SpecimenLookup.FindAsync(db, line.Specimen ?? "", ct, withHistory: true, heldBy: sender.Id))
             {
                 case SpecimenLookup.Found { Specimen: var specimen }:
                     lines.Add(new LineRequest(specimen, counts));
@@ -108,10 +107,10 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                     problems.Add(new("specimen.ambiguous", field + ".specimen", a.Message));
                     break;
                 case SpecimenLookup.Ambiguous:
-                    problems.Add(new("specimen.ambiguous", field + ".specimen", $"'{inputs[i].Specimen}' names more than one animal at {sender.Code}; ask for it by its global id."));
+                    problems.Add(new("specimen.ambiguous", field + ".specimen", $"'{line.Specimen}' names more than one animal at {sender.Code}; ask for it by its global id."));
                     break;
                 default:
-                    problems.Add(new("transfer.not-held", field + ".specimen", $"{sender.Code} holds no specimen '{inputs[i].Specimen}'."));
+                    problems.Add(new("transfer.not-held", field + ".specimen", $"{sender.Code} holds no specimen '{line.Specimen}'."));
                     break;
             }
         }
@@ -185,7 +184,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 var problems = new List<RuleViolation>();
                 if (input.At is null)
                     problems.Add(new("transfer.receipt", "at", "The receipt needs the date and time (UTC) the animals arrived."));
-                var receipts = Receipts(t, input.Lines ?? [], problems);
+                var receipts = Receipts(t, input.Lines, problems);
                 if (problems.Count > 0)
                     return problems;
                 var done = t.Receive(Instants.FromClient(input.At!.Value), receipts, db.UtcNow, db.ActorName, specimens.Get);
@@ -309,12 +308,11 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             .Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
     }
 
-    private static List<LineReceipt> Receipts(Transfer t, IReadOnlyList<ReceiptLineInput> inputs, List<RuleViolation> problems)
+    private static List<LineReceipt> Receipts(Transfer t, IReadOnlyList<ReceiptLineInput?>? inputs, List<RuleViolation> problems)
     {
         var receipts = new List<LineReceipt>();
-        for (var i = 0; i < inputs.Count; i++)
+        foreach (var (input, i) in InputList.Present(inputs, "lines", problems))
         {
-            var input = inputs[i];
             var field = $"lines[{i}]";
             var line = t.Lines.FirstOrDefault(l => l.Number == input.Line);
             if (line is null)
@@ -323,7 +321,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 continue;
             }
             var identifiers = new List<(string, string)>();
-            foreach (var (identifier, j) in (input.Identifiers ?? []).Select((x, j) => (x, j)))
+            foreach (var (identifier, j) in InputList.Present(input.Identifiers, $"{field}.identifiers", problems))
             {
                 if (string.IsNullOrWhiteSpace(identifier.Scheme) || string.IsNullOrWhiteSpace(identifier.Value))
                     problems.Add(new("event.identifier", $"{field}.identifiers[{j}]", "An identifier needs its scheme and its value."));

@@ -24,7 +24,7 @@ public sealed record DocumentInput
     public DateOnly? IssuedOn { get; init; }
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidUntil { get; init; }
-    public IReadOnlyList<DocumentCoverageInput>? Covers { get; init; }
+    public IReadOnlyList<DocumentCoverageInput?>? Covers { get; init; }
     public DocumentFileInput? File { get; init; }
 }
 
@@ -77,7 +77,7 @@ public sealed class TransferDocuments(MenagerieDbContext db, TransferQueries que
         if (input.IssuedOn is null)
             problems.Add(new("document.issued", "issuedOn", "A document needs its issue date."));
         var covers = new List<(int, SexCounts?)>();
-        foreach (var (cover, i) in (input.Covers ?? []).Select((c, i) => (c, i)))
+        foreach (var (cover, i) in InputList.Present(input.Covers, "covers", problems))
         {
             SexCounts? counts = null;
             if (!string.IsNullOrWhiteSpace(cover.Counts))

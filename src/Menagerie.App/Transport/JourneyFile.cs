@@ -27,28 +27,60 @@ public sealed class JourneyFile
 
     public JourneyInput Input => Inputs[""];
 
-    /// <summary>The journey in the file, or the problem that stops it being read, with its line.</summary>
-    public static (JourneyFile? File, InputProblem? Problem) Read(byte[] utf8, string name) =>
+    /// <summary>The journey in the file, or every problem that stops it being read as one, each with its line.</summary>
+    public static (JourneyFile? File, IReadOnlyList<InputProblem> Problems) Read(byte[] utf8, string name) =>
         Parse<JourneyInput>(utf8, name, input => new Dictionary<string, JourneyInput>(StringComparer.Ordinal) { [""] = input });
 
     /// <summary>Journeys by transfer key.</summary>
-    public static (JourneyFile? File, InputProblem? Problem) ReadMany(byte[] utf8, string name) =>
+    public static (JourneyFile? File, IReadOnlyList<InputProblem> Problems) ReadMany(byte[] utf8, string name) =>
         Parse<Dictionary<string, JourneyInput>>(utf8, name, journeys => journeys);
 
-    private static (JourneyFile?, InputProblem?) Parse<T>(byte[] utf8, string name, Func<T, IReadOnlyDictionary<string, JourneyInput>> inputs)
+    /// <summary>
+    /// The file read as <typeparamref name="T"/>, or what stops that: not JSON at all, another kind of file (a
+    /// shipment), a value of the wrong type, a field a journey does not have, or text with characters no record takes.
+    /// </summary>
+    private static (JourneyFile?, IReadOnlyList<InputProblem>) Parse<T>(byte[] utf8, string name, Func<T, IReadOnlyDictionary<string, JourneyInput>> inputs)
     {
         ArgumentNullException.ThrowIfNull(utf8);
+        JsonDocument document;
         try
         {
-            return JsonSerializer.Deserialize<T>(utf8, JourneyInput.Json) is { } value
-                ? (new JourneyFile(name, inputs(value), JsonLineMap.Of(utf8)), null)
-                : (null, new InputProblem(name, 1, "json", "The file holds no journey."));
+            document = JsonDocument.Parse(utf8);
         }
         catch (JsonException e)
         {
-            return (null, new InputProblem(name, (int)(e.LineNumber ?? 0) + 1, e.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "json", e.Message));
+            return (null, [new InputProblem(name, (int)(e.LineNumber ?? 0) + 1, "json", JsonInput.Problem(e, null, JourneyInput.Json).Message)]);
+        }
+        using (document)
+        {
+            var lines = JsonLineMap.Of(utf8);
+            if (typeof(T) == typeof(JourneyInput) && IsShipment(document.RootElement))
+                return (null, [new InputProblem(name, 1, "json", "This is a shipment file (it has from, to and lines), not a journey: check it with 'menagerie compliance check'. A journey has legs, hold, attendant, checkEveryHours, larEdition and temperatures.")]);
+            T? value;
+            try
+            {
+                value = document.Deserialize<T>(JourneyInput.Json);
+            }
+            catch (JsonException e)
+            {
+                var (field, message) = JsonInput.Problem(e, typeof(T), JourneyInput.Json);
+                return (null, [new InputProblem(name, lines[field], field.Length == 0 ? "json" : field, message)]);
+            }
+            if (value is null)
+                return (null, [new InputProblem(name, 1, "json", "The file holds no journey.")]);
+            var problems = JsonInput.UnknownFields(document.RootElement, typeof(T), JourneyInput.Json)
+                .Select(u => new InputProblem(name, lines[u.Field], u.Field, u.Message))
+                .Concat(JsonInput.RefusedText(value, JourneyInput.Json).Select(v => new InputProblem(name, lines[v.Field], v.Field, v.Message)))
+                .ToList();
+            return problems.Count > 0 ? (null, problems) : (new JourneyFile(name, inputs(value), lines), []);
         }
     }
+
+    /// <summary>A shipment file (samples/shipments) has the parties and the lines a journey does not: it is checked, not travelled.</summary>
+    private static bool IsShipment(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("legs", out _)
+        && (root.TryGetProperty("lines", out _) || (root.TryGetProperty("from", out _) && root.TryGetProperty("to", out _))
+            || (root.TryGetProperty("$schema", out var schema) && schema.ToString().Contains("shipment", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Each violation of a journey as a problem on the line of the field it concerns.</summary>
     public IEnumerable<InputProblem> Locate(IEnumerable<RuleViolation> violations, string key = "") =>

@@ -13,6 +13,9 @@ namespace Menagerie.App.Transport;
 /// </summary>
 public sealed record JourneyInput
 {
+    /// <summary>The longest text of a journey kept: an address, a name, a telephone number, a place or a carrier.</summary>
+    public const int MaxTextLength = 500;
+
     public string? LarEdition { get; init; }
     public string? Attendant { get; init; }
 
@@ -25,18 +28,30 @@ public sealed record JourneyInput
     public string? EmergencyContact { get; init; }
 
     public int? CheckEveryHours { get; init; }
-    public IReadOnlyList<LegInput>? Legs { get; init; }
+    public IReadOnlyList<LegInput?>? Legs { get; init; }
     public HoldInput? Hold { get; init; }
-    public IReadOnlyList<LineTemperatureInput>? Temperatures { get; init; }
+    public IReadOnlyList<LineTemperatureInput?>? Temperatures { get; init; }
 
     /// <summary>The journey, or every problem with the input at once.</summary>
     public Result<(Journey Journey, IReadOnlyDictionary<int, TemperatureRange> Temperatures)> ToJourney(IReadOnlyCollection<int> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var problems = new List<RuleViolation>();
+        TextLength(LarEdition, "larEdition", problems);
+        TextLength(Attendant, "attendant", problems);
+        TextLength(ShipperAddress, "shipperAddress", problems);
+        TextLength(ConsigneeAddress, "consigneeAddress", problems);
+        TextLength(EmergencyContact, "emergencyContact", problems);
+        TextLength(Hold?.Name, "hold.name", problems);
         var legs = new List<(JourneyLeg Leg, int Index)>();
-        foreach (var (leg, i) in (Legs ?? []).Select((l, i) => (l, i)))
+        foreach (var (leg, i) in InputList.Present(Legs, "legs", problems))
         {
+            var transit = InputList.Present(leg.Transit, $"legs[{i}].transit", problems);
+            TextLength(leg.From, $"legs[{i}].from", problems);
+            TextLength(leg.To, $"legs[{i}].to", problems);
+            TextLength(leg.Carrier, $"legs[{i}].carrier", problems);
+            foreach (var (state, j) in transit)
+                TextLength(state, $"legs[{i}].transit[{j}]", problems);
             if (leg.Departs is null)
                 problems.Add(new("journey.leg-times", $"legs[{i}].departs", "A leg needs the UTC time it departs."));
             if (leg.Arrives is null)
@@ -44,10 +59,10 @@ public sealed record JourneyInput
             var known = Enum.TryParse<TransportMode>(leg.Mode ?? "air", ignoreCase: true, out var mode) && Enum.IsDefined(mode);
             if (!known)
                 problems.Add(new("journey.leg-mode", $"legs[{i}].mode", $"'{leg.Mode}' is not a mode: air, road, rail or sea."));
-            if (leg.Departs is { } departs && leg.Arrives is { } arrives && known)
+            if (leg.Departs is { } departs && leg.Arrives is { } arrives && known && transit.Count == (leg.Transit?.Count ?? 0))
             {
                 legs.Add((new JourneyLeg(leg.From?.Trim() ?? "", leg.To?.Trim() ?? "", Instants.FromClient(departs), Instants.FromClient(arrives),
-                    mode, leg.Carrier?.Trim(), [.. (leg.Transit ?? []).Select(t => t.Trim().ToUpperInvariant())]), i));
+                    mode, leg.Carrier?.Trim(), [.. transit.Select(t => t.Item.Trim().ToUpperInvariant())]), i));
             }
         }
         // While a leg cannot be read, the others are checked each on its own, under the file's numbering, and not against each other.
@@ -75,7 +90,7 @@ public sealed record JourneyInput
             };
         }
         var temperatures = new Dictionary<int, TemperatureRange>();
-        foreach (var (t, i) in (Temperatures ?? []).Select((t, i) => (t, i)))
+        foreach (var (t, i) in InputList.Present(Temperatures, "temperatures", problems))
         {
             if (!lines.Contains(t.Line))
                 problems.Add(new("journey.temperature", $"temperatures[{i}].line", $"The transfer has no line {t.Line}."));
@@ -98,6 +113,12 @@ public sealed record JourneyInput
         return (journey, temperatures);
     }
 
+    private static void TextLength(string? text, string field, List<RuleViolation> problems)
+    {
+        if (text?.Trim().Length > MaxTextLength)
+            problems.Add(new("journey.text", field, $"The text is longer than {MaxTextLength} characters."));
+    }
+
     private static TemperatureRange? Range(RangeInput? input, string field, List<RuleViolation> problems)
     {
         if (input is null)
@@ -113,7 +134,7 @@ public sealed record JourneyInput
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
-public sealed record LegInput(string? From, string? To, DateTime? Departs, DateTime? Arrives, string? Mode, string? Carrier, IReadOnlyList<string>? Transit);
+public sealed record LegInput(string? From, string? To, DateTime? Departs, DateTime? Arrives, string? Mode, string? Carrier, IReadOnlyList<string?>? Transit);
 
 public sealed record HoldInput
 {

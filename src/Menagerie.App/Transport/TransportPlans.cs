@@ -239,7 +239,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         if (transfer.DispatchedAt is null)
             problems.Add(new("welfare.not-dispatched", "at", $"Transfer {transfer.Id} has not been dispatched: its journey, and its welfare log, begin when the animals leave."));
         var crates = new List<Crate>();
-        foreach (var number in input.Crates ?? [])
+        foreach (var (number, _) in InputList.Present(input.Crates, "crates", problems))
         {
             if (p.Plan.Crates.FirstOrDefault(c => string.Equals(c.Number, number, StringComparison.OrdinalIgnoreCase)) is { } crate)
                 crates.Add(crate);
@@ -370,7 +370,7 @@ public sealed record JourneyRecord(Guid Transfer, JourneyInput Journey, long Ver
 
 /// <summary>A welfare check as an attendant reports it.</summary>
 public sealed record WelfareCheckInput(
-    DateTime? At, IReadOnlyList<string>? Crates, decimal? TemperatureC, string? Condition, bool? Fed, bool? Watered, string? Sedation, string? Attendant);
+    DateTime? At, IReadOnlyList<string?>? Crates, decimal? TemperatureC, string? Condition, bool? Fed, bool? Watered, string? Sedation, string? Attendant);
 
 public sealed record WelfareCheckView(string Specimen, Guid Event, DateTime At, decimal? TemperatureC, string? Condition, bool? Fed, bool? Watered, string? Sedation, string? Attendant, string RecordedBy)
 {

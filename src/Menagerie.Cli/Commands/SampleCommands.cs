@@ -13,7 +13,8 @@ public static class SampleCommands
         {
             Description = "A folder with countries.csv, institutions.csv, taxa.csv, specimens.csv and events.csv (default: the built-in sample collection).",
         };
-        var load = new Command("load", "Loads the sample collection, or a collection in the same CSV format. Loading twice adds nothing.") { from };
+        var load = new Command("load", "Loads the sample collection, or a collection in the same CSV format. Loading twice adds nothing. "
+            + "Every problem is named as file:line: column: problem and nothing is loaded: exit 1, or 2 when a file cannot be read as CSV at all.") { from };
         load.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(from);
@@ -40,7 +41,7 @@ public static class SampleCommands
                     foreach (var problem in r.Problems)
                         await cli.Error.WriteLineAsync(problem.ToString());
                     await cli.Error.WriteLineAsync($"{r.Problems.Count} problems; nothing was loaded.");
-                    return ExitCodes.Findings;
+                    return r.Unreadable ? ExitCodes.Usage : ExitCodes.Findings;
                 default:
                     throw new InvalidOperationException(result.GetType().Name);
             }

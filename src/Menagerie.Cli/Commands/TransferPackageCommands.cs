@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Menagerie.App;
+using Menagerie.App.Files;
 using Menagerie.App.Transfers.Packages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,7 +68,15 @@ public static class TransferPackageCommands
                 return ExitCodes.Usage;
             }
             return await InstallationCommands.WithServicesAsync(cli, parse, async services =>
-                await (await services.GetRequiredService<TransferPackages>().ImportAsync(content, ct)).ReportAsync(cli, parse.GetValue(format), imported =>
+            {
+                var outcome = await services.GetRequiredService<TransferPackages>().ImportAsync(content, ct);
+                // A file that is not a package at all (not its JSON, another kind of file) is unreadable input, not a finding about a transfer.
+                if (outcome is Outcome<ImportedPackage>.Invalid { Violations: [{ Code: "package.format" } notAPackage] })
+                {
+                    await cli.Error.WriteLineAsync(new InputProblem(path.Name, 0, "file", notAPackage.Message).ToString());
+                    return ExitCodes.Usage;
+                }
+                return await outcome.ReportAsync(cli, parse.GetValue(format), imported =>
                 {
                     var t = imported.Transfer;
                     var added = new List<string>();
@@ -77,7 +86,8 @@ public static class TransferPackageCommands
                     cli.Output.WriteLine($"Transfer {t.Id} ({t.Sender} to {t.Receiver}, {t.Animals} animals) imported from installation {imported.Signer}, " +
                         $"with {imported.Specimens} specimens and {imported.Events} events{(added.Count > 0 ? "; added " + string.Join("; ", added) : "")}.");
                     cli.Output.WriteLine($"It is dispatched: {t.Receiver} receives it with 'menagerie transfer receive {t.Id}'.");
-                }, ct), ct);
+                }, ct);
+            }, ct);
         });
         return import;
     }

@@ -51,6 +51,8 @@ internal static class TransportCommands
         };
         command.SetAction((parse, ct) => TransferCommands.WithScopeAsync(cli, parse, async services =>
         {
+            if (!await ContainersReadableAsync(cli, parse.GetValue(containers), ct))
+                return ExitCodes.Usage;
             var outcome = await services.GetRequiredService<TransportPlans>().PlanAsync(parse.GetRequiredValue(id), parse.GetValue(containers)?.FullName, ct);
             var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => Write(cli.Console, view), ct);
             if (outcome is not Outcome<TransportPlanView>.Ok { Value: var plan })
@@ -69,6 +71,26 @@ internal static class TransportCommands
             return ComplianceOutput.ExitCode(plan.Verdict);
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// A container table given with --containers is input like any other file: when it cannot be read, or a row is
+    /// wrong, each problem is named as file:line: column: problem and there is no plan (exit 2), as for
+    /// 'transport containers FILE'.
+    /// </summary>
+    private static async Task<bool> ContainersReadableAsync(CliContext cli, FileInfo? file, CancellationToken ct)
+    {
+        if (file is null)
+            return true;
+        if (!file.Exists)
+        {
+            await cli.Error.WriteLineAsync($"{file.FullName} does not exist.");
+            return false;
+        }
+        var (_, problems) = await ContainerRequirementsFile.LoadAsync(file.FullName, ct);
+        foreach (var problem in problems)
+            await cli.Error.WriteLineAsync(problem.ToString());
+        return problems.Count == 0;
     }
 
     /// <summary>
@@ -109,6 +131,8 @@ internal static class TransportCommands
         };
         command.SetAction((parse, ct) => TransferCommands.WithScopeAsync(cli, parse, async services =>
         {
+            if (!await ContainersReadableAsync(cli, parse.GetValue(containers), ct))
+                return ExitCodes.Usage;
             var outcome = await services.GetRequiredService<TransportPlans>().PapersAsync(parse.GetRequiredValue(id), parse.GetValue(containers)?.FullName, ct);
             if (outcome is not Outcome<TransportPapers>.Ok { Value: var papers })
                 return await outcome.ReportAsync(cli, OutputFormat.Table, _ => { }, ct);
@@ -139,10 +163,11 @@ internal static class TransportCommands
                 await cli.Error.WriteLineAsync($"{path.FullName} does not exist.");
                 return ExitCodes.Usage;
             }
-            var (journey, problem) = JourneyFile.Read(await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
+            var (journey, unreadable) = JourneyFile.Read(await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
             if (journey is null)
             {
-                await cli.Error.WriteLineAsync(problem!.ToString());
+                foreach (var problem in unreadable)
+                    await cli.Error.WriteLineAsync(problem.ToString());
                 return ExitCodes.Usage;
             }
             return await TransferCommands.WithAsync<TransportPlans>(cli, parse, async plans =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Menagerie.Domain.Specimens;
 
 namespace Menagerie.Domain.Transfers;
@@ -48,6 +49,9 @@ public sealed record LineReceipt(int Line, SexCounts Arrived, SexCounts DeadOnAr
 /// </summary>
 public sealed partial class Transfer
 {
+    /// <summary>The longest reason a step or a line's resolution keeps.</summary>
+    public const int MaxReasonLength = 1000;
+
     private readonly List<TransferLine> _lines = [];
     private readonly List<TransferStep> _steps = [];
 
@@ -157,8 +161,8 @@ public sealed partial class Transfer
             return NotNow(TransferAction.Declined);
         if (party == InitiatedBy)
             return [new("transfer.wrong-party", "party", $"The {Word(Other(InitiatedBy))} declines; the {Word(InitiatedBy)} may cancel instead.")];
-        if (string.IsNullOrWhiteSpace(reason))
-            return [new("transfer.reason", "reason", "Declining a transfer needs the reason.")];
+        if (!Reasoned(reason, "Declining a transfer needs the reason.", out var noReason))
+            return [noReason];
         Status = TransferStatus.Declined;
         ReleaseAll(specimen);
         Step(TransferAction.Declined, party, by, now, null, reason.Trim());
@@ -173,8 +177,8 @@ public sealed partial class Transfer
     {
         if (Status != TransferStatus.Accepted)
             return NotNow(TransferAction.Cleared);
-        if (string.IsNullOrWhiteSpace(reason))
-            return [new("transfer.reason", "reason", "Clearing a transfer needs the grounds on which the animals may leave.")];
+        if (!Reasoned(reason, "Clearing a transfer needs the grounds on which the animals may leave.", out var noReason))
+            return [noReason];
         Status = TransferStatus.Cleared;
         Step(TransferAction.Cleared, TransferParty.Sender, by, now, null, reason.Trim());
         return [];
@@ -184,8 +188,8 @@ public sealed partial class Transfer
     {
         if (Status is not (TransferStatus.Draft or TransferStatus.Proposed or TransferStatus.Accepted or TransferStatus.Cleared))
             return [new("transfer.status", "status", $"A transfer can be cancelled until it is dispatched; this one is {Word(Status)}.")];
-        if (string.IsNullOrWhiteSpace(reason))
-            return [new("transfer.reason", "reason", "Cancelling a transfer needs the reason.")];
+        if (!Reasoned(reason, "Cancelling a transfer needs the reason.", out var noReason))
+            return [noReason];
         Status = TransferStatus.Cancelled;
         ReleaseAll(specimen);
         Step(TransferAction.Cancelled, party, by, now, null, reason.Trim());
@@ -370,8 +374,8 @@ public sealed partial class Transfer
             return [new("receipt.line", "line", $"The transfer has no line {lineNumber}.")];
         if (!line.HasOpenDiscrepancy)
             return [new("receipt.no-discrepancy", "line", $"Line {lineNumber} has no missing animals to account for.")];
-        if (string.IsNullOrWhiteSpace(reason))
-            return [new("transfer.reason", "reason", resolution == MissingResolution.Found ? "Say where and how the animals were found." : "Declaring animals lost needs the reason.")];
+        if (!Reasoned(reason, resolution == MissingResolution.Found ? "Say where and how the animals were found." : "Declaring animals lost needs the reason.", out var noReason))
+            return [noReason];
         if (at > now)
             return [new("transfer.future", "at", "The time is in the future.")];
         var missing = specimen(line.MissingId!.Value);
@@ -438,6 +442,15 @@ public sealed partial class Transfer
 
     private void Step(TransferAction action, TransferParty party, string by, DateTime now, DateTime? at, string? reason) =>
         _steps.Add(TransferStep.Create(Id, _steps.Count + 1, action, party, by, now, at, reason));
+
+    /// <summary>Whether the step has its reason, required and kept whole: one too long to keep is refused rather than cut.</summary>
+    private static bool Reasoned([NotNullWhen(true)] string? reason, Wording missing, [NotNullWhen(false)] out RuleViolation? problem)
+    {
+        problem = string.IsNullOrWhiteSpace(reason) ? new("transfer.reason", "reason", missing)
+            : reason.Trim().Length > MaxReasonLength ? new("transfer.reason", "reason", $"The reason is longer than {MaxReasonLength} characters.")
+            : null;
+        return problem is null;
+    }
 
     private List<RuleViolation> NotNow(TransferAction step) =>
         [new("transfer.status", "status", $"A transfer that is {Word(Status)} cannot be {Word(step)}.")];

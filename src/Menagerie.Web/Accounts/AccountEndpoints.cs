@@ -7,7 +7,7 @@ namespace Menagerie.Web.Accounts;
 
 public sealed record TokenRequest(string Name);
 
-public sealed record NewUserRequest(string UserName, string? Password, IReadOnlyList<MembershipInput>? Memberships);
+public sealed record NewUserRequest(string UserName, string? Password, IReadOnlyList<MembershipInput?>? Memberships);
 
 /// <summary>The password an administrator sets; none, and one is generated and returned this once.</summary>
 public sealed record PasswordResetRequest(string? Password);
@@ -67,7 +67,7 @@ public static class AccountEndpoints
             .WithSummary("Every user and their memberships (administrator).")
             .Produces<IReadOnlyList<UserView>>().ProducesProblem(StatusCodes.Status403Forbidden);
         users.MapPost("/", async (NewUserRequest request, AccountCommands accounts, HttpContext http, CancellationToken ct) =>
-                (await accounts.AddUserAsync(request.UserName, request.Password, request.Memberships ?? [], ct))
+                (await accounts.AddUserAsync(request.UserName, request.Password, request.Memberships, ct))
                     .ToHttp(http, location: u => $"/api/v1/users/{Uri.EscapeDataString(u.User.UserName)}"))
             .WithSummary("Adds a user with memberships (administrator). Without a password one is generated and returned this once.")
             .Produces<NewUser>(StatusCodes.Status201Created).ProducesValidationProblem()

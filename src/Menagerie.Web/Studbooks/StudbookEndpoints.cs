@@ -1,6 +1,7 @@
 using Menagerie.App;
 using Menagerie.App.Studbooks;
 using Menagerie.App.Studbooks.Plots;
+using Menagerie.Domain;
 using Menagerie.Web.Http;
 
 namespace Menagerie.Web.Studbooks;
@@ -13,7 +14,11 @@ public static class StudbookEndpoints
         // Read by hand rather than bound, to take the file either as a form or as a bare CSV body. A token-carrying
         // client needs no antiforgery token, and the sign-in cookie is SameSite=Strict, so no other site can post here as a user.
         studbooks.MapPost("/", async (HttpRequest request, StudbookRecords records, HttpContext http, CancellationToken ct) =>
-                (await records.UploadAsync(await ReadUploadAsync(request, ct), ct)).ToHttp(http, location: u => $"/api/v1/studbooks/{u.Studbook.Id}"))
+                await ReadUploadAsync(request, ct) switch
+                {
+                    (_, { } unreadable) => OutcomeResults.Invalid([unreadable]),
+                    (var upload, _) => (await records.UploadAsync(upload!, ct)).ToHttp(http, location: u => $"/api/v1/studbooks/{u.Studbook.Id}"),
+                })
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data", "text/csv")
             .WithSummary("A studbook keeper uploads a studbook file (the CSV of 'menagerie studbook', or a PMx/SPARKS exchange.csv): as multipart/form-data with a 'file' field, or as a text/csv body. name (required), taxon (scientific name), scheme (default studbook) and asOf (the date the data were extracted, YYYY-MM-DD, unless the file has an as_of column) come as form fields or in the query. Individual X is linked to the specimen carrying the identifier scheme:X. A file with errors is refused with every problem, by line, and nothing is stored.")
@@ -59,13 +64,24 @@ public static class StudbookEndpoints
             var refused => refused.ToHttp(http),
         };
 
-    /// <summary>The file and its fields from a form, or a bare CSV body with the fields in the query; anything else carries no file.</summary>
-    private static async Task<StudbookUpload> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// The file and its fields from a form, or a bare CSV body with the fields in the query; anything else carries no
+    /// file. A form whose parts cannot be read (no boundary, cut short, a part without its headers) is the problem instead.
+    /// </summary>
+    private static async Task<(StudbookUpload? Upload, RuleViolation? Unreadable)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
     {
         var query = request.Query;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
+            {
+                return (null, new("studbook.form", "file", $"The form cannot be read as {request.ContentType}: {e.Message} Send the studbook as the form's field 'file', or as a text/csv body."));
+            }
             var file = form.Files.GetFile("file");
             byte[]? content = null;
             if (file is not null)
@@ -74,7 +90,7 @@ public static class StudbookEndpoints
                 await file.CopyToAsync(copy, ct);
                 content = copy.ToArray();
             }
-            return new StudbookUpload(Field("name"), Field("taxon"), Field("scheme"), file?.FileName, content, Field("asOf"));
+            return (new StudbookUpload(Field("name"), Field("taxon"), Field("scheme"), file?.FileName, content, Field("asOf")), null);
 
             string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : query[name].FirstOrDefault();
         }
@@ -82,8 +98,8 @@ public static class StudbookEndpoints
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body, ct);
-            return new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, body.ToArray(), query["asOf"]);
+            return (new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, body.ToArray(), query["asOf"]), null);
         }
-        return new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, null, query["asOf"]);
+        return (new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, null, query["asOf"]), null);
     }
 }

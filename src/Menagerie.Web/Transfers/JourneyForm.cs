@@ -45,9 +45,9 @@ public sealed partial class JourneyForm
             ShipperAddress = j.ShipperAddress,
             ConsigneeAddress = j.ConsigneeAddress,
             EmergencyContact = j.EmergencyContact,
-            Legs = [.. (j.Legs ?? []).Select(LegForm.Of)],
+            Legs = [.. (j.Legs ?? []).OfType<LegInput>().Select(LegForm.Of)],
             Hold = HoldForm.Of(j.Hold),
-            Temperatures = [.. (j.Temperatures ?? []).Select(t => new LineTemperatureForm { Line = t.Line, Min = Text(t.Min), Max = Text(t.Max) })],
+            Temperatures = [.. (j.Temperatures ?? []).OfType<LineTemperatureInput>().Select(t => new LineTemperatureForm { Line = t.Line, Min = Text(t.Min), Max = Text(t.Max) })],
         };
         form.Complete(lines);
         return form;

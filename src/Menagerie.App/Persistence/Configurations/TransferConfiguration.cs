@@ -41,7 +41,7 @@ internal sealed class TransferLineConfiguration : IEntityTypeConfiguration<Trans
         builder.Property(l => l.DeadOnArrival).HasMaxLength(40);
         builder.Property(l => l.Missing).HasMaxLength(40);
         builder.Property(l => l.Resolution).HasConversion<string>().HasMaxLength(10);
-        builder.Property(l => l.ResolutionReason).HasMaxLength(1000);
+        builder.Property(l => l.ResolutionReason).HasMaxLength(Transfer.MaxReasonLength);
         builder.HasOne<Specimen>().WithMany().HasForeignKey(l => l.SpecimenId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Specimen>().WithMany().HasForeignKey(l => l.ShippedId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Specimen>().WithMany().HasForeignKey(l => l.MissingId).OnDelete(DeleteBehavior.Restrict);
@@ -59,7 +59,7 @@ internal sealed class TransferStepConfiguration : IEntityTypeConfiguration<Trans
         builder.Property(s => s.Action).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Party).HasConversion<string>().HasMaxLength(10);
         builder.Property(s => s.By).HasMaxLength(256);
-        builder.Property(s => s.Reason).HasMaxLength(1000);
+        builder.Property(s => s.Reason).HasMaxLength(Transfer.MaxReasonLength);
     }
 }
 
