@@ -66,9 +66,10 @@ public sealed class Access
         CanRecordEventsAt(specimen.HolderId) || (specimen.HolderId is null && specimen.DiedAtId is { } diedAt && Has(diedAt, Role.Registrar, Role.Veterinarian));
 
     /// <summary>
-    /// The holder's registrar or veterinarian records events. An animal with no holder (dead, gone outside the
-    /// records, lost, in transit) is the administrator's, or the command line operator's: a late note, an identifier
-    /// or a correction, and the rules of its history say what may follow a death.
+    /// The holder's registrar or veterinarian records events. An animal with no holder (gone outside the records,
+    /// lost, in transit, and for <see cref="CanRecordEvents"/> besides the institution where it died, dead) is the
+    /// administrator's, or the command line operator's: a late note, an identifier or a correction, and the rules of
+    /// its history say what may follow a death.
     /// </summary>
     public bool CanRecordEventsAt(InstitutionId? holder) => holder is { } at ? Has(at, Role.Registrar, Role.Veterinarian) : IsAdministrator;
 
