@@ -115,13 +115,16 @@ public sealed class AuthorizationMatrixTests
             : HttpStatusCode.NotFound;
         // The November shipment, Moscow to Pyongyang, is accepted, and the Berlin-Prague loan dispatched: every step is
         // refused by role and party to those who may read the transfer, or, for the one who may take it, refused by
-        // the rules (400) without changing it; to everyone else the transfer does not exist (404).
+        // the rules (400), or as a step the transfer has gone past (409), without changing it; to everyone else the
+        // transfer does not exist (404).
         static HttpStatusCode PartiesRead(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : c.ReadsNovember ? HttpStatusCode.OK : HttpStatusCode.NotFound;
         static HttpStatusCode LoanPartiesRead(Caller c) => c.Anonymous ? HttpStatusCode.Unauthorized : c.ReadsLoan ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-        static Func<Caller, HttpStatusCode> Refused(Func<Caller, bool> reads, Func<Caller, bool> may) =>
-            c => c.Anonymous ? HttpStatusCode.Unauthorized : may(c) ? HttpStatusCode.BadRequest : reads(c) ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
+        static Func<Caller, HttpStatusCode> Refused(Func<Caller, bool> reads, Func<Caller, bool> may, HttpStatusCode refusal = HttpStatusCode.BadRequest) =>
+            c => c.Anonymous ? HttpStatusCode.Unauthorized : may(c) ? refusal : reads(c) ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
         static Func<Caller, HttpStatusCode> Step(params string[] who) => Refused(c => c.ReadsNovember, c => who.Contains(c.Name));
         static Func<Caller, HttpStatusCode> LoanStep(params string[] who) => Refused(c => c.ReadsLoan, c => who.Contains(c.Name));
+        static Func<Caller, HttpStatusCode> PastStep(params string[] who) => Refused(c => c.ReadsNovember, c => who.Contains(c.Name), HttpStatusCode.Conflict);
+        static Func<Caller, HttpStatusCode> PastLoanStep(params string[] who) => Refused(c => c.ReadsLoan, c => who.Contains(c.Name), HttpStatusCode.Conflict);
         // Kept by Pyongyang's studbook keeper, and linked to Moscow's lioness by her studbook number.
         static HttpStatusCode StudbookReaders(Caller c) =>
             c.Anonymous ? HttpStatusCode.Unauthorized : c.AtMoscow || c.Admin || c.Is("studbook-keeper", "PYONGYANG") ? HttpStatusCode.OK : HttpStatusCode.NotFound;
@@ -231,24 +234,24 @@ public sealed class AuthorizationMatrixTests
                 Refused(c => c.ReadsLoan, c => c.IsAny(["registrar", "veterinarian"], "BERLIN", "PRAGUE"))),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/documents/{documentId:guid}/file", _ => $"{november}/documents/{Guid.Empty}/file", _ => null,
                 c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound),
-            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/propose", _ => november + "/propose", _ => null, Step("curator@MOSCOW")),
-            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/request", _ => november + "/request", _ => null, Step("curator@PYONGYANG")),
-            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/accept", _ => november + "/accept", _ => null, Step("curator@PYONGYANG")),
-            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/decline", _ => november + "/decline", _ => new { reason = "no" }, Step("curator@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/propose", _ => november + "/propose", _ => null, PastStep("curator@MOSCOW")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/request", _ => november + "/request", _ => null, PastStep("curator@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/accept", _ => november + "/accept", _ => null, PastStep("curator@PYONGYANG")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/decline", _ => november + "/decline", _ => new { reason = "no" }, PastStep("curator@PYONGYANG")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/clear", _ => november + "/clear", _ => new { }, Step("curator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/cancel", _ => november + "/cancel", _ => new { }, Step("curator@MOSCOW", "curator@PYONGYANG")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => november + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" },
-                Step("registrar@MOSCOW", "transport-coordinator@MOSCOW")),
+                PastStep("registrar@MOSCOW", "transport-coordinator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/receive", _ => november + "/receive", _ => new { at = "2026-11-28T06:00:00Z", lines = Array.Empty<object>() },
-                Step("registrar@PYONGYANG")),
+                PastStep("registrar@PYONGYANG")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/lines/{line:int}/resolve", _ => november + "/lines/1/resolve",
                 _ => new { resolution = "found", reason = "in the crate" }, Step("registrar@PYONGYANG")),
-            // The loan is dispatched: a step before dispatch is refused by the rules to the one who could take it; receipt
-            // with no line reconciled is too, and nothing changes.
+            // The loan is dispatched: a step before dispatch conflicts with it for the one who could take it; receipt
+            // with no line reconciled is refused by the rules; nothing changes.
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => loan + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" },
-                LoanStep("registrar@BERLIN", "transport-coordinator@BERLIN")),
-            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/accept", _ => loan + "/accept", _ => null, LoanStep("curator@PRAGUE")),
-            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/cancel", _ => loan + "/cancel", _ => new { reason = "changed our minds" }, LoanStep("curator@BERLIN", "curator@PRAGUE")),
+                PastLoanStep("registrar@BERLIN", "transport-coordinator@BERLIN")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/accept", _ => loan + "/accept", _ => null, PastLoanStep("curator@PRAGUE")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/cancel", _ => loan + "/cancel", _ => new { reason = "changed our minds" }, PastLoanStep("curator@BERLIN", "curator@PRAGUE")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/receive", _ => loan + "/receive", _ => new { at = "2026-11-28T06:00:00Z", lines = Array.Empty<object>() },
                 LoanStep("registrar@PRAGUE")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/lines/{line:int}/resolve", _ => loan + "/lines/1/resolve",
