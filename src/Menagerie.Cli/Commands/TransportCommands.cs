@@ -57,6 +57,7 @@ internal static class TransportCommands
             var exit = await outcome.ReportAsync(cli, parse.GetValue(format), view => Write(cli.Console, view), ct);
             if (outcome is not Outcome<TransportPlanView>.Ok { Value: var plan })
                 return exit;
+            // A file on disk has no site to be relative to: its links go to the installation's public address when one is configured.
             var publicUrl = services.GetRequiredService<TransportSettings>().PublicUrl;
             var pages = publicUrl is null ? "/specimens/" : publicUrl.AbsoluteUri.TrimEnd('/') + "/specimens/";
             foreach (var (file, draw) in new (FileInfo?, Func<byte[]?>)[]
@@ -94,9 +95,8 @@ internal static class TransportCommands
     }
 
     /// <summary>
-    /// Writes the drawing and says where, on standard error when standard output carries JSON. A file on disk has no
-    /// site to be relative to, so its links go to the installation's public address when one is configured.
-    /// False only when the file cannot be written; a plan without a hold has nothing to draw, which is said, not an error.
+    /// Writes the drawing and says where, on standard error when standard output carries JSON. False only when the file
+    /// cannot be written; a plan without a hold has nothing to draw, which is said, not an error.
     /// </summary>
     private static async Task<bool> DrawAsync(CliContext cli, TransportPlanView plan, FileInfo file, Func<byte[]?> draw, OutputFormat format, CancellationToken ct)
     {

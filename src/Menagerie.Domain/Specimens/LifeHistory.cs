@@ -328,10 +328,11 @@ public static class LifeHistory
         /// <summary>Animals join a group held: born into it, acquired, or another group merged into it; never beyond the most a group holds.</summary>
         private void Grow(SpecimenEvent e, DateTime at, SexCounts counts)
         {
-            if ((Counts + counts).IsTooMany)
-                Fail(e, "group.too-many", "counts", $"With {counts} more the group would hold {Counts + counts}: at most {SexCounts.MaxAnimals} animals.");
+            var grown = Counts + counts;
+            if (grown.IsTooMany)
+                Fail(e, "group.too-many", "counts", $"With {counts} more the group would hold {grown}: at most {SexCounts.MaxAnimals} animals.");
             else
-                ChangeCounts(at, Counts + counts);
+                ChangeCounts(at, grown);
         }
 
         private void ChangeCounts(DateTime at, SexCounts counts)

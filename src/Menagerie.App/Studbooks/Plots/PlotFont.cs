@@ -13,9 +13,9 @@ internal sealed class PlotFont : IFontResolver
     public const string Family = "DejaVu Sans";
     public const string HangulFamily = "NanumGothic";
 
-    private static readonly Lazy<SKTypeface> DejaVu = new(() => Load("DejaVuSans.ttf"));
-    private static readonly Lazy<SKTypeface> DejaVuBold = new(() => Load("DejaVuSans-Bold.ttf"));
-    private static readonly Lazy<SKTypeface> Nanum = new(() => Load("NanumGothic.ttf"));
+    private static readonly Lazy<SKTypeface> DejaVu = new(() => Load("DejaVuSans"));
+    private static readonly Lazy<SKTypeface> DejaVuBold = new(() => Load("DejaVuSans-Bold"));
+    private static readonly Lazy<SKTypeface> Nanum = new(() => Load("NanumGothic"));
     private static readonly Lazy<bool> Registered = new(Register);
 
     /// <summary>Makes DejaVu Sans ScottPlot's default font; safe to call from any thread, any number of times.</summary>
@@ -57,15 +57,10 @@ internal sealed class PlotFont : IFontResolver
         return true;
     }
 
-    private static SKTypeface Load(string file)
+    private static SKTypeface Load(string face)
     {
-        var name = "Menagerie.Fonts." + file;
-        using var stream = typeof(PlotFont).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded font {name} is missing from the assembly.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        using var data = SKData.CreateCopy(copy.ToArray());
+        using var data = SKData.CreateCopy(Transport.Documents.DocumentFont.Load(face));
         return SKTypeface.FromData(data)
-            ?? throw new InvalidOperationException($"The embedded font {name} could not be read.");
+            ?? throw new InvalidOperationException($"The embedded font {face} could not be read.");
     }
 }

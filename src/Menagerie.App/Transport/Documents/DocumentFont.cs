@@ -51,7 +51,8 @@ internal sealed class DocumentFont : IFontResolver
         _ => null,
     };
 
-    private static byte[] Load(string face)
+    /// <summary>The bytes of a font file this assembly carries, by its face name (DejaVuSans-Bold).</summary>
+    internal static byte[] Load(string face)
     {
         var name = $"Menagerie.Fonts.{face}.ttf";
         using var stream = typeof(DocumentFont).Assembly.GetManifestResourceStream(name)
