@@ -27,10 +27,11 @@ builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOption
 // A body or value an endpoint cannot bind is thrown to BindingProblems, which names the field, rather than answered with a bare 400.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<BindingProblems>();
+builder.Services.AddExceptionHandler<DatabaseUnavailable>();
 builder.Services.AddOpenApi();
 builder.Services.AddMenagerieLanguages();
 builder.Services.AddMenagerieSite();
-builder.Services.AddHealthChecks().AddDbContextCheck<MenagerieDbContext>("database");
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddMenagerieSecurity(builder.Configuration);
 
 var app = builder.Build();

@@ -60,7 +60,7 @@ internal static partial class Startup
             {
                 provider = database.Provider.ToString(),
                 status = report.Entries.TryGetValue("database", out var entry) ? entry.Status.ToString() : "Unknown",
-                error = report.Entries.TryGetValue("database", out var e) ? e.Exception?.Message : null,
+                error = report.Entries.TryGetValue("database", out var e) ? e.Description ?? e.Exception?.Message : null,
             },
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json.Options), context.RequestAborted);

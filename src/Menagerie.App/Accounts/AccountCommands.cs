@@ -59,16 +59,20 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
         if (problems.Count > 0)
             return problems;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, password ?? generated!);
-        if (!created.Succeeded)
-            return Violations(created, "userName").ToList();
-        foreach (var (role, institution, country) in resolved)
+        // The user and their memberships are one change: a user without the roles asked for is never seen.
+        var refused = await db.InTransactionAsync(async attempt =>
         {
-            user.Join(Membership.Create(user.Id, role, institution, country));
-        }
-        await db.SaveChangesAsync($"user {user.UserName} added", ct);
-        await transaction.CommitAsync(ct);
+            user = new User { Id = user.Id, UserName = user.UserName };
+            var created = await users.CreateAsync(user, password ?? generated!);
+            if (!created.Succeeded)
+                return Violations(created, "userName").ToList();
+            foreach (var (role, institution, country) in resolved)
+                user.Join(Membership.Create(user.Id, role, institution, country));
+            await db.SaveChangesAsync($"user {user.UserName} added", attempt);
+            return null;
+        }, ct);
+        if (refused is not null)
+            return refused;
         return new Outcome<NewUser>.Created(new NewUser(await ViewAsync(user, ct), generated));
     }
 

@@ -56,11 +56,20 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                 services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<SqliteMenagerieDbContext>());
                 break;
             case DatabaseProvider.PostgreSQL:
-                services.AddDbContext<PostgresMenagerieDbContext>(o => Quiet(o.UseNpgsql(ConnectionString)));
+                services.AddDbContext<PostgresMenagerieDbContext>(o => Quiet(o.UseNpgsql(ConnectionString, n => n.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))));
                 services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<PostgresMenagerieDbContext>());
                 break;
         }
     }
+
+    /// <summary>
+    /// A PostgreSQL restart or a dropped connection is retried for up to about ten seconds before the request is
+    /// answered "unavailable". SQLite needs no strategy: Microsoft.Data.Sqlite itself waits out a busy database
+    /// for the command timeout, and every write transaction takes its lock at BEGIN, so none has to be redone.
+    /// </summary>
+    private const int MaxRetries = 5;
+
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Every SQL statement is logged at Debug, not Information: a log at its usual level is then about the

@@ -87,9 +87,36 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
         if (changes.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
+        if (Database.CurrentTransaction is not null)
+            return await AppendAndSaveAsync(changes, acceptAllChangesOnSuccess, cancellationToken);
+
+        // A transient failure (a PostgreSQL restart) retries the whole append: the chain head is read again, and
+        // the rows are saved again, as they were never accepted.
+        var written = await Database.CreateExecutionStrategy().ExecuteAsync(async attempt =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(attempt);
+            try
+            {
+                var saved = await AppendAndSaveAsync(changes, acceptAllChangesOnSuccess: false, attempt);
+                await transaction.CommitAsync(attempt);
+                return saved;
+            }
+            catch
+            {
+                // Entries of an attempt that failed are dropped, so that a retry appends them after the head as it then is.
+                foreach (var entry in ChangeTracker.Entries<LedgerEntry>().Where(e => e.State == EntityState.Added).ToList())
+                    entry.State = EntityState.Detached;
+                throw;
+            }
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+            ChangeTracker.AcceptAllChanges();
+        return written;
+    }
+
+    /// <summary>Appends one ledger entry per change after the locked chain head, and saves them with the changes.</summary>
+    private async Task<int> AppendAndSaveAsync(List<Change> changes, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         LedgerHead? head = null;
         try
         {
@@ -103,18 +130,13 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
                 LedgerEntries.Add(entry);
                 head.Advance(entry);
             }
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-                await ownTransaction.CommitAsync(cancellationToken);
-            return written;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
             // The head is read afresh, under lock, by every save; a tracked copy would go stale.
             if (head is not null)
                 Entry(head).State = EntityState.Detached;
-            if (ownTransaction is not null)
-                await ownTransaction.DisposeAsync();
         }
     }
 

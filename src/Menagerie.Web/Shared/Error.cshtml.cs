@@ -1,3 +1,5 @@
+using System.Globalization;
+using Menagerie.App.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +23,11 @@ public sealed class ErrorModel : PageModel
     private PageResult Show(int code)
     {
         Code = code is >= 400 and <= 599 ? code : 404;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseFailures.IsUnavailable(error))
+        {
+            Code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = DatabaseFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
         OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         Response.StatusCode = Code;
@@ -34,6 +41,7 @@ public sealed class ErrorModel : PageModel
         403 => t["You may not do this"],
         404 => t["Not found"],
         429 => t["Too many attempts"],
+        503 => t["The records are unavailable for a moment"],
         _ => t["Something went wrong"],
     };
 
@@ -46,6 +54,7 @@ public sealed class ErrorModel : PageModel
         429 when OriginalPath?.StartsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase) == true =>
             t["Too many sign-in attempts from your address. Wait a minute, then try again."],
         429 => t["Too many requests from your address. Wait a minute, then try again."],
+        503 => t["The database did not answer or could not save, and nothing was changed. Wait a few seconds, then try again; if it goes on, tell your administrator."],
         _ => t["The server could not finish this request, and nothing was changed. Try again; if it happens again, tell your administrator the time it happened."],
     };
 }

@@ -88,33 +88,34 @@ public sealed class ChecklistImport(MenagerieDbContext db, Accounts.Access acces
 
     private static async Task<ChecklistEditionView> ReplaceAsync(MenagerieDbContext db, ChecklistContents contents, int corrections, CancellationToken ct)
     {
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var previous = await db.ChecklistEditions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
-        var number = (previous?.Number ?? 0) + 1;
-        var names = new List<ChecklistName>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var taxon in contents.Taxa.Where(t => seen.Add(t.Name)))
-            names.Add(ChecklistName.Of(number, taxon, contents.FirstListed.TryGetValue(taxon.Name, out var first) ? first : null));
-        var listings = contents.Listings.Select((l, i) => ChecklistListingRecord.Of(number, i + 1, l)).ToList();
-        var edition = ChecklistEdition.Create(number, contents, db.UtcNow, db.ActorName, names, listings, corrections, previous);
+        var edition = await db.InTransactionAsync(async attempt =>
+        {
+            var previous = await db.ChecklistEditions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(attempt);
+            var number = (previous?.Number ?? 0) + 1;
+            var names = new List<ChecklistName>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var taxon in contents.Taxa.Where(t => seen.Add(t.Name)))
+                names.Add(ChecklistName.Of(number, taxon, contents.FirstListed.TryGetValue(taxon.Name, out var first) ? first : null));
+            var listings = contents.Listings.Select((l, i) => ChecklistListingRecord.Of(number, i + 1, l)).ToList();
+            var edition = ChecklistEdition.Create(number, contents, db.UtcNow, db.ActorName, names, listings, corrections, previous);
 
-        await db.ChecklistListings.ExecuteDeleteAsync(ct);
-        await db.ChecklistNames.ExecuteDeleteAsync(ct);
-        var replaced = previous is null ? "" : $", replacing edition {previous.Number}";
-        try
-        {
-            db.ChecklistEditions.Add(edition);
-            db.ChecklistNames.AddRange(names);
-            db.ChecklistListings.AddRange(listings);
-            await db.SaveChangesAsync($"CITES checklist edition {number} imported ({contents.Source}, as of {contents.AsOf:yyyy-MM-dd}){replaced}", ct);
-            if (transaction is not null)
-                await transaction.CommitAsync(ct);
-        }
-        finally
-        {
-            // Saved or not, the rows are of no further use to this context.
-            db.ChangeTracker.Clear();
-        }
+            await db.ChecklistListings.ExecuteDeleteAsync(attempt);
+            await db.ChecklistNames.ExecuteDeleteAsync(attempt);
+            var replaced = previous is null ? "" : $", replacing edition {previous.Number}";
+            try
+            {
+                db.ChecklistEditions.Add(edition);
+                db.ChecklistNames.AddRange(names);
+                db.ChecklistListings.AddRange(listings);
+                await db.SaveChangesAsync($"CITES checklist edition {number} imported ({contents.Source}, as of {contents.AsOf:yyyy-MM-dd}){replaced}", attempt);
+            }
+            finally
+            {
+                // Saved or not, the rows are of no further use to this context.
+                db.ChangeTracker.Clear();
+            }
+            return edition;
+        }, ct);
         return ChecklistEditionView.Of(edition);
     }
 }
