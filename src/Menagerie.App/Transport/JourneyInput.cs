@@ -32,6 +32,24 @@ public sealed record JourneyInput
     public HoldInput? Hold { get; init; }
     public IReadOnlyList<LineTemperatureInput?>? Temperatures { get; init; }
 
+    /// <summary>Legs that leave before 1800 or arrive more than ten years from <paramref name="now"/>: a year mistyped in a plan.</summary>
+    public IEnumerable<RuleViolation> LegsOutOfRange(DateTime now)
+    {
+        foreach (var (leg, i) in (Legs ?? []).Select((l, i) => (l, i)))
+        {
+            foreach (var (field, instant) in new[] { ("departs", leg?.Departs), ("arrives", leg?.Arrives) })
+            {
+                if (instant is not { } at)
+                    continue;
+                var day = DateOnly.FromDateTime(at);
+                if (Plausible.TooEarly(day))
+                    yield return new("journey.leg-times", $"legs[{i}].{field}", Plausible.BeforeEarliest(day));
+                else if (Plausible.TooFarAhead(day, now))
+                    yield return new("journey.leg-times", $"legs[{i}].{field}", Plausible.BeyondPlanning(day));
+            }
+        }
+    }
+
     /// <summary>The journey, or every problem with the input at once.</summary>
     public Result<(Journey Journey, IReadOnlyDictionary<int, TemperatureRange> Temperatures)> ToJourney(IReadOnlyCollection<int> lines)
     {

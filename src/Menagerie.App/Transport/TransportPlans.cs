@@ -206,8 +206,9 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         if (expectedVersion is { } expected && expected != (stored?.Version ?? 0))
             return new Outcome<JourneyInput>.Stale(stored?.Version ?? 0);
         var journey = input.ToJourney([.. transfer.Lines.Select(l => l.Number)]);
-        if (!journey.IsValid)
-            return journey.Violations.ToList();
+        var outOfRange = input.LegsOutOfRange(db.UtcNow).ToList();
+        if (!journey.IsValid || outOfRange.Count > 0)
+            return journey.Violations.Concat(outOfRange).ToList();
         if (stored is null)
             db.TransferJourneys.Add(TransferJourney.Create(transfer.Id, input, db.UtcNow, db.ActorName));
         else

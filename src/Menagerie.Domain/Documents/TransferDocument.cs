@@ -123,6 +123,13 @@ public sealed class TransferDocument
             problems.Add(new("document.state", "issuingState", "The issuing state is an ISO 3166 two-letter code (e.g. RU)."));
         if (details.IssuedOn > DateOnly.FromDateTime(now))
             problems.Add(new("document.issued", "issuedOn", "The issue date is in the future."));
+        if (Plausible.TooEarly(details.IssuedOn))
+            problems.Add(new("document.issued", "issuedOn", Plausible.BeforeEarliest(details.IssuedOn)));
+        foreach (var (field, date) in new[] { ("validFrom", details.ValidFrom), ("validUntil", details.ValidUntil) })
+        {
+            if (date is { } d && Plausible.TooFarAhead(d, now))
+                problems.Add(new("document.validity", field, Plausible.BeyondPlanning(d)));
+        }
         if (details.ValidFrom < details.IssuedOn)
             problems.Add(new("document.validity", "validFrom", "A document is not valid before it is issued."));
         if (details.ValidUntil < (details.ValidFrom ?? details.IssuedOn))

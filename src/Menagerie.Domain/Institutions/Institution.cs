@@ -8,6 +8,8 @@ public sealed class Institution
 {
     public const int MaxCodeLength = 16;
 
+    public const int MaxNameLength = 300;
+
     /// <summary>The zone of institutions recorded before zones were: UTC, until an administrator sets theirs.</summary>
     public const string DefaultTimeZone = "UTC";
 
@@ -76,6 +78,8 @@ public sealed class Institution
             problems.Add(new("institution.code", "code", "An institution code must not look like an id."));
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("institution.name", "name", "An institution needs a name."));
+        else if (name.Trim().Length > MaxNameLength)
+            problems.Add(new("institution.name", "name", $"An institution's name has at most {MaxNameLength} characters."));
         if (string.IsNullOrWhiteSpace(countryCode) || countryCode.Trim().Length != 2)
             problems.Add(new("institution.country", "country", $"'{countryCode}' is not an ISO 3166-1 alpha-2 country code."));
         if (string.IsNullOrWhiteSpace(timeZone))

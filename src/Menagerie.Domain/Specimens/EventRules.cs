@@ -35,6 +35,8 @@ public static class EventRules
             Add("event.type", "type", $"'{e.Type}' is not an event type.");
         if (e.Date.Date > DateOnly.FromDateTime(now))
             Add("event.future", "date", $"The date {e.Date.Date:yyyy-MM-dd} is in the future.");
+        if (Plausible.TooEarly(e.Date.Date))
+            Add("event.date", "date", Plausible.BeforeEarliest(e.Date.Date));
         if (e.At is { } at && (at.Kind != DateTimeKind.Utc || DateOnly.FromDateTime(at) != e.Date.Date))
             Add("event.instant", "at", "The time must be a UTC instant on the event's date.");
         if (e.At > now)

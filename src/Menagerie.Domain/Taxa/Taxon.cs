@@ -35,7 +35,7 @@ public sealed class Taxon
 
     public static Result<Taxon> Create(TaxonId id, string scientificName, string commonName, TaxonRank rank, string taxonClass, string? family = null)
     {
-        var problems = Validate(scientificName, commonName, rank, taxonClass);
+        var problems = Validate(scientificName, commonName, rank, taxonClass, family);
         if (problems.Count > 0)
             return problems;
         return new Taxon
@@ -51,7 +51,7 @@ public sealed class Taxon
 
     public IReadOnlyList<RuleViolation> Correct(string scientificName, string commonName, TaxonRank rank, string taxonClass, string? family = null)
     {
-        var problems = Validate(scientificName, commonName, rank, taxonClass);
+        var problems = Validate(scientificName, commonName, rank, taxonClass, family);
         if (problems.Count == 0)
         {
             ScientificName = scientificName.Trim();
@@ -71,9 +71,20 @@ public sealed class Taxon
         return [.. new[] { ScientificName, species, words[0], Family, TaxonClass }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static List<RuleViolation> Validate(string scientificName, string commonName, TaxonRank rank, string taxonClass)
+    /// <summary>Longer than any scientific or common name (the longest in the CITES checklist has under 80 characters).</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>A class or a family is one word.</summary>
+    public const int MaxRankNameLength = 100;
+
+    private static List<RuleViolation> Validate(string scientificName, string commonName, TaxonRank rank, string taxonClass, string? family)
     {
         var problems = new List<RuleViolation>();
+        foreach (var (field, text, most) in new[] { ("scientificName", scientificName, MaxNameLength), ("commonName", commonName, MaxNameLength), ("taxonClass", taxonClass, MaxRankNameLength), ("family", family, MaxRankNameLength) })
+        {
+            if (text?.Trim().Length > most)
+                problems.Add(new("taxon.length", field, $"A taxon's names have at most {most} characters each."));
+        }
         if (string.IsNullOrWhiteSpace(scientificName))
             problems.Add(new("taxon.scientific-name", "scientificName", "A taxon needs a scientific name."));
         else if (rank is TaxonRank.Species && scientificName.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 2)
