@@ -34,8 +34,13 @@ public sealed class InputBoundsTests
         using var centuryJourney = await coordinator.PutAsJsonAsync($"/api/v1/transfers/{november}/journey", journey, Ct);
         using var centuryPermit = await registrar.PostAsJsonAsync($"/api/v1/transfers/{november}/documents", new
         {
-            type = "cites-export-permit", number = "RU/2026/000123", issuingAuthority = "Rosprirodnadzor", issuingState = "RU",
-            issuedOn = "1700-01-01", validUntil = "2126-01-01", covers = new[] { new { line = 1 } },
+            type = "cites-export-permit",
+            number = "RU/2026/000123",
+            issuingAuthority = "Rosprirodnadzor",
+            issuingState = "RU",
+            issuedOn = "1700-01-01",
+            validUntil = "2126-01-01",
+            covers = new[] { new { line = 1 } },
         }, Ct);
 
         Assert.Equal(["date"], await ProblemFieldsAsync(weighedInYearOne));
