@@ -195,6 +195,9 @@ public sealed class TransferApiTests
         var line = drafted.Body.GetProperty("lines")[0];
         // Until Berlin accepts, Pyongyang sees of the crane what the list shows, not its transponder.
         Assert.Equal((JsonValueKind.Null, 0), (line.GetProperty("name").ValueKind, line.GetProperty("identifiers").GetArrayLength()));
+        var plan = await requester.GetStringAsync($"{Transfers}/{id}/transport-plan", Ct);
+        Assert.DoesNotContain("643920605977664", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain(Crane, plan, StringComparison.Ordinal);
         var requested = await StepAsync(theirCurator, id, "request", drafted);
 
         // Asked for, the crane is still Berlin's to offer elsewhere; while that offer is open, the request is a conflict.
