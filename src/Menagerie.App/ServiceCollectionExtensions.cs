@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TaxonCommands>();
         services.AddScoped<SpecimenCommands>();
         services.AddScoped<SpecimenQueries>();
+        services.AddScoped<AvailableAnimals>();
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferQueries>();
         services.AddScoped<Compliance.TransferCompliance>();

@@ -189,13 +189,14 @@ public sealed class CommandTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
 
-        var marked = await CliRun.RunAsync(database.Options, "specimen", "availability", "EEP-PTA-1412", "--available", "true", "--note", "surplus male, breeding recommendation EEP 2026");
+        var marked = await CliRun.RunAsync(database.Options, "specimen", "available", "EEP-PTA-1412", "--note", "surplus male, breeding recommendation EEP 2026");
         var shown = await CliRun.RunAsync(database.Options, "specimen", "show", "EEP-PTA-1412");
-        var withdrawn = await CliRun.RunAsync(database.Options, "specimen", "availability", "EEP-PTA-1412", "--available", "false", "--format", "json");
-        var unsaid = await CliRun.RunAsync(database.Options, "specimen", "availability", "EEP-PTA-1412");
-        var unknown = await CliRun.RunAsync(database.Options, "specimen", "availability", "NO-SUCH-ANIMAL", "--available", "true");
+        var withdrawn = await CliRun.RunAsync(database.Options, "specimen", "available", "EEP-PTA-1412", "--withdraw", "--format", "json");
+        var both = await CliRun.RunAsync(database.Options, "specimen", "available", "EEP-PTA-1412", "--withdraw", "--note", "no longer");
+        var unknown = await CliRun.RunAsync(database.Options, "specimen", "available", "NO-SUCH-ANIMAL");
+        var old = await CliRun.RunAsync(database.Options, "specimen", "availability", "EEP-PTA-1412", "--available", "true");
 
-        Assert.Equal((0, 0, 0, 2, 2), (marked.Exit, shown.Exit, withdrawn.Exit, unsaid.Exit, unknown.Exit));
+        Assert.Equal((0, 0, 0, 2, 2, 2), (marked.Exit, shown.Exit, withdrawn.Exit, both.Exit, unknown.Exit, old.Exit));
         Assert.Contains("available for transfer (surplus male, breeding recommendation EEP 2026)", marked.Output, StringComparison.Ordinal);
         Assert.Contains("yes: surplus male, breeding recommendation EEP 2026", shown.Output, StringComparison.Ordinal);
         Assert.False(JsonDocument.Parse(withdrawn.Output).RootElement.GetProperty("availableForTransfer").GetBoolean());
@@ -208,7 +209,7 @@ public sealed class CommandTests
         await using var db = TestDatabase.Open(database.Options);
         var inTransit = await db.Specimens.Where(s => s.Status == Domain.Specimens.SpecimenStatus.InTransit).Select(s => s.Id).FirstAsync(Ct);
 
-        var run = await CliRun.RunAsync(database.Options, "specimen", "availability", inTransit.Value.ToString(), "--available", "true");
+        var run = await CliRun.RunAsync(database.Options, "specimen", "available", inTransit.Value.ToString());
 
         Assert.Equal(1, run.Exit);
         Assert.Contains("available: The animal is in transit", run.Error, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class EveryPageTests(Chromium chromium)
             (registrar, "/specimens/EEP-PLE-3117/record?type=measurement"), (registrar, "/specimens/EEP-PLE-3117/record?type=disposition"),
             (registrar, "/specimens/MOS-G0003/record?type=death"), (registrar, "/specimens/MOS-G0003/groups"), (registrar, "/specimens/EEP-PLE-3117/edit"),
             (registrar, november + "/documents/new"), (curator, "/specimens/EEP-PLE-3117/availability"), (curator, "/transfers"), (curator, november),
-            (curator, "/transfers/new?mode=request"), (curator, november + "/transport"), (curator, november + "/journey"), (curator, "/compliance/check"), (curator, "/compliance/check/form"),
+            (curator, "/transfers/new?mode=request"), (curator, "/available"), (curator, november + "/transport"), (curator, november + "/journey"), (curator, "/compliance/check"), (curator, "/compliance/check/form"),
             (registrar, "/specimens/EEP-PLE-3117/ledger"), (curator, november + "/ledger"),
             (registrar, "/checklist?name=Panthera%20leo"), (registrar, "/checklist?name=Panthera%20nonexistens"),
         })

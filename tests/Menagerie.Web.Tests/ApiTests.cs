@@ -322,6 +322,9 @@ public sealed class ApiTests
         var marked = await PutAsync(curator, "/api/v1/specimens/EEP-PTA-1412/availability", body, etag);
         var stale = await PutAsync(curator, "/api/v1/specimens/EEP-PTA-1412/availability", new { available = false }, etag);
         var listed = await curator.GetFromJsonAsync<JsonElement>("/api/v1/specimens?available=true&holder=MOSCOW", Ct);
+        using var elsewhere = await factory.ClientAsSampleUserAsync("viewer@PRAGUE");
+        var surplus = await elsewhere.GetFromJsonAsync<JsonElement>("/api/v1/available", Ct);
+        var unknownTaxon = await elsewhere.GetAsync("/api/v1/available?taxon=Nonesuch", Ct);
 
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
         Assert.NotEqual(etag, marked.Headers.ETag!.Tag);
@@ -329,6 +332,12 @@ public sealed class ApiTests
         Assert.Equal(1, listed.GetProperty("total").GetInt32());
         var item = listed.GetProperty("items")[0];
         Assert.Equal(("Taiga", true, body.note), (item.GetProperty("name").GetString(), item.GetProperty("availableForTransfer").GetBoolean(), item.GetProperty("availabilityNote").GetString()));
+        // Another zoo sees the surplus list: the tiger by its global id, with no house name and no identifiers.
+        var offered = Assert.Single(surplus.GetProperty("items").EnumerateArray());
+        Assert.Equal((item.GetProperty("id").GetGuid(), body.note, "MOSCOW"),
+            (offered.GetProperty("specimen").GetGuid(), offered.GetProperty("note").GetString(), offered.GetProperty("institution").GetProperty("code").GetString()));
+        Assert.False(offered.TryGetProperty("name", out _) || offered.TryGetProperty("identifiers", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownTaxon.StatusCode);
     }
 
     /// <summary>Countries, the two zoos and a taxon, entered by an administrator, whose client is returned.</summary>

@@ -175,6 +175,8 @@ public sealed class AuthorizationMatrixTests
                 c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),
             new(HttpMethod.Put, "/api/v1/specimens/{id}/origin", _ => $"/api/v1/specimens/{Lioness}/origin", _ => new { citesSource = "A", origin = "ZA" },
                 c => HolderWrites(c, HttpStatusCode.BadRequest, "registrar")),
+            // Every institution's animals available for transfer, with only what a surplus list shows: anyone signed in.
+            new(HttpMethod.Get, "/api/v1/available", _ => "/api/v1/available?taxon=Panthera leo", _ => null, SignedIn),
             new(HttpMethod.Put, "/api/v1/specimens/{id}/availability", _ => $"/api/v1/specimens/{Lioness}/availability", _ => new { available = true, note = "surplus" },
                 c => HolderWrites(c, HttpStatusCode.OK, "curator")),
             new(HttpMethod.Get, "/api/v1/specimens/{id}/holder", _ => $"/api/v1/specimens/{Lioness}/holder?on=2024-11-15", _ => null, MoscowReads),

@@ -174,6 +174,8 @@ public sealed partial class PageAuthorizationMatrixTests
             new("GET", "/specimens/{id}/groups", null, $"/specimens/{Ducks}/groups", MoscowWrites("registrar")),
             new("POST", "/specimens/{id}/groups", "Split", $"/specimens/{Ducks}/groups?handler=Split", MoscowWrites("registrar"), empty),
             new("POST", "/specimens/{id}/groups", "Merge", $"/specimens/{Ducks}/groups?handler=Merge", MoscowWrites("registrar"), empty),
+            // Every institution's animals available for transfer, with only what a surplus list shows: anyone signed in.
+            new("GET", "/available", null, "/available?taxon=Panthera%20leo", SignedIn),
             new("GET", "/specimens/{id}/availability", null, $"/specimens/{Lioness}/availability", MoscowWrites("curator")),
             new("POST", "/specimens/{id}/availability", null, $"/specimens/{Lioness}/availability", MoscowWrites("curator"), stale),
             new("GET", "/transfers", null, "/transfers?view=NeedsMyAction", SignedIn),

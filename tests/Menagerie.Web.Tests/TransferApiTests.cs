@@ -118,6 +118,7 @@ public sealed class TransferApiTests
         await using var factory = new MenagerieFactory(database);
         using var curator = await AsAsync(factory, "curator@MOSCOW");
         using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+        var sheBear = await MarkAvailableAsync(curator, SheBear);
 
         var drafted = await PostAsync(theirCurator, Transfers, new
         {
@@ -126,7 +127,7 @@ public sealed class TransferApiTests
             terms = "loan",
             returnDue = "2029-06-01",
             initiatedBy = "receiver",
-            lines = new[] { new { specimen = SheBear } },
+            lines = new[] { new { specimen = sheBear.ToString() } },
         });
         var id = drafted.Body.GetProperty("id").GetGuid();
         // The sender's curator may not send the receiver's draft on: the domain's party rule, not a missing role.
@@ -147,6 +148,72 @@ public sealed class TransferApiTests
         Assert.Equal(
             [("drafted", "receiver", "curator@PYONGYANG"), ("requested", "receiver", "curator@PYONGYANG"), ("accepted", "sender", "curator@MOSCOW")],
             accepted.Body.GetProperty("timeline").EnumerateArray().Select(s => (Text(s, "action"), Text(s, "party"), Text(s, "by"))));
+    }
+
+    /// <summary>
+    /// Issue #18, item 1: a request named another zoo's animal that its requester could not read, was answered with
+    /// the animal's global id, taxon, sex and transponder, and took the animal off its holder's hands. A request now
+    /// names only what its requester may read or what the holder has marked available (by the global id the list of
+    /// available animals gives); any other id gets the answer an unknown one does; and the animal is taken only when
+    /// the sender accepts, which conflicts (409) while another transfer has it.
+    /// </summary>
+    [Fact]
+    public async Task A_request_names_only_animals_readable_or_available_and_takes_them_only_when_accepted()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var requester = await AsAsync(factory, "registrar@PYONGYANG");
+        using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+        using var berlin = await AsAsync(factory, "curator@BERLIN");
+        const string Crane = "BER-00143";
+        var crane = (await GetAsync(berlin, $"/api/v1/specimens/{Crane}")).Body.GetProperty("id").GetGuid();
+        object Request(string specimen) => new { sender = "BERLIN", receiver = "PYONGYANG", terms = "gift", initiatedBy = "receiver", lines = new[] { new { specimen } } };
+
+        var byIdentifier = await PostAsync(requester, Transfers, Request(Crane));
+        var byGlobalId = await PostAsync(requester, Transfers, Request(crane.ToString()));
+        var unknown = await PostAsync(requester, Transfers, Request("BER-99999"));
+        var unseen = await GetAsync(requester, $"/api/v1/specimens/{Crane}");
+
+        // Unreadable and unknown get one answer, naming only what the requester typed.
+        Assert.Equal(HttpStatusCode.NotFound, unseen.Code);
+        foreach (var (reply, typed) in new[] { (byIdentifier, Crane), (byGlobalId, crane.ToString()), (unknown, "BER-99999") })
+        {
+            AssertRefused(reply, ("transfer.not-held", "lines[0].specimen"));
+            Assert.Equal($"BERLIN has no animal '{typed}' that you may name: ask for one it has marked available for transfer, by its global id.",
+                reply.Body.GetProperty("errors").GetProperty("lines[0].specimen")[0].GetString());
+        }
+
+        await MarkAvailableAsync(berlin, Crane);
+        var listed = await GetAsync(requester, "/api/v1/available?taxon=Grus japonensis");
+        var item = Assert.Single(listed.Body.GetProperty("items").EnumerateArray(), i => i.GetProperty("specimen").GetGuid() == crane);
+        Assert.Equal(["specimen", "kind", "taxon", "sex", "counts", "birthDate", "birthDateEstimated", "age", "institution", "note"], item.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("male", "2023-05-18", 3, "BERLIN"), (Text(item, "sex"), Text(item, "birthDate"), item.GetProperty("age").GetInt32(), Text(item.GetProperty("institution"), "code")));
+
+        var drafted = await PostAsync(requester, Transfers, Request(crane.ToString()));
+        Assert.Equal(HttpStatusCode.Created, drafted.Code);
+        var id = drafted.Body.GetProperty("id").GetGuid();
+        var line = drafted.Body.GetProperty("lines")[0];
+        // Until Berlin accepts, Pyongyang sees of the crane what the list shows, not its transponder.
+        Assert.Equal((JsonValueKind.Null, 0), (line.GetProperty("name").ValueKind, line.GetProperty("identifiers").GetArrayLength()));
+        var plan = await requester.GetStringAsync($"{Transfers}/{id}/transport-plan", Ct);
+        Assert.DoesNotContain("643920605977664", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain(Crane, plan, StringComparison.Ordinal);
+        var requested = await StepAsync(theirCurator, id, "request", drafted);
+
+        // Asked for, the crane is still Berlin's to offer elsewhere; while that offer is open, the request is a conflict.
+        var offered = await PostAsync(berlin, Transfers, new { sender = "BERLIN", receiver = "PRAGUE", terms = "gift", lines = new[] { new { specimen = Crane } } });
+        Assert.Equal(HttpStatusCode.Created, offered.Code);
+        var conflict = await PostAsync(berlin, $"{Transfers}/{id}/accept", null, ifMatch: requested.ETag);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.Code);
+        Assert.Contains("is already on another open transfer", Text(conflict.Body, "detail"), StringComparison.Ordinal);
+        Assert.Equal("proposed", (await GetAsync(requester, $"{Transfers}/{id}")).State);
+
+        await StepAsync(berlin, offered.Body.GetProperty("id").GetGuid(), "cancel", offered, new { reason = "Pyongyang asked first" });
+        var accepted = await StepAsync(berlin, id, "accept", requested);
+        var seen = await GetAsync(requester, $"{Transfers}/{id}");
+        Assert.Equal("accepted", accepted.State);
+        Assert.Contains("transponder:643920605977664", seen.Body.GetProperty("lines")[0].GetProperty("identifiers").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(id, (await GetAsync(berlin, $"/api/v1/specimens/{Crane}")).Body.GetProperty("onTransfer").GetGuid());
     }
 
     /// <summary>
@@ -621,6 +688,15 @@ public sealed class TransferApiTests
         (Text(reply.Body.GetProperty("nextStep"), "action"), Text(reply.Body.GetProperty("nextStep"), "institution"));
 
     private static string? Text(JsonElement element, string property) => element.GetProperty(property).GetString();
+
+    /// <summary>A curator of the holder marks the animal available for transfer; its global id.</summary>
+    private static async Task<Guid> MarkAvailableAsync(HttpClient curator, string reference)
+    {
+        var read = await GetAsync(curator, $"/api/v1/specimens/{reference}");
+        var marked = await SendAsync(curator, HttpMethod.Put, $"/api/v1/specimens/{reference}/availability", new { available = true, note = "surplus" }, read.ETag, null);
+        Assert.True(marked.Code == HttpStatusCode.OK, $"{(int)marked.Code} {marked.Body}");
+        return read.Body.GetProperty("id").GetGuid();
+    }
 
     private static Task<Reply> GetAsync(HttpClient client, string url) => SendAsync(client, HttpMethod.Get, url, null, null, null);
 

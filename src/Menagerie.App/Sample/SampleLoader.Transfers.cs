@@ -188,7 +188,7 @@ public sealed partial class SampleLoader
             Specimen Get(SpecimenId id) => specimens[id];
             var reason = row["cleared_because"] ?? "Cleared by the sender's curator";
             var ok = (status < TransferStatus.Proposed || Report(transfer.Submit(TransferParty.Sender, now, by), row, lineRows))
-                && (status < TransferStatus.Accepted || Report(transfer.Accept(TransferParty.Receiver, now, by), row, lineRows))
+                && (status < TransferStatus.Accepted || Report(transfer.Accept(TransferParty.Receiver, now, by, Get), row, lineRows))
                 && (status < TransferStatus.Cleared || Report(transfer.Clear(reason, now, by), row, lineRows))
                 && (status < TransferStatus.Dispatched || Added(transfer.Dispatch(dispatchedAt!.Value, now, by, Get), row, lineRows, specimens))
                 && (status < TransferStatus.Received || Added(transfer.Receive(receivedAt!.Value, receipts, now, by, Get), row, lineRows, specimens, "received_at"));

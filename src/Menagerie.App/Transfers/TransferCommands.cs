@@ -96,8 +96,12 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 else
                     problems.Add(new("transfer.counts", field + ".counts", SexCounts.Unreadable(line.Counts)));
             }
-            // Named among what the sender holds, so that a local id used by two zoos is not ambiguous.
-            switch (await SpecimenLookup.FindAsync(db, line.Specimen ?? "", ct, withHistory: true, heldBy: sender.Id))
+            // Named among what the sender holds, so that a local id used by two zoos is not ambiguous; and only an
+            // animal the party may read, or one its holder has marked available, by the global id the list of them
+            // gives. Any other id, whether unknown or not the party's to see, gets the same answer.
+            var reference = line.Specimen ?? "";
+            var byGlobalId = Guid.TryParse(reference.Trim(), out _);
+            switch (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: s => access.CanRead(s) || (byGlobalId && s.AvailableForTransfer), heldBy: sender.Id))
             {
                 case SpecimenLookup.Found { Specimen: var specimen }:
                     lines.Add(new LineRequest(specimen, counts));
@@ -109,8 +113,12 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
                 case SpecimenLookup.Ambiguous:
                     problems.Add(new("specimen.ambiguous", field + ".specimen", $"'{line.Specimen}' names more than one animal at {sender.Code}; ask for it by its global id."));
                     break;
-                default:
+                case SpecimenLookup.Missing when party == TransferParty.Sender:
                     problems.Add(new("transfer.not-held", field + ".specimen", $"{sender.Code} holds no specimen '{line.Specimen}'."));
+                    break;
+                default:
+                    problems.Add(new("transfer.not-held", field + ".specimen",
+                        $"{sender.Code} has no animal '{line.Specimen}' that you may name: ask for one it has marked available for transfer, by its global id."));
                     break;
             }
         }
@@ -135,9 +143,10 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
     /// <summary>The receiver sends its request to the sender.</summary>
     public Task<Outcome<TransferView>> RequestAsync(Guid id, long? expected, CancellationToken ct) => SubmitAsync(id, TransferParty.Receiver, expected, ct);
 
+    /// <summary>The other party agrees; a sender accepting a request takes its animals now (409 when one has changed since).</summary>
     public Task<Outcome<TransferView>> AcceptAsync(Guid id, long? expected, CancellationToken ct) =>
         StepAsync(id, expected, t => (TransferRoles.Other(t.InitiatedBy), TransferRoles.Decide), "transfer accepted",
-            (t, party, _) => t.Accept(party, db.UtcNow, db.ActorName), ct);
+            (t, party, specimens) => t.Accept(party, db.UtcNow, db.ActorName, specimens.Get), ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId));
 
     public Task<Outcome<TransferView>> DeclineAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>
         StepAsync(id, expected, t => (TransferRoles.Other(t.InitiatedBy), TransferRoles.Decide), reason ?? "transfer declined",
@@ -252,8 +261,9 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
         var specimens = new SpecimenSet(await LoadAsync(loadSpecimens?.Invoke(transfer) ?? [], ct));
         var violations = act(transfer, party, specimens);
         // A step the transfer is no longer in a state for conflicts with the transfer as it now is: most often
-        // another person took a step first (a second dispatch, a cancel after dispatch), as a race loser is told.
-        if (violations.Count > 0 && violations.All(v => v.Code == "transfer.status"))
+        // another person took a step first (a second dispatch, a cancel after dispatch), as a race loser is told;
+        // and so does accepting a request whose animals have changed since it was made.
+        if (violations.Count > 0 && violations.All(v => v.Code is "transfer.status" or Transfer.AnimalsChanged))
             return new Outcome<TransferView>.Conflict(violations[0].Wording);
         if (violations.Count > 0)
             return violations.ToList();

@@ -108,9 +108,12 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
         {
             var s = specimens[l.SpecimenId];
             var taxon = taxa[l.TaxonId];
+            // Until the sender accepts a request, the requester sees of an animal it may not read only what the list of
+            // available animals shows: asking for an animal does not open its records.
+            var whole = t.SenderAgreed || access.CanRead(s);
             return new TransferLineView(
-                l.Number, l.SpecimenId.Value, l.Kind, new TaxonRef(taxon.Id.Value, taxon.ScientificName, taxon.CommonName), s.Sex, s.Name,
-                s.Identifiers.Select(i => $"{i.Scheme}:{i.Value}").ToList(), l.Counts.ToString(), l.ShippedId?.Value,
+                l.Number, l.SpecimenId.Value, l.Kind, new TaxonRef(taxon.Id.Value, taxon.ScientificName, taxon.CommonName), s.Sex, whole ? s.Name : null,
+                whole ? s.Identifiers.Select(i => $"{i.Scheme}:{i.Value}").ToList() : [], l.Counts.ToString(), l.ShippedId?.Value,
                 l.Arrived?.ToString(), l.DeadOnArrival?.ToString(), l.Missing?.ToString(), l.MissingId?.Value, l.Resolution, l.ResolutionReason);
         }).ToList();
         var steps = t.Steps.OrderBy(s => s.Number)

@@ -76,9 +76,16 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     /// <summary>The transfer with its lines, when it exists and the person may read it.</summary>
     private async Task<Transfer?> ReadableAsync(Guid id, CancellationToken ct)
     {
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        var transfer = await TransferQueries.Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         return transfer is not null && await queries.CanReadAsync(transfer, ct) ? transfer : null;
     }
+
+    /// <summary>
+    /// Whether the plan names and measures the animal as its records do. Until the sender accepts a request, the
+    /// requester learns no more of an animal it may not read than the list of available animals shows: it is named
+    /// by its global id, with no identifiers and no measurements.
+    /// </summary>
+    private bool Opens(Transfer transfer, Specimen s) => transfer.SenderAgreed || access.CanRead(s);
 
     private static Outcome<T>.NotFound NotFound<T>(Guid id) => new($"No transfer {id}.");
 
@@ -128,24 +135,25 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
             var specimen = specimens[line.ShippedId ?? line.SpecimenId];
             var origin = specimens[line.SpecimenId];
             var taxon = taxa[line.TaxonId];
-            var key = Key(origin);
+            var opens = Opens(transfer, origin);
+            var key = opens ? Key(origin) : origin.Id.Value.ToString();
             animals.Add(new TransportAnimal
             {
                 Line = line.Number,
                 Specimen = key,
-                Name = origin.Name,
+                Name = opens ? origin.Name : null,
                 Taxon = taxon.ScientificName,
                 CommonName = taxon.CommonName,
                 Lineage = taxon.Lineage(),
                 IdentifiedToSpecies = taxon.IsIdentifiedToSpecies,
                 Mammal = string.Equals(taxon.TaxonClass, "Mammalia", StringComparison.OrdinalIgnoreCase),
                 Count = line.Counts.Total,
-                Measurements = Latest(origin).Then(specimen.Id == origin.Id ? Measurements.None : Latest(specimen)),
+                Measurements = !opens ? Measurements.None : Latest(origin).Then(specimen.Id == origin.Id ? Measurements.None : Latest(specimen)),
                 Temperature = temperatures.GetValueOrDefault(line.Number),
             });
-            lines.Add(new ManifestLine(line.Number, specimen.Id.Value, key, origin.Name, taxon.ScientificName, taxon.CommonName,
+            lines.Add(new ManifestLine(line.Number, specimen.Id.Value, key, opens ? origin.Name : null, taxon.ScientificName, taxon.CommonName,
                 line.Kind == SpecimenKind.Group ? line.Counts.ToString() : origin.Sex.ToString().ToLowerInvariant(), line.Counts.Total,
-                [.. origin.Identifiers.Select(i => $"{i.Scheme}:{i.Value}")], []));
+                opens ? [.. origin.Identifiers.Select(i => $"{i.Scheme}:{i.Value}")] : [], []));
         }
         return (animals, lines);
     }
@@ -354,7 +362,8 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
     private async Task<Dictionary<SpecimenId, string>> KeysAsync(Transfer transfer, CancellationToken ct)
     {
         var origins = transfer.Lines.Select(l => l.SpecimenId).ToList();
-        var named = await db.Specimens.AsNoTracking().Include(s => s.Identifiers).Where(s => origins.Contains(s.Id)).ToDictionaryAsync(s => s.Id, Key, ct);
+        var named = await db.Specimens.AsNoTracking().Include(s => s.Identifiers).Where(s => origins.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => Opens(transfer, s) ? Key(s) : s.Id.Value.ToString(), ct);
         var keys = new Dictionary<SpecimenId, string>();
         foreach (var line in transfer.Lines)
         {

@@ -24,23 +24,29 @@ public static class SpecimenCommands
         });
         return new Command("specimen", "Individual animals and counted groups.")
         {
-            show, SpecimenEventCommands.Record(cli), SpecimenEventCommands.ImportEvents(cli), Origin(cli), Availability(cli),
+            show, SpecimenEventCommands.Record(cli), SpecimenEventCommands.ImportEvents(cli), Origin(cli), Available(cli),
         };
     }
 
-    private static Command Availability(CliContext cli)
+    private static Command Available(CliContext cli)
     {
         var reference = new Argument<string>("specimen") { Description = "The global id, or any identifier the specimen carries." };
-        var available = new Option<bool?>("--available") { Description = "true: the animal is available for transfer; false: the mark is withdrawn.", Required = true };
         var note = new Option<string?>("--note") { Description = "Why, e.g. \"surplus male, breeding recommendation EEP 2026\"." };
+        var withdraw = new Option<bool>("--withdraw") { Description = "Withdraws the mark: the animal is no longer available for transfer." };
         var format = GlobalOptions.Format();
-        var command = new Command("availability", "Marks an animal as available for transfer, or withdraws the mark (a curator of its holder decides).")
+        var command = new Command("available", "Marks an animal as available for transfer, with an optional note, or withdraws the mark (a curator of its holder decides).")
         {
-            reference, available, note, format,
+            reference, note, withdraw, format,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(withdraw) && result.GetValue(note) is not null)
+                result.AddError("--note goes with marking an animal available, not with --withdraw.");
+        });
         command.SetAction((parse, ct) => TransferCommands.WithAsync<App.Specimens.SpecimenCommands>(cli, parse, async commands =>
         {
-            var outcome = await commands.MarkAvailabilityAsync(parse.GetRequiredValue(reference), new AvailabilityInput(parse.GetValue(available), parse.GetValue(note)), null, ct);
+            var input = new AvailabilityInput(!parse.GetValue(withdraw), parse.GetValue(note));
+            var outcome = await commands.MarkAvailabilityAsync(parse.GetRequiredValue(reference), input, null, ct);
             return await outcome.ReportAsync(cli, parse.GetValue(format), s => cli.Console.MarkupLine(Markup.Escape(
                 $"{s.Taxon.ScientificName} {s.Id}: {(s.AvailableForTransfer ? "available for transfer" : "not available for transfer")}{(s.AvailabilityNote is { } n ? $" ({n})" : "")}.")), ct);
         }, ct));

@@ -49,6 +49,12 @@ public sealed record LineReceipt(int Line, SexCounts Arrived, SexCounts DeadOnAr
 /// </summary>
 public sealed partial class Transfer
 {
+    /// <summary>
+    /// The code of what stops a sender accepting a request because its animals changed since (taken by another
+    /// transfer, gone, fewer): the request conflicts with the records as they now are.
+    /// </summary>
+    public const string AnimalsChanged = "transfer.animals-changed";
+
     /// <summary>The longest reason a step or a line's resolution keeps.</summary>
     public const int MaxReasonLength = 1000;
 
@@ -89,7 +95,16 @@ public sealed partial class Transfer
 
     public InstitutionId Institution(TransferParty party) => party == TransferParty.Sender ? SenderId : ReceiverId;
 
-    /// <summary>Drafts a transfer of specimens the sender holds and puts each of them on it.</summary>
+    /// <summary>
+    /// Whether the sender has agreed to part with the animals: an offer is its own word, a request once it is accepted.
+    /// From then the transfer has taken its animals, and its parties see its lines whole.
+    /// </summary>
+    public bool SenderAgreed => InitiatedBy == TransferParty.Sender || _steps.Any(s => s.Action == TransferAction.Accepted);
+
+    /// <summary>
+    /// Drafts a transfer of specimens the sender holds. An offer puts each of them on it at once; a request takes
+    /// none until the sender accepts it, so that asking for an animal never stops its holder from using it.
+    /// </summary>
     public static Result<Transfer> Draft(
         TransferId id, InstitutionId sender, InstitutionId receiver, TransferTerms terms, DateOnly? returnDue, TransferParty initiatedBy,
         IReadOnlyList<LineRequest> lines, DateTime now, string by)
@@ -116,7 +131,9 @@ public sealed partial class Transfer
             var field = $"lines[{i}]";
             if (!seen.Add(specimen.Id))
                 problems.Add(new("transfer.lines", field + ".specimen", $"Specimen {specimen.Id} is on the transfer twice."));
-            problems.AddRange(CheckAvailable(specimen, sender, id, field));
+            problems.AddRange(CheckHeld(specimen, sender, field));
+            if (initiatedBy == TransferParty.Sender)
+                problems.AddRange(CheckFree(specimen, id, field));
             problems.AddRange(CheckOwner(specimen, terms, sender, receiver, field));
             if (specimen.Kind == SpecimenKind.Individual && counts is { } c && c != SexCounts.Of(specimen.Sex))
                 problems.Add(new("transfer.counts", field + ".counts", "Counts apply to groups; an individual goes whole."));
@@ -126,8 +143,11 @@ public sealed partial class Transfer
         }
         if (problems.Count > 0)
             return problems;
-        foreach (var line in lines)
-            line.Specimen.Reserve(id);
+        if (initiatedBy == TransferParty.Sender)
+        {
+            foreach (var line in lines)
+                line.Specimen.Reserve(id);
+        }
         transfer.Step(TransferAction.Drafted, initiatedBy, by, now, null, null);
         return transfer;
     }
@@ -144,12 +164,24 @@ public sealed partial class Transfer
         return [];
     }
 
-    public IReadOnlyList<RuleViolation> Accept(TransferParty party, DateTime now, string by)
+    /// <summary>
+    /// The other party agrees. A sender accepting a request puts its animals on the transfer now, so each must still be
+    /// the sender's to give and on no other open transfer; what has changed since the request is a
+    /// <see cref="AnimalsChanged"/> violation, a conflict with the records as they now are.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> Accept(TransferParty party, DateTime now, string by, Func<SpecimenId, Specimen> specimen)
     {
         if (Status != TransferStatus.Proposed)
             return NotNow(TransferAction.Accepted);
         if (party == InitiatedBy)
             return [new("transfer.wrong-party", "party", $"The {Word(Other(InitiatedBy))} accepts what the {Word(InitiatedBy)} proposed.")];
+        if (InitiatedBy == TransferParty.Receiver)
+        {
+            if (ChangedSinceRequested(specimen) is { Count: > 0 } changed)
+                return changed;
+            foreach (var line in _lines)
+                specimen(line.SpecimenId).Reserve(Id);
+        }
         Status = TransferStatus.Accepted;
         Step(TransferAction.Accepted, party, by, now, null, null);
         return [];
@@ -211,7 +243,8 @@ public sealed partial class Transfer
         foreach (var line in _lines)
         {
             var s = specimen(line.SpecimenId);
-            problems.AddRange(CheckAvailable(s, SenderId, Id, $"lines[{line.Number - 1}]"));
+            problems.AddRange(CheckHeld(s, SenderId, $"lines[{line.Number - 1}]"));
+            problems.AddRange(CheckFree(s, Id, $"lines[{line.Number - 1}]"));
             problems.AddRange(CheckOwner(s, Terms, SenderId, ReceiverId, $"lines[{line.Number - 1}]"));
             if (s.Kind == SpecimenKind.Group && !s.Counts.Covers(line.Counts))
                 problems.Add(new("transfer.counts", $"lines[{line.Number - 1}].counts", $"The group now holds {s.Counts}; {line.Counts} cannot leave it."));
@@ -424,14 +457,36 @@ public sealed partial class Transfer
             yield return new("transfer.owner", field + ".specimen", $"Specimen {s.Id} is not owned by the sender, so it cannot be passed on: the sender holds it on loan. Return it to its owner with a loan return.");
     }
 
-    private static IEnumerable<RuleViolation> CheckAvailable(Specimen s, InstitutionId sender, TransferId transfer, string field)
+    private static IEnumerable<RuleViolation> CheckHeld(Specimen s, InstitutionId sender, string field)
     {
         if (s.Status != SpecimenStatus.Held || s.HolderId != sender)
             yield return new("transfer.not-held", field + ".specimen", s.HolderId is null || s.HolderId == sender
                 ? Wording.Of($"Specimen {s.Id} is not held by the sender (it is {Word(s.Status)}).")
                 : $"Specimen {s.Id} is not held by the sender (it is {Word(s.Status)} elsewhere).");
+    }
+
+    private static IEnumerable<RuleViolation> CheckFree(Specimen s, TransferId transfer, string field)
+    {
         if (s.OnTransfer is { } other && other != transfer)
             yield return new("transfer.specimen-taken", field + ".specimen", $"Specimen {s.Id} is already on another open transfer.");
+    }
+
+    /// <summary>What stops the sender giving the animals a request asked for: gone from it, taken by another transfer, fewer in a group.</summary>
+    private List<RuleViolation> ChangedSinceRequested(Func<SpecimenId, Specimen> specimen)
+    {
+        var changed = new List<RuleViolation>();
+        foreach (var line in _lines)
+        {
+            var s = specimen(line.SpecimenId);
+            var field = $"lines[{line.Number - 1}]";
+            var gone = CheckHeld(s, SenderId, field).ToList();
+            changed.AddRange(gone.Concat(CheckFree(s, Id, field)));
+            if (gone.Count == 0)
+                changed.AddRange(CheckOwner(s, Terms, SenderId, ReceiverId, field));
+            if (gone.Count == 0 && s.Kind == SpecimenKind.Group && !s.Counts.Covers(line.Counts))
+                changed.Add(new("transfer.counts", field + ".counts", $"The group now holds {s.Counts}; {line.Counts} cannot be taken from it."));
+        }
+        return changed.Select(v => v with { Code = AnimalsChanged }).ToList();
     }
 
     private void ReleaseAll(Func<SpecimenId, Specimen> specimen)

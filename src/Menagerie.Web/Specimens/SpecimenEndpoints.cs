@@ -11,6 +11,11 @@ public static class SpecimenEndpoints
 {
     public static void MapSpecimenEndpoints(this IEndpointRouteBuilder api)
     {
+        api.MapGet("/available", async (string? taxon, int? offset, int? limit, AvailableAnimals available, HttpContext http, CancellationToken ct) =>
+                (await available.ListAsync(taxon, offset ?? 0, limit ?? 100, ct)).ToHttp(http))
+            .WithTags("Specimens")
+            .WithSummary("Every institution's animals marked available for transfer, for anyone signed in: the global id a request names each by, taxon, sex or counts, birth date and age, institution and note; no identifiers, no history. Filtered by taxon (scientific name or id), a page at a time.")
+            .Produces<AvailablePage>().ProducesValidationProblem();
         var specimens = api.MapGroup("/specimens").WithTags("Specimens");
         specimens.MapGet("/", async (string? holder, string? taxon, string? status, bool? available, int? offset, int? limit, string? sex, string? owner, bool? onLoan,
                 SpecimenQueries queries, HttpContext http, CancellationToken ct) =>

@@ -24,7 +24,8 @@ public sealed class NewModel(TransferCommands commands, SpecimenQueries specimen
     [BindProperty(SupportsGet = true)]
     public string? Mine { get; set; }
 
-    [BindProperty]
+    /// <summary>The other party; given in the address by the list of available animals, with <see cref="Requested"/>.</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Other { get; set; }
 
     [BindProperty]
@@ -41,7 +42,7 @@ public sealed class NewModel(TransferCommands commands, SpecimenQueries specimen
     public IDictionary<string, string?> Counts { get; set; } = new Dictionary<string, string?>(StringComparer.Ordinal);
 
     /// <summary>A request's animals, one a line: an identifier, or an identifier and counts (<c>MOS-G0002=3.3.0</c>).</summary>
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Requested { get; set; }
 
     [BindProperty]

@@ -26,7 +26,8 @@ namespace Menagerie.App.Tests.Transfers;
 /// instant match a naive model of who holds how many. After every sequence: the ledger verifies, the census of the
 /// three zoos plus the animals in transit at the end of every day makes the initial count plus hatches minus deaths
 /// and losses, holding periods leave no gap or overlap, every received line accounts for all its animals, and a
-/// specimen is on one open transfer at most.
+/// specimen is on one open transfer at most: an offer's from its draft, a request's from its acceptance, which is a
+/// conflict when one of its animals has gone, shrunk or been taken since.
 /// </summary>
 public sealed class TransferSequenceProperties
 {
@@ -174,20 +175,23 @@ public sealed class TransferSequenceProperties
             var sender = senders.Count == 0 || step.Mistake == Mistake.NotAvailable ? step.Pick % 3 : senders[step.Pick % senders.Count];
             var receiver = step.Mistake == Mistake.SameParties ? sender : (sender + 1 + dice.Roll(2)) % 3;
             var senderId = IdOf(Zoos[sender]);
-            var pool = step.Mistake == Mistake.NotAvailable ? _state.Specimens : _state.Specimens.Where(s => Available(s, senderId)).ToList();
+            // An offer takes its animals at once; a request takes none until it is accepted, so it may ask for animals on another transfer.
+            var request = dice.Roll(2) == 1;
+            bool Fits(Specimen s) => request ? Requestable(s, senderId) : Available(s, senderId);
+            var pool = step.Mistake == Mistake.NotAvailable ? _state.Specimens : _state.Specimens.Where(Fits).ToList();
             var chosen = pool.Where(_ => dice.Roll(2) == 0).ToList();
             if (chosen.Count == 0 && pool.Count > 0)
                 chosen.Add(pool[dice.Roll(pool.Count)]);
             var lines = chosen.Select(s => new TransferLineInput(s.Id.Value.ToString(), s.Kind == SpecimenKind.Group && dice.Roll(3) > 0 && dice.Take(s.Counts) is { IsZero: false } part ? part.ToString() : null)).ToList();
             var loan = dice.Roll(4) == 0;
-            var broken = sender == receiver || lines.Count == 0 || chosen.Any(s => !Available(s, senderId));
+            var broken = sender == receiver || lines.Count == 0 || chosen.Any(s => !Fits(s));
             var violations = await TransfersAsync(c => c.CreateAsync(new TransferInput
             {
                 Sender = Zoos[sender],
                 Receiver = Zoos[receiver],
                 Terms = loan ? "loan" : "gift",
                 ReturnDue = loan ? new DateOnly(2027, 6, 1) : null,
-                InitiatedBy = dice.Roll(2) == 0 ? "sender" : "receiver",
+                InitiatedBy = request ? "receiver" : "sender",
                 Lines = lines,
                 Submit = dice.Roll(2) == 0,
             }, Ct));
@@ -247,7 +251,10 @@ public sealed class TransferSequenceProperties
                     var bySender = (t.InitiatedBy == TransferParty.Sender) != wrong;
                     return (await TransfersAsync(c => bySender ? c.ProposeAsync(id, null, Ct) : c.RequestAsync(id, null, Ct)), wrong, nothing);
                 case (_, TransferStatus.Proposed):
-                    return (await TransfersAsync(c => c.AcceptAsync(id, null, Ct)), false, nothing);
+                    // A sender accepting a request takes its animals now: a conflict (409) when one has gone, shrunk or been taken since.
+                    var changed = t.InitiatedBy == TransferParty.Receiver && t.Lines.Any(l => _state.Specimens.Single(s => s.Id == l.SpecimenId) is var s
+                        && (!Requestable(s, t.SenderId) || s.OnTransfer is not null || (s.Kind == SpecimenKind.Group && !s.Counts.Covers(l.Counts))));
+                    return (await TransfersAsync(c => c.AcceptAsync(id, null, Ct)), changed, nothing);
                 case (_, TransferStatus.Accepted):
                     if (!noReason)
                         await CertifyAsync(t);
@@ -452,6 +459,7 @@ public sealed class TransferSequenceProperties
             {
                 TransferStatus.Dispatched => t.Lines.Select(l => l.ShippedId!.Value),
                 TransferStatus.Received => t.Lines.Where(l => l.HasOpenDiscrepancy).Select(l => l.MissingId!.Value),
+                TransferStatus.Draft or TransferStatus.Proposed when t.InitiatedBy == TransferParty.Receiver => [],
                 _ => t.Lines.Select(l => l.SpecimenId),
             }).Select(id => (Specimen: id, Transfer: t.Id))).ToList();
             Assert.Equal(claims.Count, claims.Select(c => c.Specimen).Distinct().Count());
@@ -537,6 +545,7 @@ public sealed class TransferSequenceProperties
         {
             Outcome<T>.Ok or Outcome<T>.Created => [],
             Outcome<T>.Invalid invalid => invalid.Violations,
+            Outcome<T>.Conflict conflict => [new("conflict", "", conflict.Wording)],
             _ => throw new Xunit.Sdk.XunitException($"Expected success or a refusal, got {outcome}"),
         };
 
@@ -576,7 +585,9 @@ public sealed class TransferSequenceProperties
 
         private InstitutionId IdOf(string code) => _codes.Single(c => c.Value == code).Key;
 
-        private static bool Available(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OwnerId == sender && s.OnTransfer is null;
+        private static bool Available(Specimen s, InstitutionId sender) => Requestable(s, sender) && s.OnTransfer is null;
+
+        private static bool Requestable(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OwnerId == sender;
 
         private static DateTime NowUtc => new(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc);
     }

@@ -16,7 +16,8 @@ namespace Menagerie.Domain.Tests.Transfers;
 /// After every step: the domain refuses exactly the broken steps and a refused step changes nothing; one holder
 /// at every instant; a transfer holds animals only between dispatch and receipt (or resolution); animals are
 /// conserved, checked against a naive model of who holds how many; no record is lost or duplicated; a specimen
-/// is on one open transfer at most.
+/// is on one open transfer at most, an offer's from its draft and a request's from its acceptance, and accepting a request
+/// whose animals have gone, shrunk or been taken since is refused.
 /// </summary>
 public sealed class TransferProperties
 {
@@ -71,6 +72,7 @@ public sealed class TransferProperties
         [
             "dispatched, splitting a group", "received at the instant of dispatch", "line arrived, dead, missing", "line dead, missing", "line missing",
             "missing found", "missing lost", "died at the holder", "refused: CountsOff", "refused: LineLeftOut", "refused: TooEarly", "refused: NotAvailable",
+            "requested an animal on another transfer", "request refused at acceptance",
         ];
         Assert.All(reached, key => Assert.True(seen.ContainsKey(key), $"never reached: {key}"));
     }
@@ -172,15 +174,20 @@ public sealed class TransferProperties
             var senders = Zoos.Where(z => _specimens.Any(s => Available(s, z))).ToList();
             var sender = senders.Count == 0 || step.Mistake == Mistake.NotAvailable ? Zoos[step.Pick % 3] : senders[step.Pick % senders.Count];
             var receiver = step.Mistake == Mistake.SameParties ? sender : Zoos[(Array.IndexOf(Zoos, sender) + 1 + dice.Roll(2)) % 3];
-            var pool = step.Mistake == Mistake.NotAvailable ? _specimens : _specimens.Where(s => Available(s, sender)).ToList();
+            // An offer takes its animals at once; a request takes none until it is accepted, so it may ask for animals on another transfer.
+            var initiatedBy = dice.Roll(2) == 0 ? TransferParty.Sender : TransferParty.Receiver;
+            bool Fits(Specimen s) => initiatedBy == TransferParty.Sender ? Available(s, sender) : Requestable(s, sender);
+            var pool = step.Mistake == Mistake.NotAvailable ? _specimens : _specimens.Where(Fits).ToList();
             var chosen = pool.Where(_ => dice.Roll(2) == 0).ToList();
             if (chosen.Count == 0 && pool.Count > 0)
                 chosen.Add(pool[dice.Roll(pool.Count)]);
             var lines = chosen.Select(s => new LineRequest(s, s.Kind == SpecimenKind.Group && dice.Roll(3) > 0 ? Part(s.Counts, dice) : null)).ToList();
             var loan = dice.Roll(4) == 0;
-            var broken = sender == receiver || lines.Count == 0 || chosen.Any(s => !Available(s, sender));
+            var broken = sender == receiver || lines.Count == 0 || chosen.Any(s => !Fits(s));
             var drafted = Transfer.Draft(TransferId.New(), sender, receiver, loan ? TransferTerms.Loan : TransferTerms.Gift, loan ? new DateOnly(2027, 6, 1) : null,
-                dice.Roll(2) == 0 ? TransferParty.Sender : TransferParty.Receiver, lines, Now, "test");
+                initiatedBy, lines, Now, "test");
+            if (drafted.IsValid && initiatedBy == TransferParty.Receiver && chosen.Any(s => s.OnTransfer is not null))
+                Seen("requested an animal on another transfer");
             if (drafted.IsValid)
                 _transfers.Add(drafted.Value);
             return (drafted.Violations, broken);
@@ -226,7 +233,7 @@ public sealed class TransferProperties
             return verb switch
             {
                 Verb.Submit => (t.Submit(wrongParty ? Other(t.InitiatedBy) : t.InitiatedBy, Now, "test"), broken),
-                Verb.Accept => (t.Accept(wrongParty ? t.InitiatedBy : Other(t.InitiatedBy), Now, "test"), broken),
+                Verb.Accept => Accept(t, wrongParty, broken),
                 Verb.Decline => (t.Decline(wrongParty ? t.InitiatedBy : Other(t.InitiatedBy), reason, Now, "test", Find), broken),
                 Verb.Clear => (t.Clear(reason, Now, "test"), broken),
                 Verb.Cancel => (t.Cancel(dice.Roll(2) == 0 ? TransferParty.Sender : TransferParty.Receiver, reason, Now, "test", Find), broken),
@@ -234,6 +241,20 @@ public sealed class TransferProperties
                 Verb.Receive => Receive(t, step, dice),
                 _ => Resolve(t, step, dice, reason),
             };
+        }
+
+        /// <summary>A sender accepting a request takes its animals now: refused when one has gone, shrunk or been taken since.</summary>
+        private (IReadOnlyList<RuleViolation>, bool) Accept(Transfer t, bool wrongParty, bool broken)
+        {
+            var changed = t.Status == TransferStatus.Proposed && !wrongParty && t.InitiatedBy == TransferParty.Receiver && t.Lines.Any(l =>
+                Find(l.SpecimenId) is var s && (!Requestable(s, t.SenderId) || s.OnTransfer is not null || (s.Kind == SpecimenKind.Group && !s.Counts.Covers(l.Counts))));
+            var violations = t.Accept(wrongParty ? t.InitiatedBy : Other(t.InitiatedBy), Now, "test", Find);
+            if (changed)
+            {
+                Assert.All(violations, v => Assert.Equal(Transfer.AnimalsChanged, v.Code));
+                Seen("request refused at acceptance");
+            }
+            return (violations, broken || changed);
         }
 
         private (IReadOnlyList<RuleViolation>, bool) Dispatch(Transfer t, Step step)
@@ -384,7 +405,9 @@ public sealed class TransferProperties
             return (violations, false);
         }
 
-        private static bool Available(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OwnerId == sender && s.OnTransfer is null;
+        private static bool Available(Specimen s, InstitutionId sender) => Requestable(s, sender) && s.OnTransfer is null;
+
+        private static bool Requestable(Specimen s, InstitutionId sender) => s.Status == SpecimenStatus.Held && s.HolderId == sender && s.OwnerId == sender;
 
         private static TransferParty Other(TransferParty party) => party == TransferParty.Sender ? TransferParty.Receiver : TransferParty.Sender;
 
@@ -559,8 +582,9 @@ public sealed class TransferProperties
         }
 
         /// <summary>
-        /// The specimens an open transfer claims — its lines' before dispatch, the ones that travel once dispatched, the missing
-        /// ones after receipt — are on it, on it alone, and nothing else is on any transfer.
+        /// The specimens an open transfer claims — its lines' before dispatch (an offer's from its draft, a request's once the
+        /// sender accepts it), the ones that travel once dispatched, the missing ones after receipt — are on it, on it alone,
+        /// and nothing else is on any transfer.
         /// </summary>
         private void CheckClaims()
         {
@@ -571,6 +595,7 @@ public sealed class TransferProperties
                 {
                     TransferStatus.Dispatched => t.Lines.Select(l => l.ShippedId!.Value),
                     TransferStatus.Received => t.Lines.Where(l => l.HasOpenDiscrepancy).Select(l => l.MissingId!.Value),
+                    TransferStatus.Draft or TransferStatus.Proposed when t.InitiatedBy == TransferParty.Receiver => [],
                     _ => t.Lines.Select(l => l.SpecimenId),
                 };
                 foreach (var id in claimed)

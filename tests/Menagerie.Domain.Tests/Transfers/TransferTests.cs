@@ -95,9 +95,9 @@ public sealed class TransferTests
         Specimen Get(SpecimenId _) => lioness;
 
         Assert.Equal("transfer.wrong-party", Assert.Single(transfer.Submit(TransferParty.Sender, Now, "curator")).Code);
-        Assert.Equal("transfer.status", Assert.Single(transfer.Accept(TransferParty.Sender, Now, "curator")).Code);
+        Assert.Equal("transfer.status", Assert.Single(transfer.Accept(TransferParty.Sender, Now, "curator", Get)).Code);
         Assert.Empty(transfer.Submit(TransferParty.Receiver, Now, "curator"));
-        Assert.Equal("transfer.wrong-party", Assert.Single(transfer.Accept(TransferParty.Receiver, Now, "curator")).Code);
+        Assert.Equal("transfer.wrong-party", Assert.Single(transfer.Accept(TransferParty.Receiver, Now, "curator", Get)).Code);
         Assert.Equal("transfer.reason", Assert.Single(transfer.Decline(TransferParty.Sender, null, Now, "curator", Get)).Code);
         Assert.Equal("transfer.status", Assert.Single(transfer.Dispatch(Dispatched, Now, "registrar", Get).Violations).Code);
         Assert.Empty(transfer.Decline(TransferParty.Sender, "Not this year", Now, "curator", Get));
@@ -105,6 +105,40 @@ public sealed class TransferTests
         Assert.Equal(
             [TransferAction.Drafted, TransferAction.Requested, TransferAction.Declined],
             transfer.Steps.Select(s => s.Action));
+    }
+
+    [Fact]
+    public void A_request_takes_its_animals_only_when_the_sender_accepts_it_and_not_while_another_transfer_has_them()
+    {
+        var lioness = Individual(Birth(new(2021, 5, 14), Moscow));
+        Specimen Get(SpecimenId _) => lioness;
+        var request = Transfer.Draft(TransferId.New(), Moscow, Pyongyang, TransferTerms.Gift, null, TransferParty.Receiver, [new LineRequest(lioness, null)], Now, "curator").Value;
+        Assert.Empty(request.Submit(TransferParty.Receiver, Now, "curator"));
+        Assert.Null(lioness.OnTransfer);
+
+        // Asked for, she is still Moscow's to offer elsewhere; while that offer is open, the request cannot be accepted.
+        var offer = Transfer.Draft(TransferId.New(), Moscow, Prague, TransferTerms.Gift, null, TransferParty.Sender, [new LineRequest(lioness, null)], Now, "curator").Value;
+        var refused = request.Accept(TransferParty.Sender, Now, "curator", Get);
+        Assert.Equal((Transfer.AnimalsChanged, "lines[0].specimen"), (Assert.Single(refused).Code, refused[0].Field));
+        Assert.Equal((TransferStatus.Proposed, offer.Id), (request.Status, lioness.OnTransfer));
+
+        Assert.Empty(offer.Cancel(TransferParty.Sender, "Prague asked first, then withdrew", Now, "curator", Get));
+        Assert.Empty(request.Accept(TransferParty.Sender, Now, "curator", Get));
+        Assert.Equal((TransferStatus.Accepted, request.Id), (request.Status, lioness.OnTransfer));
+        Assert.True(request.SenderAgreed);
+    }
+
+    [Fact]
+    public void A_request_is_not_accepted_for_an_animal_that_has_died_since()
+    {
+        var lioness = Individual(Birth(new(2021, 5, 14), Moscow));
+        var request = Transfer.Draft(TransferId.New(), Moscow, Pyongyang, TransferTerms.Gift, null, TransferParty.Receiver, [new LineRequest(lioness, null)], Now, "curator").Value;
+        Assert.Empty(request.Submit(TransferParty.Receiver, Now, "curator"));
+        Assert.False(request.SenderAgreed);
+        Assert.Empty(lioness.Record(new EventDetails { Type = EventType.Death, Date = new(new(2026, 11, 1), false), Text = "old age" }));
+
+        Assert.Equal(Transfer.AnimalsChanged, Assert.Single(request.Accept(TransferParty.Sender, Now, "curator", _ => lioness)).Code);
+        Assert.Null(lioness.OnTransfer);
     }
 
     [Fact]
@@ -194,7 +228,7 @@ public sealed class TransferTests
     {
         var transfer = Transfer.Draft(TransferId.New(), Moscow, Pyongyang, terms, returnDue, TransferParty.Sender, lines, Now, "curator").Value;
         Assert.Empty(transfer.Submit(TransferParty.Sender, Now, "curator"));
-        Assert.Empty(transfer.Accept(TransferParty.Receiver, Now, "curator"));
+        Assert.Empty(transfer.Accept(TransferParty.Receiver, Now, "curator", id => lines.Single(l => l.Specimen.Id == id).Specimen));
         Assert.Empty(transfer.Clear("Curator's clearance", Now, "curator"));
         return transfer;
     }
