@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Start.StartPage>();
         services.AddScoped<Search.SearchQueries>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<LedgerCheckpoints>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleAccounts>();

@@ -32,6 +32,7 @@ builder.Services.AddMenagerieLanguages();
 builder.Services.AddMenagerieSite();
 builder.Services.AddHealthChecks().AddDbContextCheck<MenagerieDbContext>("database");
 builder.Services.AddMenagerieSecurity(builder.Configuration);
+builder.Services.AddLedgerCheckpoints(builder.Configuration);
 
 var app = builder.Build();
 

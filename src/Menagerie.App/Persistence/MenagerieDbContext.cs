@@ -83,8 +83,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Versioning.Bump(ChangeTracker);
-        var changes = LedgerCapture.Capture(ChangeTracker);
-        if (changes.Count == 0)
+        if (!LedgerCapture.HasChanges(ChangeTracker))
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -94,6 +93,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
         try
         {
             head = await LockChainHeadAsync(cancellationToken);
+            var changes = LedgerCapture.Capture(ChangeTracker, LedgerCapture.HasSecrets(ChangeTracker) ? head.EnsureSecretKey() : head.SecretKey);
             var now = UtcNow;
             foreach (var change in changes)
             {
@@ -120,6 +120,12 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
 
     /// <summary>Reads the chain head inside the current transaction, locked against other writers until it commits.</summary>
     protected abstract Task<LedgerHead> LockChainHeadAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins a read-only transaction in which every query sees the database as it was at its first read, and no
+    /// writer is held up: the ledger and the records are then compared as of one instant. Disposing it ends it.
+    /// </summary>
+    internal abstract Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
