@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Search.SearchQueries>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<DatabaseHealth>();
+        services.AddScoped<LedgerCheckpoints>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleAccounts>();

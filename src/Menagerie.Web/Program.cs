@@ -33,6 +33,7 @@ builder.Services.AddMenagerieLanguages();
 builder.Services.AddMenagerieSite();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddMenagerieSecurity(builder.Configuration);
+builder.Services.AddLedgerCheckpoints(builder.Configuration);
 
 var app = builder.Build();
 

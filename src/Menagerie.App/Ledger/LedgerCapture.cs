@@ -9,12 +9,22 @@ internal sealed record Change(string EntityType, string EntityId, string Action,
 /// <summary>Turns the tracked changes of a save into ledger content: full snapshots before and after, as stored.</summary>
 internal static class LedgerCapture
 {
-    public static List<Change> Capture(ChangeTracker tracker)
+    /// <summary>True when the save changes any row the ledger records one by one.</summary>
+    public static bool HasChanges(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsLedgered(e.Metadata.ClrType));
+
+    /// <summary>True when the save changes a row that holds a credential: the ledger then needs its key for keyed hashes.</summary>
+    public static bool HasSecrets(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && LedgerSecrets.HasSecrets(e.Metadata.ClrType.Name));
+
+    /// <param name="tracker">The context's changes, about to be saved.</param>
+    /// <param name="secretKey">The chain head's key for credentials; needed when <see cref="HasSecrets"/>.</param>
+    public static List<Change> Capture(ChangeTracker tracker, byte[]? secretKey)
     {
         var changes = new List<Change>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is LedgerEntry or LedgerHead || IsRecordedByItsWhole(entry.Entity))
+            if (!IsLedgered(entry.Metadata.ClrType))
                 continue;
             var action = entry.State switch
             {
@@ -25,42 +35,41 @@ internal static class LedgerCapture
             };
             if (action is null)
                 continue;
-            var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
-            var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
+            var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true, secretKey);
+            var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false, secretKey);
             changes.Add(new(entry.Metadata.ClrType.Name, Key(entry), action, before, after));
         }
         return changes;
     }
 
+    /// <summary>True for the rows the ledger records one by one: all but its own and those recorded by their whole.</summary>
+    public static bool IsLedgered(Type type) => type != typeof(LedgerEntry) && type != typeof(LedgerHead) && !IsRecordedByItsWhole(type);
+
     /// <summary>
     /// Rows that are entered as part of a whole, which the ledger records as one entry: the names and listings
     /// of an imported checklist, some 20,000 rows of reference data, are recorded as its edition, which carries
     /// their counts and digest and what it replaced; a studbook's individual ids are read from its file, which
-    /// the studbook's entry identifies by SHA-256.
+    /// the studbook's entry identifies by SHA-256. <c>audit verify</c> recomputes both from their whole.
     /// </summary>
-    private static bool IsRecordedByItsWhole(object entity) =>
-        entity is Studbooks.StudbookIndividual or Compliance.Reference.ChecklistName or Compliance.Reference.ChecklistListingRecord;
+    public static bool IsRecordedByItsWhole(Type type) =>
+        type == typeof(Studbooks.StudbookIndividual) || type == typeof(Compliance.Reference.ChecklistName) || type == typeof(Compliance.Reference.ChecklistListingRecord);
 
-    private static string Key(EntityEntry entry) =>
+    /// <summary>The row's primary key as an entry names it: its parts as stored, joined by '/'.</summary>
+    public static string Key(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Stored(p, entry.Property(p.Name).CurrentValue)));
 
-    /// <summary>Credentials never enter the ledger, which many people may read: only that they changed.</summary>
-    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal)
+    /// <summary>The row as an entry records it: every column as stored, credentials as keyed hashes, files as their digest.</summary>
+    public static string Snapshot(EntityEntry entry, bool original, byte[]? secretKey)
     {
-        "User.PasswordHash", "User.SecurityStamp", "User.ConcurrencyStamp", "ApiToken.Hash", "IdentityUserToken`1.Value",
-        "InstallationKey.PrivateKey",
-    };
-
-    private static string Snapshot(EntityEntry entry, bool original)
-    {
+        var type = entry.Metadata.ClrType.Name;
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
             var value = original ? property.OriginalValue : property.CurrentValue;
-            var name = $"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}";
-            values[property.Metadata.Name] = Secrets.Contains(name)
-                ? (value is null ? null : "(secret)")
-                : value is byte[] file && Files.Contains(name) ? Digest(file) : Stored(property.Metadata, value);
+            var field = property.Metadata.Name;
+            values[field] = value is null ? null
+                : LedgerSecrets.IsSecret(type, field) ? LedgerSecrets.Hash(secretKey ?? throw new InvalidOperationException("A credential is ledgered without the chain head's key."), type, field, Stored(property.Metadata, value)!)
+                : value is byte[] file && Files.Contains($"{type}.{field}") ? Digest(file) : Stored(property.Metadata, value);
         }
         return JsonSerializer.Serialize(values);
     }

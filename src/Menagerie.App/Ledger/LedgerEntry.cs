@@ -74,7 +74,16 @@ public sealed class LedgerHead
     public long Sequence { get; private set; }
     public string Hash { get; private set; }
 
+    /// <summary>
+    /// The key of the keyed hashes that stand for credentials in entries (<see cref="LedgerSecrets"/>): 32 random
+    /// bytes, made by the first save that ledgers a credential. Kept here rather than derived from the installation's
+    /// signing key, which is made only when a partner or a checkpoint first needs it, under the name chosen by then.
+    /// </summary>
+    public byte[]? SecretKey { get; private set; }
+
     internal void Advance(LedgerEntry entry) => (Sequence, Hash) = (entry.Sequence, entry.Hash);
+
+    internal byte[] EnsureSecretKey() => SecretKey ??= LedgerSecrets.NewKey();
 
     internal static LedgerHead Genesis() => new();
 }

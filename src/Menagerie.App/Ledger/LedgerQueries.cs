@@ -87,12 +87,14 @@ public sealed class LedgerQueries(
         return new Outcome<UserLedger>.Ok(new UserLedger(user, await PageAsync(sources, before, ct)));
     }
 
-    /// <summary>The same walk of the hash chain as <c>menagerie audit verify</c>, for the administrator.</summary>
+    /// <summary>The same verification as <c>menagerie audit verify</c>, for the administrator: the chain, then the records against it.</summary>
     public async Task<Outcome<LedgerVerdict>> VerifyAsync(CancellationToken ct)
     {
         if (!access.IsAdministrator)
             return new Outcome<LedgerVerdict>.Forbidden("The ledger is verified by an administrator.");
         var report = await verifier.VerifyAsync(ct);
+        if (report.BrokenAt is null && report.Records?.FirstDifference is { } row)
+            return new Outcome<LedgerVerdict>.Ok(new LedgerVerdict(report, row.EntityType, row.EntityId));
         var broken = report.BrokenAt is { } at
             ? await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence == at).OrderBy(e => e.Sequence).Select(e => new { e.EntityType, e.EntityId }).FirstOrDefaultAsync(ct)
             : null;

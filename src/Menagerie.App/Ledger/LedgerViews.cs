@@ -17,14 +17,19 @@ public sealed record LedgerEntryView(
     long Sequence, DateTime RecordedAt, string Actor, string EntityType, string EntityId, string Action, string? Reason,
     IReadOnlyList<LedgerFieldChange> Changes)
 {
-    /// <summary>What the ledger stores in place of a credential: only that there is one.</summary>
+    /// <summary>What a reader is shown in place of a credential: only that there is one (and what entries written before keyed hashes hold).</summary>
     public const string SecretMark = "(secret)";
 
     public static LedgerEntryView Of(LedgerEntry e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Sequence, e.RecordedAt, e.Actor, e.EntityType, e.EntityId, e.Action, e.Reason, Diff(e.Before, e.After));
+        var changes = Diff(e.Before, e.After)
+            .Select(c => LedgerSecrets.IsSecret(e.EntityType, c.Field) ? c with { Before = Masked(c.Before), After = Masked(c.After) } : c).ToList();
+        return new(e.Sequence, e.RecordedAt, e.Actor, e.EntityType, e.EntityId, e.Action, e.Reason, changes);
     }
+
+    /// <summary>A credential's keyed hash is not shown either: readers learn only that there is one, and when it changed.</summary>
+    private static string? Masked(string? value) => value is null ? null : SecretMark;
 
     /// <summary>
     /// The fields an entry changed: every field an addition set or a deletion cleared, and for a modification
@@ -77,5 +82,5 @@ public sealed record LedgerEntryView(
 /// <summary>A page of an entity's ledger entries, newest first; <see cref="OlderBefore"/> asks for the next page when there is one.</summary>
 public sealed record LedgerPage(IReadOnlyList<LedgerEntryView> Entries, long? OlderBefore);
 
-/// <summary>The verdict of <c>audit verify</c> and, when the chain is broken at an entry that is there, which entity it records.</summary>
+/// <summary>The verdict of <c>audit verify</c> and the record it concerns: the one the broken entry records, when that entry is there, or the first row that differs from the ledger.</summary>
 public sealed record LedgerVerdict(AuditReport Report, string? BrokenEntityType, string? BrokenEntityId);

@@ -83,12 +83,11 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Versioning.Bump(ChangeTracker);
-        var changes = LedgerCapture.Capture(ChangeTracker);
-        if (changes.Count == 0)
+        if (!LedgerCapture.HasChanges(ChangeTracker))
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         if (Database.CurrentTransaction is not null)
-            return await AppendAndSaveAsync(changes, acceptAllChangesOnSuccess, cancellationToken);
+            return await AppendAndSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // A transient failure (a PostgreSQL restart) retries the whole append: the chain head is read again, and
         // the rows are saved again, as they were never accepted.
@@ -97,7 +96,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
             await using var transaction = await Database.BeginTransactionAsync(attempt);
             try
             {
-                var saved = await AppendAndSaveAsync(changes, acceptAllChangesOnSuccess: false, attempt);
+                var saved = await AppendAndSaveAsync(acceptAllChangesOnSuccess: false, attempt);
                 await transaction.CommitAsync(attempt);
                 return saved;
             }
@@ -114,13 +113,14 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
         return written;
     }
 
-    /// <summary>Appends one ledger entry per change after the locked chain head, and saves them with the changes.</summary>
-    private async Task<int> AppendAndSaveAsync(List<Change> changes, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    /// <summary>Appends one ledger entry per tracked change after the locked chain head, and saves them with the changes.</summary>
+    private async Task<int> AppendAndSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         LedgerHead? head = null;
         try
         {
             head = await LockChainHeadAsync(cancellationToken);
+            var changes = LedgerCapture.Capture(ChangeTracker, LedgerCapture.HasSecrets(ChangeTracker) ? head.EnsureSecretKey() : head.SecretKey);
             var now = UtcNow;
             foreach (var change in changes)
             {
@@ -142,6 +142,12 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
 
     /// <summary>Reads the chain head inside the current transaction, locked against other writers until it commits.</summary>
     protected abstract Task<LedgerHead> LockChainHeadAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins a read-only transaction in which every query sees the database as it was at its first read, and no
+    /// writer is held up: the ledger and the records are then compared as of one instant. Disposing it ends it.
+    /// </summary>
+    internal abstract Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Menagerie.App.Ledger;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,6 +11,25 @@ public sealed class SqliteMenagerieDbContext(DbContextOptions<SqliteMenagerieDbC
 {
     protected override Task<LedgerHead> LockChainHeadAsync(CancellationToken cancellationToken) =>
         LedgerHeads.SingleAsync(h => h.Id == LedgerHead.SingletonId, cancellationToken);
+
+    /// <summary>A deferred transaction: in WAL mode it reads one snapshot and, unlike BEGIN IMMEDIATE, does not lock out writers.</summary>
+    internal override async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        var transaction = ((SqliteConnection)Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await Database.UseTransactionAsync(transaction, cancellationToken);
+        return new Snapshot(this, transaction);
+    }
+
+    private sealed class Snapshot(SqliteMenagerieDbContext db, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }
 
 /// <summary>The scale path. The chain head row is locked FOR UPDATE so concurrent transactions append one after another.</summary>
@@ -19,6 +39,9 @@ public sealed class PostgresMenagerieDbContext(DbContextOptions<PostgresMenageri
     protected override Task<LedgerHead> LockChainHeadAsync(CancellationToken cancellationToken) =>
         LedgerHeads.FromSql($"""SELECT * FROM "LedgerHeads" WHERE "Id" = {LedgerHead.SingletonId} FOR UPDATE""")
             .SingleAsync(cancellationToken);
+
+    internal override async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken) =>
+        await Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 }
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMenagerieDbContext>

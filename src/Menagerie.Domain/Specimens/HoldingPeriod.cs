@@ -47,10 +47,13 @@ public sealed class HoldingPeriod
 
     internal void Close(DateTime to) => To = to;
 
+    internal bool SameAs(HoldingPeriod other) =>
+        HolderId == other.HolderId && TransferId == other.TransferId && From == other.From && To == other.To && Counts == other.Counts;
+
     /// <summary>Copies another period's values, so that a recomputed history updates rows rather than replacing them.</summary>
     internal bool CopyFrom(HoldingPeriod other)
     {
-        if (HolderId == other.HolderId && TransferId == other.TransferId && From == other.From && To == other.To && Counts == other.Counts)
+        if (SameAs(other))
             return false;
         (HolderId, TransferId, From, To) = (other.HolderId, other.TransferId, other.From, other.To);
         (Males, Females, UnknownSex) = (other.Males, other.Females, other.UnknownSex);
@@ -81,10 +84,13 @@ public sealed class SpecimenIdentifier
     internal static SpecimenIdentifier Create(SpecimenId specimen, int index, string scheme, string value, InstitutionId? assignedBy, DateOnly addedOn) =>
         new() { SpecimenId = specimen, Index = index, Scheme = scheme, Value = value, AssignedBy = assignedBy, AddedOn = addedOn };
 
+    internal bool SameAs(SpecimenIdentifier other) =>
+        string.Equals(Scheme, other.Scheme, StringComparison.Ordinal) && string.Equals(Value, other.Value, StringComparison.Ordinal)
+        && AssignedBy == other.AssignedBy && AddedOn == other.AddedOn;
+
     internal bool CopyFrom(SpecimenIdentifier other)
     {
-        if (string.Equals(Scheme, other.Scheme, StringComparison.Ordinal) && string.Equals(Value, other.Value, StringComparison.Ordinal)
-            && AssignedBy == other.AssignedBy && AddedOn == other.AddedOn)
+        if (SameAs(other))
             return false;
         (Scheme, Value, AssignedBy, AddedOn) = (other.Scheme, other.Value, other.AssignedBy, other.AddedOn);
         return true;

@@ -243,6 +243,9 @@ public sealed partial class Specimen
         (Males, Females, UnknownSex) = (state.Counts.Males, state.Counts.Females, state.Counts.Unknown);
         (SireId, DamId) = (state.Sire, state.Dam);
         (BirthDate, BirthDateEstimated) = (state.BirthDate?.Date, state.BirthDate?.Estimated ?? false);
+        // Loaded rows come in whatever order the database returns them (PostgreSQL: any); they are reconciled by position.
+        _holdings.Sort((a, b) => a.Index.CompareTo(b.Index));
+        _identifiers.Sort((a, b) => a.Index.CompareTo(b.Index));
         Reconcile(_holdings, state.Holdings, (row, value) => row.CopyFrom(value));
         Reconcile(_identifiers, state.Identifiers, (row, value) => row.CopyFrom(value));
     }

@@ -27,7 +27,7 @@ public sealed class InstallationTests
         await using var db = TestDatabase.Open(database.Options);
         var key = await db.InstallationKeys.SingleAsync(Ct);
         var entry = await db.LedgerEntries.SingleAsync(e => e.EntityType == nameof(InstallationKey), Ct);
-        Assert.Contains("\"PrivateKey\":\"(secret)\"", entry.After, StringComparison.Ordinal);
+        Assert.Contains("\"PrivateKey\":\"hmac-sha256:", entry.After, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(key.PrivateKey), entry.After, StringComparison.Ordinal);
         Assert.Contains(first.PublicKey, entry.After, StringComparison.Ordinal);
     }

@@ -140,7 +140,8 @@ public sealed class SpecimenUseCaseTests
 
         await using var check = TestDatabase.Open(database.Options);
         Assert.Equal(1, await check.SpecimenEvents.CountAsync(e => e.Type == EventType.Weight, Ct));
-        Assert.True((await new App.Ledger.AuditVerifier(check).VerifyAsync(Ct)).Intact);
+        var report = await new App.Ledger.AuditVerifier(check).VerifyAsync(Ct);
+        Assert.True(report.Intact, report.Problem);
 
         static Task<Specimen> LoadAsync(MenagerieDbContext db) =>
             db.Specimens.Include(s => s.Events).Include(s => s.Holdings).Include(s => s.Identifiers).SingleAsync(Ct);

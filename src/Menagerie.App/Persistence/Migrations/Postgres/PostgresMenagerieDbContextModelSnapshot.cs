@@ -453,6 +453,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<byte[]>("SecretKey")
+                        .HasColumnType("bytea");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 

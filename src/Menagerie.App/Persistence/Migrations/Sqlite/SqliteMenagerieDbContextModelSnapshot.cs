@@ -448,6 +448,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("SecretKey")
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 

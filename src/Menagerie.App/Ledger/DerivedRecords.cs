@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using Menagerie.App.Compliance.Reference;
+using Menagerie.App.Files;
+using Menagerie.App.Persistence;
+using Menagerie.App.Studbooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Menagerie.App.Ledger;
+
+/// <summary>One derived thing recomputed: how many rows it read, and what differs, if anything.</summary>
+internal readonly record struct DerivedCheck(long Rows, RowDifference? Difference);
+
+/// <summary>
+/// Rows kept up to date from others, recomputed and compared: each specimen's status, holder, counts and holding
+/// periods (which the census counts) from its events; the current checklist's names and listings, which the ledger
+/// records by their edition's counts and digest; a studbook's individual ids, read again from its stored file.
+/// </summary>
+internal sealed class DerivedRecords(MenagerieDbContext db)
+{
+    private const int SpecimensPerBatch = 500;
+
+    public async IAsyncEnumerable<DerivedCheck> CheckAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var check in SpecimensAsync(ct))
+            yield return check;
+        yield return await ChecklistAsync(ct);
+        await foreach (var check in StudbooksAsync(ct))
+            yield return check;
+    }
+
+    private async IAsyncEnumerable<DerivedCheck> SpecimensAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var specimens = db.Specimens.AsNoTracking().AsSplitQuery()
+            .Include(s => s.Events).Include(s => s.Holdings).Include(s => s.Identifiers).OrderBy(s => s.Id);
+        for (var skip = 0; ; skip += SpecimensPerBatch)
+        {
+            var batch = await specimens.Skip(skip).Take(SpecimensPerBatch).ToListAsync(ct);
+            foreach (var specimen in batch)
+            {
+                var id = specimen.Id.Value.ToString("D");
+                yield return specimen.FieldsOutOfStepWithHistory() is [var field, ..]
+                    ? new(1, new("Specimen", id, field, null, $"Specimen {id}: {field} is not what its events make it: the records are out of step with the animal's history."))
+                    : new(1, null);
+            }
+            if (batch.Count < SpecimensPerBatch)
+                yield break;
+        }
+    }
+
+    private async Task<DerivedCheck> ChecklistAsync(CancellationToken ct)
+    {
+        var edition = await db.ChecklistEditions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+        var names = await db.ChecklistNames.AsNoTracking().ToListAsync(ct);
+        var listings = await db.ChecklistListings.AsNoTracking().ToListAsync(ct);
+        var rows = names.Count + listings.Count;
+        if (edition is null)
+        {
+            return rows == 0 ? new(0, null)
+                : new(rows, new("ChecklistName", "", null, null, $"The records hold {rows} checklist names and listings but no checklist edition they belong to."));
+        }
+        var id = edition.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (names.Any(n => n.Edition != edition.Number) || listings.Any(l => l.Edition != edition.Number)
+            || names.Count != edition.Names || listings.Count != edition.Listings
+            || !string.Equals(ChecklistEdition.DigestOf(edition.Source, edition.AsOf, names, listings), edition.Digest, StringComparison.Ordinal))
+        {
+            return new(rows, new("ChecklistEdition", id, nameof(ChecklistEdition.Digest), null,
+                $"The checklist's names and listings are not those of its edition {id} ({edition.Names} names, {edition.Listings} listings, digest {edition.Digest}): {names.Count} names and {listings.Count} listings, changed outside the ledger."));
+        }
+        return new(rows, null);
+    }
+
+    private async IAsyncEnumerable<DerivedCheck> StudbooksAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var ids = await db.Studbooks.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        // One file at a time: a studbook may hold a large pedigree.
+        foreach (var id in ids)
+        {
+            var studbook = await db.Studbooks.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.FileName, s.Content }).SingleAsync(ct);
+            var stored = await db.StudbookIndividuals.AsNoTracking().Where(i => i.StudbookId == id).Select(i => i.IndividualId).ToListAsync(ct);
+            using var bytes = new MemoryStream(studbook.Content, writable: false);
+            using var text = CsvTable.OpenText(bytes);
+            var read = await StudbookLoader.LoadAsync(text, studbook.FileName, ct) is StudbookLoad.Loaded loaded ? loaded.Pedigree.Ids : [];
+            yield return stored.ToHashSet(StringComparer.Ordinal).SetEquals(read)
+                ? new(stored.Count, null)
+                : new(stored.Count, new("Studbook", id.ToString("D"), nameof(Studbook.Individuals), null,
+                    $"Studbook {id:D}: its {stored.Count} individual ids are not the {read.Count} its stored file names: they were changed outside the ledger."));
+        }
+    }
+}
