@@ -61,6 +61,21 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public async Task A_ledger_that_does_not_verify_is_not_anchored_by_a_checkpoint()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using (var db = TestDatabase.Open(database.Options))
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Specimens" SET "Name" = 'Lasca' WHERE "Name" = 'Laska'""", Ct);
+        var file = Path.Combine(Path.GetDirectoryName(database.SqliteFile)!, "checkpoint.json");
+
+        var run = await CliRun.RunAsync(database.Options, "audit", "checkpoint", "--output", file);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("The ledger does not verify, so it is not anchored: ", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
     public async Task Audit_verify_refuses_a_file_that_is_no_checkpoint_with_exit_2()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -27,7 +27,16 @@ public sealed class AuditVerifier(MenagerieDbContext db)
 
     public Task<AuditReport> VerifyAsync(CancellationToken ct) => VerifyAsync(null, ct);
 
-    public async Task<AuditReport> VerifyAsync(LedgerCheckpoint? checkpoint, CancellationToken ct)
+    /// <summary>
+    /// The whole verification reads one snapshot, so it runs as one unit of the execution strategy: a dropped
+    /// connection starts it again from the beginning rather than mixing two instants.
+    /// </summary>
+    public Task<AuditReport> VerifyAsync(LedgerCheckpoint? checkpoint, CancellationToken ct) =>
+        db.Database.CurrentTransaction is not null
+            ? VerifyInSnapshotAsync(checkpoint, ct)
+            : db.Database.CreateExecutionStrategy().ExecuteAsync(attempt => VerifyInSnapshotAsync(checkpoint, attempt), ct);
+
+    private async Task<AuditReport> VerifyInSnapshotAsync(LedgerCheckpoint? checkpoint, CancellationToken ct)
     {
         await using var snapshot = await db.BeginSnapshotAsync(ct);
         var head = await db.LedgerHeads.AsNoTracking().SingleOrDefaultAsync(ct);

@@ -8,16 +8,25 @@ namespace Menagerie.App.Ledger;
 public sealed record CheckpointVerdict(long Sequence, string Hash, DateTime WrittenAt, string Installation, bool Holds, string? Problem);
 
 /// <summary>Writes checkpoints of the ledger's head, signed with the installation's key (made on first use, as for transfer packages).</summary>
-public sealed class LedgerCheckpoints(MenagerieDbContext db, InstallationCommands installation)
+public sealed class LedgerCheckpoints(MenagerieDbContext db, InstallationCommands installation, AuditVerifier verifier)
 {
+    /// <summary>
+    /// Verifies the ledger, then signs the last entry verified. A ledger found broken is not anchored: a checkpoint
+    /// of it would vouch for the tampering.
+    /// </summary>
     public async Task<Outcome<LedgerCheckpoint>> WriteAsync(CancellationToken ct)
     {
         if (await installation.KeyAsync(ct) is not { } key)
             return new Outcome<LedgerCheckpoint>.Forbidden("Ledger checkpoints are signed by an administrator.");
         if (!key.IsValid)
             return key.Violations.ToList();
-        var head = await db.LedgerHeads.AsNoTracking().SingleAsync(ct);
-        return new Outcome<LedgerCheckpoint>.Ok(LedgerCheckpoint.Sign(key.Value, head.Sequence, head.Hash, db.UtcNow));
+        var report = await verifier.VerifyAsync(ct);
+        if (!report.Intact)
+            return new List<Domain.RuleViolation> { new("ledger.broken", "ledger", $"The ledger does not verify, so it is not anchored: {report.Problem}") };
+        var hash = report.HeadSequence == 0
+            ? LedgerEntry.GenesisHash
+            : await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence == report.HeadSequence).Select(e => e.Hash).SingleAsync(ct);
+        return new Outcome<LedgerCheckpoint>.Ok(LedgerCheckpoint.Sign(key.Value, report.HeadSequence, hash, db.UtcNow));
     }
 
     /// <summary>

@@ -40,7 +40,9 @@ internal sealed partial class CheckpointWriter(IServiceProvider services, string
             var outcome = await scope.ServiceProvider.GetRequiredService<LedgerCheckpoints>().WriteAsync(ct);
             if (outcome is not Outcome<LedgerCheckpoint>.Ok { Value: var checkpoint })
             {
-                LogRefused(logger, outcome.ToString());
+                LogRefused(logger, outcome is Outcome<LedgerCheckpoint>.Invalid invalid
+                    ? string.Join(" ", invalid.Violations.Select(v => v.Message))
+                    : outcome.GetType().Name);
                 return null;
             }
             Directory.CreateDirectory(folder);
