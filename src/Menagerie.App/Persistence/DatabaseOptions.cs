@@ -75,7 +75,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// Every SQL statement is logged at Debug, not Information: a log at its usual level is then about the
     /// installation, not its queries (the first start alone runs thousands). Set the category
     /// <c>Microsoft.EntityFrameworkCore.Database.Command</c> to Debug to see them.
+    /// A save the database refuses is logged at Debug too: a lost race is answered 409, logged in one line where it is
+    /// answered, and any other failure reaches the host as the request's error, logged there once with its stack.
     /// </summary>
     private static void Quiet(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandExecuted, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 }

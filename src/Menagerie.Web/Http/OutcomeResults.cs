@@ -1,11 +1,12 @@
 using System.Globalization;
 using Menagerie.App;
 using Menagerie.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Menagerie.Web.Http;
 
 /// <summary>The one place where a use case's outcome becomes HTTP: status code, problem details, ETag.</summary>
-public static class OutcomeResults
+public static partial class OutcomeResults
 {
     public static IResult ToHttp<T>(this Outcome<T> outcome, HttpContext http, Func<T, long>? version = null, Func<T, string>? location = null) =>
         outcome switch
@@ -20,10 +21,25 @@ public static class OutcomeResults
                 $"The record has changed since you read it: it is at version {stale.CurrentVersion}. Read it again, then retry with its new ETag.",
                 statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["currentVersion"] = stale.CurrentVersion }),
-            Outcome<T>.Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            Outcome<T>.Conflict conflict => Conflict(http, conflict.Message),
             Outcome<T>.KeyReused reused => TypedResults.Problem(reused.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused"),
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
         };
+
+    /// <summary>
+    /// A 409 is an expected answer — two writers raced, or the record is not in a state for this — so it is logged as
+    /// information in one line; the database's own report of the refused save is kept at Debug (DatabaseOptions).
+    /// </summary>
+    private static ProblemHttpResult Conflict(HttpContext http, string message)
+    {
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OutcomeResults));
+        if (logger.IsEnabled(LogLevel.Information))
+            LogConflict(logger, http.Request.Method, http.Request.Path.Value ?? "", message);
+        return TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "409 Conflict for {Method} {Path}: {Message}")]
+    private static partial void LogConflict(ILogger logger, string method, string path, string message);
 
     /// <summary>400 with every problem at once: <c>errors</c> by field, as ASP.NET Core writes them, and the rule codes in <c>violations</c>.</summary>
     public static IResult Invalid(IReadOnlyList<RuleViolation> violations)
