@@ -33,8 +33,9 @@ public sealed class ConflictLoggingTests
 
         Assert.True(conflicts > 0, "Eight writers at once never collided in 20 rounds.");
         Assert.Contains(log.Entries, e => e.Level == LogLevel.Information && e.Message.StartsWith("409 Conflict for POST /api/v1/specimens/EEP-PLE-3117/events", StringComparison.Ordinal));
-        // Before, each lost race was two errors with the whole stack: EF Core's failed command and failed save.
-        Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning && (e.Exception is not null || e.Category is "Microsoft.EntityFrameworkCore.Update" or "Microsoft.EntityFrameworkCore.Database.Command"));
+        // Before, each lost race was two errors with the whole stack (EF Core's failed command and failed save), and
+        // finding an animal by an identifier warned of a row limit without an order.
+        Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning && (e.Exception is not null || e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)));
     }
 
     private static async Task<HttpClient> ClientAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)

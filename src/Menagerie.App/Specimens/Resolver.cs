@@ -99,11 +99,12 @@ public static class SpecimenLookup
         }
         // IN (subquery) rather than EXISTS, so that the database starts from the identifier index, not the specimens.
         var carrying = db.SpecimenIdentifiers.Where(i => i.Value == text).Select(i => i.SpecimenId);
-        var matches = await query.Where(s => carrying.Contains(s.Id)).Take(6).ToListAsync(ct);
+        // Ordered, so that the same text always lists the same animals when it names too many.
+        var matches = await query.Where(s => carrying.Contains(s.Id)).OrderBy(s => s.Id).Take(6).ToListAsync(ct);
         if (visible is not null)
             matches.RemoveAll(s => !visible(s));
         if (matches.Count == 0)
-            matches = (await query.Where(s => s.Name == text).Take(6).ToListAsync(ct)).Where(s => visible?.Invoke(s) != false).ToList();
+            matches = (await query.Where(s => s.Name == text).OrderBy(s => s.Id).Take(6).ToListAsync(ct)).Where(s => visible?.Invoke(s) != false).ToList();
         return Decide(text, matches);
     }
 
