@@ -199,6 +199,8 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/overrides", _ => loan + "/overrides", _ => new { rule = "C-61", lines = new[] { 1 }, reason = "we trust them" },
                 LoanStep("curator@BERLIN", "curator@PRAGUE")),
             // A shipment file reads no records: anyone signed in may check one, and an empty one is every problem at once.
+            new(HttpMethod.Get, "/api/v1/reference/status", _ => "/api/v1/reference/status", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+            new(HttpMethod.Get, "/api/v1/reference/listings/{taxon}", _ => "/api/v1/reference/listings/Psittacus%20erithacus?on=2016-06-01", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
             new(HttpMethod.Post, "/api/v1/compliance/check", _ => "/api/v1/compliance/check", _ => new { }, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.BadRequest),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => november + "/transport-plan", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => loan + "/transport-plan", _ => null, LoanPartiesRead),

@@ -187,4 +187,34 @@ public sealed class LedgerPageTests
         Assert.Contains("<th scope=\"row\">II</th>", page, StringComparison.Ordinal);
         Assert.Contains("“Panthera nonexistens” is not a name in this checklist.", unknown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_checklist_page_and_the_api_give_a_taxons_listing_on_a_day_with_its_changes()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var viewer = await SignedInAsync(factory, "viewer@PYONGYANG");
+        using var api = await factory.ClientAsSampleUserAsync("viewer@PYONGYANG");
+
+        var in2016 = await viewer.GetStringAsync("/checklist?name=Psittacus%20erithacus&on=2016-06-01", Ct);
+        var in2024 = await viewer.GetStringAsync("/checklist?name=Psittacus%20erithacus&on=2024-06-01", Ct);
+        var badDay = await viewer.GetStringAsync("/checklist?name=Psittacus%20erithacus&on=June", Ct);
+        var listing = await api.GetFromJsonAsync<JsonElement>("/api/v1/reference/listings/Psittacus%20erithacus?on=2016-06-01", Ct);
+        var status = await api.GetFromJsonAsync<JsonElement>("/api/v1/reference/status", Ct);
+        var unknown = await api.GetAsync("/api/v1/reference/listings/Psittacus%20nonexistens", Ct);
+        var notADay = await api.GetAsync("/api/v1/reference/listings/Psittacus%20erithacus?on=June", Ct);
+
+        Assert.Contains("Listings in force on 01/06/2016.", in2016, StringComparison.Ordinal);
+        Assert.Contains("Listed under Psittaciformes.", in2016, StringComparison.Ordinal);
+        Assert.Contains("<td>transferred from Appendix II to I</td>", in2016, StringComparison.Ordinal);
+        Assert.Contains("Listed in its own name.", in2024, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">I</th>", in2024, StringComparison.Ordinal);
+        Assert.Contains("<dt>CITES Parties</dt>", in2024, StringComparison.Ordinal);
+        Assert.Contains("Write the day as YYYY-MM-DD.", badDay, StringComparison.Ordinal);
+        Assert.Equal(("Psittaciformes", "ii"), (listing.GetProperty("listedUnder").GetString(), listing.GetProperty("listings")[0].GetProperty("appendix").GetString()));
+        Assert.Equal("2013-11-30", status.GetProperty("checklistAsOf").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notADay.StatusCode);
+    }
 }
