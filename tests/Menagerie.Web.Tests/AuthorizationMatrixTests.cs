@@ -244,6 +244,11 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/decline", _ => november + "/decline", _ => new { reason = "no" }, PastStep("curator@PYONGYANG")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/clear", _ => november + "/clear", _ => new { }, Step("curator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/cancel", _ => november + "/cancel", _ => new { }, Step("curator@MOSCOW", "curator@PYONGYANG")),
+            // A day before 1800: either party's curator is refused by the rules; after dispatch, the loan's by its status.
+            new(HttpMethod.Put, "/api/v1/transfers/{id:guid}/planned-departure", _ => november + "/planned-departure", _ => new { plannedDeparture = "1700-01-01" },
+                Step("curator@MOSCOW", "curator@PYONGYANG")),
+            new(HttpMethod.Put, "/api/v1/transfers/{id:guid}/planned-departure", _ => loan + "/planned-departure", _ => new { plannedDeparture = "1700-01-01" },
+                PastLoanStep("curator@BERLIN", "curator@PRAGUE")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => november + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" },
                 PastStep("registrar@MOSCOW", "transport-coordinator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/receive", _ => november + "/receive", _ => new { at = "2026-11-28T06:00:00Z", lines = Array.Empty<object>() },

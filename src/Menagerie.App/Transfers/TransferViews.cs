@@ -16,6 +16,7 @@ public sealed record TransferSummary(
     string Receiver,
     TransferTerms Terms,
     DateOnly? ReturnDue,
+    DateOnly? PlannedDeparture,
     TransferParty InitiatedBy,
     int Animals,
     string Counts,
@@ -55,6 +56,7 @@ public sealed record TransferView(
     string ReceiverName,
     TransferTerms Terms,
     DateOnly? ReturnDue,
+    DateOnly? PlannedDeparture,
     TransferParty InitiatedBy,
     int Animals,
     string Counts,
@@ -69,7 +71,7 @@ public sealed record TransferView(
     long Version);
 
 /// <summary>What a person may do to a transfer now: its steps by name (<c>accept</c>, <c>cancel</c> …), and the rest.</summary>
-public sealed record TransferPermissions(IReadOnlyList<string> Steps, bool RegisterDocuments, bool ConfirmWarnings, bool DeclareFound, bool DeclareLost)
+public sealed record TransferPermissions(IReadOnlyList<string> Steps, bool RegisterDocuments, bool ConfirmWarnings, bool DeclareFound, bool DeclareLost, bool PlanDeparture)
 {
     public bool May(string step) => Steps.Contains(step, StringComparer.Ordinal);
 }
@@ -122,7 +124,8 @@ public static class TransferRoles
                 && (access.Has(t.SenderId, TransferDocuments.Register) || access.Has(t.ReceiverId, TransferDocuments.Register)),
             ConfirmWarnings: decides && t.Status is not (TransferStatus.Declined or TransferStatus.Cancelled),
             DeclareFound: discrepancy && access.Has(t.ReceiverId, Receive),
-            DeclareLost: discrepancy && (access.Has(t.ReceiverId, Receive) || access.Has(t.SenderId, Receive)));
+            DeclareLost: discrepancy && (access.Has(t.ReceiverId, Receive) || access.Has(t.SenderId, Receive)),
+            PlanDeparture: decides && t.Status is TransferStatus.Draft or TransferStatus.Proposed or TransferStatus.Accepted or TransferStatus.Cleared);
     }
 
     public static string Describe(IEnumerable<Role> roles) => string.Join(" or ", roles.Select(r => r switch
