@@ -202,7 +202,8 @@ public sealed class Checklist
                 _changes[change.Taxon] = list = [];
             list.Add(change);
             _taxa.TryAdd(change.Taxon, new ChecklistTaxon(change.Taxon, change.Rank, change.Parent));
-            if (change.To is { } to && to != Appendix.NotListed && !_firstListed.ContainsKey(change.Taxon))
+            // A taxon already covered by a higher taxon's listing entered the Appendices with it, not with its own change.
+            if (change.To is { } to && to != Appendix.NotListed && !Lineage(change.Taxon).Any(_firstListed.ContainsKey))
                 _firstListed[change.Taxon] = change.EffectiveFrom;
             for (var above = Parent(change.Taxon); above is not null && _listedBelow.Add(above); above = Parent(above))
             {

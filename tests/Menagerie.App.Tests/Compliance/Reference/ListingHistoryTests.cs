@@ -51,6 +51,13 @@ public sealed class ListingHistoryTests
     }
 
     [Fact]
+    public void A_species_transferred_out_of_an_order_listing_was_first_listed_with_the_order()
+    {
+        Assert.Null(Shipped.FirstListed("Psittacus erithacus"));
+        Assert.Equal(new DateOnly(2023, 2, 23), Shipped.FirstListed("Kittacincla malabarica"));
+    }
+
+    [Fact]
     public void The_day_before_and_the_day_an_amendment_comes_into_force()
     {
         Assert.Equal(Appendix.II, Listing("Psittacus erithacus", new(2017, 1, 1)).Appendix);
