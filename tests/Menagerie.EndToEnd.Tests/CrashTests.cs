@@ -52,8 +52,12 @@ public sealed partial class CrashTests
                     acknowledged.Add($"round {round} first");
                 }
                 using var stop = new CancellationTokenSource();
-                var writers = Enumerable.Range(0, 4).Select(w => WriteUntilKilledAsync(client, $"round {round} writer {w}", stop.Token)).ToList();
-                await Task.Delay(random.Next(50, 1000), Ct);
+                var saved = new Counter();
+                var writers = Enumerable.Range(0, 4).Select(w => WriteUntilKilledAsync(client, $"round {round} writer {w}", saved, stop.Token)).ToList();
+                // On a slow machine a fixed delay can end before any writer is answered: the kill waits for two acknowledged notes.
+                for (var waited = 0; saved.Value < 2 && waited < 30_000; waited += 20)
+                    await Task.Delay(20, Ct);
+                await Task.Delay(random.Next(0, 1000), Ct);
                 process.Kill();
                 await process.WaitForExitAsync(Ct);
                 await stop.CancelAsync();
@@ -81,7 +85,7 @@ public sealed partial class CrashTests
     }
 
     /// <summary>Notes posted one after another until the server dies; the texts of those answered 201, and of those answered 409.</summary>
-    private static async Task<(List<string> Acknowledged, List<string> Refused)> WriteUntilKilledAsync(HttpClient client, string writer, CancellationToken stop)
+    private static async Task<(List<string> Acknowledged, List<string> Refused)> WriteUntilKilledAsync(HttpClient client, string writer, Counter saved, CancellationToken stop)
     {
         var (acknowledged, refused) = (new List<string>(), new List<string>());
         for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -92,7 +96,10 @@ public sealed partial class CrashTests
                 using var response = await client.PostAsJsonAsync($"/api/v1/specimens/{Animal}/events", Note(text), stop);
                 // Writers racing on one animal: one of them is told 409 and must find nothing of it kept.
                 if (response.StatusCode == HttpStatusCode.Created)
+                {
                     acknowledged.Add(text);
+                    saved.Increment();
+                }
                 else if (response.StatusCode == HttpStatusCode.Conflict)
                     refused.Add(text);
                 else
@@ -105,6 +112,16 @@ public sealed partial class CrashTests
             }
         }
         return (acknowledged, refused);
+    }
+
+    /// <summary>Notes acknowledged in a round, counted by every writer at once.</summary>
+    private sealed class Counter
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Increment() => Interlocked.Increment(ref _value);
     }
 
     private static object Note(string text) => new { type = "note", date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-1)), text };
