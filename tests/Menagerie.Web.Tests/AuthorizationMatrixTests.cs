@@ -242,6 +242,9 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/decline", _ => november + "/decline", _ => new { reason = "no" }, PastStep("curator@PYONGYANG")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/clear", _ => november + "/clear", _ => new { }, Step("curator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/cancel", _ => november + "/cancel", _ => new { }, Step("curator@MOSCOW", "curator@PYONGYANG")),
+            // Only the authorities of RU and KP sign the November shipment off: with no objection to withdraw, theirs is the rule's 400.
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/sign-off", _ => november + "/sign-off", _ => new { decision = "withdraw" }, Step("authority@RU", "authority@KP")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/sign-off", _ => loan + "/sign-off", _ => new { decision = "object", reason = "no" }, PastLoanStep("authority@DE", "authority@CZ")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => november + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" },
                 PastStep("registrar@MOSCOW", "transport-coordinator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/receive", _ => november + "/receive", _ => new { at = "2026-11-28T06:00:00Z", lines = Array.Empty<object>() },
