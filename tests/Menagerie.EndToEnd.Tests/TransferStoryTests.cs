@@ -79,11 +79,11 @@ public sealed class TransferStoryTests(Chromium chromium)
         await RegisterAsync(registrar, transfer, "veterinary-certificate", "RU-VET-2026-88", "Moscow Veterinary Committee", "RU", "2026-11-25");
 
         // Russia's authority approves the gift on the transfer's page, in Russian.
-        var authority = await site.OpenAsync(browser, "authority@RU", language: "ru-RU");
-        await authority.GotoAsync(transfer);
-        await authority.GetByRole(AriaRole.Button, new() { Name = "Одобрить" }).ClickAsync();
-        Assert.Contains("одобрена властями", await authority.Locator(".timeline").TextContentAsync(), StringComparison.Ordinal);
-        await Looking.AssertAccessibleAsync(authority);
+        var russia = await site.OpenAsync(browser, "authority@RU", language: "ru-RU");
+        await russia.GotoAsync(transfer);
+        await russia.GetByRole(AriaRole.Button, new() { Name = "Одобрить" }).ClickAsync();
+        Assert.Contains("одобрена властями", await russia.Locator(".timeline").TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(russia);
 
         // Now it clears, and the animals leave.
         await curator.GotoAsync(transfer);
