@@ -215,10 +215,10 @@ group("PYO-G0001", "Aix galericulata", "PYONGYANG", "Mandarin ducks", dt.date(20
 
 # --- transfers: April 2024 (received), November 2024 (accepted, awaiting clearance), a breeding loan in transit
 transfers = [
-    {"key": "APR-2024", "sender": "MOSCOW", "receiver": "PYONGYANG", "terms": "gift", "status": "received",
+    {"key": "APR-2024", "sender": "MOSCOW", "receiver": "PYONGYANG", "terms": "gift", "status": "received", "planned_departure": "2024-04-25",
      "cleared_because": "State gift approved by the Ministry of Natural Resources; CITES Article X comparable documentation for the DPRK",
      "dispatched_at": "2024-04-25T05:00:00Z", "received_at": "2024-04-26T09:30:00Z"},
-    {"key": "NOV-2024", "sender": "MOSCOW", "receiver": "PYONGYANG", "terms": "gift", "status": "accepted"},
+    {"key": "NOV-2024", "sender": "MOSCOW", "receiver": "PYONGYANG", "terms": "gift", "status": "accepted", "planned_departure": "2024-11-20"},
     {"key": "LOAN-BER-PRG", "sender": "BERLIN", "receiver": "PRAGUE", "terms": "loan", "return_due": "2029-11-30", "status": "dispatched",
      "cleared_because": "EEP breeding recommendation; health certificate issued", "dispatched_at": "2026-11-24T07:00:00Z"},
 ]
@@ -226,19 +226,28 @@ transfer_lines = [{"transfer": "APR-2024", "specimen": b.key, "identifiers": f"l
 transfer_lines += [{"transfer": "NOV-2024", "specimen": a.key} for a in [lioness, *shipment_bears, *yaks, *cockatoos]]
 transfer_lines += [{"transfer": "NOV-2024", "specimen": "MOS-G0001", "counts": "12.13.0"},
                    {"transfer": "NOV-2024", "specimen": "MOS-G0002", "counts": "20.20.0"}]
-# The April shipment's documents, as registered at Moscow (sample numbers; the rules that ask for them come with compliance).
+# The reference shipments' documents, as registered at Moscow: those their files in samples/shipments hold (sample numbers).
 transfer_documents = [
-    {"transfer": "APR-2024", "type": "citesExportPermit", "number": "RU-2024-EX-00417", "issuing_authority": "Rosprirodnadzor (CITES Management Authority of the Russian Federation)",
+    {"transfer": "APR-2024", "type": "export-permit", "number": "RU-2024-EX-00417", "issuing_authority": "Rosprirodnadzor (CITES Management Authority of the Russian Federation)",
      "issuing_state": "RU", "issued_on": "2024-04-02", "valid_from": "2024-04-02", "valid_until": "2024-10-01", "lines": ""},
-    {"transfer": "APR-2024", "type": "comparableDocumentation", "number": "KP-CD-2024-031", "issuing_authority": "Competent authority of the DPRK for wildlife trade (comparable documentation, CITES Art. X)",
+    {"transfer": "APR-2024", "type": "comparable-documentation", "number": "KP-CD-2024-031", "issuing_authority": "Competent authority of the DPRK for wildlife trade (comparable documentation, CITES Art. X)",
      "issuing_state": "KP", "issued_on": "2024-03-20", "valid_from": "2024-03-20", "valid_until": "2024-09-20", "lines": "3;4"},
-    {"transfer": "APR-2024", "type": "veterinaryHealthCertificate", "number": "RU-VET-77-2024-1182", "issuing_authority": "Moscow City Veterinary Station",
+    {"transfer": "APR-2024", "type": "veterinary-certificate", "number": "RU-VET-77-2024-1182", "issuing_authority": "Moscow City Veterinary Station",
      "issuing_state": "RU", "issued_on": "2024-04-23", "valid_from": "2024-04-23", "valid_until": "2024-04-27", "lines": ""},
-    {"transfer": "APR-2024", "type": "ministryApproval", "number": "MNR-2024-15-1104", "issuing_authority": "Ministry of Natural Resources and Environment of the Russian Federation",
+    {"transfer": "APR-2024", "type": "ministry-approval", "number": "MNR-2024-15-1104", "issuing_authority": "Ministry of Natural Resources and Environment of the Russian Federation",
      "issuing_state": "RU", "issued_on": "2024-03-28", "valid_from": "", "valid_until": "", "lines": ""},
-    {"transfer": "NOV-2024", "type": "ministryApproval", "number": "MNR-2024-15-3372", "issuing_authority": "Ministry of Natural Resources and Environment of the Russian Federation",
-     "issuing_state": "RU", "issued_on": "2024-11-08", "valid_from": "", "valid_until": "", "lines": ""},
+    # November: the export permit covers the lioness, the bears and the cockatoos (lines 1-3, 6-10); the yaks are domestic
+    # and the pheasants and ducks need none.
+    {"transfer": "NOV-2024", "type": "export-permit", "number": "RU-2024-EX-01893", "issuing_authority": "Rosprirodnadzor (CITES Management Authority of the Russian Federation)",
+     "issuing_state": "RU", "issued_on": "2024-11-01", "valid_from": "", "valid_until": "2025-05-01", "lines": "1;2;3;6;7;8;9;10"},
+    {"transfer": "NOV-2024", "type": "veterinary-certificate", "number": "RU-VET-77-2024-4410", "issuing_authority": "Moscow City Veterinary Station",
+     "issuing_state": "RU", "issued_on": "2024-11-15", "valid_from": "", "valid_until": "2024-11-25", "lines": ""},
+    {"transfer": "NOV-2024", "type": "ministry-approval", "number": "MNR-2024-15-3342", "issuing_authority": "Ministry of Natural Resources and Environment of the Russian Federation",
+     "issuing_state": "RU", "issued_on": "2024-11-12", "valid_from": "", "valid_until": "", "lines": ""},
 ]
+# Each animal of the reference shipments has the CITES source code its shipment file gives it: bred in captivity.
+for key in [b.key for b in april_birds] + [a.key for a in [lioness, *shipment_bears, *yaks, *cockatoos]] + ["MOS-G0001", "MOS-G0002"]:
+    next(s for s in specimens if s["key"] == key)["cites_source"] = "C"
 # Measured at Moscow for their crates two weeks before the November flight (LAR: A body length nose to root of
 # tail, B elbow height, C width across the shoulders, D standing height; a bird bill to tail tip); a group by a
 # typical bird.
@@ -286,7 +295,7 @@ with open(os.path.join(OUT, "taxa.csv"), "w", newline="") as f:
     w.writerow(["scientific_name", "common_name", "rank", "class", "family"])
     w.writerows(taxa)
 with open(os.path.join(OUT, "specimens.csv"), "w", newline="") as f:
-    w = csv.DictWriter(f, ["key", "kind", "taxon", "sex", "name", "identifiers"])
+    w = csv.DictWriter(f, ["key", "kind", "taxon", "sex", "name", "identifiers", "cites_source"], restval="")
     w.writeheader()
     w.writerows(specimens)
 cols = ["specimen", "type", "date", "estimated", "institution", "from", "from_name", "to", "to_name", "counts", "sire", "dam",
@@ -296,7 +305,7 @@ with open(os.path.join(OUT, "events.csv"), "w", newline="") as f:
     w.writeheader()
     w.writerows(events)
 with open(os.path.join(OUT, "transfers.csv"), "w", newline="") as f:
-    w = csv.DictWriter(f, ["key", "sender", "receiver", "terms", "return_due", "status", "cleared_because", "dispatched_at", "received_at"], restval="")
+    w = csv.DictWriter(f, ["key", "sender", "receiver", "terms", "return_due", "planned_departure", "status", "cleared_because", "dispatched_at", "received_at"], restval="")
     w.writeheader()
     w.writerows(transfers)
 with open(os.path.join(OUT, "transfer_lines.csv"), "w", newline="") as f:

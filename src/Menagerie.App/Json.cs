@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Menagerie.Domain.Compliance;
+using Menagerie.Domain.Documents;
 
 namespace Menagerie.App;
 
@@ -11,8 +13,30 @@ public static class Json
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Converters.Add(new DocumentTypeConverter());
         // Numbers are refused: 7 for a sex or a rank is a value that no word names.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         return options;
+    }
+
+    /// <summary>
+    /// A kind of document by the name shipment files give it (<c>export-permit</c>), in every answer; the names of
+    /// earlier versions (<c>citesExportPermit</c>) are still read.
+    /// </summary>
+    private sealed class DocumentTypeConverter : JsonConverter<DocumentType>
+    {
+        public override DocumentType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            if (DocumentNames.TryParse(text, out var type) || Words.TryParse(text, out type))
+                return type;
+            throw new JsonException($"'{text}' is not a kind of document.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, DocumentType value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(DocumentNames.Name(value));
+        }
     }
 }

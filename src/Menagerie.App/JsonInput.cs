@@ -41,6 +41,8 @@ public static class JsonInput
         if (type is null)
             return null;
         type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(Domain.Documents.DocumentType))
+            return "one of: " + string.Join(", ", Domain.Compliance.DocumentNames.All);
         if (type.IsEnum)
             return "one of: " + string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)));
         return Type.GetTypeCode(type) switch

@@ -63,6 +63,7 @@ app.MapRazorPages();
 var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilterFactory(PlainTextBodies.Filter);
 api.MapInstitutionEndpoints();
 api.MapTaxonEndpoints();
+api.MapReferenceEndpoints();
 api.MapSpecimenEndpoints();
 api.MapTransferEndpoints();
 api.MapTransportEndpoints();

@@ -46,8 +46,8 @@ internal static class Given
         await using var services = database.Services();
         await using var scope = services.Scope();
         var institutions = scope.ServiceProvider.GetRequiredService<InstitutionCommands>();
-        Ok(await institutions.CreateCountryAsync(new("RU", "Russian Federation", true, new DateOnly(1992, 1, 1), new DateOnly(2015, 7, 1), "CITES list of Parties"), Ct));
-        Ok(await institutions.CreateCountryAsync(new("KP", "DPRK", false, null, new DateOnly(2015, 7, 1), "CITES list of Parties"), Ct));
+        Ok(await institutions.CreateCountryAsync(new("RU", "Russian Federation", true, new DateOnly(1992, 1, 1), new DateOnly(2025, 11, 24), "CITES list of Parties"), Ct));
+        Ok(await institutions.CreateCountryAsync(new("KP", "DPRK", false, null, new DateOnly(2025, 11, 24), "CITES list of Parties"), Ct));
         Ok(await institutions.CreateAsync(new("MOSCOW", "Moscow Zoo", "RU", "Europe/Moscow"), Ct));
         Ok(await institutions.CreateAsync(new("PYONGYANG", "Central Zoo, Pyongyang", "KP", "Asia/Pyongyang"), Ct));
         Ok(await scope.ServiceProvider.GetRequiredService<TaxonCommands>().CreateAsync(new("Panthera leo", "African lion", TaxonRank.Species, "Mammalia"), Ct));

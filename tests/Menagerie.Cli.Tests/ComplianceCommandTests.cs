@@ -60,16 +60,17 @@ public sealed class ComplianceCommandTests
             await File.WriteAllTextAsync(bad, "{\n  \"from\": { \"country\": \"RUS\" },\n  \"to\": { \"country\": \"DE\" },\n  \"date\": \"2024-13-01\",\n  \"lines\": []\n}\n", TestContext.Current.CancellationToken);
             var clear = Path.Combine(folder.FullName, "clear.json");
             await File.WriteAllTextAsync(clear, """
-                { "from": { "country": "RU" }, "to": { "country": "DE" }, "date": "2015-07-28",
+                { "from": { "country": "RU" }, "to": { "country": "DE" }, "date": "2028-07-28",
                   "lines": [ { "taxon": "Melopsittacus undulatus", "count": 2, "source": "C" } ],
                   "quarantine": "30 days at the receiver", "transport": { "forecast": { "min": 15, "max": 22 } },
-                  "documents": [ { "type": "veterinary-certificate", "number": "V-1", "issuer": "RU", "issued": "2015-07-25" },
-                                 { "type": "veterinary-import-conditions", "number": "DE-1", "issuer": "DE", "issued": "2015-06-01" } ] }
+                  "documents": [ { "type": "veterinary-certificate", "number": "V-1", "issuer": "RU", "issued": "2028-07-25" },
+                                 { "type": "veterinary-import-conditions", "number": "DE-1", "issuer": "DE", "issued": "2028-06-01" } ] }
                 """, TestContext.Current.CancellationToken);
 
             var invalid = await CliRun.RunAsync(null, "compliance", "check", bad);
-            var ok = await CliRun.RunAsync(null, "compliance", "check", clear, "--max-listing-age", "1000");
-            var stale = await CliRun.RunAsync(null, "compliance", "check", clear);
+            // The birds' listings are complete to 2026-12-06: in July 2028 they are more than a year old.
+            var ok = await CliRun.RunAsync(null, "compliance", "check", clear, "--max-listing-age", "1000", "--max-party-status-age", "1000");
+            var stale = await CliRun.RunAsync(null, "compliance", "check", clear, "--max-party-status-age", "1000");
 
             Assert.Equal(2, invalid.Exit);
             Assert.Contains($"{bad}:2: from.country:", invalid.Error, StringComparison.Ordinal);

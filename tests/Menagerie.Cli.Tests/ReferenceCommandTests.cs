@@ -46,6 +46,49 @@ public sealed class ReferenceCommandTests
     }
 
     [Fact]
+    public async Task Show_on_a_day_gives_the_listing_in_force_then_and_status_says_what_is_in_use()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var in2016 = await CliRun.RunAsync(database.Options, "reference", "show", "Psittacus erithacus", "--on", "2016-06-01", "--format", "json");
+        var in2024 = await CliRun.RunAsync(database.Options, "reference", "show", "Psittacus erithacus", "--on", "2024-06-01");
+        var synonym = await CliRun.RunAsync(database.Options, "reference", "show", "Copsychus malabaricus", "--on", "2024-06-01", "--format", "json");
+        var badDay = await CliRun.RunAsync(database.Options, "reference", "show", "Psittacus erithacus", "--on", "2016-13-01");
+        var status = await CliRun.RunAsync(database.Options, "reference", "status");
+        var statusJson = await CliRun.RunAsync(database.Options, "reference", "status", "--format", "json");
+
+        Assert.Equal(0, in2016.Exit);
+        var json = JsonDocument.Parse(in2016.Output).RootElement;
+        Assert.Equal(("Psittaciformes", "2016-06-01"), (json.GetProperty("listedUnder").GetString(), json.GetProperty("on").GetString()));
+        Assert.Equal(["ii"], json.GetProperty("listings").EnumerateArray().Select(r => r.GetProperty("appendix").GetString()));
+        var change = Assert.Single(json.GetProperty("history").EnumerateArray(), c => c.GetProperty("taxon").GetString() == "Psittacus erithacus");
+        Assert.Equal(("transferred", "ii", "i", "2017-01-02", "CoP17 Prop. 19"),
+            (change.GetProperty("change").GetString(), change.GetProperty("from").GetString(), change.GetProperty("to").GetString(),
+             change.GetProperty("effectiveFrom").GetString(), change.GetProperty("meeting").GetString()));
+
+        Assert.Equal(0, in2024.Exit);
+        Assert.Contains("Listed in its own name; first listed 2017-01-02.", in2024.Output, StringComparison.Ordinal);
+        Assert.Contains("listings in force on 2024-06-01.", in2024.Output, StringComparison.Ordinal);
+        Assert.Contains("│ I ", in2024.Output, StringComparison.Ordinal);
+        Assert.Contains("II → I", in2024.Output, StringComparison.Ordinal);
+
+        var shama = JsonDocument.Parse(synonym.Output).RootElement;
+        Assert.Equal(("Kittacincla malabarica", "Kittacincla malabarica"), (shama.GetProperty("acceptedName").GetString(), shama.GetProperty("listedUnder").GetString()));
+
+        Assert.Equal(2, badDay.Exit);
+
+        Assert.Equal(0, status.Exit);
+        Assert.Contains("Checklist: edition 1, CITES Checklist snapshot (UNEP-WCMC SAPI seed files, BSD-3), as of 2013-11-30.", status.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Listing changes over it: \d+, and \d+ synonyms\.", status.Output);
+        Assert.Contains("Complete to 2026-12-06 for Mammalia, Appendices I and II:", status.Output, StringComparison.Ordinal);
+        Assert.Contains("the list as of 2025-11-24", status.Output, StringComparison.Ordinal);
+        var view = JsonDocument.Parse(statusJson.Output).RootElement;
+        Assert.True(view.GetProperty("listingChanges").GetInt32() > 150);
+        Assert.Equal(["Mammalia", "Aves"], view.GetProperty("coverage").EnumerateArray().Select(c => c.GetProperty("taxon").GetString()));
+        Assert.Equal(189, view.GetProperty("parties").GetInt32());
+    }
+
+    [Fact]
     public async Task Import_checklist_of_bad_input_lists_every_problem_exits_2_and_changes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -300,6 +300,67 @@ public sealed class TransferCommandTests
         Assert.Contains("past signing off", dispatched.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_planned_departure_is_given_at_the_proposal_changed_until_dispatch_and_the_requirements_are_on_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var leaving = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var later = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var proposed = await RunAsync(database, ["propose", "--from", "PRAGUE", "--to", "BERLIN", "--terms", "gift", .. Animals, "--departure", leaving, "--format", "json"]);
+        var id = JsonDocument.Parse(proposed.Output).RootElement.GetProperty("id").GetString()!;
+        var onThePlan = await RunAsync(database, "requirements", id, "--format", "json");
+        var asked = await RunAsync(database, "requirements", id, "--on", "2026-12-01", "--format", "json");
+        var changed = await RunAsync(database, "departure", id, later);
+        var shown = await RunAsync(database, "show", id);
+        var tooEarly = await RunAsync(database, "departure", id, "1700-01-01");
+        var neither = await RunAsync(database, "departure", id);
+        var badDay = await RunAsync(database, "propose", "--from", "PRAGUE", "--to", "BERLIN", "--terms", "gift", "--animal", "PRG-00033", "--departure", "next-week");
+        var cleared = await RunAsync(database, "departure", id, "--clear");
+
+        Assert.Equal(0, proposed.Exit);
+        Assert.Equal(leaving, JsonDocument.Parse(proposed.Output).RootElement.GetProperty("plannedDeparture").GetString());
+        Assert.Equal(leaving, JsonDocument.Parse(onThePlan.Output).RootElement.GetProperty("on").GetString());
+        Assert.Equal("2026-12-01", JsonDocument.Parse(asked.Output).RootElement.GetProperty("on").GetString());
+        Assert.Equal((0, 0), (changed.Exit, shown.Exit));
+        Assert.Contains(later, shown.Output, StringComparison.Ordinal);
+        Assert.Equal(1, tooEarly.Exit);
+        Assert.Contains("date: 1700-01-01 is before 1800", tooEarly.Error, StringComparison.Ordinal);
+        Assert.Equal((2, 2), (neither.Exit, badDay.Exit));
+        Assert.Equal(0, cleared.Exit);
+        Assert.Equal(JsonValueKind.Null, (await ShowAsync(database, id)).GetProperty("plannedDeparture").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_planned_departure_is_refused_once_the_animals_are_dispatched()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var id = await DispatchedAsync(database);
+
+        var refused = await RunAsync(database, "departure", id, DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("until the animals are dispatched", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Document_types_are_shown_by_the_shipment_files_names_and_typed_by_the_old_ones_too()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var id = await ProposeAsync(database);
+
+        var registered = await RunAsync(database, "document", id, "--type", "citesImportPermit", "--number", "DE/2026/77", "--issuer", "DE",
+            "--authority", "Bundesamt für Naturschutz", "--issued", DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var shown = await RunAsync(database, "show", id);
+        var json = await ShowAsync(database, id);
+
+        Assert.Equal(0, registered.Exit);
+        Assert.Contains("import-permit DE/2026/77 (DE) registered", registered.Output, StringComparison.Ordinal);
+        Assert.Contains("import-permit", shown.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CitesImportPermit", shown.Output, StringComparison.Ordinal);
+        Assert.Equal("import-permit", json.GetProperty("documents")[0].GetProperty("type").GetString());
+    }
+
     private static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => CliRun.RunAsync(database.Options, ["transfer", .. args]);
 
     private static async Task<string> ProposeAsync(TestDatabase database)

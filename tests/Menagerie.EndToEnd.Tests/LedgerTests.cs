@@ -1,8 +1,12 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
 namespace Menagerie.EndToEnd.Tests;
 
-/// <summary>The ledger and the checklist in a real browser: followed from the animal's page, on a phone in Russian and Korean, verified without JavaScript.</summary>
+/// <summary>
+/// The ledger and the checklist in a real browser: followed from the animal's page, on a phone in Russian and Korean,
+/// verified without JavaScript, and verified again after the database file was edited behind the app's back.
+/// </summary>
 public sealed class LedgerTests(Chromium chromium)
 {
     [Fact]
@@ -51,5 +55,73 @@ public sealed class LedgerTests(Chromium chromium)
         await scripted.GetByRole(AriaRole.Button, new() { Name = "지금 원장 검증" }).ClickAsync();
         Assert.Equal("원장이 온전합니다.", await scripted.Locator(".verdict strong").TextContentAsync());
         await Looking.AssertAccessibleAsync(scripted);
+    }
+
+    [Fact]
+    public async Task The_administrator_sees_verify_name_a_ledger_entry_edited_in_the_database_file()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var page = await site.OpenAsync(chromium.Browser, "admin");
+        Assert.Equal("The ledger is intact.", await VerifyAsync(page));
+
+        // Test-only: the database file edited directly, as someone with access to the server could.
+        var (entity, id) = await EditDatabaseAsync(site, """SELECT "EntityType", "EntityId" FROM "LedgerEntries" WHERE "Sequence" = 12""",
+            """UPDATE "LedgerEntries" SET "Reason" = 'rewritten later' WHERE "Sequence" = 12""");
+
+        Assert.Equal("The ledger is broken.", await VerifyAsync(page));
+        Assert.Equal("12", await FactAsync(page, "First broken entry"));
+        Assert.Equal($"{entity} {id}", await FactAsync(page, "Record"));
+        Assert.Equal("Entry 12 has been altered: its content does not match its hash.", await FactAsync(page, "What is wrong"));
+        await Looking.AssertAccessibleAsync(page);
+        await Looking.ScreenshotAsync(page, "ledger-broken-en");
+    }
+
+    [Fact]
+    public async Task The_administrator_sees_verify_name_a_record_changed_in_the_database_file_with_the_ledger_intact()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var page = await site.OpenAsync(chromium.Browser, "admin");
+
+        var (specimen, _) = await EditDatabaseAsync(site, """SELECT "Id", "Name" FROM "Specimens" WHERE "Name" = 'Laska'""",
+            """UPDATE "Specimens" SET "Name" = 'Zarya' WHERE "Name" = 'Laska'""");
+        // SQLite keeps a Guid as upper-case text; the ledger names a row by the Guid as .NET writes it.
+        var lioness = Guid.Parse(specimen).ToString();
+
+        Assert.Equal("The ledger is intact, but the records differ from it.", await VerifyAsync(page));
+        Assert.Equal($"Specimen {lioness}", await FactAsync(page, "First row that differs"));
+        Assert.Equal("Name", await FactAsync(page, "Column"));
+        Assert.Matches($"^Specimen {lioness}: Name is 'Zarya' in the records, but the ledger's entry [0-9]+ says 'Laska': it was changed outside the ledger.$",
+            await FactAsync(page, "What is wrong"));
+        Assert.Equal(0, await page.GetByText("The ledger is broken.").CountAsync());
+        await Looking.AssertAccessibleAsync(page);
+        await Looking.ScreenshotAsync(page, "ledger-records-differ-en");
+    }
+
+    /// <summary>Opens the verify page afresh, presses the button and gives the verdict's first words once the answer is there.</summary>
+    private static async Task<string?> VerifyAsync(IPage page)
+    {
+        await page.GotoAsync("/admin/ledger");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify the ledger now" }).ClickAsync();
+        return await page.Locator(".verdict strong").TextContentAsync();
+    }
+
+    private static async Task<string> FactAsync(IPage page, string term) =>
+        (await page.Locator($"dl.facts dt:text-is(\"{term}\") + dd").InnerTextAsync()).Trim();
+
+    /// <summary>Reads two columns of a row, then runs a change on the site's SQLite file directly, around the app; the change must touch one row.</summary>
+    private static async Task<(string First, string Second)> EditDatabaseAsync(LiveSite site, string read, string change)
+    {
+        await using var connection = new SqliteConnection($"Data Source={site.Database.SqliteFile};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = read;
+        await using var reader = await select.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken), $"No row for {read}");
+        var row = (reader.GetString(0), reader.GetString(1));
+        await reader.CloseAsync();
+        await using var update = connection.CreateCommand();
+        update.CommandText = change;
+        Assert.Equal(1, await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        return row;
     }
 }

@@ -199,6 +199,8 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/overrides", _ => loan + "/overrides", _ => new { rule = "C-61", lines = new[] { 1 }, reason = "we trust them" },
                 LoanStep("curator@BERLIN", "curator@PRAGUE")),
             // A shipment file reads no records: anyone signed in may check one, and an empty one is every problem at once.
+            new(HttpMethod.Get, "/api/v1/reference/status", _ => "/api/v1/reference/status", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+            new(HttpMethod.Get, "/api/v1/reference/listings/{taxon}", _ => "/api/v1/reference/listings/Psittacus%20erithacus?on=2016-06-01", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
             new(HttpMethod.Post, "/api/v1/compliance/check", _ => "/api/v1/compliance/check", _ => new { }, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.BadRequest),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => november + "/transport-plan", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => loan + "/transport-plan", _ => null, LoanPartiesRead),
@@ -245,6 +247,11 @@ public sealed class AuthorizationMatrixTests
             // Only the authorities of RU and KP sign the November shipment off: with no objection to withdraw, theirs is the rule's 400.
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/sign-off", _ => november + "/sign-off", _ => new { decision = "withdraw" }, Step("authority@RU", "authority@KP")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/sign-off", _ => loan + "/sign-off", _ => new { decision = "object", reason = "no" }, PastLoanStep("authority@DE", "authority@CZ")),
+            // A day before 1800: either party's curator is refused by the rules; after dispatch, the loan's by its status.
+            new(HttpMethod.Put, "/api/v1/transfers/{id:guid}/planned-departure", _ => november + "/planned-departure", _ => new { plannedDeparture = "1700-01-01" },
+                Step("curator@MOSCOW", "curator@PYONGYANG")),
+            new(HttpMethod.Put, "/api/v1/transfers/{id:guid}/planned-departure", _ => loan + "/planned-departure", _ => new { plannedDeparture = "1700-01-01" },
+                PastLoanStep("curator@BERLIN", "curator@PRAGUE")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/dispatch", _ => november + "/dispatch", _ => new { at = "2026-11-28T06:00:00Z" },
                 PastStep("registrar@MOSCOW", "transport-coordinator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/receive", _ => november + "/receive", _ => new { at = "2026-11-28T06:00:00Z", lines = Array.Empty<object>() },

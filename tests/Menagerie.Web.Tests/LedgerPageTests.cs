@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -122,11 +123,39 @@ public sealed class LedgerPageTests
         var broken = await (await PostAsync(admin, "/admin/ledger", "/admin/ledger")).Content.ReadAsStringAsync(Ct);
 
         Assert.Contains("<strong>The ledger is intact.</strong>", good, StringComparison.Ordinal);
-        Assert.Matches("<strong>The ledger is intact.</strong> [0-9,]+ entries checked; the hash chain is unbroken.", good);
+        Assert.Matches("<strong>The ledger is intact.</strong> [0-9,]+ entries checked; the hash chain is unbroken.\\s+The records match the ledger: [0-9,]+ rows compared.", good);
         Assert.Contains("<strong>The ledger is broken.</strong> 11 entries checked before the first broken one.", broken, StringComparison.Ordinal);
         Assert.Contains("<dt>First broken entry</dt>\n                <dd>12</dd>", broken, StringComparison.Ordinal);
         Assert.Contains($"<code>{entity}</code>", broken, StringComparison.Ordinal);
         Assert.Contains("Entry 12 has been altered: its content does not match its hash.", broken, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_says_the_ledger_is_intact_and_names_the_row_changed_outside_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var admin = await SignedInAsync(factory, "admin");
+
+        string lioness;
+        long described;
+        await using (var db = TestDatabase.Open(database.Options))
+        {
+            lioness = (await db.Specimens.Where(s => s.Name == "Laska").Select(s => s.Id).SingleAsync(Ct)).Value.ToString();
+            described = await db.LedgerEntries.Where(e => e.EntityType == "Specimen" && e.EntityId == lioness).MaxAsync(e => e.Sequence, Ct);
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("""UPDATE "Specimens" SET "Name" = 'Zarya' WHERE "Name" = 'Laska'""", Ct));
+        }
+        var page = await (await PostAsync(admin, "/admin/ledger", "/admin/ledger")).Content.ReadAsStringAsync(Ct);
+        var text = WebUtility.HtmlDecode(page);
+
+        Assert.Contains("<strong>The ledger is intact, but the records differ from it.</strong>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("The ledger is broken.", page, StringComparison.Ordinal);
+        Assert.Matches("[0-9,]+ entries checked; the hash chain is unbroken.\\s+[0-9,]+ rows of the records compared, 1 of them not as the ledger describes them.", page);
+        Assert.Contains($"<dt>First row that differs</dt>\n                <dd><code>Specimen</code> <code>{lioness}</code></dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd><code>Name</code></dd>", page, StringComparison.Ordinal);
+        Assert.Contains($"<dd>{described.ToString("N0", CultureInfo.GetCultureInfo("en"))}</dd>", page, StringComparison.Ordinal);
+        Assert.Contains($"Specimen {lioness}: Name is 'Zarya' in the records, but the ledger's entry {described} says 'Laska': it was changed outside the ledger.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,5 +215,35 @@ public sealed class LedgerPageTests
         Assert.Contains("<th scope=\"row\">I</th>", page, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">II</th>", page, StringComparison.Ordinal);
         Assert.Contains("“Panthera nonexistens” is not a name in this checklist.", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_checklist_page_and_the_api_give_a_taxons_listing_on_a_day_with_its_changes()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await SampleUsersAsync(factory);
+        using var viewer = await SignedInAsync(factory, "viewer@PYONGYANG");
+        using var api = await factory.ClientAsSampleUserAsync("viewer@PYONGYANG");
+
+        var in2016 = await viewer.GetStringAsync("/checklist?name=Psittacus%20erithacus&on=2016-06-01", Ct);
+        var in2024 = await viewer.GetStringAsync("/checklist?name=Psittacus%20erithacus&on=2024-06-01", Ct);
+        var badDay = await viewer.GetStringAsync("/checklist?name=Psittacus%20erithacus&on=June", Ct);
+        var listing = await api.GetFromJsonAsync<JsonElement>("/api/v1/reference/listings/Psittacus%20erithacus?on=2016-06-01", Ct);
+        var status = await api.GetFromJsonAsync<JsonElement>("/api/v1/reference/status", Ct);
+        var unknown = await api.GetAsync("/api/v1/reference/listings/Psittacus%20nonexistens", Ct);
+        var notADay = await api.GetAsync("/api/v1/reference/listings/Psittacus%20erithacus?on=June", Ct);
+
+        Assert.Contains("Listings in force on 01/06/2016.", in2016, StringComparison.Ordinal);
+        Assert.Contains("Listed under Psittaciformes.", in2016, StringComparison.Ordinal);
+        Assert.Contains("<td>transferred from Appendix II to I</td>", in2016, StringComparison.Ordinal);
+        Assert.Contains("Listed in its own name.", in2024, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">I</th>", in2024, StringComparison.Ordinal);
+        Assert.Contains("<dt>CITES Parties</dt>", in2024, StringComparison.Ordinal);
+        Assert.Contains("Write the day as YYYY-MM-DD.", badDay, StringComparison.Ordinal);
+        Assert.Equal(("Psittaciformes", "ii"), (listing.GetProperty("listedUnder").GetString(), listing.GetProperty("listings")[0].GetProperty("appendix").GetString()));
+        Assert.Equal("2013-11-30", status.GetProperty("checklistAsOf").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notADay.StatusCode);
     }
 }

@@ -209,6 +209,7 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/transfers/{id:guid}", "Step", l + "?handler=Step&step=dispatch", TransferStep(loan, "registrar@BERLIN", "transport-coordinator@BERLIN"), stale),
             new("POST", "/transfers/{id:guid}", "SignOff", n + "?handler=SignOff&decision=withdraw", TransferStep(november, "authority@RU", "authority@KP"), stale),
             new("POST", "/transfers/{id:guid}", "Resolve", n + "?handler=Resolve&line=1&resolution=found", TransferStep(november, "registrar@PYONGYANG"), stale),
+            new("POST", "/transfers/{id:guid}", "Departure", n + "?handler=Departure", TransferStep(november, "curator@MOSCOW", "curator@PYONGYANG"), stale),
             // A block cannot be confirmed away: the curators of both parties get the rule's answer on the page.
             new("POST", "/transfers/{id:guid}", "Confirm", n + "?handler=Confirm&rule=C-61&lines=1", TransferStep(november, "curator@MOSCOW", "curator@PYONGYANG"), stale),
             new("GET", "/transfers/{id:guid}/documents/new", null, n + "/documents/new",

@@ -398,6 +398,90 @@ public sealed class TransferApiTests
         Assert.Equal(["drafted", "proposed", "accepted", "approved", "cleared", "dispatched"], after.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
     }
 
+    [Fact]
+    public async Task A_planned_departure_is_kept_changed_by_either_curator_and_the_requirements_are_evaluated_on_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        using var theirCurator = await AsAsync(factory, "curator@PYONGYANG");
+
+        var drafted = await PostAsync(registrar, Transfers, Gift(new { specimen = Bear }) with { PlannedDeparture = "2026-12-10" });
+        var id = drafted.Body.GetProperty("id").GetGuid();
+        var read = await GetAsync(curator, $"{Transfers}/{id}");
+        var onThePlan = await GetAsync(curator, $"{Transfers}/{id}/requirements");
+        var asked = await GetAsync(curator, $"{Transfers}/{id}/requirements?on=2026-12-01");
+        var byRegistrar = await PutDepartureAsync(registrar, id, "2026-12-12", read.ETag);
+        var tooFar = await PutDepartureAsync(curator, id, "2040-01-01", read.ETag);
+        var byTheirCurator = await PutDepartureAsync(theirCurator, id, "2026-12-14", read.ETag);
+        var stale = await PutDepartureAsync(curator, id, "2026-12-15", read.ETag);
+        var moved = await GetAsync(curator, $"{Transfers}/{id}/requirements");
+        var cleared = await PutDepartureAsync(curator, id, null, byTheirCurator.ETag);
+        var today = await GetAsync(curator, $"{Transfers}/{id}/requirements");
+
+        Assert.Equal(HttpStatusCode.Created, drafted.Code);
+        Assert.Equal("2026-12-10", Text(drafted.Body, "plannedDeparture"));
+        Assert.Equal("2026-12-10", Text(read.Body, "plannedDeparture"));
+        Assert.Equal(("2026-12-10", "2026-12-01"), (Text(onThePlan.Body, "on"), Text(asked.Body, "on")));
+        AssertForbidden(byRegistrar);
+        AssertRefused(tooFar, ("transfer.planned-departure", "plannedDeparture"));
+        Assert.Equal((HttpStatusCode.OK, "2026-12-14"), (byTheirCurator.Code, Text(byTheirCurator.Body, "plannedDeparture")));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Code);
+        Assert.Equal("2026-12-14", Text(moved.Body, "on"));
+        Assert.Equal(JsonValueKind.Null, cleared.Body.GetProperty("plannedDeparture").ValueKind);
+        Assert.Equal("2026-11-29", Text(today.Body, "on"));
+        await using var db = TestDatabase.Open(database.Options);
+        var entry = await db.LedgerEntries.Where(e => e.EntityType == "Transfer" && e.EntityId == id.ToString()).OrderByDescending(e => e.Sequence).Skip(1).FirstAsync(Ct);
+        Assert.Equal(("curator@PYONGYANG", "planned departure set to 2026-12-14"), (entry.Actor, entry.Reason));
+    }
+
+    [Fact]
+    public async Task The_planned_departure_cannot_change_once_the_animals_are_dispatched()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        using var curator = await AsAsync(factory, "curator@MOSCOW");
+        var id = await ClearedAsync(factory, new { specimen = Bear });
+        var dispatched = await StepAsync(registrar, id, "dispatch", await GetAsync(registrar, $"{Transfers}/{id}"), new { at = DispatchedAt });
+
+        var refused = await PutDepartureAsync(curator, id, "2026-12-01", dispatched.ETag);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.Code);
+        Assert.Equal(JsonValueKind.Null, (await GetAsync(curator, $"{Transfers}/{id}")).Body.GetProperty("plannedDeparture").ValueKind);
+    }
+
+    [Fact]
+    public async Task Document_types_are_answered_by_the_shipment_files_names_and_read_by_the_old_ones_too()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        using var registrar = await AsAsync(factory, "registrar@MOSCOW");
+        var november = (await GetAsync(registrar, $"{Transfers}?status=accepted")).Body.EnumerateArray().Single().GetProperty("id").GetGuid();
+
+        var registered = await PostAsync(registrar, $"{Transfers}/{november}/documents",
+            new { type = "veterinaryImportConditions", number = "KP-VIC-2024-07", issuingAuthority = "State Veterinary Administration", issuingState = "KP", issuedOn = "2024-11-10" });
+        var unknown = await PostAsync(registrar, $"{Transfers}/{november}/documents",
+            new { type = "permit", number = "X-1", issuingAuthority = "Somebody", issuingState = "KP", issuedOn = "2024-11-10" });
+        var documents = await GetAsync(registrar, $"{Transfers}/{november}/documents");
+        var transfer = await GetAsync(registrar, $"{Transfers}/{november}");
+
+        Assert.Equal((HttpStatusCode.Created, "veterinary-import-conditions"), (registered.Code, Text(registered.Body, "type")));
+        AssertRefused(unknown, ("document.type", "type"));
+        Assert.Equal(["export-permit", "ministry-approval", "veterinary-certificate", "veterinary-import-conditions"],
+            documents.Body.EnumerateArray().Select(d => Text(d, "type")).Order(StringComparer.Ordinal));
+        Assert.Equal("2024-11-20", Text(transfer.Body, "plannedDeparture"));
+        Assert.All(transfer.Body.GetProperty("documents").EnumerateArray(), d => Assert.False(Text(d, "type")!.Any(char.IsAsciiLetterUpper), Text(d, "type")));
+        await using var db = TestDatabase.Open(database.Options);
+        var entry = await db.LedgerEntries.Where(e => e.EntityType == "TransferDocument").OrderByDescending(e => e.Sequence).FirstAsync(Ct);
+        Assert.Contains("\"Type\":\"veterinary-import-conditions\"", entry.After, StringComparison.Ordinal);
+        Assert.StartsWith("veterinary-import-conditions KP-VIC-2024-07 registered", entry.Reason, StringComparison.Ordinal);
+    }
+
+    private static Task<Reply> PutDepartureAsync(HttpClient client, Guid id, string? day, string? ifMatch) =>
+        SendAsync(client, HttpMethod.Put, $"{Transfers}/{id}/planned-departure", new { plannedDeparture = day }, ifMatch, null);
+
     /// <summary>An answer: its status, ETag, media type and JSON body (undefined when empty).</summary>
     private sealed record Reply(HttpStatusCode Code, string? ETag, string? MediaType, JsonElement Body)
     {
@@ -411,6 +495,7 @@ public sealed class TransferApiTests
         public string Sender { get; init; } = "MOSCOW";
         public string Receiver { get; init; } = "PYONGYANG";
         public string Terms { get; init; } = "gift";
+        public string? PlannedDeparture { get; init; }
         public bool Submit { get; init; }
     }
 

@@ -26,7 +26,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
         return new Outcome<ComplianceView>.Ok(ComplianceView.Of(report, checklist));
     }
 
-    /// <summary>The transfer's requirements on a day (by default its dispatch date, or today), its confirmed warnings applied.</summary>
+    /// <summary>The transfer's requirements on a day (by default its dispatch date, else its planned departure, else today), its confirmed warnings applied.</summary>
     internal async Task<(ComplianceReport Report, Checklist Checklist)> CheckAsync(Transfer transfer, DateOnly? on, CancellationToken ct)
     {
         var shipment = await ShipmentOfAsync(transfer, on, ct);
@@ -76,7 +76,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
 
     /// <summary>
     /// The transfer as the rules see it. It leaves on its dispatch date, or — not yet dispatched — on the
-    /// day asked about (today by default). Each line carries its specimen's source code and population of
+    /// day asked about, by default its planned departure, or today when none is planned. Each line carries its specimen's source code and population of
     /// origin where the registrar has recorded them; a group split off for the journey is read as the group it came from.
     /// What the authorities of the two countries said of it is read from its timeline, which must be loaded.
     /// </summary>
@@ -102,7 +102,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
             Reference = transfer.Id.ToString(),
             Exporter = countries[transfer.SenderId],
             Importer = countries[transfer.ReceiverId],
-            Date = transfer.DispatchedAt is { } at ? DateOnly.FromDateTime(at) : on ?? today,
+            Date = transfer.DispatchedAt is { } at ? DateOnly.FromDateTime(at) : on ?? transfer.PlannedDeparture ?? today,
             Terms = transfer.Terms,
             Lines = [.. transfer.Lines.OrderBy(l => l.Number).Select(l => new ShipmentLine
             {

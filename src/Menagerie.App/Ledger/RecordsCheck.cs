@@ -86,11 +86,11 @@ internal sealed class RecordsCheck(MenagerieDbContext db, LedgerState state, byt
             return;
         }
         var snapshot = LedgerCapture.Snapshot(row, original: false, secretKey);
-        if (LedgerState.Digest(snapshot) == digest)
+        if (LedgerState.Digest(type, snapshot) == digest)
             return;
         // Rare: a real difference, or an entry from before keyed hashes, which says of a credential only "(secret)".
         var entry = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == described.Sequence, ct);
-        if (FirstField(type, LedgerState.Fields(entry.After!), LedgerState.Fields(snapshot)) is { } field)
+        if (FirstField(type, LedgerState.Fields(type, entry.After!), LedgerState.Fields(type, snapshot)) is { } field)
             Differ(new(type, id, field.Name, described.Sequence, field.Problem(type, id, described.Sequence)));
     }
 

@@ -1,4 +1,6 @@
 using Menagerie.Domain;
+using Menagerie.Domain.Compliance;
+using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -23,6 +25,13 @@ public static class IdConverters
         // Read as stored: a record is shown even if written before counts had their bound.
         private static SexCounts Parse(string text) =>
             SexCounts.TryParse(text, int.MaxValue, out var counts) ? counts : throw new FormatException($"'{text}' in the database is not male.female.unknown counts.");
+    }
+
+    /// <summary>A kind of document, stored by the name shipment files give it (<c>export-permit</c>).</summary>
+    public sealed class DocumentTypeConverter() : ValueConverter<DocumentType, string>(type => DocumentNames.Name(type), text => Parse(text))
+    {
+        private static DocumentType Parse(string text) =>
+            DocumentNames.TryParse(text, out var type) ? type : throw new FormatException($"'{text}' in the database is not a kind of document.");
     }
 
     /// <summary>Every instant is UTC; SQLite hands DateTime back unspecified, so the kind is restored on read.</summary>

@@ -84,6 +84,11 @@ public sealed partial class SampleLoader
                 problems.AddRange(violations.Select(v => row.Problem(Column(v.Field), v.Message)));
                 broken = violations.Count > 0;
             }
+            if (!broken && s.Row["cites_source"] is { } source && specimen!.RecordOrigin(source, null) is { Count: > 0 } refused)
+            {
+                problems.AddRange(refused.Select(v => s.Row.Problem("cites_source", v.Message)));
+                broken = true;
+            }
             if (!broken)
             {
                 NewSpecimens.Add(specimen!);

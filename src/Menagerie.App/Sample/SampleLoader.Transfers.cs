@@ -3,6 +3,7 @@ using Menagerie.App.Files;
 using Menagerie.App.Transfers;
 using Menagerie.App.Transport;
 using Menagerie.Domain;
+using Menagerie.Domain.Compliance;
 using Menagerie.Domain.Documents;
 using Menagerie.Domain.Specimens;
 using Menagerie.Domain.Transfers;
@@ -50,7 +51,7 @@ public sealed partial class SampleLoader
                 var lines = linesByTransfer.GetValueOrDefault(row["key"] ?? "") ?? [];
                 if (lines.Count > 0 && lines.All(l => _existingKeys.Contains(l["specimen"] ?? "")))
                     continue;
-                var approvals = documentRows.Where(d => d["transfer"] == row["key"] && Words.TryParse<DocumentType>(d["type"], out var type) && type == DocumentType.MinistryApproval).ToList();
+                var approvals = documentRows.Where(d => d["transfer"] == row["key"] && (DocumentNames.TryParse(d["type"], out var type) || Words.TryParse(d["type"], out type)) && type == DocumentType.MinistryApproval).ToList();
                 if (Transfer(row, lines, approvals, now) is { } transfer)
                     built[row["key"]!] = transfer;
             }
@@ -98,8 +99,9 @@ public sealed partial class SampleLoader
         private void Document(CsvRow row, Transfer transfer, DateTime now)
         {
             var before = problems.Count;
-            if (!Words.TryParse<DocumentType>(row["type"], out var type))
-                problems.Add(row.Problem("type", $"'{row["type"]}' is not a kind of document."));
+            // The names of shipment files (export-permit), and those of earlier versions (citesExportPermit).
+            if (!DocumentNames.TryParse(row["type"], out var type) && !Words.TryParse(row["type"], out type))
+                problems.Add(row.Problem("type", $"'{row["type"]}' is not a kind of document: {string.Join(", ", DocumentNames.All)}."));
             DateOnly? Date(string column) => row[column] is not { } text ? null
                 : TryParseDate(text, out var date) ? date : Problem<DateOnly?>(row, column, $"'{text}' is not a date (yyyy-MM-dd).");
             var issued = Date("issued_on") ?? Problem<DateOnly?>(row, "issued_on", "The issue date is missing.");
@@ -152,6 +154,9 @@ public sealed partial class SampleLoader
             DateOnly? returnDue = null;
             if (row["return_due"] is { } dueText)
                 returnDue = TryParseDate(dueText, out var due) ? due : Problem<DateOnly?>(row, "return_due", $"'{dueText}' is not a date (yyyy-MM-dd).");
+            DateOnly? plannedDeparture = null;
+            if (row["planned_departure"] is { } plannedText)
+                plannedDeparture = TryParseDate(plannedText, out var planned) ? planned : Problem<DateOnly?>(row, "planned_departure", $"'{plannedText}' is not a date (yyyy-MM-dd).");
             var status = TransferStatus.Draft;
             if (!Words.TryParse(row["status"], out status) || !Reachable.Contains(status))
                 problems.Add(row.Problem("status", $"'{row["status"]}' is not a status a sample transfer can reach: {string.Join(", ", Reachable).ToLowerInvariant()}."));
@@ -181,7 +186,7 @@ public sealed partial class SampleLoader
                 return null;
 
             var by = db.ActorName;
-            var drafted = Domain.Transfers.Transfer.Draft(TransferId.New(), sender, receiver, terms, returnDue, TransferParty.Sender, requests, now, by);
+            var drafted = Domain.Transfers.Transfer.Draft(TransferId.New(), sender, receiver, terms, returnDue, TransferParty.Sender, requests, now, by, plannedDeparture);
             if (!Report(drafted.Violations, row, lineRows))
                 return null;
             var transfer = drafted.Value;

@@ -142,6 +142,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         "citesEntryIntoForce" => "cites_entry_into_force",
         "statusSource" => "status_source",
         "returnDue" => "return_due",
+        "plannedDeparture" => "planned_departure",
         _ => field,
     };
 

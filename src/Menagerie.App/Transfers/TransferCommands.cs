@@ -22,6 +22,9 @@ public sealed record TransferInput
     public string? Terms { get; init; }
     public DateOnly? ReturnDue { get; init; }
 
+    /// <summary>The day the animals are planned to leave; the requirements are evaluated on it until they do.</summary>
+    public DateOnly? PlannedDeparture { get; init; }
+
     /// <summary><c>sender</c> (an offer) or <c>receiver</c> (a request); by default the party the caller works for.</summary>
     public string? InitiatedBy { get; init; }
 
@@ -30,6 +33,9 @@ public sealed record TransferInput
 }
 
 public sealed record ReasonInput(string? Reason);
+
+/// <summary>The day the animals are planned to leave; null clears it.</summary>
+public sealed record DepartureInput(DateOnly? PlannedDeparture);
 
 public sealed record DispatchInput(DateTime? At);
 
@@ -126,7 +132,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             return problems;
 
         var now = db.UtcNow;
-        var drafted = Transfer.Draft(TransferId.New(), sender.Id, receiver.Id, terms!.Value, input.ReturnDue, party, lines, now, db.ActorName);
+        var drafted = Transfer.Draft(TransferId.New(), sender.Id, receiver.Id, terms!.Value, input.ReturnDue, party, lines, now, db.ActorName, input.PlannedDeparture);
         if (!drafted.IsValid)
             return drafted.Violations.ToList();
         var transfer = drafted.Value;
@@ -143,6 +149,15 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
     /// <summary>The receiver sends its request to the sender.</summary>
     public Task<Outcome<TransferView>> RequestAsync(Guid id, long? expected, CancellationToken ct) => SubmitAsync(id, TransferParty.Receiver, expected, ct);
 
+    /// <summary>
+    /// Either party's curator sets or clears the day the animals are planned to leave, until they are dispatched.
+    /// The requirements are evaluated on that day; the dispatch is checked again on its own.
+    /// </summary>
+    public Task<Outcome<TransferView>> PlanDepartureAsync(Guid id, DepartureInput input, long? expected, CancellationToken ct) =>
+        StepAsync(id, expected, t => (access.Has(t.SenderId, TransferRoles.Decide) || !access.Has(t.ReceiverId, TransferRoles.Decide) ? TransferParty.Sender : TransferParty.Receiver, TransferRoles.Decide),
+            input.PlannedDeparture is { } day ? $"planned departure set to {day:yyyy-MM-dd}" : "planned departure cleared",
+            (t, _, _) => t.PlanDeparture(input.PlannedDeparture, db.UtcNow), ct);
+
     /// <summary>The other party agrees; a sender accepting a request takes its animals now (409 when one has changed since).</summary>
     public Task<Outcome<TransferView>> AcceptAsync(Guid id, long? expected, CancellationToken ct) =>
         StepAsync(id, expected, t => (TransferRoles.Other(t.InitiatedBy), TransferRoles.Decide), "transfer accepted",
@@ -152,11 +167,16 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
         StepAsync(id, expected, t => (TransferRoles.Other(t.InitiatedBy), TransferRoles.Decide), reason ?? "transfer declined",
             (t, party, specimens) => t.Decline(party, reason, db.UtcNow, db.ActorName, specimens.Get), ct, loadSpecimens: t => t.Lines.Select(l => l.SpecimenId));
 
-    /// <summary>The sender's curator states, with the grounds, that the animals may leave; nothing that blocks may remain.</summary>
+    /// <summary>
+    /// The sender's curator states, with the grounds, that the animals may leave; nothing that blocks may remain on
+    /// the day they are planned to leave (today when none is planned), as the requirements show it.
+    /// </summary>
     public Task<Outcome<TransferView>> ClearAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>
         StepAsync(id, expected, _ => (TransferParty.Sender, TransferRoles.Decide), reason ?? "transfer cleared",
             (t, _, _) => t.Clear(reason, db.UtcNow, db.ActorName), ct,
-            gate: (t, token) => t.Status == TransferStatus.Accepted ? compliance.BlocksAsync(t, DateOnly.FromDateTime(db.UtcNow), "clearance", token) : NoBlocks);
+            gate: (t, token) => t.Status == TransferStatus.Accepted
+                ? compliance.BlocksAsync(t, t.PlannedDeparture ?? DateOnly.FromDateTime(db.UtcNow), "clearance", token)
+                : NoBlocks);
 
     /// <summary>Either party's curator cancels, with the reason, until the animals are dispatched.</summary>
     public Task<Outcome<TransferView>> CancelAsync(Guid id, string? reason, long? expected, CancellationToken ct) =>

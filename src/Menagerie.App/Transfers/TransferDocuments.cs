@@ -118,7 +118,7 @@ public sealed class TransferDocuments(MenagerieDbContext db, TransferQueries que
         if (!registered.IsValid)
             return registered.Violations.ToList();
         db.TransferDocuments.Add(registered.Value);
-        return await Saving.SaveAsync(db, $"{registered.Value.Type} {registered.Value.Number} registered for transfer {transfer.Id}", () => DocumentView.Of(registered.Value), ct, created: true);
+        return await Saving.SaveAsync(db, $"{DocumentNames.Name(registered.Value.Type)} {registered.Value.Number} registered for transfer {transfer.Id}", () => DocumentView.Of(registered.Value), ct, created: true);
     }
 
     public async Task<Outcome<IReadOnlyList<DocumentView>>> ListAsync(Guid transferId, CancellationToken ct)

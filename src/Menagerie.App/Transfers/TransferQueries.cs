@@ -123,7 +123,7 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
             .Select(s => new TransferStepView(s.Number, s.Action, s.Party, s.By, s.RecordedAt, s.At, s.Reason)).ToList();
         return new TransferView(
             t.Id.Value, t.Status, summary.Sender, institutions[t.SenderId].Name, summary.Receiver, institutions[t.ReceiverId].Name,
-            t.Terms, t.ReturnDue, t.InitiatedBy, summary.Animals, summary.Counts, summary.Taxa, t.DispatchedAt, t.ReceivedAt,
+            t.Terms, t.ReturnDue, t.PlannedDeparture, t.InitiatedBy, summary.Animals, summary.Counts, summary.Taxa, t.DispatchedAt, t.ReceivedAt,
             summary.OpenDiscrepancy, summary.NextStep, lines, steps, await TransferDocuments.ViewsAsync(db, t.Id, ct), t.Version);
     }
 
@@ -132,7 +132,7 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
         NextStepView? next = TransferRoles.Next(t) is { } n ? new(n.Action, n.Party, codes[t.Institution(n.Party)], n.Roles) : null;
         var animals = t.Animals;
         return new TransferSummary(
-            t.Id.Value, t.Status, codes[t.SenderId], codes[t.ReceiverId], t.Terms, t.ReturnDue, t.InitiatedBy, animals.Total, animals.ToString(),
+            t.Id.Value, t.Status, codes[t.SenderId], codes[t.ReceiverId], t.Terms, t.ReturnDue, t.PlannedDeparture, t.InitiatedBy, animals.Total, animals.ToString(),
             t.Lines.Select(l => l.TaxonId).Distinct().Count(), t.DispatchedAt, t.ReceivedAt, t.HasOpenDiscrepancy, next, t.Version);
     }
 }

@@ -1,6 +1,7 @@
 using Menagerie.App.Accounts;
 using Menagerie.App.Persistence;
 using Menagerie.Domain;
+using Menagerie.Domain.Compliance;
 using Menagerie.Domain.Documents;
 using Menagerie.Domain.Transfers;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class TransferSignOffs(MenagerieDbContext db, TransferQueries quer
         {
             var document = Approval(transfer, country, now, db.ActorName);
             db.TransferDocuments.Add(document);
-            reason += $": {document.Type} {document.Number}";
+            reason += $": {DocumentNames.Name(document.Type)} {document.Number}";
         }
         else if (transfer.Steps[^1].Reason is { } why)
         {

@@ -16,6 +16,7 @@ public sealed record TransferSummary(
     string Receiver,
     TransferTerms Terms,
     DateOnly? ReturnDue,
+    DateOnly? PlannedDeparture,
     TransferParty InitiatedBy,
     int Animals,
     string Counts,
@@ -55,6 +56,7 @@ public sealed record TransferView(
     string ReceiverName,
     TransferTerms Terms,
     DateOnly? ReturnDue,
+    DateOnly? PlannedDeparture,
     TransferParty InitiatedBy,
     int Animals,
     string Counts,
@@ -73,7 +75,8 @@ public sealed record TransferView(
 /// <see cref="SignOffFor"/> is the party whose country's authority the person is, while the transfer may be signed off.
 /// </summary>
 public sealed record TransferPermissions(
-    IReadOnlyList<string> Steps, bool RegisterDocuments, bool ConfirmWarnings, bool DeclareFound, bool DeclareLost, TransferParty? SignOffFor = null)
+    IReadOnlyList<string> Steps, bool RegisterDocuments, bool ConfirmWarnings, bool DeclareFound, bool DeclareLost, bool PlanDeparture,
+    TransferParty? SignOffFor = null)
 {
     public bool May(string step) => Steps.Contains(step, StringComparer.Ordinal);
 }
@@ -126,7 +129,8 @@ public static class TransferRoles
                 && (access.Has(t.SenderId, TransferDocuments.Register) || access.Has(t.ReceiverId, TransferDocuments.Register)),
             ConfirmWarnings: decides && t.Status is not (TransferStatus.Declined or TransferStatus.Cancelled),
             DeclareFound: discrepancy && access.Has(t.ReceiverId, Receive),
-            DeclareLost: discrepancy && (access.Has(t.ReceiverId, Receive) || access.Has(t.SenderId, Receive)));
+            DeclareLost: discrepancy && (access.Has(t.ReceiverId, Receive) || access.Has(t.SenderId, Receive)),
+            PlanDeparture: decides && t.Status is TransferStatus.Draft or TransferStatus.Proposed or TransferStatus.Accepted or TransferStatus.Cleared);
     }
 
     public static string Describe(IEnumerable<Role> roles) => string.Join(" or ", roles.Select(r => r switch

@@ -104,7 +104,7 @@ public sealed class TransportPlans(MenagerieDbContext db, TransferQueries querie
         var plan = TransportPlanner.Plan(animals, table, journey.Value.Journey);
         var parties = await db.Institutions.AsNoTracking().Where(i => i.Id == transfer.SenderId || i.Id == transfer.ReceiverId).ToDictionaryAsync(i => i.Id, ct);
         var documents = await db.TransferDocuments.AsNoTracking().Include(d => d.Covers).Where(d => d.TransferId == transfer.Id).ToListAsync(ct);
-        var summaries = documents.OrderBy(d => d.IssuedOn).Select(d => new TransferDocumentSummary(Words.Kebab(d.Type), d.Number, d.IssuingState, d.IssuedOn, d.ValidUntil,
+        var summaries = documents.OrderBy(d => d.IssuedOn).Select(d => new TransferDocumentSummary(DocumentNames.Name(d.Type), d.Number, d.IssuingState, d.IssuedOn, d.ValidUntil,
             [.. d.Covers.Select(c => c.Line)])).ToList();
         var manifest = lines.Select(l => l with
         {

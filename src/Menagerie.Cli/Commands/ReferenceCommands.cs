@@ -10,7 +10,10 @@ namespace Menagerie.Cli.Commands;
 public static class ReferenceCommands
 {
     public static Command Create(CliContext cli) =>
-        new("reference", "Reference data for compliance: the CITES checklist, every listing with its source and as-of date.") { Import(cli), Show(cli) };
+        new("reference", "Reference data for compliance: the CITES checklist, its listing history, the Parties, every row with its source and as-of date.")
+        {
+            Import(cli), Show(cli), Status(cli),
+        };
 
     private static Command Import(CliContext cli)
     {
@@ -65,15 +68,16 @@ public static class ReferenceCommands
     private static Command Show(CliContext cli)
     {
         var taxon = new Argument<string>("taxon") { Description = "A scientific name in the checklist, e.g. \"Ursus arctos\"; a synonym is resolved to its accepted name." };
+        var on = new Option<DateOnly?>("--on") { Description = "The day whose listings are wanted, yyyy-MM-dd (default: today)." };
         var format = GlobalOptions.Format();
-        var show = new Command("show", "The listing rows that apply to a taxon, each with its source and as-of date.") { taxon, format };
+        var show = new Command("show", "The listing rows in force for a taxon on a day, each with its source and as-of date, and the dated changes to its listing.") { taxon, on, format };
         show.SetAction(async (parse, ct) =>
         {
             var opened = await cli.OpenAsync(parse, ct);
             if (opened is not { } o)
                 return ExitCodes.Usage;
             await using var scope = o.Scope;
-            var view = await scope.ServiceProvider.GetRequiredService<ListingLookup>().ShowAsync(parse.GetRequiredValue(taxon), ct);
+            var view = await scope.ServiceProvider.GetRequiredService<ListingLookup>().ShowAsync(parse.GetRequiredValue(taxon), parse.GetValue(on), ct);
             return await view.ReportAsync(cli, parse.GetValue(format), v => Render(cli.Console, v), ct);
         });
         return show;
@@ -94,11 +98,20 @@ public static class ReferenceCommands
             var under = string.Equals(view.ListedUnder, view.AcceptedName ?? view.Name, StringComparison.OrdinalIgnoreCase) ? "Listed in its own name" : $"Listed under {view.ListedUnder}";
             console.WriteLine(under + (view.FirstListed is { } first ? string.Create(CultureInfo.InvariantCulture, $"; first listed {first:yyyy-MM-dd}.") : "."));
         }
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Checklist: {view.ChecklistSource}, as of {view.ChecklistAsOf:yyyy-MM-dd}."));
-        if (view.Listings.Count == 0)
-            return;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Checklist: {view.ChecklistSource}, as of {view.ChecklistAsOf:yyyy-MM-dd}; listings in force on {view.On:yyyy-MM-dd}."));
+        if (view.Listings.Count > 0)
+            console.Write(ListingTable(view.Listings));
+        if (view.History.Count > 0)
+        {
+            console.WriteLine("Changes to the listings of it and the taxa above it since the checklist:");
+            console.Write(ChangeTable(view.History));
+        }
+    }
+
+    private static Table ListingTable(IReadOnlyList<ListingRowView> listings)
+    {
         var table = new Table().AddColumns("Appendix", "Since", "Populations", "Party", "Annotation", "Source", "As of");
-        foreach (var l in view.Listings)
+        foreach (var l in listings)
         {
             var populations = l.Populations.Count > 0 ? string.Join(",", l.Populations) : l.ExcludedPopulations.Count > 0 ? "all but " + string.Join(",", l.ExcludedPopulations) : "all";
             var annotation = l.Annotation
@@ -113,6 +126,74 @@ public static class ReferenceCommands
                 Markup.Escape(l.Source),
                 l.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
-        console.Write(table);
+        return table;
+    }
+
+    private static Table ChangeTable(IReadOnlyList<ListingChangeView> changes)
+    {
+        var table = new Table().AddColumns("In force", "Taxon", "Change", "Populations", "Annotation", "Adopted", "Source");
+        foreach (var c in changes)
+        {
+            table.AddRow(
+                c.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Markup.Escape(c.Taxon),
+                Markup.Escape(Described(c)),
+                Markup.Escape(Populations(c.Populations, c.ExcludedPopulations)),
+                Markup.Escape(c.Annotation),
+                Markup.Escape(c.Meeting),
+                Markup.Escape(c.Source));
+        }
+        return table;
+    }
+
+    private static string Described(ListingChangeView c) => c.Change switch
+    {
+        ListingChangeKind.Added => $"added to {c.To}" + (c.ListingParty is { } p ? $" by {p}" : ""),
+        ListingChangeKind.Deleted => $"deleted from {c.From}",
+        ListingChangeKind.Transferred => $"{c.From} → {c.To}",
+        _ => $"{c.To} amended",
+    };
+
+    private static string Populations(IReadOnlyList<string> populations, IReadOnlyList<string> excluded) =>
+        populations.Count > 0 ? string.Join(",", populations) : excluded.Count > 0 ? "all but " + string.Join(",", excluded) : "all";
+
+    private static Command Status(CliContext cli)
+    {
+        var format = GlobalOptions.Format();
+        var status = new Command("status", "The reference data in use: the checklist edition, the newest listing change recorded over it and how far the changes are complete, the Party list's date.") { format };
+        status.SetAction(async (parse, ct) =>
+        {
+            var opened = await cli.OpenAsync(parse, ct);
+            if (opened is not { } o)
+                return ExitCodes.Usage;
+            await using var scope = o.Scope;
+            var view = await scope.ServiceProvider.GetRequiredService<ListingLookup>().StatusAsync(ct);
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                await cli.WriteJsonAsync(view, ct);
+                return ExitCodes.Ok;
+            }
+            RenderStatus(cli.Console, view);
+            return ExitCodes.Ok;
+        });
+        return status;
+    }
+
+    private static void RenderStatus(IAnsiConsole console, ReferenceStatusView view)
+    {
+        var edition = view.Edition is { } e ? string.Create(CultureInfo.InvariantCulture, $"edition {e.Number}, ") : "";
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Checklist: {edition}{view.ChecklistSource}, as of {view.ChecklistAsOf:yyyy-MM-dd}."));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Listing changes over it: {view.ListingChanges}, and {view.Synonyms} synonyms."));
+        if (view.NewestChange is { } c)
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Newest change: {c.Taxon} {Described(c)}, in force {c.EffectiveFrom:yyyy-MM-dd} ({c.Meeting})."));
+        foreach (var coverage in view.Coverage)
+        {
+            var appendices = string.Join(" and ", coverage.Appendices);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Complete to {coverage.CompleteTo:yyyy-MM-dd} for {coverage.Taxon}, Appendices {appendices}: {coverage.Note}"));
+        }
+        if (view.Coverage.Count == 0)
+            console.WriteLine("No taxon's listing changes are known to be complete: every listing counts as of its own source's date.");
+        var older = view.OlderStatuses == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {view.OlderStatuses} states' status is as of an earlier date");
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Parties: {view.Parties} of {view.States} states known, the list as of {view.PartiesAsOf:yyyy-MM-dd}{older}."));
     }
 }

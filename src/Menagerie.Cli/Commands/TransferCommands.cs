@@ -8,7 +8,7 @@ using Steps = Menagerie.App.Transfers.TransferCommands;
 namespace Menagerie.Cli.Commands;
 
 /// <summary>
-/// <c>menagerie transfer list|show|propose|request|accept|decline|clear|sign-off|dispatch|receive|cancel|resolve|requirements|override|document|export|import</c>:
+/// <c>menagerie transfer list|show|propose|request|departure|accept|decline|clear|sign-off|dispatch|receive|cancel|resolve|requirements|override|document|export|import</c>:
 /// every step of a transfer, taken as the installation's operator, who may act for either party, and the
 /// signed packages that carry a transfer to another installation.
 /// </summary>
@@ -21,6 +21,7 @@ public static class TransferCommands
             Show(cli),
             Submit(cli, "propose", TransferParty.Sender),
             Submit(cli, "request", TransferParty.Receiver),
+            Departure(cli),
             Step(cli, "accept", "The other party accepts a proposal or a request.", [], (c, id, _, ct) => c.AcceptAsync(id, null, ct)),
             WithReason(cli, "decline", "The other party declines a proposal or a request; the animals are free again.", "Why it is declined.",
                 (c, id, reason, ct) => c.DeclineAsync(id, reason, null, ct)),
@@ -109,6 +110,7 @@ public static class TransferCommands
         var terms = new Option<string?>("--terms") { Description = "gift, loan, exchange, sale or loan-return." };
         terms.AcceptOnlyFromAmong("gift", "loan", "exchange", "sale", "loan-return");
         var returnDue = new Option<DateOnly?>("--return-due") { Description = "For a loan: the date (yyyy-MM-dd) the animals are due back." };
+        var departure = new Option<DateOnly?>("--departure") { Description = "The day (yyyy-MM-dd) the animals are planned to leave; the requirements are evaluated on it." };
         var animals = TransferText.Repeated("--animal",
             "A specimen the sender holds, by global id or any identifier; REF=12.13.0 takes that many (male.female.unknown) from a group. Repeat for each.",
             text => TransferText.TryParseAnimal(text, out _), "expected REF, or REF=male.female.unknown for part of a group (e.g. MOS-G0001=12.13.0)");
@@ -118,9 +120,9 @@ public static class TransferCommands
             : "Sends the receiver's draft to the sender, or drafts a new request for animals and sends it at once.";
         var command = new Command(verb, description)
         {
-            id, from, to, terms, returnDue, animals, format,
+            id, from, to, terms, returnDue, departure, animals, format,
         };
-        Option[] drafting = [from, to, terms, returnDue, animals];
+        Option[] drafting = [from, to, terms, returnDue, departure, animals];
         command.Validators.Add(result =>
         {
             if (result.GetValue(id) is not null)
@@ -143,6 +145,7 @@ public static class TransferCommands
                     Receiver = parse.GetValue(to),
                     Terms = parse.GetValue(terms),
                     ReturnDue = parse.GetValue(returnDue),
+                    PlannedDeparture = parse.GetValue(departure),
                     InitiatedBy = Words.Kebab(party),
                     Lines = [.. typed.Select(a => TransferText.TryParseAnimal(a, out var line) ? line : new TransferLineInput(a))],
                     Submit = true,
@@ -158,10 +161,27 @@ public static class TransferCommands
         "receiver" => "--to",
         "terms" => "--terms",
         "returnDue" => "--return-due",
+        "plannedDeparture" => "--departure",
         "lines" => "--animal",
         _ when ReceiptLines.Field(field) is { Index: var i } && i < animals.Length => $"--animal {animals[i]}",
         _ => field,
     };
+
+    /// <summary><c>departure ID yyyy-MM-dd</c> or <c>departure ID --clear</c>: either party changes the planned departure until dispatch.</summary>
+    private static Command Departure(CliContext cli)
+    {
+        var day = new Argument<DateOnly?>("date") { Description = "The day (yyyy-MM-dd) the animals are planned to leave.", Arity = ArgumentArity.ZeroOrOne };
+        var clear = new Option<bool>("--clear") { Description = "No departure is planned any more: the requirements are evaluated on today." };
+        var command = Step(cli, "departure", "Sets the day the animals are planned to leave, until they are dispatched; the requirements are evaluated on it.", [clear],
+            (steps, id, parse, ct) => steps.PlanDepartureAsync(id, new DepartureInput(parse.GetValue(day)), null, ct));
+        command.Add(day);
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(day) is null) != result.GetValue(clear))
+                result.AddError("Give either the planned departure (yyyy-MM-dd) or --clear.");
+        });
+        return command;
+    }
 
     private static Command Step(
         CliContext cli, string name, string description, Option[] options, Func<Steps, Guid, ParseResult, CancellationToken, Task<Outcome<TransferView>>> act)
@@ -173,7 +193,7 @@ public static class TransferCommands
             command.Add(option);
         command.Add(format);
         command.SetAction((parse, ct) => WithAsync<Steps>(cli, parse, async steps =>
-            await (await act(steps, parse.GetRequiredValue(id), parse, ct)).WithFields(f => f is "reason" or "at" or "line" ? "--" + f : f)
+            await (await act(steps, parse.GetRequiredValue(id), parse, ct)).WithFields(f => f is "reason" or "at" or "line" ? "--" + f : f == "plannedDeparture" ? "date" : f)
                 .ReportAsync(cli, parse.GetValue(format), t => TransferOutput.Done(cli.Output, t), ct), ct));
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Menagerie.App;
 using Menagerie.App.Compliance;
 using Menagerie.App.Transfers;
+using Menagerie.Domain.Compliance;
 using Spectre.Console;
 
 namespace Menagerie.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class TransferComplianceCommands
     public static Command Requirements(CliContext cli)
     {
         var id = TransferCommands.TransferArgument();
-        var on = new Option<DateOnly?>("--on") { Description = "The day to evaluate validity windows on (yyyy-MM-dd; default: the dispatch date, or today)." };
+        var on = new Option<DateOnly?>("--on") { Description = "The day to evaluate validity windows on (yyyy-MM-dd; default: the dispatch date, else the planned departure, else today)." };
         var format = GlobalOptions.Format();
         var command = new Command("requirements", "Every requirement of the transfer with its rule, severity, status and source. Exit 0 clear, 1 blocked, 3 warnings only.") { id, on, format };
         command.SetAction((parse, ct) => TransferCommands.WithAsync<TransferCompliance>(cli, parse, async compliance =>
@@ -100,7 +101,7 @@ internal static class TransferComplianceCommands
             };
             var outcome = await documents.RegisterAsync(parse.GetRequiredValue(id), input, ct);
             return await outcome.ReportAsync(cli, parse.GetValue(format),
-                d => cli.Console.MarkupLine(Markup.Escape($"{d.Type} {d.Number} ({d.IssuingState}) registered as {d.Id}.")), ct);
+                d => cli.Console.MarkupLine(Markup.Escape($"{DocumentNames.Name(d.Type)} {d.Number} ({d.IssuingState}) registered as {d.Id}.")), ct);
         }, ct));
         return command;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Menagerie.App;
 using Menagerie.App.Transfers;
+using Menagerie.Domain.Compliance;
 using Menagerie.Domain.Specimens;
 using Spectre.Console;
 
@@ -35,6 +36,7 @@ internal static class TransferOutput
         Fact("To", $"{t.ReceiverName} ({t.Receiver})");
         Fact("Terms", Terms(t.Terms, t.ReturnDue));
         Fact("Drafted by", Words.Kebab(t.InitiatedBy));
+        Fact("Planned departure", t.PlannedDeparture?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not planned");
         Fact("Animals", $"{t.Animals} ({t.Counts} m.f.u) of {t.Taxa} taxa");
         Fact("Dispatched", Instant(t.DispatchedAt));
         Fact("Received", Instant(t.ReceivedAt));
@@ -67,7 +69,7 @@ internal static class TransferOutput
         foreach (var d in t.Documents)
         {
             documents.AddRow(
-                Markup.Escape(d.Type.ToString()), Markup.Escape(d.Number), Markup.Escape($"{d.IssuingAuthority} ({d.IssuingState})"),
+                Markup.Escape(DocumentNames.Name(d.Type)), Markup.Escape(d.Number), Markup.Escape($"{d.IssuingAuthority} ({d.IssuingState})"),
                 d.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 $"{d.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""} to {d.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open"}",
                 d.Covers.Count == 0 ? "all" : string.Join(", ", d.Covers.Select(c => c.Counts is null ? $"{c.Line}" : $"{c.Line} ({c.Counts})")),

@@ -55,7 +55,11 @@ public sealed record CitesListing
 }
 
 /// <summary>A state's CITES Party status as known on a date, from a source.</summary>
-public sealed record PartyStatus(string Code, string Name, bool IsParty, DateOnly? EntryIntoForce, DateOnly AsOf, string Source);
+public sealed record PartyStatus(string Code, string Name, bool IsParty, DateOnly? EntryIntoForce, DateOnly AsOf, string Source)
+{
+    /// <summary>Whether the Convention was in force for the state on a day: a Party only from its entry into force.</summary>
+    public bool IsPartyOn(DateOnly day) => IsParty && (EntryIntoForce is not { } entry || entry <= day);
+}
 
 /// <summary>A domesticated form that an annotation takes out of the Convention (Bos grunniens of Bos mutus).</summary>
 public sealed record DomesticatedForm(string Name, string WildTaxon, string Source);
@@ -82,6 +86,7 @@ public sealed class Checklist
     private readonly Dictionary<string, NativeRange> _native = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SanctionsRegime> _sanctions = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _approvalRequired = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<ListingChange>> _changes = new(StringComparer.OrdinalIgnoreCase);
 
     public Checklist(ChecklistContents contents)
     {
@@ -90,6 +95,7 @@ public sealed class Checklist
         AsOf = contents.AsOf;
         foreach (var taxon in contents.Taxa)
             _taxa.TryAdd(taxon.Name, taxon);
+        TaxonCount = _taxa.Count;
         foreach (var listing in contents.Listings)
         {
             if (!_listings.TryGetValue(listing.Taxon, out var list))
@@ -101,6 +107,13 @@ public sealed class Checklist
         }
         foreach (var (taxon, date) in contents.FirstListed)
             _firstListed[taxon] = date;
+        AddChanges(contents.Changes);
+        foreach (var synonym in contents.Synonyms.Where(s => _taxa.ContainsKey(s.ListedAs)))
+        {
+            _taxa[synonym.Name] = new ChecklistTaxon(synonym.Name, _taxa[synonym.ListedAs].Rank, synonym.ListedAs, synonym.ListedAs);
+            SynonymCount++;
+        }
+        Coverage = contents.Coverage;
         foreach (var party in contents.Parties)
             _parties[party.Code] = party;
         foreach (var form in contents.Domesticated)
@@ -122,12 +135,45 @@ public sealed class Checklist
 
     public IReadOnlyDictionary<char, string> SourceCodes { get; }
     public IReadOnlyDictionary<char, string> PurposeCodes { get; }
-    public int TaxonCount => _taxa.Count;
+    /// <summary>The names of the checklist itself, without those the listing changes and synonyms add.</summary>
+    public int TaxonCount { get; }
     public int ListingCount => _listings.Values.Sum(l => l.Count);
 
     public ChecklistTaxon? Taxon(string name) => _taxa.GetValueOrDefault(name);
 
+    /// <summary>How far the listing changes are known to be complete, by taxon and Appendix.</summary>
+    public IReadOnlyList<ListingCoverage> Coverage { get; }
+
+    /// <summary>The newest listing change recorded over this checklist, or null when there is none.</summary>
+    public ListingChange? NewestChange => _changes.Values.SelectMany(c => c).MaxBy(c => c.EffectiveFrom);
+
+    public int ChangeCount => _changes.Values.Sum(c => c.Count);
+
+    public int SynonymCount { get; }
+
+    /// <summary>Party status of every state the reference data know.</summary>
+    public IReadOnlyCollection<PartyStatus> Parties => _parties.Values;
+
+    /// <summary>The taxon's own listings as the checklist records them, before any later change.</summary>
     public IReadOnlyList<CitesListing> ListingsOf(string taxon) => _listings.TryGetValue(taxon, out var list) ? list : [];
+
+    /// <summary>The taxon's own listings in force on a day: the checklist's, with the changes in force by then applied in order.</summary>
+    public IReadOnlyList<CitesListing> ListingsOf(string taxon, DateOnly on) =>
+        ChangesOf(taxon).TakeWhile(c => c.EffectiveFrom <= on).Aggregate(ListingsOf(taxon), (listings, change) => change.ApplyTo(listings));
+
+    /// <summary>The changes to the taxon's own listing after the checklist's, oldest first.</summary>
+    public IReadOnlyList<ListingChange> ChangesOf(string taxon) => _changes.TryGetValue(taxon, out var list) ? list : [];
+
+    /// <summary>
+    /// The day a listing resolved through this lineage is known to be current as of: its own as-of date, or
+    /// later when the listing changes are complete to a later day for a taxon of the lineage and its Appendix.
+    /// </summary>
+    public DateOnly CurrentAsOf(IEnumerable<string> lineage, Appendix appendix, DateOnly asOf)
+    {
+        var names = lineage.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var covered = Coverage.Where(c => names.Contains(c.Taxon) && (appendix == Appendix.NotListed || c.Appendices.Contains(appendix)));
+        return covered.Select(c => c.CompleteTo).Append(asOf).Max();
+    }
 
     /// <summary>Whether any taxon below this one carries a listing of its own.</summary>
     public bool HasListingBelow(string taxon) => _listedBelow.Contains(taxon);
@@ -144,6 +190,30 @@ public sealed class Checklist
     public bool RequiresAuthorityApproval(string state) => _approvalRequired.Contains(state);
 
     public string? Parent(string taxon) => _taxa.TryGetValue(taxon, out var t) ? t.Parent : null;
+
+    /// <summary>
+    /// Listing changes that come into force after the taxon's listings in the checklist were current: those of
+    /// an edition's own date or older are already in it. A taxon the checklist does not name gains its name, and
+    /// the date it was first listed.
+    /// </summary>
+    private void AddChanges(IEnumerable<ListingChange> changes)
+    {
+        foreach (var change in changes.OrderBy(c => c.EffectiveFrom))
+        {
+            var known = ListingsOf(change.Taxon).Select(l => l.AsOf).Append(AsOf).Max();
+            if (change.EffectiveFrom <= known)
+                continue;
+            if (!_changes.TryGetValue(change.Taxon, out var list))
+                _changes[change.Taxon] = list = [];
+            list.Add(change);
+            _taxa.TryAdd(change.Taxon, new ChecklistTaxon(change.Taxon, change.Rank, change.Parent));
+            if (change.To is { } to && to != Appendix.NotListed && !_firstListed.ContainsKey(change.Taxon))
+                _firstListed[change.Taxon] = change.EffectiveFrom;
+            for (var above = Parent(change.Taxon); above is not null && _listedBelow.Add(above); above = Parent(above))
+            {
+            }
+        }
+    }
 
     /// <summary>The taxon and every taxon above it, nearest first.</summary>
     public IEnumerable<string> Lineage(string taxon)
@@ -170,4 +240,10 @@ public sealed record ChecklistContents
     public IReadOnlyList<string> AuthorityApproval { get; init; } = [];
     public IReadOnlyDictionary<char, string> SourceCodes { get; init; } = new Dictionary<char, string>();
     public IReadOnlyDictionary<char, string> PurposeCodes { get; init; } = new Dictionary<char, string>();
+
+    /// <summary>Dated amendments to the Appendices, applied over the listings on the day of a check.</summary>
+    public IReadOnlyList<ListingChange> Changes { get; init; } = [];
+
+    public IReadOnlyList<ListingSynonym> Synonyms { get; init; } = [];
+    public IReadOnlyList<ListingCoverage> Coverage { get; init; } = [];
 }

@@ -28,7 +28,7 @@ public sealed class ComplianceContext
         Checklist = checklist;
         On = on;
         Settings = settings;
-        Listings = shipment.Lines.Select(l => ListingResolution.Resolve(checklist, l)).ToList();
+        Listings = shipment.Lines.Select(l => ListingResolution.Resolve(checklist, l, on)).ToList();
         ExporterStatus = checklist.Party(shipment.Exporter);
         ImporterStatus = checklist.Party(shipment.Importer);
     }
@@ -41,10 +41,13 @@ public sealed class ComplianceContext
     public PartyStatus? ExporterStatus { get; }
     public PartyStatus? ImporterStatus { get; }
 
-    /// <summary>A state with no known status is treated as a non-Party: the stricter Article X path applies.</summary>
-    public bool ExporterIsParty => ExporterStatus?.IsParty == true;
+    /// <summary>
+    /// A state with no known status, or one that joined after the day of the check, is treated as a non-Party:
+    /// the stricter Article X path applies.
+    /// </summary>
+    public bool ExporterIsParty => ExporterStatus?.IsPartyOn(On) == true;
 
-    public bool ImporterIsParty => ImporterStatus?.IsParty == true;
+    public bool ImporterIsParty => ImporterStatus?.IsPartyOn(On) == true;
 
     public IEnumerable<(ShipmentLine Line, ListingResolution Listing)> Lines => Shipment.Lines.Zip(Listings);
 

@@ -43,6 +43,12 @@ public sealed record ListingResolution
     /// <summary>Domestic animals recorded under the wild taxon's name.</summary>
     public bool WildNameForDomestic { get; init; }
 
+    /// <summary>
+    /// The day the listing applied is known to be current as of: its source's date, or the day the listing
+    /// changes are complete to for its class and Appendix when that is later.
+    /// </summary>
+    public DateOnly CurrentAsOf { get; init; }
+
     /// <summary>The taxon and those above it, nearest first (class, order and family decide some rules).</summary>
     public IReadOnlyList<string> Lineage { get; init; } = [];
 
@@ -50,8 +56,8 @@ public sealed record ListingResolution
     public bool NeedsCitesDocuments => Outcome == ListingOutcome.Listed && Appendix != Appendix.NotListed;
     public bool InLineage(string taxon) => Lineage.Contains(taxon, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Resolves a recorded name, population of origin and domestic flag against the checklist.</summary>
-    public static ListingResolution Resolve(Checklist checklist, ShipmentLine line)
+    /// <summary>Resolves a recorded name, population of origin and domestic flag against the listings in force on a day.</summary>
+    public static ListingResolution Resolve(Checklist checklist, ShipmentLine line, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(checklist);
         ArgumentNullException.ThrowIfNull(line);
@@ -81,7 +87,7 @@ public sealed record ListingResolution
         var lineage = checklist.Lineage(taxon.Name).ToList();
         if (taxon.Rank is not (TaxonRank.Species or TaxonRank.Subspecies))
         {
-            var listedAround = checklist.HasListingBelow(taxon.Name) || lineage.Any(t => checklist.ListingsOf(t).Count > 0);
+            var listedAround = checklist.HasListingBelow(taxon.Name) || lineage.Any(t => checklist.ListingsOf(t, on).Count > 0);
             return new()
             {
                 Line = line.Number,
@@ -93,7 +99,7 @@ public sealed record ListingResolution
             };
         }
 
-        var candidates = Candidates(checklist, lineage, 0, line.Population);
+        var candidates = Candidates(checklist, lineage, 0, line.Population, on);
         var applied = candidates.OrderBy(c => c.Appendix).First();
         var possible = candidates.Select(c => c.Appendix).Distinct().Order().ToList();
         if (line.Domestic && candidates.Any(c => c.Listing?.ExcludesDomesticated == true))
@@ -121,6 +127,7 @@ public sealed record ListingResolution
             Outcome = applied.Appendix == Appendix.NotListed ? ListingOutcome.NotListed : ListingOutcome.Listed,
             Appendix = applied.Appendix,
             Listing = applied.Listing,
+            CurrentAsOf = checklist.CurrentAsOf(lineage, applied.Appendix, applied.Listing?.AsOf ?? checklist.AsOf),
         };
     }
 
@@ -129,11 +136,11 @@ public sealed record ListingResolution
     /// not exclude the line decides; a population-specific listing that does not cover every population
     /// leaves the rest to the level above.
     /// </summary>
-    private static List<(Appendix Appendix, CitesListing? Listing)> Candidates(Checklist checklist, List<string> lineage, int level, string? population)
+    private static List<(Appendix Appendix, CitesListing? Listing)> Candidates(Checklist checklist, List<string> lineage, int level, string? population, DateOnly on)
     {
         for (var i = level; i < lineage.Count; i++)
         {
-            var listings = checklist.ListingsOf(lineage[i]);
+            var listings = checklist.ListingsOf(lineage[i], on);
             if (listings.Count == 0)
                 continue;
             var below = lineage.Take(i);
@@ -146,7 +153,7 @@ public sealed record ListingResolution
             var result = covering.Select(l => (l.Appendix, (CitesListing?)l)).ToList();
             var coversEveryPopulation = applicable.Any(l => l.Populations.Count == 0);
             if (population is null && !coversEveryPopulation)
-                result.AddRange(Candidates(checklist, lineage, i + 1, population));
+                result.AddRange(Candidates(checklist, lineage, i + 1, population, on));
             return result;
         }
         return [(Appendix.NotListed, null)];

@@ -76,6 +76,9 @@ public sealed partial class Transfer
     /// <summary>The party that drafted it: the sender offering animals, or the receiver asking for them.</summary>
     public TransferParty InitiatedBy { get; private set; }
 
+    /// <summary>The day the animals are planned to leave; the requirements are evaluated on it until they do.</summary>
+    public DateOnly? PlannedDeparture { get; private set; }
+
     public DateTime? DispatchedAt { get; private set; }
     public DateTime? ReceivedAt { get; private set; }
     public long Version { get; private set; }
@@ -107,7 +110,7 @@ public sealed partial class Transfer
     /// </summary>
     public static Result<Transfer> Draft(
         TransferId id, InstitutionId sender, InstitutionId receiver, TransferTerms terms, DateOnly? returnDue, TransferParty initiatedBy,
-        IReadOnlyList<LineRequest> lines, DateTime now, string by)
+        IReadOnlyList<LineRequest> lines, DateTime now, string by, DateOnly? plannedDeparture = null)
     {
         var problems = new List<RuleViolation>();
         if (sender == receiver)
@@ -122,8 +125,18 @@ public sealed partial class Transfer
             problems.Add(new("transfer.return-due", "returnDue", "The return date must be in the future."));
         if (lines.Count == 0)
             problems.Add(new("transfer.lines", "lines", "A transfer needs at least one specimen."));
+        problems.AddRange(CheckDeparture(plannedDeparture, now));
 
-        var transfer = new Transfer { Id = id, SenderId = sender, ReceiverId = receiver, Terms = terms, ReturnDue = returnDue, InitiatedBy = initiatedBy };
+        var transfer = new Transfer
+        {
+            Id = id,
+            SenderId = sender,
+            ReceiverId = receiver,
+            Terms = terms,
+            ReturnDue = returnDue,
+            InitiatedBy = initiatedBy,
+            PlannedDeparture = plannedDeparture,
+        };
         var seen = new HashSet<SpecimenId>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -150,6 +163,29 @@ public sealed partial class Transfer
         }
         transfer.Step(TransferAction.Drafted, initiatedBy, by, now, null, null);
         return transfer;
+    }
+
+    /// <summary>
+    /// Sets the day the animals are planned to leave, or clears it, until they are dispatched. A day already
+    /// past is kept as stated: a transfer may be recorded after its plan was made, as the reference shipments are.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> PlanDeparture(DateOnly? day, DateTime now)
+    {
+        if (Status is not (TransferStatus.Draft or TransferStatus.Proposed or TransferStatus.Accepted or TransferStatus.Cleared))
+            return [new("transfer.status", "status", $"The planned departure can be changed until the animals are dispatched; this transfer is {Word(Status)}.")];
+        if (CheckDeparture(day, now).ToList() is { Count: > 0 } problems)
+            return problems;
+        PlannedDeparture = day;
+        return [];
+    }
+
+    /// <summary>A planned departure within the dates the records take (<see cref="Plausible"/>).</summary>
+    private static IEnumerable<RuleViolation> CheckDeparture(DateOnly? day, DateTime now)
+    {
+        if (day is { } early && Plausible.TooEarly(early))
+            yield return new("transfer.planned-departure", "plannedDeparture", Plausible.BeforeEarliest(early));
+        if (day is { } ahead && Plausible.TooFarAhead(ahead, now))
+            yield return new("transfer.planned-departure", "plannedDeparture", Plausible.BeyondPlanning(ahead));
     }
 
     /// <summary>The initiator sends the draft to the other party: a proposal from the sender, a request from the receiver.</summary>

@@ -1,13 +1,15 @@
 using Menagerie.App;
 using Menagerie.App.Compliance.Reference;
+using Menagerie.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Menagerie.Web.Taxa;
 
 /// <summary>
-/// The CITES checklist the compliance rules read: its edition, as-of date and source; and a taxon's listings,
-/// found by scientific name, as <c>menagerie reference show</c> prints them.
+/// The CITES checklist the compliance rules read: its edition, as-of date and source, the listing changes over
+/// it and the Party list, as <c>menagerie reference status</c> prints them; and a taxon's listings on a day,
+/// found by scientific name, with the changes to them, as <c>menagerie reference show</c> prints them.
 /// </summary>
 public sealed class ChecklistModel(ListingLookup lookup) : PageModel
 {
@@ -16,7 +18,13 @@ public sealed class ChecklistModel(ListingLookup lookup) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
 
-    public ChecklistEditionView? Edition { get; private set; }
+    /// <summary>The day whose listings are shown, yyyy-MM-dd; today when empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? On { get; set; }
+
+    public ReferenceStatusView Status { get; private set; } = null!;
+
+    public ChecklistEditionView? Edition => Status.Edition;
 
     public TaxonListingView? Listing { get; private set; }
 
@@ -25,18 +33,23 @@ public sealed class ChecklistModel(ListingLookup lookup) : PageModel
 
     public bool TooLong { get; private set; }
 
+    /// <summary>The day asked for is not a date.</summary>
+    public bool BadDay { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Edition = await lookup.EditionAsync(ct);
+        Status = await lookup.StatusAsync(ct);
         var name = Name?.Trim();
-        if (string.IsNullOrEmpty(name))
-            return Page();
-        if (name.Length > MaxNameLength)
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(On))
         {
-            TooLong = true;
-            return Page();
+            day = FormTime.Date(On);
+            BadDay = day is null;
         }
-        switch (await lookup.ShowAsync(name, ct))
+        TooLong = name?.Length > MaxNameLength;
+        if (string.IsNullOrEmpty(name) || TooLong || BadDay)
+            return Page();
+        switch (await lookup.ShowAsync(name, day, ct))
         {
             case Outcome<TaxonListingView>.Ok ok:
                 Listing = ok.Value;

@@ -35,6 +35,9 @@ public sealed class NewModel(TransferCommands commands, SpecimenQueries specimen
     public DateOnly? ReturnDue { get; set; }
 
     [BindProperty]
+    public DateOnly? PlannedDeparture { get; set; }
+
+    [BindProperty]
     public IList<Guid> Selected { get; set; } = [];
 
     /// <summary>For a group offered in part: counts by sex, by the group's global id.</summary>
@@ -72,6 +75,7 @@ public sealed class NewModel(TransferCommands commands, SpecimenQueries specimen
             Receiver = offer ? Other : Mine,
             Terms = Terms,
             ReturnDue = Terms == "loan" ? ReturnDue : null,
+            PlannedDeparture = PlannedDeparture,
             InitiatedBy = offer ? "sender" : "receiver",
             Lines = offer ? OfferedLines() : RequestedLines(),
             Submit = Submit,

@@ -46,7 +46,14 @@ public sealed class ShowModel(
     [BindProperty]
     public string? Time { get; set; }
 
-    /// <summary>A day to see the requirements on (<c>?on=2024-11-20</c>); the steps are still refused by today's.</summary>
+    /// <summary>The planned departure the form changes to; blank clears it.</summary>
+    [BindProperty]
+    public DateOnly? Departure { get; set; }
+
+    /// <summary>
+    /// A day to see the requirements on (<c>?on=2024-11-20</c>); the steps are still refused by those on the planned
+    /// departure, or today's when none is planned.
+    /// </summary>
     [BindProperty(SupportsGet = true, Name = "on")]
     public string? On { get; set; }
 
@@ -76,6 +83,9 @@ public sealed class ShowModel(
         "dispatch" => commands.DispatchAsync(id, new DispatchInput(FormTime.Utc(Date, Time)), Version, null, ct),
         _ => Task.FromResult<Outcome<TransferView>>(new Outcome<TransferView>.NotFound($"No step '{step}'.")),
     }, ct);
+
+    public async Task<IActionResult> OnPostDepartureAsync(Guid id, CancellationToken ct) =>
+        await StepAsync(id, "departure", commands.PlanDepartureAsync(id, new DepartureInput(Departure), Version, ct), ct);
 
     /// <summary>The authority of the sender's or the receiver's country approves, objects (with the reason) or withdraws its objection.</summary>
     public Task<IActionResult> OnPostSignOffAsync(Guid id, string? decision, CancellationToken ct) =>

@@ -48,8 +48,13 @@ public static class TransferEndpoints
                 }
                 return (await compliance.RequirementsAsync(id, day, ct)).ToHttp(http);
             })
-            .WithSummary("What the transfer needs before its animals may leave: every requirement with its rule, severity (block, warn, info), status (satisfied, missing, expired, not-yet-valid, insufficient-quantity), the lines it concerns, the document that meets it and its source; on=YYYY-MM-DD evaluates time limits on that day (default: the dispatch date, or today).")
+            .WithSummary("What the transfer needs before its animals may leave: every requirement with its rule, severity (block, warn, info), status (satisfied, missing, expired, not-yet-valid, insufficient-quantity), the lines it concerns, the document that meets it and its source; on=YYYY-MM-DD evaluates time limits on that day (default: the dispatch date, else the planned departure, else today).")
             .Produces<ComplianceView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        transfers.MapPut("/{id:guid}/planned-departure", async (Guid id, DepartureInput input, TransferCommands commands, HttpContext http, CancellationToken ct) =>
+                await OutcomeResults.IfMatchAsync(http, async version => (await commands.PlanDepartureAsync(id, input, version, ct)).ToHttp(http, t => t.Version)))
+            .WithSummary("Either party's curator sets the day the animals are planned to leave (plannedDeparture, YYYY-MM-DD; null clears it), until they are dispatched. The requirements are evaluated on it by default. Send If-Match with the ETag you read.")
+            .ProducesConditionalWrite<TransferView>();
 
         transfers.MapGet("/{id:guid}/overrides", async (Guid id, TransferCompliance compliance, HttpContext http, CancellationToken ct) =>
                 (await compliance.OverridesAsync(id, ct)).ToHttp(http))

@@ -3,6 +3,7 @@ using Menagerie.App.Persistence;
 using Menagerie.App.Sample;
 using Menagerie.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Menagerie.App.Tests.Given;
 
@@ -112,6 +113,57 @@ public sealed class LedgerAnchorTests
         var report = await VerifyAsync(database);
 
         Assert.True(report.Intact, report.Problem);
+    }
+
+    [Fact]
+    public async Task Verify_accepts_documents_ledgered_by_their_old_type_names_once_migrated_to_the_new()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using (var db = TestDatabase.Open(database.Options))
+        {
+            // The records as an older Menagerie wrote them: each document's type by the enum's name (CitesExportPermit),
+            // in its row and in the ledger, the chain hashed over that; then the migration to the shipment files' names.
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            // Going back past the later AuthoritySignOff drops the countries' approval setting, which this migration
+            // does not concern: it is put back once the database is migrated again.
+            var approving = await db.Countries.Where(c => c.RequiresAuthorityApproval).Select(c => c.Code).ToListAsync(Ct);
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_DocumentTypeNames", StringComparison.Ordinal)) - 1], cancellationToken: Ct);
+            var previous = LedgerEntry.GenesisHash;
+            foreach (var entry in await db.LedgerEntries.OrderBy(e => e.Sequence).ToListAsync(Ct))
+            {
+                var e = db.Entry(entry);
+                if (entry.EntityType == nameof(Domain.Documents.TransferDocument))
+                    e.Property(nameof(LedgerEntry.After)).CurrentValue = OldTypeName(entry.After!);
+                e.Property(nameof(LedgerEntry.PreviousHash)).CurrentValue = previous;
+                e.Property(nameof(LedgerEntry.Hash)).CurrentValue = previous = entry.ComputeHash();
+            }
+            await db.SaveChangesAsync(Ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "LedgerHeads" SET "Hash" = {0}""", [previous], Ct);
+            Assert.Contains("CitesExportPermit", await db.Database.SqlQueryRaw<string>("""SELECT "Type" AS "Value" FROM "TransferDocuments" """).ToListAsync(Ct));
+
+            await migrator.MigrateAsync(cancellationToken: Ct);
+            foreach (var code in approving)
+                await db.Database.ExecuteSqlRawAsync("""UPDATE "Countries" SET "RequiresAuthorityApproval" = TRUE WHERE "Code" = {0}""", [code], Ct);
+
+            Assert.DoesNotContain("CitesExportPermit", await db.Database.SqlQueryRaw<string>("""SELECT "Type" AS "Value" FROM "TransferDocuments" """).ToListAsync(Ct));
+            Assert.Contains(await db.LedgerEntries.Where(e => e.EntityType == "TransferDocument").Select(e => e.After).ToListAsync(Ct),
+                after => after!.Contains("\"Type\":\"CitesExportPermit\"", StringComparison.Ordinal));
+        }
+
+        var report = await VerifyAsync(database);
+
+        Assert.True(report.Intact, report.Problem);
+        Assert.Equal(0, report.Records!.Differences);
+    }
+
+    /// <summary>A document's snapshot with its type as the enum names it, as entries were written before the shipment files' names.</summary>
+    private static string OldTypeName(string snapshot)
+    {
+        var fields = System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, object?>>(snapshot)!;
+        Assert.True(Domain.Compliance.DocumentNames.TryParse(fields["Type"]!.ToString(), out var type));
+        fields["Type"] = type.ToString();
+        return System.Text.Json.JsonSerializer.Serialize(fields);
     }
 
     [Theory]

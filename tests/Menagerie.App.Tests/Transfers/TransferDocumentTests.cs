@@ -53,8 +53,7 @@ public sealed class TransferDocumentTests
         await using var services = database.Services();
         await using var scope = services.Scope();
         var november = await NovemberAsync(scope.ServiceProvider);
-        await using var db = TestDatabase.Open(database.Options);
-        var before = await db.TransferDocuments.CountAsync(d => d.TransferId == new TransferId(november), Ct);
+        var before = Ok(await scope.ServiceProvider.GetRequiredService<TransferDocuments>().ListAsync(november, Ct)).Count;
 
         var outcome = await scope.ServiceProvider.GetRequiredService<TransferDocuments>().RegisterAsync(november, new DocumentInput
         {
@@ -69,6 +68,7 @@ public sealed class TransferDocumentTests
 
         var invalid = Assert.IsType<Outcome<DocumentView>.Invalid>(outcome);
         Assert.Equal(["number", "issuingState", "validFrom", "covers[0].line", "covers[1].counts"], invalid.Violations.Select(v => v.Field));
+        await using var db = TestDatabase.Open(database.Options);
         Assert.Equal(before, await db.TransferDocuments.CountAsync(d => d.TransferId == new TransferId(november), Ct));
     }
 

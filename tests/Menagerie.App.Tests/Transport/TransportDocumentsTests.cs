@@ -271,12 +271,12 @@ public sealed class TransportDocumentsTests
         ManifestLine[] lines =
         [
             new(1, Lion, "MOS-00037", "Laska", "Panthera leo", "African lion", "male", 1, ["transponder:643094100123456"],
-                ["cites-export-permit RU-2024-EX-00417", "veterinary-health-certificate RU-VET-2024-1188"]),
+                ["export-permit RU-2024-EX-00417", "veterinary-certificate RU-VET-2024-1188"]),
             new(2, Guid.Parse("0b1c5a52-7d1e-4c1a-9a37-2f0d6c1e0002"), "MOS-00112", null, "Cacatua alba", "White cockatoo", "2.3.0", 5,
                 ["ring:MOS-R-2201", "ring:MOS-R-2202", "ring:MOS-R-2203", "ring:MOS-R-2204", "ring:MOS-R-2205"],
-                ["cites-export-permit RU-2024-EX-00418", "veterinary-health-certificate RU-VET-2024-1188"]),
+                ["export-permit RU-2024-EX-00418", "veterinary-certificate RU-VET-2024-1188"]),
             new(3, Guid.Parse("0b1c5a52-7d1e-4c1a-9a37-2f0d6c1e0003"), "MOS-00140", null, "Alectoris chukar", "Chukar partridge", "6.6.0", 12, [],
-                ["veterinary-health-certificate RU-VET-2024-1188"]),
+                ["veterinary-certificate RU-VET-2024-1188"]),
         ];
         return new TransportPapers(
             Guid.Parse("5f6e0c4e-33a8-4f5e-8d8b-7a6b2b9e0c11"), "TR-2024-0042",
@@ -284,9 +284,9 @@ public sealed class TransportDocumentsTests
             new InstitutionParty("PYO", "Pyongyang Central Zoo", "KP", "Taesong District, Pyongyang, DPR Korea"),
             "+7 495 255-53-75 (Moscow Zoo duty veterinarian, 24 h)", plan, lines,
             [
-                new("cites-export-permit", "RU-2024-EX-00417", "RU", new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 31), [1]),
-                new("cites-export-permit", "RU-2024-EX-00418", "RU", new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 31), [2]),
-                new("veterinary-health-certificate", "RU-VET-2024-1188", "RU", new DateOnly(2024, 11, 8), null, []),
+                new("export-permit", "RU-2024-EX-00417", "RU", new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 31), [1]),
+                new("export-permit", "RU-2024-EX-00418", "RU", new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 31), [2]),
+                new("veterinary-certificate", "RU-VET-2024-1188", "RU", new DateOnly(2024, 11, 8), null, []),
             ]);
     }
 }

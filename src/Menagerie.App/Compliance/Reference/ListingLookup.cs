@@ -17,17 +17,38 @@ public sealed record ListingRowView(
 
 public sealed record DomesticatedView(string WildTaxon, string Source);
 
+/// <summary>One dated change to a taxon's listing, as <c>listing-changes.csv</c> records it.</summary>
+public sealed record ListingChangeView(
+    string Taxon, ListingChangeKind Change, Appendix? From, Appendix? To, string? ListingParty, IReadOnlyList<string> Populations,
+    IReadOnlyList<string> ExcludedPopulations, string Annotation, DateOnly EffectiveFrom, string Meeting, string Source, DateOnly AsOf)
+{
+    public static ListingChangeView Of(ListingChange c) => new(
+        c.Taxon, c.Kind, c.From, c.To, c.ListingParty, c.Populations, c.ExcludedPopulations, c.Annotation, c.EffectiveFrom, c.Meeting, c.Source, c.AsOf);
+}
+
+public sealed record ListingCoverageView(string Taxon, IReadOnlyList<Appendix> Appendices, DateOnly CompleteTo, string Note);
+
 /// <summary>
-/// A taxon's listing as the checklist in the records resolves it: the listings of the nearest taxon in its
-/// lineage that has any (<see cref="ListedUnder"/>), unless a higher taxon's listing leaves it out
-/// (<see cref="ExcludedBy"/>) or it is a domesticated form outside the Convention.
+/// The reference data the compliance rules read, as they stand: the checklist edition, the listing changes
+/// recorded over it (the newest, how many, how far complete), the Party list's date and size, and how many
+/// states' status is older than the list (P-01 judges each by its own date).
+/// </summary>
+public sealed record ReferenceStatusView(
+    ChecklistEditionView? Edition, string ChecklistSource, DateOnly ChecklistAsOf, int ListingChanges, ListingChangeView? NewestChange,
+    int Synonyms, IReadOnlyList<ListingCoverageView> Coverage, int Parties, int States, DateOnly PartiesAsOf, int OlderStatuses);
+
+/// <summary>
+/// A taxon's listing on a day as the checklist in the records resolves it: the listings in force of the
+/// nearest taxon in its lineage that has any (<see cref="ListedUnder"/>), unless a higher taxon's listing
+/// leaves it out (<see cref="ExcludedBy"/>) or it is a domesticated form outside the Convention; and the
+/// dated changes to the listings of its lineage recorded over the checklist (<see cref="History"/>).
 /// </summary>
 public sealed record TaxonListingView(
     string Name, string? AcceptedName, TaxonRank? Rank, IReadOnlyList<string> Lineage, DomesticatedView? DomesticatedFormOf,
     string? ListedUnder, string? ExcludedBy, DateOnly? FirstListed, string ChecklistSource, DateOnly ChecklistAsOf,
-    IReadOnlyList<ListingRowView> Listings);
+    DateOnly On, IReadOnlyList<ListingRowView> Listings, IReadOnlyList<ListingChangeView> History);
 
-public sealed class ListingLookup(MenagerieDbContext db)
+public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
 {
     /// <summary>The checklist edition in use: the last one imported (the shipped one until another replaces it).</summary>
     public async Task<ChecklistEditionView?> EditionAsync(CancellationToken ct)
@@ -36,9 +57,33 @@ public sealed class ListingLookup(MenagerieDbContext db)
         return edition is null ? null : ChecklistEditionView.Of(edition);
     }
 
-    public async Task<Outcome<TaxonListingView>> ShowAsync(string name, CancellationToken ct)
+    public async Task<ReferenceStatusView> StatusAsync(CancellationToken ct)
+    {
+        var edition = await EditionAsync(ct);
+        var checklist = await ReferenceData.LoadAsync(db, ct);
+        var parties = checklist.Parties;
+        var listed = parties.Count == 0 ? checklist.AsOf : parties.Max(p => p.AsOf);
+        return new ReferenceStatusView(
+            edition,
+            checklist.Source,
+            checklist.AsOf,
+            checklist.ChangeCount,
+            checklist.NewestChange is { } change ? ListingChangeView.Of(change) : null,
+            checklist.SynonymCount,
+            checklist.Coverage.Select(c => new ListingCoverageView(c.Taxon, c.Appendices, c.CompleteTo, c.Note)).ToList(),
+            parties.Count(p => p.IsParty),
+            parties.Count,
+            listed,
+            parties.Count(p => p.AsOf < listed));
+    }
+
+    /// <param name="name">A scientific name, a synonym or a domesticated form's name.</param>
+    /// <param name="on">The day whose listings are wanted: today when null.</param>
+    /// <param name="ct">Cancels the lookup.</param>
+    public async Task<Outcome<TaxonListingView>> ShowAsync(string name, DateOnly? on, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(name);
+        var day = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var checklist = await ReferenceData.LoadAsync(db, ct);
         var taxon = checklist.Taxon(name.Trim());
         var domesticated = checklist.Domesticated(name.Trim());
@@ -51,7 +96,7 @@ public sealed class ListingLookup(MenagerieDbContext db)
         IReadOnlyList<CitesListing> listings = [];
         for (var i = 0; domesticated is null && i < lineage.Count; i++)
         {
-            var found = checklist.ListingsOf(lineage[i]);
+            var found = checklist.ListingsOf(lineage[i], day);
             if (found.Count == 0)
                 continue;
             if (found.Any(l => l.ExcludedTaxa.Intersect(lineage.Take(i), StringComparer.OrdinalIgnoreCase).Any()))
@@ -71,6 +116,8 @@ public sealed class ListingLookup(MenagerieDbContext db)
             checklist.FirstListed(accepted),
             checklist.Source,
             checklist.AsOf,
-            listings.Select(ListingRowView.Of).ToList()));
+            day,
+            listings.Select(ListingRowView.Of).ToList(),
+            lineage.SelectMany(checklist.ChangesOf).OrderBy(c => c.EffectiveFrom).Select(ListingChangeView.Of).ToList()));
     }
 }

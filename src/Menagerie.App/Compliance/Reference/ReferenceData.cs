@@ -69,6 +69,9 @@ public static class ReferenceData
     private static ChecklistContents WithTables(ChecklistContents checklist, ReferenceTables tables, ChecklistContents shipped) => checklist with
     {
         Parties = tables.Parties,
+        Changes = tables.Changes,
+        Synonyms = tables.Synonyms,
+        Coverage = tables.Coverage,
         Domesticated = tables.Domesticated,
         NativeRanges = tables.NativeRanges,
         Sanctions = tables.Sanctions,

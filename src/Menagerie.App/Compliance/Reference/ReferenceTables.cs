@@ -6,17 +6,24 @@ namespace Menagerie.App.Compliance.Reference;
 
 /// <summary>
 /// Menagerie's own reference files, each row with its source: CITES Party status of states, listing
-/// corrections, domesticated forms, native ranges and sanctions regimes.
+/// corrections, the listing history (dated changes, synonyms and how far they are complete), domesticated
+/// forms, native ranges and sanctions regimes.
 /// </summary>
 public sealed record ReferenceTables(
     IReadOnlyList<PartyStatus> Parties,
     IReadOnlyList<ListingCorrection> Corrections,
+    IReadOnlyList<ListingChange> Changes,
+    IReadOnlyList<ListingSynonym> Synonyms,
+    IReadOnlyList<ListingCoverage> Coverage,
     IReadOnlyList<DomesticatedForm> Domesticated,
     IReadOnlyList<NativeRange> NativeRanges,
     IReadOnlyList<SanctionsRegime> Sanctions)
 {
     public const string PartiesFile = "parties.csv";
     public const string CorrectionsFile = "listing-corrections.csv";
+    public const string ChangesFile = "listing-changes.csv";
+    public const string SynonymsFile = "listing-synonyms.csv";
+    public const string CoverageFile = "listing-coverage.csv";
     public const string DomesticatedFile = "domesticated.csv";
     public const string NativeRangesFile = "native-ranges.csv";
     public const string SanctionsFile = "sanctions.csv";
@@ -25,6 +32,9 @@ public sealed record ReferenceTables(
     [
         (PartiesFile, ["code", "name", "party", "entry_into_force", "as_of", "source"]),
         (CorrectionsFile, ["taxon", "appendix", "effective_from", "listing_party", "populations", "excluded_populations", "excluded_taxa", "excludes_domesticated", "annotation", "as_of", "source"]),
+        (ChangesFile, ["taxon", "rank", "parent", "change", "from_appendix", "to_appendix", "listing_party", "populations", "excluded_populations", "annotation", "effective_from", "meeting", "as_of", "source"]),
+        (SynonymsFile, ["name", "listed_as", "effective_from", "source"]),
+        (CoverageFile, ["taxon", "appendices", "complete_to", "note"]),
         (DomesticatedFile, ["name", "wild_taxon", "source"]),
         (NativeRangesFile, ["taxon", "countries", "source"]),
         (SanctionsFile, ["destination", "measures", "source"]),
@@ -53,6 +63,9 @@ public sealed record ReferenceTables(
         var read = new ReferenceTables(
             ReadParties(tables.GetValueOrDefault(PartiesFile) ?? [], problems),
             ListingCorrections.Read(tables.GetValueOrDefault(CorrectionsFile) ?? [], problems),
+            ListingHistory.ReadChanges(tables.GetValueOrDefault(ChangesFile) ?? [], problems),
+            ListingHistory.ReadSynonyms(tables.GetValueOrDefault(SynonymsFile) ?? [], problems),
+            ListingHistory.ReadCoverage(tables.GetValueOrDefault(CoverageFile) ?? [], problems),
             ReadDomesticated(tables.GetValueOrDefault(DomesticatedFile) ?? [], problems),
             ReadNativeRanges(tables.GetValueOrDefault(NativeRangesFile) ?? [], problems),
             ReadSanctions(tables.GetValueOrDefault(SanctionsFile) ?? [], problems));

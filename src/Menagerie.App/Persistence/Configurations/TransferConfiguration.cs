@@ -80,7 +80,7 @@ internal sealed class TransferDocumentConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<Menagerie.Domain.Documents.TransferDocument> builder)
     {
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.Type).HasConversion<string>().HasMaxLength(40);
+        builder.Property(d => d.Type).HasConversion<IdConverters.DocumentTypeConverter>().HasMaxLength(40);
         builder.Property(d => d.Number).HasMaxLength(100);
         builder.Property(d => d.IssuingAuthority).HasMaxLength(300);
         builder.Property(d => d.IssuingState).HasMaxLength(2);

@@ -124,7 +124,7 @@ internal static class Print
         {
             DocumentType.CitesExportPermit, DocumentType.CitesImportPermit, DocumentType.CitesReExportCertificate, DocumentType.ComparableDocumentation,
             DocumentType.CaptiveBreedingCertificate, DocumentType.PreConventionCertificate, DocumentType.TravellingExhibitionCertificate,
-        }.Select(t => Words.Kebab(t))],
+        }.Select(DocumentNames.Name)],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The transfer's CITES permits and certificates, and documents that stand in for them.</summary>

@@ -13,7 +13,7 @@ public static class ListingRules
     private static IEnumerable<Requirement> ResolveListing(ComplianceContext context)
     {
         var stale = new List<int>();
-        var oldest = context.Checklist.AsOf;
+        var oldest = DateOnly.MaxValue;
         foreach (var (line, listing) in context.Lines)
         {
             yield return listing.Outcome switch
@@ -22,7 +22,7 @@ public static class ListingRules
                 ListingOutcome.NotIdentified => Block(line, $"{line.Label} is identified only to {listing.Taxon}, under which species are listed in different Appendices or not at all: record each animal's species"),
                 _ => Info(line, Describe(listing, context.Checklist)),
             };
-            var asOf = listing.Listing?.AsOf ?? context.Checklist.AsOf;
+            var asOf = listing.CurrentAsOf;
             if (listing.Outcome is ListingOutcome.Listed or ListingOutcome.NotListed && context.On.DayNumber - asOf.DayNumber > context.Settings.ListingMaxAgeDays)
             {
                 stale.Add(line.Number);
@@ -68,7 +68,7 @@ public static class ListingRules
         }
         if (listing.Listing is not { } source)
             return $"{listing.Taxon}: not listed in the CITES Appendices {from}";
-        Wording sourced = $"(source: {source.Source}, as of {source.AsOf:yyyy-MM-dd})";
+        Wording sourced = $"(source: {source.Source}, as of {listing.CurrentAsOf:yyyy-MM-dd})";
         if (listing.Outcome == ListingOutcome.NotListed)
         {
             return source.Appendix == Appendix.NotListed

@@ -22,6 +22,12 @@ public static class PartyRules
                 continue;
             }
             var age = c.On.DayNumber - status.AsOf.DayNumber;
+            if (status.IsParty && !status.IsPartyOn(c.On))
+            {
+                yield return ComplianceContext.Condition("P-01", Severity.Warn, P01.Source, [], met: true,
+                    $"{status.Name} ({state}) is a Party only from {status.EntryIntoForce:yyyy-MM-dd} ({status.Source}): on {c.On:yyyy-MM-dd} it is a non-Party");
+                continue;
+            }
             yield return new Requirement
             {
                 Rule = "P-01",

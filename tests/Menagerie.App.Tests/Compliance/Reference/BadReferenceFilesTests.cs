@@ -78,6 +78,13 @@ public sealed class BadReferenceFilesTests : IDisposable
             "Panthera leo,IV,2019-11-26,PK,India,,,false,,2019-11-26,",
             "Aix galericulata,none,,,,,,false,,2013-11-30,snapshot",
             "Aix galericulata,II,2013-11-30,,,,,false,,2013-11-30,snapshot");
+        Write(ReferenceTables.ChangesFile,
+            "taxon,rank,parent,change,from_appendix,to_appendix,listing_party,populations,excluded_populations,annotation,effective_from,meeting,as_of,source",
+            "Psittacus erithacus,species,,moved,II,I,,,,,2017-01-02,CoP17,2026-12-06,a source",
+            "Psittacus erithacus,tribe,,transferred,II,,,,,,2017-13-02,CoP17,2026-12-06,",
+            "Okapia johnstoni,species,Artiodactyla,added,II,IV,,ZZZ,,,2026-03-05,CoP20,2026-12-06,a source");
+        Write(ReferenceTables.SynonymsFile, "name,listed_as,effective_from,source", "Copsychus malabaricus,Copsychus malabaricus,2023-02-23,a source");
+        Write(ReferenceTables.CoverageFile, "taxon,appendices,complete_to,note", "Mammalia,I;IV,2026-12-06,a note");
         Write(ReferenceTables.DomesticatedFile, "name,wild_taxon,source", "Bos grunniens,Bos mutus,", "Bos grunniens,Bos mutus,C-03", "Bos grunniens,Bos mutus,C-03");
         Write(ReferenceTables.NativeRangesFile, "taxon,countries,source", "Grus japonensis,\"RU,Korea\",general knowledge");
         Write(ReferenceTables.SanctionsFile, "destination,measures,source", "DPRK,UNSCR 1718,UN");
@@ -97,6 +104,16 @@ public sealed class BadReferenceFilesTests : IDisposable
                 "listing-corrections.csv:3: listing_party: Only an Appendix III listing has a listing Party.",
                 "listing-corrections.csv:3: populations: 'INDIA' is not an ISO 3166-1 alpha-2 code.",
                 "listing-corrections.csv:4: appendix: Aix galericulata is corrected to 'none' and to an Appendix at once.",
+                "listing-changes.csv:2: change: 'moved' is not added, transferred, deleted or amended.",
+                "listing-changes.csv:3: source: The source is missing.",
+                "listing-changes.csv:3: rank: 'tribe' is not a rank (class, order, family, genus, species or subspecies).",
+                "listing-changes.csv:3: to_appendix: A change 'transferred' needs the Appendix it enters.",
+                "listing-changes.csv:3: effective_from: '2017-13-02' is not a date (yyyy-MM-dd).",
+                "listing-changes.csv:4: to_appendix: 'IV' is not I, II or III.",
+                "listing-changes.csv:4: from_appendix: An addition leaves no Appendix: leave from_appendix empty, or call it transferred.",
+                "listing-changes.csv:4: populations: 'ZZZ' is not an ISO 3166-1 alpha-2 code.",
+                "listing-synonyms.csv:2: listed_as: Copsychus malabaricus is given as a synonym of itself.",
+                "listing-coverage.csv:2: appendices: 'IV' is not I, II or III.",
                 "domesticated.csv:2: source: The source is missing.",
                 "domesticated.csv:4: name: Bos grunniens is in the file twice.",
                 "native-ranges.csv:2: countries: 'KOREA' is not an ISO 3166-1 alpha-2 code.",

@@ -58,18 +58,21 @@ public sealed class ReferenceDataTests
     }
 
     [Fact]
-    public void Pheasants_listed_by_pakistan_are_appendix_III_and_a_name_the_snapshot_lacks_is_added()
+    public void Pheasants_listed_by_pakistan_are_appendix_III_from_2014_and_a_name_the_snapshot_lacks_is_added()
     {
         var checklist = ReferenceData.Embedded();
+        var on = new DateOnly(2024, 11, 20);
 
-        var peafowl = Assert.Single(checklist.ListingsOf("Pavo cristatus"));
+        var peafowl = Assert.Single(checklist.ListingsOf("Pavo cristatus", on));
 
-        Assert.Equal((Appendix.III, "PK"), (peafowl.Appendix, peafowl.ListingParty));
+        Assert.Empty(checklist.ListingsOf("Pavo cristatus"));
+        Assert.Equal((Appendix.III, "PK", new DateOnly(2014, 6, 24)), (peafowl.Appendix, peafowl.ListingParty, peafowl.EffectiveFrom));
         Assert.Equal(new ChecklistTaxon("Pavo cristatus", TaxonRank.Species, "Pavo"), checklist.Taxon("Pavo cristatus"));
         Assert.Equal("Phasianidae", checklist.Parent("Pavo"));
-        Assert.Equal((Appendix.III, "PK"), (checklist.ListingsOf("Lophura leucomelanos")[0].Appendix, checklist.ListingsOf("Lophura leucomelanos")[0].ListingParty));
+        Assert.Equal("Phasianidae", checklist.Parent("Pucrasia macrolopha"));
+        Assert.Equal((Appendix.III, "PK"), (checklist.ListingsOf("Lophura leucomelanos", on)[0].Appendix, checklist.ListingsOf("Lophura leucomelanos", on)[0].ListingParty));
         Assert.True(checklist.HasListingBelow("Phasianidae"));
-        Assert.Equal(new DateOnly(2014, 12, 1), checklist.FirstListed("Pavo cristatus"));
+        Assert.Equal(new DateOnly(2014, 6, 24), checklist.FirstListed("Pavo cristatus"));
     }
 
     [Fact]
@@ -98,19 +101,20 @@ public sealed class ReferenceDataTests
         var korea = checklist.Party("KP")!;
         var haiti = checklist.Party("HT")!;
 
-        Assert.Equal((true, new DateOnly(1992, 1, 1), new DateOnly(2015, 7, 1)), (russia.IsParty, russia.EntryIntoForce, russia.AsOf));
+        Assert.Equal((true, new DateOnly(1992, 1, 1), new DateOnly(2025, 11, 24)), (russia.IsParty, russia.EntryIntoForce, russia.AsOf));
         Assert.Contains("chronological list of Parties", russia.Source, StringComparison.Ordinal);
         Assert.Contains("USSR", russia.Source, StringComparison.Ordinal);
-        Assert.Equal((false, null, new DateOnly(2015, 7, 1)), (korea.IsParty, korea.EntryIntoForce, korea.AsOf));
-        Assert.Contains("Absent from the CITES chronological list of Parties", korea.Source, StringComparison.Ordinal);
-        Assert.Equal((false, new DateOnly(2012, 1, 1)), (haiti.IsParty, haiti.AsOf));
+        Assert.Equal((false, null, new DateOnly(2025, 11, 24)), (korea.IsParty, korea.EntryIntoForce, korea.AsOf));
+        Assert.Contains("Not a Party on 2025-11-24", korea.Source, StringComparison.Ordinal);
+        Assert.Equal((false, new DateOnly(2025, 11, 24)), (haiti.IsParty, haiti.AsOf));
+        Assert.Equal((true, new DateOnly(2025, 1, 2)), (checklist.Party("TM")!.IsParty, checklist.Party("TM")!.EntryIntoForce));
         Assert.Equal(new DateOnly(1993, 10, 7), checklist.Party("KR")!.EntryIntoForce);
         Assert.Equal(new DateOnly(1975, 7, 1), checklist.Party("US")!.EntryIntoForce);
         Assert.Equal(new DateOnly(2014, 5, 6), checklist.Party("IQ")!.EntryIntoForce);
         Assert.Null(checklist.Party("EU"));
         Assert.Null(checklist.Party("BQ"));
-        Assert.Equal(185, ReferenceData.Tables().Parties.Count(p => p.IsParty));
-        Assert.Equal(11, ReferenceData.Tables().Parties.Count(p => !p.IsParty));
+        Assert.Equal(189, ReferenceData.Tables().Parties.Count(p => p.IsParty));
+        Assert.Equal(10, ReferenceData.Tables().Parties.Count(p => !p.IsParty));
     }
 
     [Fact]

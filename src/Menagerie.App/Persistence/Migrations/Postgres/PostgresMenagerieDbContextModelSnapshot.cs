@@ -1183,6 +1183,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateOnly?>("PlannedDeparture")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 

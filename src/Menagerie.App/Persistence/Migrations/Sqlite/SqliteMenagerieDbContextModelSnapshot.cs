@@ -1178,6 +1178,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PlannedDeparture")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Menagerie.App.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMenagerieDbContext))]
-    [Migration("20261206232551_AuthoritySignOff")]
+    [Migration("20261207005423_AuthoritySignOff")]
     partial class AuthoritySignOff
     {
         /// <inheritdoc />
@@ -1179,6 +1179,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                     b.Property<string>("InitiatedBy")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedDeparture")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReceivedAt")
