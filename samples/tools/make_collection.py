@@ -17,15 +17,15 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "collection")
 rng = random.Random(20241120)
 
 countries = [
-    # code, name, party, entry_into_force, as_of, source
+    # code, name, party, entry_into_force, as_of, source, authority_approval (Russia's ministry approved both 2024 shipments)
     ("RU", "Russian Federation", "true", "1992-01-01", "2015-07-01",
-     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories; continues the USSR's membership"),
+     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories; continues the USSR's membership", "true"),
     ("KP", "Democratic People's Republic of Korea", "false", "", "2015-07-01",
-     "Absent from the CITES chronological list of Parties (copy of July 2015 in OHI-Science/ohiprep); no accession recorded in any source consulted"),
+     "Absent from the CITES chronological list of Parties (copy of July 2015 in OHI-Science/ohiprep); no accession recorded in any source consulted", "false"),
     ("CZ", "Czechia", "true", "1993-01-01", "2015-07-01",
-     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories"),
+     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories", "false"),
     ("DE", "Germany", "true", "1976-06-20", "2015-07-01",
-     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories"),
+     "CITES chronological list of Parties (cites.org/eng/disc/parties/chronolo.php), copy of July 2015 in OHI-Science/ohiprep globalprep/cites_signatories", "false"),
 ]
 institutions = [
     # code, name, country, IANA time zone
@@ -284,7 +284,7 @@ assert 300 < len(specimens) < 900, len(specimens)
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "countries.csv"), "w", newline="") as f:
     w = csv.writer(f)
-    w.writerow(["code", "name", "cites_party", "cites_entry_into_force", "status_as_of", "status_source"])
+    w.writerow(["code", "name", "cites_party", "cites_entry_into_force", "status_as_of", "status_source", "authority_approval"])
     w.writerows(countries)
 with open(os.path.join(OUT, "institutions.csv"), "w", newline="") as f:
     w = csv.writer(f)

@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Transport.ContainerTables>();
         services.AddScoped<Transport.TransportPlans>();
         services.AddScoped<TransferDocuments>();
+        services.AddScoped<TransferSignOffs>();
         services.AddScoped<InstallationCommands>();
         services.AddScoped<TransferPackages>();
         services.AddScoped<Census>();

@@ -273,6 +273,34 @@ public sealed class TransferCommandTests
     }
 
     [Fact]
+    public async Task The_authority_signs_off_with_the_exit_codes_of_the_other_steps()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var transfers = JsonDocument.Parse((await RunAsync(database, "list", "--format", "json")).Output).RootElement.EnumerateArray().ToList();
+        string Id(string status) => transfers.Single(t => t.GetProperty("status").GetString() == status).GetProperty("id").GetString()!;
+        var november = Id("accepted");
+
+        var unreasoned = await RunAsync(database, "sign-off", november, "--object");
+        var objected = await RunAsync(database, "sign-off", november, "--object", "--reason", "Quarantine at the Central Zoo is not ready", "--format", "json");
+        var requirements = await RunAsync(database, "requirements", november, "--format", "json");
+        var approveWhileObjecting = await RunAsync(database, "sign-off", november, "--approve");
+        var both = await RunAsync(database, "sign-off", november, "--approve", "--withdraw");
+        var unknown = await RunAsync(database, "sign-off", Guid.NewGuid().ToString(), "--approve");
+        var withdrawn = await RunAsync(database, "sign-off", november, "--withdraw");
+        var dispatched = await RunAsync(database, "sign-off", Id("dispatched"), "--object", "--reason", "too late");
+
+        Assert.Equal((1, 0, 1, 2, 2, 0, 1), (unreasoned.Exit, objected.Exit, approveWhileObjecting.Exit, both.Exit, unknown.Exit, withdrawn.Exit, dispatched.Exit));
+        Assert.Contains("--reason: An objection needs its reason.", unreasoned.Error, StringComparison.Ordinal);
+        var step = JsonDocument.Parse(objected.Output).RootElement.GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal(("objected", "sender", "Quarantine at the Central Zoo is not ready"),
+            (step.GetProperty("action").GetString(), step.GetProperty("party").GetString(), step.GetProperty("reason").GetString()));
+        Assert.Contains(JsonDocument.Parse(requirements.Output).RootElement.GetProperty("requirements").EnumerateArray(),
+            r => r.GetProperty("rule").GetString() == "L-04" && r.GetProperty("status").GetString() == "missing");
+        Assert.Contains("--approve: The authority objects to this transfer", approveWhileObjecting.Error, StringComparison.Ordinal);
+        Assert.Contains("past signing off", dispatched.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_planned_departure_is_given_at_the_proposal_changed_until_dispatch_and_the_requirements_are_on_it()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);

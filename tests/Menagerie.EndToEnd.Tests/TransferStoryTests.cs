@@ -68,6 +68,7 @@ public sealed class TransferStoryTests(Chromium chromium)
         Assert.Contains("C-60", why, StringComparison.Ordinal);
         Assert.Contains("C-61", why, StringComparison.Ordinal);
         Assert.Contains("V-01", why, StringComparison.Ordinal);
+        Assert.Contains("L-04", why, StringComparison.Ordinal);
         await Looking.AssertAccessibleAsync(curator);
         await Looking.ScreenshotAsync(curator, "transfer-blocked-en");
 
@@ -76,6 +77,13 @@ public sealed class TransferStoryTests(Chromium chromium)
         await RegisterAsync(registrar, transfer, "comparable-documentation", "KP-CD-2026-7", "Central Zoo Authority, DPRK", "KP", "2026-11-01");
         await RegisterAsync(registrar, transfer, "export-permit", "RU-2026-EX-204", "Rosprirodnadzor", "RU", "2026-11-10");
         await RegisterAsync(registrar, transfer, "veterinary-certificate", "RU-VET-2026-88", "Moscow Veterinary Committee", "RU", "2026-11-25");
+
+        // Russia's authority approves the gift on the transfer's page, in Russian.
+        var russia = await site.OpenAsync(browser, "authority@RU", language: "ru-RU");
+        await russia.GotoAsync(transfer);
+        await russia.GetByRole(AriaRole.Button, new() { Name = "Одобрить" }).ClickAsync();
+        Assert.Contains("одобрена властями", await russia.Locator(".timeline").TextContentAsync(), StringComparison.Ordinal);
+        await Looking.AssertAccessibleAsync(russia);
 
         // Now it clears, and the animals leave.
         await curator.GotoAsync(transfer);

@@ -244,6 +244,9 @@ public sealed class AuthorizationMatrixTests
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/decline", _ => november + "/decline", _ => new { reason = "no" }, PastStep("curator@PYONGYANG")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/clear", _ => november + "/clear", _ => new { }, Step("curator@MOSCOW")),
             new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/cancel", _ => november + "/cancel", _ => new { }, Step("curator@MOSCOW", "curator@PYONGYANG")),
+            // Only the authorities of RU and KP sign the November shipment off: with no objection to withdraw, theirs is the rule's 400.
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/sign-off", _ => november + "/sign-off", _ => new { decision = "withdraw" }, Step("authority@RU", "authority@KP")),
+            new(HttpMethod.Post, "/api/v1/transfers/{id:guid}/sign-off", _ => loan + "/sign-off", _ => new { decision = "object", reason = "no" }, PastLoanStep("authority@DE", "authority@CZ")),
             // A day before 1800: either party's curator is refused by the rules; after dispatch, the loan's by its status.
             new(HttpMethod.Put, "/api/v1/transfers/{id:guid}/planned-departure", _ => november + "/planned-departure", _ => new { plannedDeparture = "1700-01-01" },
                 Step("curator@MOSCOW", "curator@PYONGYANG")),

@@ -207,6 +207,7 @@ public sealed partial class PageAuthorizationMatrixTests
             new("GET", "/transfers/{id:guid}/ledger", null, l + "/ledger", c => c.Anonymous ? Answer.SignIn : Reads(c, loan) ? Answer.Ok : Answer.NotFound),
             new("POST", "/transfers/{id:guid}", "Step", n + "?handler=Step&step=propose", TransferStep(november, "curator@MOSCOW"), stale),
             new("POST", "/transfers/{id:guid}", "Step", l + "?handler=Step&step=dispatch", TransferStep(loan, "registrar@BERLIN", "transport-coordinator@BERLIN"), stale),
+            new("POST", "/transfers/{id:guid}", "SignOff", n + "?handler=SignOff&decision=withdraw", TransferStep(november, "authority@RU", "authority@KP"), stale),
             new("POST", "/transfers/{id:guid}", "Resolve", n + "?handler=Resolve&line=1&resolution=found", TransferStep(november, "registrar@PYONGYANG"), stale),
             new("POST", "/transfers/{id:guid}", "Departure", n + "?handler=Departure", TransferStep(november, "curator@MOSCOW", "curator@PYONGYANG"), stale),
             // A block cannot be confirmed away: the curators of both parties get the rule's answer on the page.

@@ -62,8 +62,8 @@ public sealed class TransferApiTests
         var proposed = await StepAsync(curator, id, "propose", drafted);
         var stale = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "read before it was proposed" }, ifMatch: drafted.ETag);
         var accepted = await StepAsync(theirCurator, id, "accept", proposed);
-        await PapersAsync(factory, id);
-        var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificates issued; gift approved by both ministries" });
+        var papers = await PapersAsync(factory, id);
+        var cleared = await StepAsync(curator, id, "clear", papers, new { reason = "Health certificates issued; gift approved by both ministries" });
         var dispatched = await StepAsync(registrar, id, "dispatch", cleared, new { at = DispatchedAt });
         var received = await StepAsync(theirRegistrar, id, "receive", dispatched, new
         {
@@ -101,6 +101,7 @@ public sealed class TransferApiTests
                 ("drafted", "sender", "registrar@MOSCOW", null),
                 ("proposed", "sender", "curator@MOSCOW", null),
                 ("accepted", "receiver", "curator@PYONGYANG", null),
+                ("approved", "sender", "authority@RU", null),
                 ("cleared", "sender", "curator@MOSCOW", "Health certificates issued; gift approved by both ministries"),
                 ("dispatched", "sender", "registrar@MOSCOW", null),
                 ("received", "receiver", "registrar@PYONGYANG", null),
@@ -255,7 +256,7 @@ public sealed class TransferApiTests
         Assert.Equal(dispatches.Single(r => r.Code == HttpStatusCode.OK).Version, afterDispatch.Version);
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], receipts.Select(r => r.Code).Order());
         Assert.Equal("received", afterReceipt.State);
-        Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched", "received"],
+        Assert.Equal(["drafted", "proposed", "accepted", "approved", "cleared", "dispatched", "received"],
             afterReceipt.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
         Assert.Equal(1, history.Body.GetProperty("events").EnumerateArray().Count(e => Text(e, "type") == "dispatch"));
         Assert.Equal(1, history.Body.GetProperty("events").EnumerateArray().Count(e => Text(e, "type") == "arrival"));
@@ -301,7 +302,7 @@ public sealed class TransferApiTests
         Assert.Equal(ledgerAfterReceipt, ledgerAfterReceiptRetries);
         Assert.Equal("received", after.State);
         Assert.Equal(received.Version, after.Version);
-        Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched", "received"],
+        Assert.Equal(["drafted", "proposed", "accepted", "approved", "cleared", "dispatched", "received"],
             after.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
         Assert.Equal(["dispatch", "arrival"], history.Body.GetProperty("events").EnumerateArray()
             .Select(e => Text(e, "type")).Where(t => t is "dispatch" or "arrival" or "death"));
@@ -326,8 +327,8 @@ public sealed class TransferApiTests
         var acceptedByProposer = await PostAsync(curator, $"{Transfers}/{id}/accept", null);
         var acceptedByRegistrar = await PostAsync(theirRegistrar, $"{Transfers}/{id}/accept", null);
         var accepted = await StepAsync(theirCurator, id, "accept", proposed);
-        await PapersAsync(factory, id);
-        var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificate issued" });
+        var papers = await PapersAsync(factory, id);
+        var cleared = await StepAsync(curator, id, "clear", papers, new { reason = "Health certificate issued" });
         var dispatchedByReceiver = await PostAsync(theirRegistrar, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt });
         var dispatchedByCurator = await PostAsync(curator, $"{Transfers}/{id}/dispatch", new { at = DispatchedAt });
         var after = await GetAsync(registrar, $"{Transfers}/{id}");
@@ -370,8 +371,8 @@ public sealed class TransferApiTests
         var declinedWithoutReason = await PostAsync(theirCurator, $"{Transfers}/{id}/decline", null);
         var cancelledWithoutReason = await PostAsync(curator, $"{Transfers}/{id}/cancel", new { reason = "  " });
         var accepted = await StepAsync(theirCurator, id, "accept", proposed);
-        await PapersAsync(factory, id);
-        var cleared = await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificates issued" });
+        var papers = await PapersAsync(factory, id);
+        var cleared = await StepAsync(curator, id, "clear", papers, new { reason = "Health certificates issued" });
         var dispatched = await StepAsync(registrar, id, "dispatch", cleared, new { at = DispatchedAt });
         var countsAmiss = await PostAsync(theirRegistrar, $"{Transfers}/{id}/receive", new
         {
@@ -394,7 +395,7 @@ public sealed class TransferApiTests
         Assert.Equal("dispatched", after.State);
         Assert.Equal(dispatched.Version, after.Version);
         Assert.Equal(JsonValueKind.Null, after.Body.GetProperty("receivedAt").ValueKind);
-        Assert.Equal(["drafted", "proposed", "accepted", "cleared", "dispatched"], after.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
+        Assert.Equal(["drafted", "proposed", "accepted", "approved", "cleared", "dispatched"], after.Body.GetProperty("timeline").EnumerateArray().Select(s => Text(s, "action")));
     }
 
     [Fact]
@@ -697,9 +698,10 @@ public sealed class TransferApiTests
     /// <summary>
     /// What lets the animals clear and leave, registered by Moscow's registrar: Pyongyang's comparable
     /// documentation (the DPRK is not a CITES Party), Moscow's export permit after it, and the veterinary
-    /// certificate of an examination the day before dispatch.
+    /// certificate of an examination the day before dispatch; and the approval of the authority of RU, which the
+    /// sample's Russia requires (L-04). The answer to that approval is the transfer as it then is.
     /// </summary>
-    private static async Task PapersAsync(MenagerieFactory factory, Guid id)
+    private static async Task<Reply> PapersAsync(MenagerieFactory factory, Guid id)
     {
         using var registrar = await AsAsync(factory, "registrar@MOSCOW");
         foreach (var (type, state, issued) in new[] { ("comparable-documentation", "KP", "2026-10-28"), ("export-permit", "RU", "2026-11-07"), ("veterinary-certificate", "RU", "2026-11-27") })
@@ -708,6 +710,10 @@ public sealed class TransferApiTests
                 new { type, number = $"{state}-{type}-{id:N}", issuingAuthority = $"Authority of {state}", issuingState = state, issuedOn = issued });
             Assert.Equal(HttpStatusCode.Created, registered.Code);
         }
+        using var authority = await factory.ClientAsAsync("authority@RU", new MembershipInput(Role.Authority, Country: "RU"));
+        var approved = await PostAsync(authority, $"{Transfers}/{id}/sign-off", new { decision = "approve" });
+        Assert.Equal(HttpStatusCode.OK, approved.Code);
+        return approved;
     }
 
     /// <summary>Proposed by Moscow's curator, accepted by Pyongyang's and cleared: ready to dispatch.</summary>
@@ -718,9 +724,9 @@ public sealed class TransferApiTests
         var proposed = await PostAsync(curator, Transfers, Gift(lines) with { Submit = true });
         Assert.Equal(HttpStatusCode.Created, proposed.Code);
         var id = proposed.Body.GetProperty("id").GetGuid();
-        var accepted = await StepAsync(theirCurator, id, "accept", proposed);
-        await PapersAsync(factory, id);
-        await StepAsync(curator, id, "clear", accepted, new { reason = "Health certificate issued" });
+        await StepAsync(theirCurator, id, "accept", proposed);
+        var papers = await PapersAsync(factory, id);
+        await StepAsync(curator, id, "clear", papers, new { reason = "Health certificate issued" });
         return id;
     }
 

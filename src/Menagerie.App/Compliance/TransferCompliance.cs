@@ -19,7 +19,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
 {
     public async Task<Outcome<ComplianceView>> RequirementsAsync(Guid id, DateOnly? on, CancellationToken ct)
     {
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        var transfer = await TransferQueries.Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await queries.CanReadAsync(transfer, ct))
             return new Outcome<ComplianceView>.NotFound($"No transfer {id}.");
         var (report, checklist) = await CheckAsync(transfer, on, ct);
@@ -51,7 +51,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
     public async Task<Outcome<OverrideView>> OverrideAsync(Guid id, OverrideInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var transfer = await db.Transfers.AsNoTracking().Include(t => t.Lines).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
+        var transfer = await TransferQueries.Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await queries.CanReadAsync(transfer, ct))
             return new Outcome<OverrideView>.NotFound($"No transfer {id}.");
         if (!access.Has(transfer.SenderId, TransferRoles.Decide) && !access.Has(transfer.ReceiverId, TransferRoles.Decide))
@@ -78,6 +78,7 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
     /// The transfer as the rules see it. It leaves on its dispatch date, or — not yet dispatched — on the
     /// day asked about, by default its planned departure, or today when none is planned. Each line carries its specimen's source code and population of
     /// origin where the registrar has recorded them; a group split off for the journey is read as the group it came from.
+    /// What the authorities of the two countries said of it is read from its timeline, which must be loaded.
     /// </summary>
     internal async Task<Shipment> ShipmentOfAsync(Transfer transfer, DateOnly? on, CancellationToken ct)
     {
@@ -124,6 +125,8 @@ public sealed class TransferCompliance(MenagerieDbContext db, TransferQueries qu
                 Covers = [.. d.Covers.Select(c => (c.Line, c.Counts?.Total))],
                 AlsoUsedFor = [.. elsewhere.Where(e => e.Type == d.Type && e.Number == d.Number && e.IssuingState == d.IssuingState).Select(e => e.TransferId.ToString())],
             })],
+            SignOffs = [.. new[] { TransferParty.Sender, TransferParty.Receiver }.Select(transfer.Standing).Select(s => new AuthoritySignOff(
+                countries[transfer.Institution(s.Side)], s.Approval?.By, s.Approval?.RecordedAt, s.Objection?.By, s.Objection?.RecordedAt, s.Objection?.Reason))],
         };
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.App.Institutions;
 
-public sealed record CountryInput(string Code, string Name, bool IsCitesParty, DateOnly? CitesEntryIntoForce, DateOnly StatusAsOf, string StatusSource);
+/// <summary>A country, its CITES Party status with date and source, and whether its authority approves every transfer leaving it (L-04).</summary>
+public sealed record CountryInput(
+    string Code, string Name, bool IsCitesParty, DateOnly? CitesEntryIntoForce, DateOnly StatusAsOf, string StatusSource, bool RequiresAuthorityApproval = false);
 
 /// <summary>A new institution; <see cref="TimeZone"/> is an IANA id such as Europe/Moscow.</summary>
 public sealed record InstitutionInput(string Code, string Name, string Country, string TimeZone);
@@ -25,6 +27,7 @@ public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access a
             return created.Violations.ToList();
         if (await db.Countries.AnyAsync(c => c.Code == created.Value.Code, ct))
             return new Outcome<CountryView>.Conflict($"Country {created.Value.Code} already exists.");
+        created.Value.RequireAuthorityApproval(input.RequiresAuthorityApproval);
         db.Countries.Add(created.Value);
         await db.SaveChangesAsync($"country {created.Value.Code} added", ct);
         return new Outcome<CountryView>.Created(CountryView.Of(created.Value));
@@ -48,7 +51,10 @@ public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access a
         var problems = country.UpdateStatus(input.Name, input.IsCitesParty, input.CitesEntryIntoForce, input.StatusAsOf, input.StatusSource);
         if (problems.Count > 0)
             return problems.ToList();
-        return await Saving.SaveAsync(db, $"country {country.Code} CITES status as of {input.StatusAsOf:yyyy-MM-dd}", () => CountryView.Of(country), ct);
+        var approval = input.RequiresAuthorityApproval == country.RequiresAuthorityApproval ? ""
+            : input.RequiresAuthorityApproval ? "; its authority now approves every transfer leaving it" : "; its authority's approval is no longer required";
+        country.RequireAuthorityApproval(input.RequiresAuthorityApproval);
+        return await Saving.SaveAsync(db, $"country {country.Code} CITES status as of {input.StatusAsOf:yyyy-MM-dd}{approval}", () => CountryView.Of(country), ct);
     }
 
     private Task<Country?> FindCountryAsync(string code, bool tracked, CancellationToken ct)

@@ -2,9 +2,10 @@ using Menagerie.Domain.Institutions;
 
 namespace Menagerie.App.Institutions;
 
-public sealed record CountryView(string Code, string Name, bool IsCitesParty, DateOnly? CitesEntryIntoForce, DateOnly StatusAsOf, string StatusSource, long Version)
+public sealed record CountryView(
+    string Code, string Name, bool IsCitesParty, DateOnly? CitesEntryIntoForce, DateOnly StatusAsOf, string StatusSource, bool RequiresAuthorityApproval, long Version)
 {
-    public static CountryView Of(Country c) => new(c.Code, c.Name, c.IsCitesParty, c.CitesEntryIntoForce, c.StatusAsOf, c.StatusSource, c.Version);
+    public static CountryView Of(Country c) => new(c.Code, c.Name, c.IsCitesParty, c.CitesEntryIntoForce, c.StatusAsOf, c.StatusSource, c.RequiresAuthorityApproval, c.Version);
 }
 
 /// <summary>An institution; <see cref="TimeZone"/> is the IANA id of the zone it keeps its days in.</summary>

@@ -15,6 +15,7 @@ public sealed partial class SampleLoader
     {
         private readonly HashSet<string> _countries = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, InstitutionId> _institutions = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<InstitutionId, string> _countryOf = [];
         private readonly Dictionary<string, TaxonId> _taxa = new(StringComparer.Ordinal);
 
         public List<Country> NewCountries { get; } = [];
@@ -39,10 +40,15 @@ public sealed partial class SampleLoader
                 }
                 if (!TryParseDate(row["status_as_of"], out var asOf))
                     problems.Add(row.Problem("status_as_of", $"'{row["status_as_of"]}' is not a date (yyyy-MM-dd)."));
+                // Files written before countries had the setting have no authority_approval column: none of their countries asks for approval.
+                var approval = false;
+                if (row["authority_approval"] is { } a && !TryParseFlag(a, out approval))
+                    problems.Add(row.Problem("authority_approval", $"'{a}' is not true or false."));
                 var created = Country.Create(row["code"] ?? "", row["name"] ?? "", party, entry, asOf, row["status_source"] ?? "");
                 problems.AddRange(created.Violations.Select(v => row.Problem(Column(v.Field), v.Message)));
                 if (problems.Count > before || !_countries.Add(created.Value.Code))
                     continue;
+                created.Value.RequireAuthorityApproval(approval);
                 NewCountries.Add(created.Value);
             }
         }
@@ -50,7 +56,10 @@ public sealed partial class SampleLoader
         public async Task InstitutionsAsync(List<CsvRow> rows, CancellationToken ct)
         {
             foreach (var i in await db.Institutions.AsNoTracking().ToListAsync(ct))
+            {
                 _institutions[i.Code] = i.Id;
+                _countryOf[i.Id] = i.CountryCode;
+            }
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var row in rows)
             {
@@ -67,6 +76,7 @@ public sealed partial class SampleLoader
                 else if (!_institutions.ContainsKey(created.Value.Code))
                 {
                     _institutions[created.Value.Code] = created.Value.Id;
+                    _countryOf[created.Value.Id] = created.Value.CountryCode;
                     NewInstitutions.Add(created.Value);
                 }
             }

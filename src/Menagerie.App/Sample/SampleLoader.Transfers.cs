@@ -51,7 +51,8 @@ public sealed partial class SampleLoader
                 var lines = linesByTransfer.GetValueOrDefault(row["key"] ?? "") ?? [];
                 if (lines.Count > 0 && lines.All(l => _existingKeys.Contains(l["specimen"] ?? "")))
                     continue;
-                if (Transfer(row, lines, now) is { } transfer)
+                var approvals = documentRows.Where(d => d["transfer"] == row["key"] && (DocumentNames.TryParse(d["type"], out var type) || Words.TryParse(d["type"], out type)) && type == DocumentType.MinistryApproval).ToList();
+                if (Transfer(row, lines, approvals, now) is { } transfer)
                     built[row["key"]!] = transfer;
             }
             foreach (var row in documentRows)
@@ -143,7 +144,7 @@ public sealed partial class SampleLoader
             _ => field,
         };
 
-        private Transfer? Transfer(CsvRow row, List<CsvRow> lineRows, DateTime now)
+        private Transfer? Transfer(CsvRow row, List<CsvRow> lineRows, List<CsvRow> approvals, DateTime now)
         {
             var before = problems.Count;
             var sender = InstitutionOf(row, "sender");
@@ -194,6 +195,7 @@ public sealed partial class SampleLoader
             var reason = row["cleared_because"] ?? "Cleared by the sender's curator";
             var ok = (status < TransferStatus.Proposed || Report(transfer.Submit(TransferParty.Sender, now, by), row, lineRows))
                 && (status < TransferStatus.Accepted || Report(transfer.Accept(TransferParty.Receiver, now, by, Get), row, lineRows))
+                && approvals.TrueForAll(a => SignedOff(transfer, a, now, by))
                 && (status < TransferStatus.Cleared || Report(transfer.Clear(reason, now, by), row, lineRows))
                 && (status < TransferStatus.Dispatched || Added(transfer.Dispatch(dispatchedAt!.Value, now, by, Get), row, lineRows, specimens))
                 && (status < TransferStatus.Received || Added(transfer.Receive(receivedAt!.Value, receipts, now, by, Get), row, lineRows, specimens, "received_at"));
@@ -201,6 +203,27 @@ public sealed partial class SampleLoader
                 return null;
             NewTransfers.Add(transfer);
             return transfer;
+        }
+
+        /// <summary>
+        /// A ministry approval of the sender's or the receiver's state is its authority's sign-off: recorded as that
+        /// authority's approval before the transfer is cleared, as it would have been, and registered as the document it is.
+        /// </summary>
+        private bool SignedOff(Transfer transfer, CsvRow approval, DateTime now, string by)
+        {
+            var state = approval["issuing_state"]?.Trim() ?? "";
+            TransferParty? side = string.Equals(state, _countryOf[transfer.SenderId], StringComparison.OrdinalIgnoreCase) ? TransferParty.Sender
+                : string.Equals(state, _countryOf[transfer.ReceiverId], StringComparison.OrdinalIgnoreCase) ? TransferParty.Receiver
+                : null;
+            if (side is null)
+            {
+                problems.Add(approval.Problem("issuing_state", $"A ministry approval is issued by the sender's country ({_countryOf[transfer.SenderId]}) or the receiver's ({_countryOf[transfer.ReceiverId]}), whose authority signs the transfer off."));
+                return false;
+            }
+            var violations = transfer.SignOff(side.Value, SignOffDecision.Approve, $"Approval {approval["number"]} of {approval["issuing_authority"]}", now, by);
+            foreach (var v in violations)
+                problems.Add(approval.Problem("type", v.Message));
+            return violations.Count == 0;
         }
 
         private bool Added(Result<IReadOnlyList<Specimen>> result, CsvRow row, List<CsvRow> lineRows, Dictionary<SpecimenId, Specimen> specimens, string atColumn = "dispatched_at")

@@ -39,7 +39,10 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access)
         var transfer = await Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await CanReadAsync(transfer, ct))
             return new Outcome<TransferPage>.NotFound($"No transfer {id}.");
-        return new Outcome<TransferPage>.Ok(new TransferPage(await ViewAsync(transfer, ct), TransferRoles.For(transfer, access)));
+        var may = TransferRoles.For(transfer, access);
+        if (transfer.Status is TransferStatus.Draft or TransferStatus.Proposed or TransferStatus.Accepted or TransferStatus.Cleared)
+            may = may with { SignOffFor = TransferSignOffs.SideOf(access, await TransferSignOffs.CountriesAsync(db, transfer, ct)) };
+        return new Outcome<TransferPage>.Ok(new TransferPage(await ViewAsync(transfer, ct), may));
     }
 
     public async Task<Outcome<IReadOnlyList<TransferStepView>>> TimelineAsync(Guid id, CancellationToken ct) =>

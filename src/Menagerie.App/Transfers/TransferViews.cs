@@ -70,8 +70,13 @@ public sealed record TransferView(
     IReadOnlyList<DocumentView> Documents,
     long Version);
 
-/// <summary>What a person may do to a transfer now: its steps by name (<c>accept</c>, <c>cancel</c> …), and the rest.</summary>
-public sealed record TransferPermissions(IReadOnlyList<string> Steps, bool RegisterDocuments, bool ConfirmWarnings, bool DeclareFound, bool DeclareLost, bool PlanDeparture)
+/// <summary>
+/// What a person may do to a transfer now: its steps by name (<c>accept</c>, <c>cancel</c> …), and the rest.
+/// <see cref="SignOffFor"/> is the party whose country's authority the person is, while the transfer may be signed off.
+/// </summary>
+public sealed record TransferPermissions(
+    IReadOnlyList<string> Steps, bool RegisterDocuments, bool ConfirmWarnings, bool DeclareFound, bool DeclareLost, bool PlanDeparture,
+    TransferParty? SignOffFor = null)
 {
     public bool May(string step) => Steps.Contains(step, StringComparer.Ordinal);
 }

@@ -8,7 +8,7 @@ using Steps = Menagerie.App.Transfers.TransferCommands;
 namespace Menagerie.Cli.Commands;
 
 /// <summary>
-/// <c>menagerie transfer list|show|propose|request|departure|accept|decline|clear|dispatch|receive|cancel|resolve|requirements|override|document|export|import</c>:
+/// <c>menagerie transfer list|show|propose|request|departure|accept|decline|clear|sign-off|dispatch|receive|cancel|resolve|requirements|override|document|export|import</c>:
 /// every step of a transfer, taken as the installation's operator, who may act for either party, and the
 /// signed packages that carry a transfer to another installation.
 /// </summary>
@@ -27,6 +27,7 @@ public static class TransferCommands
                 (c, id, reason, ct) => c.DeclineAsync(id, reason, null, ct)),
             WithReason(cli, "clear", "The sender states that the animals may leave, with the grounds.", "The grounds: permits, approvals, health certificates.",
                 (c, id, reason, ct) => c.ClearAsync(id, reason, null, ct)),
+            SignOff(cli),
             Dispatch(cli),
             TransferReceive.Create(cli),
             WithReason(cli, "cancel", "Either party cancels, until the animals are dispatched; the animals are free again.", "Why it is cancelled.",
@@ -201,6 +202,34 @@ public static class TransferCommands
     {
         var reason = new Option<string>("--reason") { Description = reasonDescription, Required = true };
         return Step(cli, name, description, [reason], (steps, id, parse, ct) => act(steps, id, parse.GetRequiredValue(reason), ct));
+    }
+
+    /// <summary>The authority of the sender's or the receiver's country approves, objects with the reason, or withdraws its objection.</summary>
+    private static Command SignOff(CliContext cli)
+    {
+        var approve = new Option<bool>("--approve") { Description = "Approve the transfer; its ministry approval is registered for it." };
+        var objection = new Option<bool>("--object") { Description = "Object to the transfer, with --reason: its clearance and dispatch wait until the objection is withdrawn." };
+        var withdraw = new Option<bool>("--withdraw") { Description = "Withdraw the objection made before." };
+        var reason = new Option<string?>("--reason") { Description = "Why: required with --object, a note otherwise." };
+        var id = TransferArgument();
+        var format = GlobalOptions.Format();
+        var command = new Command("sign-off", "The authority of the sender's or the receiver's country signs the transfer off: approves it, or objects to it with the reason.")
+        {
+            id, approve, objection, withdraw, reason, format,
+        };
+        command.Validators.Add(result =>
+        {
+            if (new[] { approve, objection, withdraw }.Count(o => result.GetValue(o)) != 1)
+                result.AddError("Say one of --approve, --object or --withdraw.");
+        });
+        command.SetAction((parse, ct) => WithAsync<TransferSignOffs>(cli, parse, async signOffs =>
+        {
+            var decision = parse.GetValue(approve) ? "approve" : parse.GetValue(objection) ? "object" : "withdraw";
+            var outcome = await signOffs.SignOffAsync(parse.GetRequiredValue(id), new SignOffInput(decision, parse.GetValue(reason)), null, ct);
+            return await outcome.WithFields(f => f is "reason" ? "--reason" : f is "decision" ? "--" + decision : f)
+                .ReportAsync(cli, parse.GetValue(format), t => TransferOutput.Done(cli.Output, t), ct);
+        }, ct));
+        return command;
     }
 
     private static Command Dispatch(CliContext cli)

@@ -72,8 +72,8 @@ public sealed record SanctionsRegime(string Destination, string Measures, string
 
 /// <summary>
 /// The reference data compliance rules read: checklist names and current listings with their sources,
-/// Party status of states, domesticated forms, native ranges, sanctions regimes and the CITES code tables.
-/// Immutable once built; lookups are by name, case-insensitive.
+/// Party status of states, domesticated forms, native ranges, sanctions regimes, the states whose authority
+/// approves what leaves them, and the CITES code tables. Immutable once built; lookups are by name, case-insensitive.
 /// </summary>
 public sealed class Checklist
 {
@@ -85,6 +85,7 @@ public sealed class Checklist
     private readonly Dictionary<string, DomesticatedForm> _domesticated = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, NativeRange> _native = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SanctionsRegime> _sanctions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _approvalRequired = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<ListingChange>> _changes = new(StringComparer.OrdinalIgnoreCase);
 
     public Checklist(ChecklistContents contents)
@@ -121,6 +122,7 @@ public sealed class Checklist
             _native[range.Taxon] = range;
         foreach (var regime in contents.Sanctions)
             _sanctions[regime.Destination] = regime;
+        _approvalRequired.UnionWith(contents.AuthorityApproval);
         SourceCodes = contents.SourceCodes;
         PurposeCodes = contents.PurposeCodes;
     }
@@ -184,6 +186,9 @@ public sealed class Checklist
     public NativeRange? NativeRange(string taxon) => _native.GetValueOrDefault(taxon);
     public SanctionsRegime? Sanctions(string destination) => _sanctions.GetValueOrDefault(destination);
 
+    /// <summary>Whether the state's authority approves every transfer leaving it before clearance, as its country in the records says.</summary>
+    public bool RequiresAuthorityApproval(string state) => _approvalRequired.Contains(state);
+
     public string? Parent(string taxon) => _taxa.TryGetValue(taxon, out var t) ? t.Parent : null;
 
     /// <summary>
@@ -231,6 +236,9 @@ public sealed record ChecklistContents
     public IReadOnlyList<DomesticatedForm> Domesticated { get; init; } = [];
     public IReadOnlyList<NativeRange> NativeRanges { get; init; } = [];
     public IReadOnlyList<SanctionsRegime> Sanctions { get; init; } = [];
+
+    /// <summary>ISO codes of the states whose authority approves every transfer leaving them (a setting of each country in the records).</summary>
+    public IReadOnlyList<string> AuthorityApproval { get; init; } = [];
     public IReadOnlyDictionary<char, string> SourceCodes { get; init; } = new Dictionary<char, string>();
     public IReadOnlyDictionary<char, string> PurposeCodes { get; init; } = new Dictionary<char, string>();
 

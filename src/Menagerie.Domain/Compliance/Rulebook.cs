@@ -18,7 +18,7 @@ public static class Rulebook
         VeterinaryRules.V01, VeterinaryRules.V02, VeterinaryRules.V03, VeterinaryRules.V04, VeterinaryRules.V07,
         AirCarriageRules.T14, AirCarriageRules.T15, AirCarriageRules.T16,
         WelfareRules.W01, WelfareRules.W03, WelfareRules.W04, WelfareRules.W06, WelfareRules.T21,
-        NationalRules.L02, VeterinaryRules.L10, NationalRules.L20, NationalRules.L21, NationalRules.L22, NationalRules.L24,
+        NationalRules.L02, NationalRules.L04, VeterinaryRules.L10, NationalRules.L20, NationalRules.L21, NationalRules.L22, NationalRules.L24,
     ];
 
     /// <summary>

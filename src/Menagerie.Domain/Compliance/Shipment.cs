@@ -86,6 +86,22 @@ public sealed record Shipment
 
     public IReadOnlyList<ShipmentLine> Lines { get; init; } = [];
     public IReadOnlyList<ShipmentDocument> Documents { get; init; } = [];
+
+    /// <summary>
+    /// What the authorities of the two states said of a transfer in the records, by state; null for a shipment file,
+    /// which records no sign-off: there a ministry-approval document of the state stands for its authority's approval.
+    /// </summary>
+    public IReadOnlyList<AuthoritySignOff>? SignOffs { get; init; }
+}
+
+/// <summary>
+/// Where a state's authority stands on the consignment: whether it approved (by whom, when), and an objection it has
+/// not withdrawn (by whom, when, why).
+/// </summary>
+public sealed record AuthoritySignOff(string State, string? ApprovedBy, DateTime? ApprovedAt, string? ObjectedBy, DateTime? ObjectedAt, string? Objection)
+{
+    public bool Approved => ApprovedBy is not null;
+    public bool Objects => ObjectedBy is not null;
 }
 
 public sealed record ShipmentTransport

@@ -14,6 +14,13 @@ public sealed class Country
     public DateOnly? CitesEntryIntoForce { get; private set; }
     public DateOnly StatusAsOf { get; private set; }
     public string StatusSource { get; private set; }
+
+    /// <summary>
+    /// The state's authority approves every transfer leaving it before clearance (L-04): a national requirement the
+    /// records are told of, not one the Convention makes.
+    /// </summary>
+    public bool RequiresAuthorityApproval { get; private set; }
+
     public long Version { get; private set; }
 
     public static Result<Country> Create(
@@ -38,6 +45,9 @@ public sealed class Country
             Set(name, isCitesParty, entryIntoForce, asOf, source);
         return problems;
     }
+
+    /// <summary>Whether transfers leaving the country wait for its authority's approval before clearance.</summary>
+    public void RequireAuthorityApproval(bool required) => RequiresAuthorityApproval = required;
 
     private void Set(string name, bool isCitesParty, DateOnly? entryIntoForce, DateOnly asOf, string source) =>
         (Name, IsCitesParty, CitesEntryIntoForce, StatusAsOf, StatusSource) = (name.Trim(), isCitesParty, entryIntoForce, asOf, source.Trim());

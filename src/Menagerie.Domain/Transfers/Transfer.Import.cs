@@ -93,9 +93,21 @@ public sealed partial class Transfer
             yield return new("transfer.not-in-transit", field + ".shipped", $"The history of specimen {shipped.Id} does not record its dispatch from the sender on transfer {id}.");
     }
 
-    /// <summary>The only timeline that reaches "dispatched": drafted, proposed (or requested), accepted, cleared, dispatched, each by its party.</summary>
-    private static IEnumerable<RuleViolation> CheckTimeline(IReadOnlyList<StepAsRecorded> steps, TransferParty initiatedBy, DateTime dispatchedAt)
+    /// <summary>
+    /// The only timeline that reaches "dispatched": drafted, proposed (or requested), accepted, cleared, dispatched, each by its
+    /// party; the authorities' sign-offs may come between them, and are numbered with them.
+    /// </summary>
+    private static IEnumerable<RuleViolation> CheckTimeline(IReadOnlyList<StepAsRecorded> recorded, TransferParty initiatedBy, DateTime dispatchedAt)
     {
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            var s = recorded[i];
+            if (s.Number != i + 1)
+                yield return new("transfer.timeline", $"steps[{i}]", $"Step {i + 1} of this transfer is numbered {s.Number}; steps are numbered 1, 2, 3….");
+            if (IsSignOff(s.Action) && (string.IsNullOrWhiteSpace(s.By) || !Enum.IsDefined(s.Party) || (s.Action == TransferAction.Objected && string.IsNullOrWhiteSpace(s.Reason))))
+                yield return new("transfer.timeline", $"steps[{i}]", "An authority's sign-off names who took it and for which party's country, and an objection its reason.");
+        }
+        var steps = recorded.Select((s, i) => (Step: s, Index: i)).Where(x => !IsSignOff(x.Step.Action)).ToList();
         var other = initiatedBy == TransferParty.Sender ? TransferParty.Receiver : TransferParty.Sender;
         (TransferAction Action, TransferParty Party)[] expected =
         [
@@ -112,16 +124,16 @@ public sealed partial class Transfer
         }
         for (var i = 0; i < steps.Count; i++)
         {
-            var s = steps[i];
-            var field = $"steps[{i}]";
-            if (s.Number != i + 1 || s.Action != expected[i].Action || s.Party != expected[i].Party)
-                yield return new("transfer.timeline", field, $"Step {i + 1} of this transfer is {Word(expected[i].Action)} by the {Word(expected[i].Party)}, not {Word(s.Action)} by the {Word(s.Party)}.");
+            var (s, index) = steps[i];
+            var field = $"steps[{index}]";
+            if (s.Action != expected[i].Action || s.Party != expected[i].Party)
+                yield return new("transfer.timeline", field, $"Step {index + 1} of this transfer is {Word(expected[i].Action)} by the {Word(expected[i].Party)}, not {Word(s.Action)} by the {Word(s.Party)}.");
             if (string.IsNullOrWhiteSpace(s.By))
                 yield return new("transfer.timeline", field + ".by", "Every step names who took it.");
         }
-        if (steps[^1].At != dispatchedAt)
-            yield return new("transfer.timeline", "steps[4].at", "The dispatch step's time is not the transfer's dispatch time.");
-        if (string.IsNullOrWhiteSpace(steps[3].Reason))
-            yield return new("transfer.reason", "steps[3].reason", "Clearing a transfer records the grounds on which the animals may leave.");
+        if (steps[^1].Step.At != dispatchedAt)
+            yield return new("transfer.timeline", $"steps[{steps[^1].Index}].at", "The dispatch step's time is not the transfer's dispatch time.");
+        if (string.IsNullOrWhiteSpace(steps[3].Step.Reason))
+            yield return new("transfer.reason", $"steps[{steps[3].Index}].reason", "Clearing a transfer records the grounds on which the animals may leave.");
     }
 }

@@ -13,6 +13,15 @@ public enum TransferAction
     Received,
     MissingFound,
     MissingLost,
+
+    /// <summary>The authority of the sender's or the receiver's country approved the transfer.</summary>
+    Approved,
+
+    /// <summary>The authority of the sender's or the receiver's country objected, with the reason.</summary>
+    Objected,
+
+    /// <summary>The authority withdrew its objection.</summary>
+    ObjectionWithdrawn,
 }
 
 /// <summary>One step of a transfer's timeline: what was done, by whom for which party, when, and why.</summary>

@@ -16,6 +16,9 @@ public sealed class CountryForm
     public string? StatusAsOf { get; set; }
     public string? StatusSource { get; set; }
 
+    /// <summary>Its authority approves every transfer leaving it before clearance (L-04).</summary>
+    public bool RequiresAuthorityApproval { get; set; }
+
     public static CountryForm Of(CountryView c) => new()
     {
         Code = c.Code,
@@ -24,6 +27,7 @@ public sealed class CountryForm
         EntryIntoForce = c.CitesEntryIntoForce is { } entry ? Format.Field(entry) : null,
         StatusAsOf = Format.Field(c.StatusAsOf),
         StatusSource = c.StatusSource,
+        RequiresAuthorityApproval = c.RequiresAuthorityApproval,
     };
 
     /// <summary>
@@ -48,7 +52,7 @@ public sealed class CountryForm
                 ? t["Party status needs the date it is known as of."].Value
                 : t["“{0}” is not a date (yyyy-MM-dd).", StatusAsOf].Value));
         }
-        var input = new CountryInput(Code ?? "", Name ?? "", IsCitesParty, entry, asOf ?? default, StatusSource ?? "");
+        var input = new CountryInput(Code ?? "", Name ?? "", IsCitesParty, entry, asOf ?? default, StatusSource ?? "", RequiresAuthorityApproval);
         if (problems.Count == 0)
             return (input, problems);
         var rules = Country.Create(input.Code, input.Name, input.IsCitesParty, input.CitesEntryIntoForce, input.StatusAsOf, input.StatusSource);

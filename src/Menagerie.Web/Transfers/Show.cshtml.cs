@@ -15,7 +15,8 @@ namespace Menagerie.Web.Transfers;
 /// A transfer whole: parties, terms, lines, documents, requirements and timeline, with each step a form that only
 /// the person who may take it sees. A step the rules refuse comes back with every reason, and nothing changes.
 /// </summary>
-public sealed class ShowModel(TransferQueries queries, TransferCompliance compliance, TransferCommands commands, TimeProvider time, IStringLocalizer<Text> t)
+public sealed class ShowModel(
+    TransferQueries queries, TransferCompliance compliance, TransferCommands commands, TransferSignOffs signOffs, TimeProvider time, IStringLocalizer<Text> t)
     : PageModel
 {
     public TransferView Transfer { get; private set; } = null!;
@@ -85,6 +86,22 @@ public sealed class ShowModel(TransferQueries queries, TransferCompliance compli
 
     public async Task<IActionResult> OnPostDepartureAsync(Guid id, CancellationToken ct) =>
         await StepAsync(id, "departure", commands.PlanDepartureAsync(id, new DepartureInput(Departure), Version, ct), ct);
+
+    /// <summary>The authority of the sender's or the receiver's country approves, objects (with the reason) or withdraws its objection.</summary>
+    public Task<IActionResult> OnPostSignOffAsync(Guid id, string? decision, CancellationToken ct) =>
+        StepAsync(id, "sign-off", signOffs.SignOffAsync(id, new SignOffInput(decision, OptionalText.From(Reason)), Version, ct), ct);
+
+    /// <summary>Where the person's own authority stands on the transfer, read from its timeline: its approval, and an objection not withdrawn.</summary>
+    public (TransferStepView? Approval, TransferStepView? Objection) MySignOff
+    {
+        get
+        {
+            var mine = Transfer.Timeline.Where(s => s.Party == May.SignOffFor && Domain.Transfers.Transfer.IsSignOff(s.Action)).ToList();
+            var objection = mine.LastOrDefault(s => s.Action is Domain.Transfers.TransferAction.Objected or Domain.Transfers.TransferAction.ObjectionWithdrawn);
+            return (mine.LastOrDefault(s => s.Action == Domain.Transfers.TransferAction.Approved),
+                objection?.Action == Domain.Transfers.TransferAction.Objected ? objection : null);
+        }
+    }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid id, int line, string resolution, CancellationToken ct) =>
         await StepAsync(id, $"resolve-{line}", commands.ResolveAsync(id, line, new ResolutionInput(resolution, FormTime.Utc(Date, Time), OptionalText.From(Reason)), Version, ct), ct);

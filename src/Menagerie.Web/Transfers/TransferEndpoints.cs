@@ -93,6 +93,11 @@ public static class TransferEndpoints
         Step(transfers, "cancel", "Either party's curator cancels, with the reason, until dispatch.",
             (c, id, r, v, ct) => c.CancelAsync(id, r?.Reason, v, ct));
 
+        transfers.MapPost("/{id:guid}/sign-off", async (Guid id, SignOffInput input, TransferSignOffs signOffs, HttpContext http, CancellationToken ct) =>
+                await OutcomeResults.IfMatchAsync(http, async version => (await signOffs.SignOffAsync(id, input, version, ct)).ToHttp(http, t => t.Version)))
+            .WithSummary("The authority of the sender's or the receiver's country signs the transfer off until dispatch: decision=approve (registers its ministry approval), object with a reason (blocks clearance and dispatch, L-04), or withdraw its objection. Send If-Match with the ETag you read.")
+            .ProducesConditionalWrite<TransferView>();
+
         transfers.MapPost("/{id:guid}/dispatch", async (Guid id, DispatchInput input, [FromHeader(Name = IdempotencyHeader)] string? key, TransferCommands commands, HttpContext http, CancellationToken ct) =>
                 await WithKeyAsync(http, key, k => OutcomeResults.IfMatchAsync(http, async version => (await commands.DispatchAsync(id, input, version, k, ct)).ToHttp(http, t => t.Version))))
             .WithSummary("The sender's registrar or transport coordinator dispatches the animals at a date and time; the transfer holds them until receipt. Idempotency-Key makes a retry harmless.")

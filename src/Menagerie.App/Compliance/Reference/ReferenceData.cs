@@ -24,15 +24,17 @@ public static class ReferenceData
     /// <summary>
     /// The checklist in the records: the names and listings of the database's current edition, with the
     /// shipped tables, and Party status from the records' countries where that is as recent as the shipped
-    /// status or more. A database without a checklist gives <see cref="Embedded"/>. The names and listings of
+    /// status or more, and the countries whose authority approves what leaves them. A database without a checklist gives <see cref="Embedded"/>. The names and listings of
     /// the last edition read are kept in memory, by digest, until another edition is read.
     /// </summary>
     public static async Task<Checklist> LoadAsync(MenagerieDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var edition = await db.ChecklistEditions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+        var countries = await db.Countries.AsNoTracking().ToListAsync(ct);
+        var approval = countries.Where(c => c.RequiresAuthorityApproval).Select(c => c.Code).ToList();
         if (edition is null)
-            return Embedded();
+            return approval.Count == 0 ? Embedded() : new Checklist(WithTables(Seed.Value.Contents, Seed.Value.Tables, Seed.Value.Contents) with { AuthorityApproval = approval });
         var stored = _lastStored;
         if (stored is null || !string.Equals(stored.Digest, edition.Digest, StringComparison.Ordinal))
         {
@@ -48,11 +50,10 @@ public static class ReferenceData
                 FirstListed = firstListed,
             });
         }
-        var countries = await db.Countries.AsNoTracking().ToListAsync(ct);
         var parties = Seed.Value.Tables.Parties.ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
         foreach (var c in countries.Where(c => !parties.TryGetValue(c.Code, out var shipped) || c.StatusAsOf >= shipped.AsOf))
             parties[c.Code] = new PartyStatus(c.Code, c.Name, c.IsCitesParty, c.CitesEntryIntoForce, c.StatusAsOf, c.StatusSource);
-        return new Checklist(WithTables(stored.Contents, Seed.Value.Tables, Seed.Value.Contents) with { Parties = parties.Values.ToList() });
+        return new Checklist(WithTables(stored.Contents, Seed.Value.Tables, Seed.Value.Contents) with { Parties = parties.Values.ToList(), AuthorityApproval = approval });
     }
 
     /// <summary>The shipped checklist with the corrections applied, as a new database is seeded with it.</summary>

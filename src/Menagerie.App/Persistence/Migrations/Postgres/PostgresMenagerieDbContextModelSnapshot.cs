@@ -767,6 +767,9 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RequiresAuthorityApproval")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("StatusAsOf")
                         .HasColumnType("date");
 

@@ -762,6 +762,9 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresAuthorityApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StatusAsOf")
                         .HasColumnType("TEXT");
 
