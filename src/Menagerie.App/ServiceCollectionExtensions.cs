@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SampleAccounts>();
         services.AddScoped<SampleStudbook>();
         services.AddScoped<Compliance.Reference.ChecklistImport>();
+        services.AddScoped<Compliance.Reference.TradeMeasureImport>();
         services.AddScoped<Compliance.Reference.ChecklistImportRuns>();
         services.AddScoped<Compliance.Reference.ListingLookup>();
         services.AddScoped<Studbooks.StudbookRecords>();

@@ -125,6 +125,65 @@ public sealed class ReferenceCommandTests
         Assert.Contains("│ I        │ 1975-07-01 │", bear.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_suspensions_and_quotas_takes_the_date_from_a_species_plus_file_name_and_status_names_them()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await CliRun.RunAsync(database.Options, "user", "add", "admin@MOSCOW", "--role", "administrator");
+        var suspensions = Fixture("species-plus", "citessuspensions_01122026-093000_comma_separated.csv");
+
+        var imported = await CliRun.RunAsync(database.Options, "reference", "import-suspensions", suspensions, "--as", "admin@MOSCOW");
+        var undated = await CliRun.RunAsync(database.Options, "reference", "import-quotas", Fixture("species-plus", "quotas.csv"), "--as", "admin@MOSCOW");
+        var quotas = await CliRun.RunAsync(database.Options, "reference", "import-quotas", Fixture("species-plus", "quotas.csv"), "--as-of", "2026-12-02", "--as", "admin@MOSCOW", "--format", "json");
+        var status = await CliRun.RunAsync(database.Options, "reference", "status");
+
+        Assert.Equal((0, ""), (imported.Exit, imported.Error));
+        Assert.StartsWith("Trade suspensions: 8 from citessuspensions_01122026-093000_comma_separated.csv, current to 2026-12-01; 8 in force today.", imported.Output, StringComparison.Ordinal);
+        Assert.Contains("They replace 0 rows.", imported.Output, StringComparison.Ordinal);
+        Assert.Equal(2, undated.Exit);
+        Assert.Contains("quotas.csv: asOf: Give the day the download was made", undated.Error, StringComparison.Ordinal);
+        Assert.Equal(0, quotas.Exit);
+        var list = JsonDocument.Parse(quotas.Output).RootElement;
+        Assert.Equal(("quotas", 3, "2026-12-02"), (list.GetProperty("kind").GetString(), list.GetProperty("rows").GetInt32(), list.GetProperty("asOf").GetString()));
+        Assert.Contains("Trade suspensions: 8 from citessuspensions_01122026-093000_comma_separated.csv", status.Output, StringComparison.Ordinal);
+        Assert.Contains("Export quotas: 3 from quotas.csv, current to 2026-12-02", status.Output, StringComparison.Ordinal);
+        await using var db = TestDatabase.Open(database.Options);
+        Assert.Equal((8, 3), (await db.TradeSuspensions.CountAsync(Ct), await db.ExportQuotas.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Compliance_check_applies_a_suspensions_download_named_on_the_command_line_and_refuses_a_bad_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("menagerie-suspensions-");
+        try
+        {
+            var good = Path.Combine(folder.FullName, "citessuspensions_01122026-093000_comma_separated.csv");
+            var bad = Path.Combine(folder.FullName, "bad.csv");
+            var header = File.ReadLines(Fixture("species-plus", "citessuspensions_01122026-093000_comma_separated.csv")).First();
+            // Made up for the test: a recommendation to suspend all trade with the importing state of the sample shipment.
+            await File.WriteAllTextAsync(good, header + "\n,,,,,,,,,,,01/06/2024,CITES Notif. No. 2024/999,,,Democratic People's Republic of Korea,All trade.,true\n", Ct);
+            await File.WriteAllTextAsync(bad, header + "\n,,,,,,,,,,,01/06/2024,CITES Notif. No. 2024/999,,,Atlantis,All trade.,maybe\n", Ct);
+            var shipment = Path.Combine(AppContext.BaseDirectory, "shipments", "2024-11-moscow-pyongyang.json");
+
+            var check = await CliRun.RunAsync(null, "compliance", "check", shipment, "--suspensions", good);
+            var refused = await CliRun.RunAsync(null, "compliance", "check", shipment, "--suspensions", bad, "--quotas", Path.Combine(folder.FullName, "none.csv"));
+
+            Assert.Equal(1, check.Exit);
+            Assert.Contains("C-23", check.Output, StringComparison.Ordinal);
+            Assert.Contains("CITES Notif. No. 2024/999", check.Output, StringComparison.Ordinal);
+            Assert.Equal(2, refused.Exit);
+            var lines = refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Contains("bad.csv:2: party: 'Atlantis' is not a state Menagerie knows by name (the CITES Parties and the checklist's countries).", lines);
+            Assert.Contains("bad.csv:2: valid: 'maybe' is not true or false.", lines);
+            Assert.Contains(lines, l => l.StartsWith("none.csv: --quotas: There is no file", StringComparison.Ordinal));
+            Assert.Equal("3 problems; nothing was checked.", lines[^1]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static async Task<List<Menagerie.App.Ledger.LedgerEntry>> LedgerAsync(TestDatabase database)
     {
         await using var db = TestDatabase.Open(database.Options);

@@ -201,6 +201,9 @@ public sealed class AuthorizationMatrixTests
             // A shipment file reads no records: anyone signed in may check one, and an empty one is every problem at once.
             new(HttpMethod.Get, "/api/v1/reference/status", _ => "/api/v1/reference/status", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
             new(HttpMethod.Get, "/api/v1/reference/listings/{taxon}", _ => "/api/v1/reference/listings/Psittacus%20erithacus?on=2016-06-01", _ => null, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+            // A request without a file: the administrator gets its problem, nothing is imported.
+            new(HttpMethod.Post, "/api/v1/reference/suspensions", _ => "/api/v1/reference/suspensions", _ => null, c => AdminOnly(c, HttpStatusCode.BadRequest)),
+            new(HttpMethod.Post, "/api/v1/reference/quotas", _ => "/api/v1/reference/quotas", _ => null, c => AdminOnly(c, HttpStatusCode.BadRequest)),
             new(HttpMethod.Post, "/api/v1/compliance/check", _ => "/api/v1/compliance/check", _ => new { }, c => c.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.BadRequest),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => november + "/transport-plan", _ => null, PartiesRead),
             new(HttpMethod.Get, "/api/v1/transfers/{id:guid}/transport-plan", _ => loan + "/transport-plan", _ => null, LoanPartiesRead),

@@ -251,6 +251,8 @@ public sealed partial class PageAuthorizationMatrixTests
             new("POST", "/admin/ledger", null, "/admin/ledger", Administrator, empty),
             new("GET", "/admin/checklist", null, "/admin/checklist", Administrator),
             new("POST", "/admin/checklist", null, "/admin/checklist", Administrator, empty),
+            new("GET", "/admin/trade-measures", null, "/admin/trade-measures", Administrator),
+            new("POST", "/admin/trade-measures", null, "/admin/trade-measures", Administrator, empty),
             // An import is followed only by the administrator who started it: one nobody started is not found.
             new("GET", "/admin/checklist/{run:guid}", null, $"/admin/checklist/{Guid.Empty}", c => c.Anonymous ? Answer.SignIn : c.Admin ? Answer.NotFound : Answer.Forbidden),
             new("GET", "/admin/countries", null, "/admin/countries", Administrator),

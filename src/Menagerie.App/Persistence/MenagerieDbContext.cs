@@ -54,6 +54,8 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<ChecklistEdition> ChecklistEditions => Set<ChecklistEdition>();
     public DbSet<ChecklistName> ChecklistNames => Set<ChecklistName>();
     public DbSet<ChecklistListingRecord> ChecklistListings => Set<ChecklistListingRecord>();
+    public DbSet<TradeSuspensionRecord> TradeSuspensions => Set<TradeSuspensionRecord>();
+    public DbSet<ExportQuotaRecord> ExportQuotas => Set<ExportQuotaRecord>();
     public DbSet<Studbooks.Studbook> Studbooks => Set<Studbooks.Studbook>();
     public DbSet<Studbooks.StudbookIndividual> StudbookIndividuals => Set<Studbooks.StudbookIndividual>();
 

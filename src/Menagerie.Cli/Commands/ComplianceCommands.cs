@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Menagerie.App.Compliance;
 using Menagerie.App.Compliance.Reference;
+using Menagerie.App.Files;
 using Menagerie.Domain.Compliance;
 
 namespace Menagerie.Cli.Commands;
@@ -32,10 +33,12 @@ public static class ComplianceCommands
             Description = "CITES Party status older than this many days draws a warning (default 90).",
             DefaultValueFactory = _ => new ComplianceSettings().PartyStatusMaxAgeDays,
         };
+        var suspensions = new Option<string?>("--suspensions") { Description = "Your Species+ \"CITES Suspensions\" download (CSV): rule C-23 applies its recommendations to suspend trade." };
+        var quotas = new Option<string?>("--quotas") { Description = "Your Species+ \"CITES Quotas\" download (CSV): rule C-23 applies its zero export quotas." };
         var format = GlobalOptions.Format();
         var command = new Command("check", "Derives every requirement of a shipment with its rule, severity, status and source. Exit 0 clear, 1 blocked, 2 unreadable or invalid file, 3 warnings only.")
         {
-            file, on, listingAge, partyAge, format,
+            file, on, listingAge, partyAge, suspensions, quotas, format,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +57,10 @@ public static class ComplianceCommands
             var (shipment, problems) = await ShipmentFile.ReadAsync(path, ct);
             if (shipment is null)
                 return await cli.RefusedAsync(problems, $"{path}: ", "checked");
-            var checklist = ReferenceData.Embedded();
+            var measures = await TradeMeasuresAsync(parse.GetValue(suspensions), parse.GetValue(quotas), ct);
+            if (measures.Problems.Count > 0)
+                return await cli.RefusedAsync(measures.Problems, "", "checked");
+            var checklist = ReferenceData.EmbeddedWith(measures.Suspensions, measures.Quotas);
             var settings = new ComplianceSettings { ListingMaxAgeDays = parse.GetValue(listingAge), PartyStatusMaxAgeDays = parse.GetValue(partyAge) };
             var report = Rulebook.Check(shipment, checklist, day ?? shipment.Date, settings);
             var view = ComplianceView.Of(report, checklist);
@@ -65,5 +71,40 @@ public static class ComplianceCommands
             return ComplianceOutput.ExitCode(view);
         });
         return command;
+    }
+
+    /// <summary>The downloads named, each current to the date in its Species+ file name, else to the day the file was last written.</summary>
+    private static async Task<(List<TradeSuspension> Suspensions, List<ExportQuota> Quotas, List<InputProblem> Problems)> TradeMeasuresAsync(
+        string? suspensionsPath, string? quotasPath, CancellationToken ct)
+    {
+        var problems = new List<InputProblem>();
+        var countries = ReferenceData.Countries();
+        var suspensions = suspensionsPath is null ? []
+            : await ReadAsync(suspensionsPath, "--suspensions", (text, name, asOf) => SpeciesPlusDownload.ReadSuspensionsAsync(text, name, asOf, countries, ct));
+        var quotas = quotasPath is null ? []
+            : await ReadAsync(quotasPath, "--quotas", (text, name, asOf) => SpeciesPlusDownload.ReadQuotasAsync(text, name, asOf, countries, ct));
+        return ([.. suspensions.Select(r => r.ToSuspension())], [.. quotas.Select(r => r.ToQuota())], problems);
+
+        async Task<IReadOnlyList<T>> ReadAsync<T>(string path, string option, Func<TextReader, string, DateOnly, Task<ReadResult<IReadOnlyList<T>>>> read)
+        {
+            var name = Path.GetFileName(path);
+            if (!File.Exists(path))
+            {
+                problems.Add(new(name, 0, option, $"There is no file {path}."));
+                return [];
+            }
+            await using var stream = File.OpenRead(path);
+            using var text = CsvTable.OpenText(stream);
+            switch (await read(text, name, SpeciesPlusDownload.UpdatedOn(name) ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path))))
+            {
+                case ReadResult<IReadOnlyList<T>>.Read { Value: var rows }:
+                    return rows;
+                case ReadResult<IReadOnlyList<T>>.Rejected { Problems: var refused }:
+                    problems.AddRange(refused);
+                    return [];
+                default:
+                    throw new InvalidOperationException("A read is either read or rejected.");
+            }
+        }
     }
 }

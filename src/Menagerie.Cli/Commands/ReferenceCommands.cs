@@ -12,7 +12,7 @@ public static class ReferenceCommands
     public static Command Create(CliContext cli) =>
         new("reference", "Reference data for compliance: the CITES checklist, its listing history, the Parties, every row with its source and as-of date.")
         {
-            Import(cli), Show(cli), Status(cli),
+            Import(cli), ImportMeasures(cli, TradeMeasureKind.Suspensions), ImportMeasures(cli, TradeMeasureKind.Quotas), Show(cli), Status(cli),
         };
 
     private static Command Import(CliContext cli)
@@ -195,5 +195,61 @@ public static class ReferenceCommands
             console.WriteLine("No taxon's listing changes are known to be complete: every listing counts as of its own source's date.");
         var older = view.OlderStatuses == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {view.OlderStatuses} states' status is as of an earlier date");
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Parties: {view.Parties} of {view.States} states known, the list as of {view.PartiesAsOf:yyyy-MM-dd}{older}."));
+        console.WriteLine(view.Suspensions is { } s ? Summary(s) : "Trade suspensions: none imported (import your Species+ download with 'menagerie reference import-suspensions').");
+        console.WriteLine(view.Quotas is { } q ? Summary(q) : "Export quotas: none imported (import your Species+ download with 'menagerie reference import-quotas').");
+    }
+
+    private static string Summary(TradeMeasureListView list) => list.Kind == TradeMeasureKind.Suspensions
+        ? string.Create(CultureInfo.InvariantCulture, $"Trade suspensions: {list.Rows} from {list.File}, current to {list.AsOf:yyyy-MM-dd}; {list.Current} in force today.{Unknown(list)}")
+        : string.Create(CultureInfo.InvariantCulture, $"Export quotas: {list.Rows} from {list.File}, current to {list.AsOf:yyyy-MM-dd}; {list.Current} for this year.{Unknown(list)}");
+
+    private static string Unknown(TradeMeasureListView list) => list.NamesNotInChecklist.Count == 0 ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" Not in the checklist, so reaching only animals recorded under these very names: {string.Join(", ", list.NamesNotInChecklist)}.");
+
+    private static Command ImportMeasures(CliContext cli, TradeMeasureKind kind)
+    {
+        var (name, download) = kind == TradeMeasureKind.Suspensions ? ("import-suspensions", "CITES Suspensions") : ("import-quotas", "CITES Quotas");
+        var file = new Argument<string>("file") { Description = $"The \"{download}\" CSV downloaded from speciesplus.net (Downloads), comma- or semicolon-separated." };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The day the download is current to, yyyy-MM-dd (default: the date of the latest update in the file name Species+ gives it).",
+        };
+        var format = GlobalOptions.Format();
+        var command = new Command(name, $"Replaces the {(kind == TradeMeasureKind.Suspensions ? "recommendations to suspend trade" : "export quotas")} in the records with those of your own Species+ \"{download}\" download, which rule C-23 applies; all or nothing, every row in the ledger.")
+        {
+            file, asOf, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            if (!File.Exists(path))
+            {
+                await cli.Error.WriteLineAsync($"{path}: there is no such file.");
+                return ExitCodes.Usage;
+            }
+            var opened = await cli.OpenAsync(parse, ct);
+            if (opened is not { } o)
+                return ExitCodes.Usage;
+            await using var scope = o.Scope;
+            await using var content = File.OpenRead(path);
+            var result = await scope.ServiceProvider.GetRequiredService<TradeMeasureImport>().ImportAsync(kind, path, content, parse.GetValue(asOf), ct);
+            switch (result)
+            {
+                case TradeMeasureImportResult.Imported { List: var list, Replaced: var replaced }:
+                    if (parse.GetValue(format) == OutputFormat.Json)
+                        await cli.WriteJsonAsync(list, ct);
+                    else
+                        await cli.Output.WriteLineAsync(Summary(list) + string.Create(CultureInfo.InvariantCulture, $" They replace {replaced} rows."));
+                    return ExitCodes.Ok;
+                case TradeMeasureImportResult.Rejected { Problems: var problems }:
+                    return await cli.RefusedAsync(problems, "", "imported");
+                case TradeMeasureImportResult.Forbidden { Message: var message }:
+                    await cli.Error.WriteLineAsync(message);
+                    return ExitCodes.Findings;
+                default:
+                    throw new InvalidOperationException(result.GetType().Name);
+            }
+        });
+        return command;
     }
 }

@@ -87,6 +87,8 @@ public sealed class Checklist
     private readonly Dictionary<string, SanctionsRegime> _sanctions = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _approvalRequired = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<ListingChange>> _changes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ILookup<string, TradeSuspension> _suspensions;
+    private readonly ILookup<string, ExportQuota> _quotas;
 
     public Checklist(ChecklistContents contents)
     {
@@ -123,6 +125,8 @@ public sealed class Checklist
         foreach (var regime in contents.Sanctions)
             _sanctions[regime.Destination] = regime;
         _approvalRequired.UnionWith(contents.AuthorityApproval);
+        _suspensions = contents.Suspensions.ToLookup(m => m.State, StringComparer.OrdinalIgnoreCase);
+        _quotas = contents.Quotas.ToLookup(m => m.State, StringComparer.OrdinalIgnoreCase);
         SourceCodes = contents.SourceCodes;
         PurposeCodes = contents.PurposeCodes;
     }
@@ -189,6 +193,12 @@ public sealed class Checklist
     /// <summary>Whether the state's authority approves every transfer leaving it before clearance, as its country in the records says.</summary>
     public bool RequiresAuthorityApproval(string state) => _approvalRequired.Contains(state);
 
+    /// <summary>The recommendations to suspend trade with a state, in force or not, as imported.</summary>
+    public IEnumerable<TradeSuspension> SuspensionsOf(string state) => _suspensions[state];
+
+    /// <summary>The export quotas a state published, of every year imported.</summary>
+    public IEnumerable<ExportQuota> QuotasOf(string state) => _quotas[state];
+
     public string? Parent(string taxon) => _taxa.TryGetValue(taxon, out var t) ? t.Parent : null;
 
     /// <summary>
@@ -247,4 +257,9 @@ public sealed record ChecklistContents
 
     public IReadOnlyList<ListingSynonym> Synonyms { get; init; } = [];
     public IReadOnlyList<ListingCoverage> Coverage { get; init; } = [];
+
+    /// <summary>Recommendations to suspend trade and export quotas, from a zoo's own Species+ downloads: none are shipped.</summary>
+    public IReadOnlyList<TradeSuspension> Suspensions { get; init; } = [];
+
+    public IReadOnlyList<ExportQuota> Quotas { get; init; } = [];
 }

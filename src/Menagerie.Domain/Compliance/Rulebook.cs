@@ -10,7 +10,7 @@ public static class Rulebook
         ListingRules.C01, ListingRules.C02, ListingRules.C03,
         PartyRules.P01,
         PermitRules.C10, PermitRules.C11, PermitRules.C12, PermitRules.C13, PermitRules.C14,
-        PermitRules.C20, PermitRules.C22,
+        PermitRules.C20, PermitRules.C22, TradeMeasureRules.C23,
         PermitRules.C30, PermitRules.C31, PermitRules.C33,
         ExemptionRules.C41, ExemptionRules.C42, ExemptionRules.C43, ExemptionRules.C44, ExemptionRules.C45, ExemptionRules.C46, ExemptionRules.C47,
         DocumentRules.C50, DocumentRules.C51, DocumentRules.C53, DocumentRules.C56,

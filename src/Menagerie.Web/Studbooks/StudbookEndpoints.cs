@@ -11,8 +11,7 @@ public static class StudbookEndpoints
     public static void MapStudbookEndpoints(this IEndpointRouteBuilder api)
     {
         var studbooks = api.MapGroup("/studbooks").WithTags("Studbooks");
-        // Read by hand rather than bound, to take the file either as a form or as a bare CSV body. A token-carrying
-        // client needs no antiforgery token, and the sign-in cookie is SameSite=Strict, so no other site can post here as a user.
+        // A token-carrying client needs no antiforgery token, and the sign-in cookie is SameSite=Strict, so no other site can post here as a user.
         studbooks.MapPost("/", async (HttpRequest request, StudbookRecords records, HttpContext http, CancellationToken ct) =>
                 await ReadUploadAsync(request, ct) switch
                 {
@@ -64,42 +63,12 @@ public static class StudbookEndpoints
             var refused => refused.ToHttp(http),
         };
 
-    /// <summary>
-    /// The file and its fields from a form, or a bare CSV body with the fields in the query; anything else carries no
-    /// file. A form whose parts cannot be read (no boundary, cut short, a part without its headers) is the problem instead.
-    /// </summary>
-    private static async Task<(StudbookUpload? Upload, RuleViolation? Unreadable)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
-    {
-        var query = request.Query;
-        if (request.HasFormContentType)
-        {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(ct);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
-            {
-                return (null, new("studbook.form", "file", $"The form cannot be read as {request.ContentType}: {e.Message} Send the studbook as the form's field 'file', or as a text/csv body."));
-            }
-            var file = form.Files.GetFile("file");
-            byte[]? content = null;
-            if (file is not null)
-            {
-                using var copy = new MemoryStream();
-                await file.CopyToAsync(copy, ct);
-                content = copy.ToArray();
-            }
-            return (new StudbookUpload(Field("name"), Field("taxon"), Field("scheme"), file?.FileName, content, Field("asOf")), null);
+    private static readonly string[] UploadFields = ["name", "taxon", "scheme", "asOf"];
 
-            string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : query[name].FirstOrDefault();
-        }
-        if (request.ContentType is { } type && type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+    private static async Task<(StudbookUpload? Upload, RuleViolation? Unreadable)> ReadUploadAsync(HttpRequest request, CancellationToken ct) =>
+        await CsvUploads.ReadAsync(request, "studbook.form", "studbook", UploadFields, ct) switch
         {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, ct);
-            return (new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, body.ToArray(), query["asOf"]), null);
-        }
-        return (new StudbookUpload(query["name"], query["taxon"], query["scheme"], null, null, query["asOf"]), null);
-    }
+            ({ } u, _) => (new StudbookUpload(u.Field("name"), u.Field("taxon"), u.Field("scheme"), u.FileName, u.Content, u.Field("asOf")), null),
+            (_, var unreadable) => (null, unreadable),
+        };
 }

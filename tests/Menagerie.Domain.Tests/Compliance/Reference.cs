@@ -10,7 +10,7 @@ internal static class Reference
     public static readonly DateOnly AsOf = new(2024, 10, 1);
     public static readonly DateOnly Departure = new(2024, 11, 20);
 
-    public static Checklist Checklist { get; } = new(new ChecklistContents
+    public static ChecklistContents Contents { get; } = new()
     {
         Source = "test checklist",
         AsOf = AsOf,
@@ -53,7 +53,9 @@ internal static class Reference
         Domesticated = [new("Bos grunniens", "Bos mutus", "test annotation")],
         NativeRanges = [new("Ursus arctos", ["RU", "CN"], "test range")],
         Sanctions = [new("KP", "UNSCR 1718 and later", "test sanctions")],
-    });
+    };
+
+    public static Checklist Checklist { get; } = new(Contents);
 
     private static CitesListing Listing(string taxon, Appendix appendix) =>
         new() { Taxon = taxon, Appendix = appendix, EffectiveFrom = new(1992, 6, 11), Source = "test listing", AsOf = AsOf };

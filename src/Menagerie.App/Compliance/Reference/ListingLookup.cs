@@ -35,7 +35,8 @@ public sealed record ListingCoverageView(string Taxon, IReadOnlyList<Appendix> A
 /// </summary>
 public sealed record ReferenceStatusView(
     ChecklistEditionView? Edition, string ChecklistSource, DateOnly ChecklistAsOf, int ListingChanges, ListingChangeView? NewestChange,
-    int Synonyms, IReadOnlyList<ListingCoverageView> Coverage, int Parties, int States, DateOnly PartiesAsOf, int OlderStatuses);
+    int Synonyms, IReadOnlyList<ListingCoverageView> Coverage, int Parties, int States, DateOnly PartiesAsOf, int OlderStatuses,
+    TradeMeasureListView? Suspensions, TradeMeasureListView? Quotas);
 
 /// <summary>
 /// A taxon's listing on a day as the checklist in the records resolves it: the listings in force of the
@@ -63,6 +64,7 @@ public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
         var checklist = await ReferenceData.LoadAsync(db, ct);
         var parties = checklist.Parties;
         var listed = parties.Count == 0 ? checklist.AsOf : parties.Max(p => p.AsOf);
+        var (suspensions, quotas) = await TradeMeasureImport.ListsAsync(db, checklist, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         return new ReferenceStatusView(
             edition,
             checklist.Source,
@@ -74,7 +76,9 @@ public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
             parties.Count(p => p.IsParty),
             parties.Count,
             listed,
-            parties.Count(p => p.AsOf < listed));
+            parties.Count(p => p.AsOf < listed),
+            suspensions,
+            quotas);
     }
 
     /// <param name="name">A scientific name, a synonym or a domesticated form's name.</param>

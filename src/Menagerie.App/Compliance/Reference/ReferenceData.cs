@@ -24,7 +24,8 @@ public static class ReferenceData
     /// <summary>
     /// The checklist in the records: the names and listings of the database's current edition, with the
     /// shipped tables, and Party status from the records' countries where that is as recent as the shipped
-    /// status or more, and the countries whose authority approves what leaves them. A database without a checklist gives <see cref="Embedded"/>. The names and listings of
+    /// status or more, the countries whose authority approves what leaves them, and the trade suspensions and export
+    /// quotas of the zoo's Species+ downloads. A database without a checklist gives <see cref="Embedded"/>. The names and listings of
     /// the last edition read are kept in memory, by digest, until another edition is read.
     /// </summary>
     public static async Task<Checklist> LoadAsync(MenagerieDbContext db, CancellationToken ct)
@@ -33,8 +34,14 @@ public static class ReferenceData
         var edition = await db.ChecklistEditions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
         var countries = await db.Countries.AsNoTracking().ToListAsync(ct);
         var approval = countries.Where(c => c.RequiresAuthorityApproval).Select(c => c.Code).ToList();
+        var suspensions = (await db.TradeSuspensions.AsNoTracking().ToListAsync(ct)).Select(s => s.ToSuspension()).ToList();
+        var quotas = (await db.ExportQuotas.AsNoTracking().ToListAsync(ct)).Select(q => q.ToQuota()).ToList();
         if (edition is null)
-            return approval.Count == 0 ? Embedded() : new Checklist(WithTables(Seed.Value.Contents, Seed.Value.Tables, Seed.Value.Contents) with { AuthorityApproval = approval });
+        {
+            return approval.Count == 0 && suspensions.Count == 0 && quotas.Count == 0
+                ? Embedded()
+                : new Checklist(WithTables(Seed.Value.Contents, Seed.Value.Tables, Seed.Value.Contents) with { AuthorityApproval = approval, Suspensions = suspensions, Quotas = quotas });
+        }
         var stored = _lastStored;
         if (stored is null || !string.Equals(stored.Digest, edition.Digest, StringComparison.Ordinal))
         {
@@ -53,8 +60,19 @@ public static class ReferenceData
         var parties = Seed.Value.Tables.Parties.ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
         foreach (var c in countries.Where(c => !parties.TryGetValue(c.Code, out var shipped) || c.StatusAsOf >= shipped.AsOf))
             parties[c.Code] = new PartyStatus(c.Code, c.Name, c.IsCitesParty, c.CitesEntryIntoForce, c.StatusAsOf, c.StatusSource);
-        return new Checklist(WithTables(stored.Contents, Seed.Value.Tables, Seed.Value.Contents) with { Parties = parties.Values.ToList(), AuthorityApproval = approval });
+        return new Checklist(WithTables(stored.Contents, Seed.Value.Tables, Seed.Value.Contents) with
+        {
+            Parties = parties.Values.ToList(),
+            AuthorityApproval = approval,
+            Suspensions = suspensions,
+            Quotas = quotas,
+        });
     }
+
+    /// <summary>What Menagerie ships, with the trade suspensions and export quotas of a zoo's own Species+ downloads.</summary>
+    public static Checklist EmbeddedWith(IReadOnlyList<TradeSuspension> suspensions, IReadOnlyList<ExportQuota> quotas) =>
+        suspensions.Count == 0 && quotas.Count == 0 ? Embedded()
+            : new Checklist(WithTables(Seed.Value.Contents, Seed.Value.Tables, Seed.Value.Contents) with { Suspensions = suspensions, Quotas = quotas });
 
     /// <summary>The shipped checklist with the corrections applied, as a new database is seeded with it.</summary>
     internal static (ChecklistContents Contents, int Corrections) EmbeddedContents() => (Seed.Value.Contents, Seed.Value.Corrections);

@@ -45,3 +45,32 @@ internal sealed class ChecklistListingConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<ChecklistEdition>().WithMany().HasForeignKey(l => l.Edition).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class TradeSuspensionConfiguration : IEntityTypeConfiguration<TradeSuspensionRecord>
+{
+    public void Configure(EntityTypeBuilder<TradeSuspensionRecord> builder)
+    {
+        builder.ToTable("TradeSuspensions");
+        builder.HasKey(s => s.Number);
+        builder.Property(s => s.Number).ValueGeneratedNever();
+        builder.Property(s => s.State).HasMaxLength(2);
+        builder.Property(s => s.Taxon).HasMaxLength(SpeciesPlusDownload.MaxNameLength);
+        builder.Property(s => s.StartNotification).HasMaxLength(SpeciesPlusDownload.MaxNameLength);
+        builder.Property(s => s.EndNotification).HasMaxLength(SpeciesPlusDownload.MaxNameLength);
+        builder.Property(s => s.File).HasMaxLength(SpeciesPlusDownload.MaxNameLength);
+    }
+}
+
+internal sealed class ExportQuotaConfiguration : IEntityTypeConfiguration<ExportQuotaRecord>
+{
+    public void Configure(EntityTypeBuilder<ExportQuotaRecord> builder)
+    {
+        builder.ToTable("ExportQuotas");
+        builder.HasKey(q => q.Number);
+        builder.Property(q => q.Number).ValueGeneratedNever();
+        builder.Property(q => q.State).HasMaxLength(2);
+        builder.Property(q => q.Taxon).HasMaxLength(SpeciesPlusDownload.MaxNameLength);
+        builder.Property(q => q.Unit).HasMaxLength(SpeciesPlusDownload.MaxNameLength);
+        builder.Property(q => q.File).HasMaxLength(SpeciesPlusDownload.MaxNameLength);
+    }
+}
