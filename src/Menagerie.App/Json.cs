@@ -10,6 +10,19 @@ public static class Json
 {
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
 
+    /// <summary>
+    /// Options for writing by hand what <see cref="Options"/> would write (the same escaping and, when
+    /// <paramref name="indented"/>, the same indentation), for output too large to go through the serializer.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions(bool indented) => new()
+    {
+        Encoder = Options.Encoder,
+        Indented = indented,
+        IndentCharacter = Options.IndentCharacter,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+    };
+
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using Menagerie.App;
 using Menagerie.App.Persistence;
@@ -141,6 +142,26 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         await output.FlushAsync(ct);
         await using var stdout = System.Console.OpenStandardOutput();
         await JsonSerializer.SerializeAsync(stdout, value, Json.Options, ct);
+        await stdout.WriteAsync("\n"u8.ToArray(), ct);
+    }
+
+    /// <summary>
+    /// Writes JSON that <paramref name="write"/> puts into a stream, then a line break: to standard output
+    /// straight from the writer's buffer, with no text writer between.
+    /// </summary>
+    public async Task WriteJsonAsync(Action<Stream> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!ReferenceEquals(output, System.Console.Out))
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            await output.WriteLineAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).AsMemory(), ct);
+            return;
+        }
+        await output.FlushAsync(ct);
+        await using var stdout = System.Console.OpenStandardOutput();
+        write(stdout);
         await stdout.WriteAsync("\n"u8.ToArray(), ct);
     }
 }

@@ -242,12 +242,14 @@ public sealed class StudbookApiTests
         return StudbookAnalysis.Compute(loaded.Pedigree, StudbookAnalysis.SelectReference(loaded.Pedigree, ReferenceRule.Auto));
     }
 
-    /// <summary>What <c>menagerie studbook analyze FILE --format json</c> writes: the same loader, analysis and JSON options.</summary>
+    /// <summary>What <c>menagerie studbook analyze FILE --format json</c> writes: the same loader, analysis and JSON writer.</summary>
     private static async Task<JsonElement> CommandLineAnalysisAsync(ReferenceRule rule)
     {
         var loaded = Assert.IsType<StudbookLoad.Loaded>(await StudbookLoader.LoadAsync(Colony, Ct));
         var report = StudbookAnalysis.Compute(loaded.Pedigree, StudbookAnalysis.SelectReference(loaded.Pedigree, rule)).Report();
-        return JsonSerializer.Deserialize<JsonElement>(JsonSerializer.Serialize(report, Json.Options));
+        using var written = new MemoryStream();
+        AnalysisReportJson.Write(written, report, indented: false, Ct);
+        return JsonSerializer.Deserialize<JsonElement>(written.ToArray());
     }
 
     private static MultipartFormDataContent Form(string name, byte[] csv, string fileName, string? taxon = null)

@@ -80,7 +80,8 @@ public static class StudbookCommands
         var file = FileArgument();
         var reference = ReferenceOption();
         var format = GlobalOptions.Format();
-        var command = new Command("analyze", "Inbreeding and mean kinship of every individual; gene diversity, FGE and FE of the reference population.") { file, reference, format };
+        var indent = new Option<bool>("--indent") { Description = "With --format json: indented, for people to read (default compact, one line)." };
+        var command = new Command("analyze", "Inbreeding and mean kinship of every individual; gene diversity, FGE and FE of the reference population.") { file, reference, format, indent };
         command.SetAction(async (parse, ct) =>
         {
             var progress = new StudbookProgress(cli, parse.GetValue(format));
@@ -89,7 +90,7 @@ public static class StudbookCommands
                 return exit;
             var report = await progress.RunAsync("Computing founder contributions…", () => Task.FromResult(analysis.Report()), ct);
             if (parse.GetValue(format) == OutputFormat.Json)
-                await cli.WriteJsonAsync(report, ct);
+                await cli.WriteJsonAsync(stream => AnalysisReportJson.Write(stream, report, parse.GetValue(indent), ct), ct);
             else
                 StudbookOutput.Analysis(cli.Console, report, analysis.Reference.Rule);
             return ExitCodes.Ok;

@@ -20,6 +20,12 @@ public sealed class PedigreeInput
     private readonly TextPool _sexCodes = new();
     private readonly List<KeptRow> _rows = [];
 
+    // The last ids handed out by Intern with their numbers: a reader interns a row's id and parents just
+    // before adding the row, and Add then finds their numbers here instead of hashing each id a second time.
+    private readonly string[] _recent = new string[4];
+    private readonly int[] _recentNumbers = new int[4];
+    private int _nextRecent;
+
     /// <summary>Creates an empty input.</summary>
     public PedigreeInput() => Rows = new RowList(this);
 
@@ -40,7 +46,20 @@ public sealed class PedigreeInput
     /// </summary>
     /// <param name="id">The id as written, trimmed.</param>
     /// <returns>The kept string, equal to <paramref name="id"/>.</returns>
-    public string Intern(ReadOnlySpan<char> id) => id.IsEmpty ? string.Empty : _ids[_ids.Add(id)];
+    public string Intern(ReadOnlySpan<char> id)
+    {
+        if (id.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var number = _ids.Add(id);
+        var kept = _ids[number];
+        _recent[_nextRecent] = kept;
+        _recentNumbers[_nextRecent] = number;
+        _nextRecent = (_nextRecent + 1) & (_recent.Length - 1);
+        return kept;
+    }
 
     /// <summary>Adds one row.</summary>
     /// <param name="row">The row as read.</param>
@@ -54,7 +73,7 @@ public sealed class PedigreeInput
         var id = row.Id.AsSpan().Trim();
         _rows.Add(new KeptRow
         {
-            Id = id.IsEmpty ? KeptRow.None : _ids.Add(id),
+            Id = id.IsEmpty ? KeptRow.None : IdNumber(row.Id),
             Sire = ParentNumber(row.Sire),
             Dam = ParentNumber(row.Dam),
             SexCode = row.Sex is null ? KeptRow.None : _sexCodes.Add(row.Sex),
@@ -99,7 +118,24 @@ public sealed class PedigreeInput
     /// <summary>The sex code as written, <see langword="null"/> where the row has none.</summary>
     internal string? SexCodeOf(int number) => number == KeptRow.None ? null : _sexCodes[number];
 
-    private int ParentNumber(string? parent) => IsUnknownParent(parent) ? KeptRow.None : _ids.Add(parent.AsSpan().Trim());
+    private int ParentNumber(string? parent) => IsUnknownParent(parent) ? KeptRow.None : IdNumber(parent!);
+
+    // The number of an id as Add keeps it, trimmed; an id just interned is found without hashing it again.
+    private int IdNumber(string id)
+    {
+        if (!char.IsWhiteSpace(id[0]) && !char.IsWhiteSpace(id[^1]))
+        {
+            for (var k = 0; k < _recent.Length; k++)
+            {
+                if (ReferenceEquals(_recent[k], id))
+                {
+                    return _recentNumbers[k];
+                }
+            }
+        }
+
+        return _ids.Add(id.AsSpan().Trim());
+    }
 
     private PedigreeRow ToRow(in KeptRow kept) => new()
     {

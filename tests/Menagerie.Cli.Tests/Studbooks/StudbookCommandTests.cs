@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Menagerie.Cli.Tests.Studbooks;
 
@@ -30,6 +31,22 @@ public sealed class StudbookCommandTests
         Assert.Equal(["id", "inbreeding", "meanKinship", "inReference"], first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("A", false), (first.GetProperty("id").GetString(), first.GetProperty("inReference").GetBoolean()));
         Assert.Equal(7, root.GetProperty("individuals").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Analyze_json_is_compact_by_default_and_indented_with_indent()
+    {
+        using var folder = new StudbookFolder();
+        var file = folder.Write("lacy1989.csv", Lacy1989);
+
+        var compact = await CliRun.RunAsync(null, "studbook", "analyze", file, "--format", "json");
+        var indented = await CliRun.RunAsync(null, "studbook", "analyze", file, "--format", "json", "--indent");
+
+        Assert.Equal((0, 0), (compact.Exit, indented.Exit));
+        Assert.DoesNotContain('\n', compact.Output.TrimEnd('\n'));
+        Assert.StartsWith("{\"summary\":{\"individuals\":7,", compact.Output, StringComparison.Ordinal);
+        Assert.Contains("\n  \"summary\": {\n    \"individuals\": 7,", indented.Output, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(compact.Output), JsonNode.Parse(indented.Output)));
     }
 
     [Fact]

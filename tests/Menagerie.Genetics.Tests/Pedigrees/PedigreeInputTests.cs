@@ -18,6 +18,20 @@ public sealed class PedigreeInputTests
     }
 
     [Fact]
+    public void Add_of_ids_just_interned_with_spaces_keeps_them_trimmed()
+    {
+        var input = new PedigreeInput();
+        input.Add(new PedigreeRow { Id = "b" });
+
+        input.Add(new PedigreeRow { Id = input.Intern(" a "), Dam = input.Intern("b ") });
+        input.Add(new PedigreeRow { Id = "c", Sire = input.Intern("a") });
+
+        Assert.Equal(["b", "a", "c"], input.Rows.Select(r => r.Id));
+        Assert.Same(input.Rows[0].Id, input.Rows[1].Dam);
+        Assert.Same(input.Rows[1].Id, input.Rows[2].Sire);
+    }
+
+    [Fact]
     public void Rows_name_a_parent_with_the_string_of_its_own_row()
     {
         var input = TestPedigrees.Input("s,,,M", "d,,,F", "o1,s,d,M", "o2,s,d,F");
