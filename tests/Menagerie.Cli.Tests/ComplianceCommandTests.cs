@@ -30,6 +30,22 @@ public sealed class ComplianceCommandTests
     }
 
     [Fact]
+    public async Task A_state_named_as_approving_what_leaves_it_draws_L04_which_the_files_ministry_approval_meets()
+    {
+        var without = await CliRun.RunAsync(null, "compliance", "check", Sample("2024-11-moscow-pyongyang.json"), "--format", "json");
+        var with = await CliRun.RunAsync(null, "compliance", "check", Sample("2024-11-moscow-pyongyang.json"), "--authority-approval", "ru", "--format", "json");
+        var bad = await CliRun.RunAsync(null, "compliance", "check", Sample("2024-11-moscow-pyongyang.json"), "--authority-approval", "RUS");
+
+        static IEnumerable<JsonElement> L04(string output) =>
+            JsonDocument.Parse(output).RootElement.GetProperty("requirements").EnumerateArray().Where(r => r.GetProperty("rule").GetString() == "L-04").ToList();
+        Assert.Empty(L04(without.Output));
+        var approval = Assert.Single(L04(with.Output));
+        Assert.Equal(("satisfied", "ministry-approval"), (approval.GetProperty("status").GetString(), approval.GetProperty("satisfiedBy").GetProperty("document").GetString()));
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("--authority-approval: 'RUS' is not an ISO 3166-1 alpha-2 code.", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_April_shipment_has_warnings_only_with_exit_3_and_a_table_for_people()
     {
         var run = await CliRun.RunAsync(null, "compliance", "check", Sample("2024-04-moscow-pyongyang.json"));

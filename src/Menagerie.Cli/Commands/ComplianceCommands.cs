@@ -35,10 +35,15 @@ public static class ComplianceCommands
         };
         var suspensions = new Option<string?>("--suspensions") { Description = "Your Species+ \"CITES Suspensions\" download (CSV): rule C-23 applies its recommendations to suspend trade." };
         var quotas = new Option<string?>("--quotas") { Description = "Your Species+ \"CITES Quotas\" download (CSV): rule C-23 applies its zero export quotas." };
+        var approval = new Option<string[]>("--authority-approval")
+        {
+            Description = "States (ISO codes) whose authority approves every transfer leaving them, as a country's setting in the records does: rule L-04 then asks for a ministry-approval document.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var format = GlobalOptions.Format();
         var command = new Command("check", "Derives every requirement of a shipment with its rule, severity, status and source. Exit 0 clear, 1 blocked, 2 unreadable or invalid file, 3 warnings only.")
         {
-            file, on, listingAge, partyAge, suspensions, quotas, format,
+            file, on, listingAge, partyAge, suspensions, quotas, approval, format,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -60,7 +65,13 @@ public static class ComplianceCommands
             var measures = await TradeMeasuresAsync(parse.GetValue(suspensions), parse.GetValue(quotas), ct);
             if (measures.Problems.Count > 0)
                 return await cli.RefusedAsync(measures.Problems, "", "checked");
-            var checklist = ReferenceData.EmbeddedWith(measures.Suspensions, measures.Quotas);
+            var states = (parse.GetValue(approval) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(a => a.ToUpperInvariant()).ToList();
+            if (states.FirstOrDefault(s => s.Length != 2 || !s.All(char.IsAsciiLetterUpper)) is { } notCode)
+            {
+                await cli.Error.WriteLineAsync($"--authority-approval: '{notCode}' is not an ISO 3166-1 alpha-2 code.");
+                return ExitCodes.Usage;
+            }
+            var checklist = ReferenceData.EmbeddedWith(measures.Suspensions, measures.Quotas, states);
             var settings = new ComplianceSettings { ListingMaxAgeDays = parse.GetValue(listingAge), PartyStatusMaxAgeDays = parse.GetValue(partyAge) };
             var report = Rulebook.Check(shipment, checklist, day ?? shipment.Date, settings);
             var view = ComplianceView.Of(report, checklist);

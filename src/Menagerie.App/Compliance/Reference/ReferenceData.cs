@@ -69,10 +69,13 @@ public static class ReferenceData
         });
     }
 
-    /// <summary>What Menagerie ships, with the trade suspensions and export quotas of a zoo's own Species+ downloads.</summary>
-    public static Checklist EmbeddedWith(IReadOnlyList<TradeSuspension> suspensions, IReadOnlyList<ExportQuota> quotas) =>
-        suspensions.Count == 0 && quotas.Count == 0 ? Embedded()
-            : new Checklist(WithTables(Seed.Value.Contents, Seed.Value.Tables, Seed.Value.Contents) with { Suspensions = suspensions, Quotas = quotas });
+    /// <summary>
+    /// What Menagerie ships, with the trade suspensions and export quotas of a zoo's own Species+ downloads and the
+    /// states (ISO codes) whose authority approves every transfer leaving them, as a database's countries would say.
+    /// </summary>
+    public static Checklist EmbeddedWith(IReadOnlyList<TradeSuspension> suspensions, IReadOnlyList<ExportQuota> quotas, IReadOnlyList<string> approval) =>
+        suspensions.Count == 0 && quotas.Count == 0 && approval.Count == 0 ? Embedded()
+            : new Checklist(WithTables(Seed.Value.Contents, Seed.Value.Tables, Seed.Value.Contents) with { Suspensions = suspensions, Quotas = quotas, AuthorityApproval = approval });
 
     /// <summary>The shipped checklist with the corrections applied, as a new database is seeded with it.</summary>
     internal static (ChecklistContents Contents, int Corrections) EmbeddedContents() => (Seed.Value.Contents, Seed.Value.Corrections);
