@@ -1,7 +1,5 @@
 using Menagerie.App.Compliance;
-using Menagerie.Domain;
 using Menagerie.Web.Http;
-using Menagerie.Web.Shared;
 
 namespace Menagerie.Web.Compliance;
 
@@ -12,13 +10,9 @@ public static class ComplianceEndpoints
     {
         api.MapPost("/compliance/check", async (string? on, HttpRequest request, ShipmentChecks checks, HttpContext http, CancellationToken ct) =>
             {
-                DateOnly? day = null;
-                if (on is not null)
-                {
-                    if (FormTime.Date(on) is not { } parsed)
-                        return OutcomeResults.Invalid([new RuleViolation("compliance.on", "on", $"'{on}' is not a date written YYYY-MM-DD.")]);
-                    day = parsed;
-                }
+                var (day, invalid) = QueryDates.Day(on, "compliance.on", "on");
+                if (invalid is not null)
+                    return invalid;
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body, ct);
                 return (await checks.CheckAsync(body.ToArray(), "shipment.json", day, ct)).ToHttp(http);

@@ -3,7 +3,6 @@ using Menagerie.App.Accounts;
 using Menagerie.App.Compliance.Reference;
 using Menagerie.Domain;
 using Menagerie.Web.Http;
-using Menagerie.Web.Shared;
 
 namespace Menagerie.Web.Taxa;
 
@@ -17,13 +16,9 @@ public static class ReferenceEndpoints
             .WithSummary("The reference data in use: the checklist edition, how many listing changes are recorded over it and the newest, how far they are complete per class and Appendix, and the Party list's date.");
         reference.MapGet("/listings/{taxon}", async (string taxon, string? on, ListingLookup lookup, HttpContext http, CancellationToken ct) =>
             {
-                DateOnly? day = null;
-                if (on is not null)
-                {
-                    if (FormTime.Date(on) is not { } parsed)
-                        return OutcomeResults.Invalid([new RuleViolation("reference.on", "on", $"'{on}' is not a date written YYYY-MM-DD.")]);
-                    day = parsed;
-                }
+                var (day, invalid) = QueryDates.Day(on, "reference.on", "on");
+                if (invalid is not null)
+                    return invalid;
                 return (await lookup.ShowAsync(taxon, day, ct)).ToHttp(http);
             })
             .WithSummary("A taxon's listings in force on a day (?on=YYYY-MM-DD, today by default): its lineage, the taxon it is listed under, each listing with its source and as-of date, and the dated changes to the listings of its lineage. A synonym resolves to its listed name.")
@@ -55,13 +50,9 @@ public static class ReferenceEndpoints
             return OutcomeResults.Invalid([unreadable]);
         if (upload!.Content is not { Length: > 0 } content)
             return OutcomeResults.Invalid([new RuleViolation("measures.file", "file", $"Send the Species+ {what} as the form's field 'file', or as a text/csv body.")]);
-        DateOnly? asOf = null;
-        if (upload.Field("asOf") is { Length: > 0 } day)
-        {
-            if (FormTime.Date(day) is not { } parsed)
-                return OutcomeResults.Invalid([new RuleViolation("measures.asOf", "asOf", $"'{day}' is not a date written YYYY-MM-DD.")]);
-            asOf = parsed;
-        }
+        var (asOf, invalid) = QueryDates.Day(upload.Field("asOf"), "measures.asOf", "asOf");
+        if (invalid is not null)
+            return invalid;
         var name = upload.Field("fileName") is { Length: > 0 } given ? given : upload.FileName ?? (kind == TradeMeasureKind.Suspensions ? "suspensions.csv" : "quotas.csv");
         using var stream = new MemoryStream(content, writable: false);
         return (await import.ImportAsync(kind, name, stream, asOf, ct)).ToOutcome().ToHttp(http);

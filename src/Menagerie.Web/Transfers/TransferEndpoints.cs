@@ -4,7 +4,6 @@ using Menagerie.App.Transfers;
 using Menagerie.Domain;
 using Menagerie.Domain.Transfers;
 using Menagerie.Web.Http;
-using Menagerie.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Menagerie.Web.Transfers;
@@ -39,13 +38,9 @@ public static class TransferEndpoints
 
         transfers.MapGet("/{id:guid}/requirements", async (Guid id, string? on, TransferCompliance compliance, HttpContext http, CancellationToken ct) =>
             {
-                DateOnly? day = null;
-                if (on is not null)
-                {
-                    if (FormTime.Date(on) is not { } parsed)
-                        return OutcomeResults.Invalid([new RuleViolation("requirements.on", "on", $"'{on}' is not a date written YYYY-MM-DD.")]);
-                    day = parsed;
-                }
+                var (day, invalid) = QueryDates.Day(on, "requirements.on", "on");
+                if (invalid is not null)
+                    return invalid;
                 return (await compliance.RequirementsAsync(id, day, ct)).ToHttp(http);
             })
             .WithSummary("What the transfer needs before its animals may leave: every requirement with its rule, severity (block, warn, info), status (satisfied, missing, expired, not-yet-valid, insufficient-quantity), the lines it concerns, the document that meets it and its source; on=YYYY-MM-DD evaluates time limits on that day (default: the dispatch date, else the planned departure, else today).")
