@@ -71,7 +71,7 @@ public sealed class EveryPageTests(Chromium chromium)
         Assert.True(narrow <= 0, $"The shipment form is {narrow}px wider than a 390 px screen.");
 
         var admin = await site.OpenAsync(chromium.Browser, "admin");
-        foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/checklist", "/admin/container-table", "/admin/ledger" })
+        foreach (var path in new[] { "/admin/users/registrar@MOSCOW/ledger", "/admin/checklist", "/admin/trade-measures", "/admin/container-table", "/admin/ledger" })
         {
             var response = await admin.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");

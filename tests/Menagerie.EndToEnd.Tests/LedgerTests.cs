@@ -5,7 +5,8 @@ namespace Menagerie.EndToEnd.Tests;
 
 /// <summary>
 /// The ledger and the checklist in a real browser: followed from the animal's page, on a phone in Russian and Korean,
-/// verified without JavaScript, and verified again after the database file was edited behind the app's back.
+/// verified without JavaScript, and verified again after the database file was edited behind the app's back; the
+/// Species+ downloads the compliance rules read imported from a phone.
 /// </summary>
 public sealed class LedgerTests(Chromium chromium)
 {
@@ -34,6 +35,29 @@ public sealed class LedgerTests(Chromium chromium)
         var desktop = await site.OpenAsync(chromium.Browser, "registrar@MOSCOW");
         await desktop.GotoAsync("/specimens/EEP-PLE-3117/ledger");
         await Looking.ScreenshotAsync(desktop, "ledger-en");
+    }
+
+    [Fact]
+    public async Task The_administrator_imports_a_species_plus_suspensions_download_on_a_phone_in_russian_without_javascript()
+    {
+        await using var site = await LiveSite.StartAsync();
+        var page = await site.OpenAsync(chromium.Browser, "admin", language: "ru", width: 390, javaScript: false);
+        var download = Path.Combine(Menagerie.Testing.Repository.Root, "tests", "Shared", "Checklist", "species-plus", "citessuspensions_01122026-093000_comma_separated.csv");
+
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Приостановления торговли и экспортные квоты" }).ClickAsync();
+        await page.GetByLabel("Выгрузка Species+ (CSV)").SetInputFilesAsync(download);
+        await page.GetByLabel("Актуально на (необязательно)").FillAsync("2026-11-20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Импортировать" }).ClickAsync();
+
+        Assert.Equal("Выгрузка приостановлений импортирована.", (await page.Locator("[role=status]").TextContentAsync())?.Trim());
+        Assert.Contains("8 из citessuspensions_01122026-093000_comma_separated.csv", await page.Locator("dl.facts").TextContentAsync(), StringComparison.Ordinal);
+        await Looking.ScreenshotAsync(page, "trade-measures-ru-phone");
+        await Looking.AssertFitsAsync(page);
+
+        var scripted = await site.OpenAsync(chromium.Browser, "admin", language: "ru", width: 390);
+        await scripted.GotoAsync("/admin/trade-measures");
+        await Looking.AssertAccessibleAsync(scripted);
     }
 
     [Fact]
