@@ -10,18 +10,40 @@ public sealed record InputProblem(string File, int Line, string Field, string Me
 }
 
 /// <summary>One row of a CSV file, with its line number, read by header name.</summary>
-public sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> values, int extraCells = 0)
+/// <remarks>
+/// The row keeps its cells in an array, trimmed and with blanks as null, and looks a name up in the header's
+/// positions, shared by every row of the file: a file of 300,000 rows is then some 100 MB in memory, not a gigabyte.
+/// </remarks>
+public sealed class CsvRow
 {
-    public string File => file;
-    public int Line => line;
+    private readonly IReadOnlyDictionary<string, int> _columns;
+    private readonly string?[] _cells;
+
+    /// <param name="file">The file's name, as problems name it.</param>
+    /// <param name="line">The line where the row starts.</param>
+    /// <param name="columns">Each column's position in <paramref name="cells"/>, by header name.</param>
+    /// <param name="cells">The row's cells, trimmed, null where empty.</param>
+    /// <param name="extraCells">Cells with a value beyond the header's last column.</param>
+    public CsvRow(string file, int line, IReadOnlyDictionary<string, int> columns, string?[] cells, int extraCells = 0)
+    {
+        File = file;
+        Line = line;
+        _columns = columns;
+        _cells = cells;
+        ExtraCells = extraCells;
+    }
+
+    public string File { get; }
+
+    public int Line { get; }
 
     /// <summary>Cells with a value beyond the header's last column: most often a decimal comma or a comma in an unquoted cell.</summary>
-    public int ExtraCells => extraCells;
+    public int ExtraCells { get; }
 
     /// <summary>The trimmed value, or null where the column is absent or the cell empty.</summary>
-    public string? this[string column] => values.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    public string? this[string column] => _columns.TryGetValue(column, out var i) && i < _cells.Length ? _cells[i] : null;
 
-    public InputProblem Problem(string field, string message) => new(file, line, field, message);
+    public InputProblem Problem(string field, string message) => new(File, Line, field, message);
 }
 
 public static class CsvTable
@@ -51,19 +73,24 @@ public static class CsvTable
                 problems.AddRange(HeaderProblems(file, columns, allowed));
             // The header is taken to be one line: a line break inside a quoted column name is not worth counting.
             line = 2;
+            // A column named twice is read from its last place.
+            var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < columns.Count; i++)
+                positions[columns[i]] = i;
+            var shared = new CellPool();
             while (await csv.ReadAsync(ct))
             {
                 var start = line;
                 line += LineBreaks(csv.GetRawRecordSpan());
-                var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                var cells = new string?[Math.Min(columns.Count, csv.RowFieldCount)];
                 var blank = true;
-                for (var i = 0; i < Math.Min(columns.Count, csv.RowFieldCount); i++)
+                for (var i = 0; i < cells.Length; i++)
                 {
                     var value = csv.GetString(i);
                     if (value.Contains('\0', StringComparison.Ordinal))
                         return (rows, [NotText(file, start)]);
                     blank &= string.IsNullOrWhiteSpace(value);
-                    values[columns[i]] = value;
+                    cells[i] = shared.Cell(value);
                 }
                 var extra = 0;
                 for (var i = columns.Count; i < csv.RowFieldCount; i++)
@@ -72,7 +99,7 @@ public static class CsvTable
                         extra++;
                 }
                 if (!blank || extra > 0)
-                    rows.Add(new CsvRow(file, start, values, extra));
+                    rows.Add(new CsvRow(file, start, positions, cells, extra));
             }
         }
         catch (CsvMissingHeadersException)
@@ -118,6 +145,31 @@ public static class CsvTable
                 yield return new(file, 1, name, $"The column '{name}' is not one this file may have: {string.Join(", ", allowed)}.");
             else if (!seen.Add(name))
                 yield return new(file, 1, name, $"The column '{name}' appears twice.");
+        }
+    }
+
+    /// <summary>
+    /// Cells as rows keep them: trimmed, blank as null, and a short value met before (a date, an event type, an
+    /// institution's code) as the one string already kept for it.
+    /// </summary>
+    private sealed class CellPool
+    {
+        private const int Short = 16;
+        private const int MaxPooled = 100_000;
+        private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+
+        public string? Cell(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                return null;
+            var trimmed = value.Trim();
+            if (trimmed.Length > Short)
+                return trimmed;
+            if (_seen.TryGetValue(trimmed, out var kept))
+                return kept;
+            if (_seen.Count < MaxPooled)
+                _seen[trimmed] = trimmed;
+            return trimmed;
         }
     }
 

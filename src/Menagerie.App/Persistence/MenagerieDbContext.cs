@@ -142,6 +142,57 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
         }
     }
 
+    /// <summary>
+    /// Saves the rows added since the last save — new rows only, such as a bulk load's — as a save would: their
+    /// versions set, one ledger entry each after the locked chain head, for the same reason; but each table's rows
+    /// written by statements of many rows (<see cref="RowInserter"/>) rather than by EF Core, row by row. Runs in
+    /// the caller's transaction, which makes it all or nothing; leaves nothing tracked.
+    /// </summary>
+    internal async Task<int> InsertAddedAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        // What is tracked was added, not changed: there is nothing for EF Core to detect, row by row, on every look.
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var added = ChangeTracker.Entries().ToList();
+            if (added.Exists(e => e.State != EntityState.Added))
+                throw new InvalidOperationException("Only new rows are inserted this way; a change to a row is saved by SaveChangesAsync.");
+            Versioning.Bump(ChangeTracker);
+            var head = await LockChainHeadAsync(cancellationToken);
+            var changes = LedgerCapture.Capture(ChangeTracker, LedgerCapture.HasSecrets(ChangeTracker) ? head.EnsureSecretKey() : head.SecretKey);
+            var now = UtcNow;
+            var entries = new List<LedgerEntry>(changes.Count);
+            foreach (var change in changes)
+            {
+                var entry = LedgerEntry.Create(
+                    head.Sequence + 1, now, _actor.Name, change.EntityType, change.EntityId, change.Action,
+                    change.Before, change.After, reason, head.Hash);
+                entries.Add(entry);
+                head.Advance(entry);
+            }
+
+            var inserter = new RowInserter(this);
+            var byType = added.GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var type in RowInserter.InInsertOrder(byType.Keys))
+                await inserter.InsertAsync(type, byType[type], static (row, property) => row.CurrentValues[property], cancellationToken);
+            await inserter.InsertAsync(Model.FindEntityType(typeof(LedgerEntry))!, entries, static (row, property) => property.GetGetter().GetClrValue(row), cancellationToken);
+
+            // The head is the one row updated: saved by EF Core, once the new rows are no longer tracked.
+            ChangeTracker.Clear();
+            LedgerHeads.Attach(head).State = EntityState.Modified;
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            ChangeTracker.Clear();
+            return added.Count + entries.Count;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
     /// <summary>Reads the chain head inside the current transaction, locked against other writers until it commits.</summary>
     protected abstract Task<LedgerHead> LockChainHeadAsync(CancellationToken cancellationToken);
 

@@ -10,6 +10,9 @@ public sealed partial class SampleLoader
 {
     private sealed record SpecimenRow(CsvRow Row, string Key, SpecimenId Id, SpecimenKind Kind, Sex Sex, TaxonId Taxon, List<(string Scheme, string Value)> Identifiers);
 
+    /// <summary>How many identifiers one query looks up: well under SQLite's limit of values in a statement.</summary>
+    private const int LookupChunk = 500;
+
     private sealed partial class Batch
     {
         private readonly HashSet<string> _existingKeys = new(StringComparer.Ordinal);
@@ -142,21 +145,24 @@ public sealed partial class SampleLoader
 
         /// <summary>
         /// The specimens already in the records — those whose first identifier a specimen there carries —
-        /// with their ids, found in one query rather than one per row.
+        /// with their ids, found in a query per 500 rows rather than one per row: one query for all would name
+        /// more values than SQLite takes in a statement (32,766) once a file has that many specimens.
         /// </summary>
         private async Task<List<(string Key, SpecimenId Id)>> PresentAsync(IEnumerable<SpecimenRow> rows, CancellationToken ct)
         {
             var byFirstIdentifier = new Dictionary<(string Scheme, string Value), SpecimenRow>();
             foreach (var row in rows.Where(r => r.Identifiers.Count > 0))
                 byFirstIdentifier.TryAdd(row.Identifiers[0], row);
-            var values = byFirstIdentifier.Keys.Select(k => k.Value).Distinct(StringComparer.Ordinal).ToList();
-            var carried = await db.SpecimenIdentifiers.AsNoTracking().Where(i => values.Contains(i.Value))
-                .Select(i => new { i.Scheme, i.Value, i.SpecimenId }).ToListAsync(ct);
             var present = new Dictionary<string, SpecimenId>(StringComparer.Ordinal);
-            foreach (var c in carried)
+            foreach (var values in byFirstIdentifier.Keys.Select(k => k.Value).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
             {
-                if (byFirstIdentifier.TryGetValue((c.Scheme, c.Value), out var row))
-                    present.TryAdd(row.Key, c.SpecimenId);
+                var carried = await db.SpecimenIdentifiers.AsNoTracking().Where(i => values.Contains(i.Value))
+                    .Select(i => new { i.Scheme, i.Value, i.SpecimenId }).ToListAsync(ct);
+                foreach (var c in carried)
+                {
+                    if (byFirstIdentifier.TryGetValue((c.Scheme, c.Value), out var row))
+                        present.TryAdd(row.Key, c.SpecimenId);
+                }
             }
             return present.Select(p => (p.Key, p.Value)).ToList();
         }

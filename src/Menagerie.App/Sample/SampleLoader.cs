@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Menagerie.App.Files;
 using Menagerie.App.Persistence;
+using Menagerie.Domain.Specimens;
 using Microsoft.EntityFrameworkCore;
 
 namespace Menagerie.App.Sample;
@@ -98,17 +99,52 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
         if (problems.Count > 0)
             return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList(), notCsv || batch.JourneysUnreadable);
 
-        db.Countries.AddRange(batch.NewCountries);
-        db.Institutions.AddRange(batch.NewInstitutions);
-        db.Taxa.AddRange(batch.NewTaxa);
-        db.Specimens.AddRange(batch.NewSpecimens);
-        db.Transfers.AddRange(batch.NewTransfers);
-        db.TransferDocuments.AddRange(batch.NewDocuments);
-        db.TransferJourneys.AddRange(batch.NewJourneys);
-        await db.SaveChangesAsync("sample collection loaded", ct);
+        // The rows are no longer needed; what is saved is in the batch.
+        tables.Clear();
+        await SaveAsync(batch, ct);
         return new SampleLoadResult.Loaded(
             batch.NewCountries.Count, batch.NewInstitutions.Count, batch.NewTaxa.Count, batch.NewSpecimens.Count,
             batch.NewSpecimens.Sum(s => s.Events.Count), batch.NewTransfers.Count, batch.AlreadyPresent);
+    }
+
+    /// <summary>
+    /// How many specimens, with their histories, one save writes. A save's cost grows faster than its size (every
+    /// tracked row is looked at again for each save's changes), and what it tracks stays in memory until it is done,
+    /// so a large collection is written a part at a time, each part then let go.
+    /// </summary>
+    internal int SpecimensPerSave { get; set; } = 1_000;
+
+    private const string Reason = "sample collection loaded";
+
+    /// <summary>
+    /// Saves the batch in one transaction, a part at a time: all of it or, on any failure, none. Under the provider's
+    /// execution strategy, so that a transient failure of PostgreSQL retries the whole load, not the part that failed.
+    /// </summary>
+    private Task<bool> SaveAsync(Batch batch, CancellationToken ct) =>
+        db.InTransactionAsync(async attempt =>
+        {
+            db.Countries.AddRange(batch.NewCountries);
+            db.Institutions.AddRange(batch.NewInstitutions);
+            db.Taxa.AddRange(batch.NewTaxa);
+            await SavePartAsync(attempt);
+            foreach (var part in batch.NewSpecimens.Distinct(ReferenceEqualityComparer.Instance).Cast<Specimen>()
+                .Where(s => !batch.OnTransfers.Contains(s)).Chunk(SpecimensPerSave))
+            {
+                db.Specimens.AddRange(part);
+                await db.InsertAddedAsync(Reason, attempt);
+            }
+            db.Specimens.AddRange(batch.OnTransfers);
+            db.Transfers.AddRange(batch.NewTransfers);
+            db.TransferDocuments.AddRange(batch.NewDocuments);
+            db.TransferJourneys.AddRange(batch.NewJourneys);
+            await SavePartAsync(attempt);
+            return true;
+        }, ct);
+
+    private async Task SavePartAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(Reason, ct);
+        db.ChangeTracker.Clear();
     }
 
     private static async Task<byte[]?> ReadAllAsync(Func<string, TextReader?> open, string file, CancellationToken ct)
