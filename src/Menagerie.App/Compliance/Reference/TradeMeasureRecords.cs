@@ -6,9 +6,6 @@ namespace Menagerie.App.Compliance.Reference;
 public interface IDownloadedMeasure
 {
     int Number { get; }
-    string File { get; }
-    DateOnly AsOf { get; }
-    string? Taxon { get; }
 
     /// <summary>Moves the row's number past those of the rows it replaces, before it is stored.</summary>
     void NumberAfter(int last);
@@ -112,8 +109,6 @@ public sealed class ExportQuotaRecord : IDownloadedMeasure
         };
 
     public void NumberAfter(int last) => Number += last;
-
-    string? IDownloadedMeasure.Taxon => Taxon;
 
     public ExportQuota ToQuota() => new()
     {
