@@ -4,6 +4,7 @@ using Menagerie.App.Compliance;
 using Menagerie.App.Compliance.Reference;
 using Menagerie.App.Files;
 using Menagerie.Domain.Compliance;
+using Menagerie.Domain.Institutions;
 
 namespace Menagerie.Cli.Commands;
 
@@ -66,7 +67,7 @@ public static class ComplianceCommands
             if (measures.Problems.Count > 0)
                 return await cli.RefusedAsync(measures.Problems, "", "checked");
             var states = (parse.GetValue(approval) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(a => a.ToUpperInvariant()).ToList();
-            if (states.FirstOrDefault(s => s.Length != 2 || !s.All(char.IsAsciiLetterUpper)) is { } notCode)
+            if (states.FirstOrDefault(s => !Country.IsCode(s)) is { } notCode)
             {
                 await cli.Error.WriteLineAsync($"--authority-approval: '{notCode}' is not an ISO 3166-1 alpha-2 code.");
                 return ExitCodes.Usage;

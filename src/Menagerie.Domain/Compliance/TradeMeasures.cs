@@ -36,9 +36,6 @@ public sealed record TradeSuspension
     public required string Source { get; init; }
 
     public bool InForceOn(DateOnly day) => Start <= day && (End is { } end ? day < end : Valid);
-
-    /// <summary>A specimen of unknown source may be one the suspension covers.</summary>
-    public bool CoversSource(char? source) => Sources.Count == 0 || source is null || Sources.Contains(source.Value);
 }
 
 /// <summary>
@@ -64,8 +61,6 @@ public sealed record ExportQuota
     public bool CoversLiveAnimals { get; init; } = true;
 
     public required string Source { get; init; }
-
-    public bool CoversSource(char? source) => Sources.Count == 0 || source is null || Sources.Contains(source.Value);
 }
 
 /// <summary>
@@ -77,6 +72,9 @@ public static class TradeMeasureNotes
 {
     private static readonly string[] Products =
         ["trophies", "trophy", "skins", "skin", "tusks", "ivory", "meat", "leather", "horns", "shells", "caviar", "bodies", "teeth", "claws", "extract"];
+
+    /// <summary>Whether a measure limited to these source codes (none: every source) covers a specimen; one of unknown source may be covered.</summary>
+    public static bool Covers(IReadOnlyList<char> sources, char? source) => sources.Count == 0 || source is null || sources.Contains(source.Value);
 
     public static SuspensionScope ScopeOf(string notes) =>
         notes.Contains("commercial", StringComparison.OrdinalIgnoreCase) ? SuspensionScope.CommercialTrade : SuspensionScope.AllTrade;

@@ -23,12 +23,15 @@ public sealed class Country
 
     public long Version { get; private set; }
 
+    /// <summary>Whether the text is an ISO 3166-1 alpha-2 code as stored: two capital letters.</summary>
+    public static bool IsCode(string code) => code is { Length: 2 } && code.All(char.IsAsciiLetterUpper);
+
     public static Result<Country> Create(
         string code, string name, bool isCitesParty, DateOnly? entryIntoForce, DateOnly asOf, string source)
     {
         var normalized = (code ?? "").Trim().ToUpperInvariant();
         var problems = Validate(name, isCitesParty, entryIntoForce, source);
-        if (normalized.Length != 2 || !normalized.All(char.IsAsciiLetterUpper))
+        if (!IsCode(normalized))
             problems.Insert(0, new("country.code", "code", $"'{code}' is not an ISO 3166-1 alpha-2 code (two letters, e.g. RU)."));
         if (problems.Count > 0)
             return problems;

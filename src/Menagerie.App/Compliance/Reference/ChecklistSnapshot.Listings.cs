@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Menagerie.App.Files;
 using Menagerie.Domain.Compliance;
+using Menagerie.Domain.Institutions;
 
 namespace Menagerie.App.Compliance.Reference;
 
@@ -76,7 +77,7 @@ public static partial class ChecklistSnapshot
     private static List<string> CountryCodes(CsvRow row, string column, List<InputProblem> problems)
     {
         var codes = ReferenceText.Codes(row[column]);
-        foreach (var code in codes.Where(c => !ReferenceText.IsCountryCode(c)))
+        foreach (var code in codes.Where(c => !Country.IsCode(c)))
             problems.Add(row.Problem(column, $"'{code}' is not an ISO 3166-1 alpha-2 code."));
         return codes;
     }

@@ -1,5 +1,6 @@
 using Menagerie.App.Files;
 using Menagerie.Domain.Compliance;
+using Menagerie.Domain.Institutions;
 
 namespace Menagerie.App.Compliance.Reference;
 
@@ -39,7 +40,7 @@ internal static class ListingCorrections
         // "none" has no date of its own: the taxon is known not to be listed as of the row's date.
         var effective = appendix == Appendix.NotListed && row["effective_from"] is null ? asOf : ReferenceTables.Date(row, "effective_from", problems);
         var party = row["listing_party"]?.ToUpperInvariant();
-        if (party is not null && !ReferenceText.IsCountryCode(party))
+        if (party is not null && !Country.IsCode(party))
             problems.Add(row.Problem("listing_party", $"'{party}' is not an ISO 3166-1 alpha-2 code."));
         else if (party is not null && appendix != Appendix.III)
             problems.Add(row.Problem("listing_party", "Only an Appendix III listing has a listing Party."));

@@ -1,5 +1,6 @@
 using Menagerie.App.Files;
 using Menagerie.Domain.Compliance;
+using Menagerie.Domain.Institutions;
 using Menagerie.Domain.Taxa;
 
 namespace Menagerie.App.Compliance.Reference;
@@ -48,7 +49,7 @@ internal static class ListingHistory
             if (kind is ListingChangeKind.Deleted && to is not null)
                 problems.Add(row.Problem("to_appendix", "A deletion enters no Appendix: leave to_appendix empty, or call it transferred."));
             var party = row["listing_party"]?.ToUpperInvariant();
-            if (party is not null && !ReferenceText.IsCountryCode(party))
+            if (party is not null && !Country.IsCode(party))
                 problems.Add(row.Problem("listing_party", $"'{party}' is not an ISO 3166-1 alpha-2 code."));
             var populations = ReferenceTables.CountryCodes(row, "populations", problems);
             var excluded = ReferenceTables.CountryCodes(row, "excluded_populations", problems);

@@ -146,7 +146,7 @@ public sealed record ReferenceTables(
         {
             var before = problems.Count;
             var destination = row["destination"]?.ToUpperInvariant();
-            if (destination is not null && !ReferenceText.IsCountryCode(destination))
+            if (destination is not null && !Country.IsCode(destination))
                 problems.Add(row.Problem("destination", $"'{destination}' is not an ISO 3166-1 alpha-2 code."));
             if (Required(row, problems, "destination", "measures", "source") is not [_, var measures, var source] || problems.Count > before)
                 continue;
@@ -170,7 +170,7 @@ public sealed record ReferenceTables(
     internal static List<string> CountryCodes(CsvRow row, string column, List<InputProblem> problems)
     {
         var codes = ReferenceText.Codes(row[column]);
-        foreach (var code in codes.Where(c => !ReferenceText.IsCountryCode(c)))
+        foreach (var code in codes.Where(c => !Country.IsCode(c)))
             problems.Add(row.Problem(column, $"'{code}' is not an ISO 3166-1 alpha-2 code."));
         return codes;
     }

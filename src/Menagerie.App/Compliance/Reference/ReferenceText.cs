@@ -19,8 +19,6 @@ internal static partial class ReferenceText
         (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
 
-    public static bool IsCountryCode(string code) => code.Length == 2 && code.All(char.IsAsciiLetterUpper);
-
     /// <summary>"PSITTACIFORMES" → "Psittaciformes": names above the species are capitalised, not upper case.</summary>
     public static string Capitalised(string name) =>
         name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..].ToLowerInvariant();

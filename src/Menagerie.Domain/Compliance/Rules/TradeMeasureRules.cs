@@ -20,16 +20,20 @@ public static class TradeMeasureRules
         var suspensions = c.Checklist.SuspensionsOf(exporter)
             .Concat(c.Checklist.SuspensionsOf(importer).Where(s => s.Taxon is null))
             .Where(s => s.InForceOn(c.On))
-            .Select(s => (Suspension: s, Lines: listed.Where(x => Covers(c.Checklist, x.Listing, s.Taxon) && s.CoversSource(x.Line.Source)).Select(x => x.Line.Number).ToList()))
+            .Select(s => (Suspension: s, Lines: Covered(c.Checklist, listed, s.Taxon, s.Sources)))
             .Where(s => s.Lines.Count > 0)
             .Select(s => Suspended(c, s.Suspension, s.Lines));
         var quotas = c.Checklist.QuotasOf(exporter)
             .Where(q => q.Year == c.On.Year && q.Quota >= 0 && q.CoversLiveAnimals)
-            .Select(q => (Quota: q, Lines: listed.Where(x => Covers(c.Checklist, x.Listing, q.Taxon) && q.CoversSource(x.Line.Source)).Select(x => x.Line.Number).ToList()))
+            .Select(q => (Quota: q, Lines: Covered(c.Checklist, listed, q.Taxon, q.Sources)))
             .Where(q => q.Lines.Count > 0)
             .Select(q => Quota(c, q.Quota, q.Lines));
         return [.. suspensions, .. quotas];
     }
+
+    /// <summary>The listed lines a measure for a taxon (null: every listed species) and these sources reaches.</summary>
+    private static List<int> Covered(Checklist checklist, List<(ShipmentLine Line, ListingResolution Listing, CitesRoute Route)> listed, string? taxon, IReadOnlyList<char> sources) =>
+        [.. listed.Where(x => Covers(checklist, x.Listing, taxon) && TradeMeasureNotes.Covers(sources, x.Line.Source)).Select(x => x.Line.Number)];
 
     private static Requirement Suspended(ComplianceContext c, TradeSuspension s, List<int> lines)
     {
