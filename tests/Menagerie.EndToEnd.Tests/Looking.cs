@@ -27,8 +27,7 @@ public static class Looking
     /// <summary>Fails on any serious or critical WCAG 2.x A/AA violation axe-core finds, naming the rule and the elements.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
-        // After a form's answer the page may not have its stylesheet yet: axe would measure unstyled links.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync(page);
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
@@ -37,6 +36,33 @@ public static class Looking
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("\n", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    /// <summary>
+    /// Waits until the page has its stylesheet and images: after a form's answer axe would otherwise measure unstyled
+    /// links. The page is asked, not <c>WaitForLoadStateAsync</c>, which misses a load that comes while it starts to
+    /// listen (microsoft/playwright-dotnet#3364).
+    /// </summary>
+    private static async Task LoadedAsync(IPage page)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(LiveSite.Arrival);
+        while (await ReadyStateAsync(page) != "complete")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{page.Url} did not finish loading in {LiveSite.Arrival / 1000} s");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<string?> ReadyStateAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string>("document.readyState");
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("context was destroyed", StringComparison.Ordinal))
+        {
+            return null; // the next page is arriving
+        }
     }
 
     /// <summary>Saves a full-page screenshot as NAME.png in the folder MENAGERIE_SCREENSHOTS names, when it names one.</summary>

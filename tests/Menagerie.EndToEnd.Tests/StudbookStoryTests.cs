@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Menagerie.EndToEnd.Tests;
 
 /// <summary>Moscow's studbook keeper at work in the browser: a bad file refused, the colony uploaded and analysed, a gene drop run.</summary>
-public sealed class StudbookStoryTests(Chromium chromium)
+public sealed partial class StudbookStoryTests(Chromium chromium)
 {
     private static readonly string Colony = Path.Combine(Menagerie.Testing.Repository.Root, "samples", "studbooks", "japanese-macaque-colony.csv");
 
@@ -32,7 +33,7 @@ public sealed class StudbookStoryTests(Chromium chromium)
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Macaca fuscata, colony 2026");
         await page.GetByLabel("Data extracted on (optional)").FillAsync("2025-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
-        await page.WaitForURLAsync(url => Guid.TryParse(url[(url.LastIndexOf('/') + 1)..], out _));
+        await Assertions.Expect(page).ToHaveURLAsync(AnalysisPage(), new() { Timeout = LiveSite.Arrival });
         Assert.Equal("reference: alive, 332 animals", await page.Locator("dl.summary dd").Nth(1).TextContentAsync());
         Assert.Contains("31/12/2025", await page.Locator("#summary").TextContentAsync(), StringComparison.Ordinal);
         await Looking.AssertAccessibleAsync(page);
@@ -72,4 +73,8 @@ public sealed class StudbookStoryTests(Chromium chromium)
         Assert.Contains("332 animals", await page.Locator("#result").TextContentAsync(), StringComparison.Ordinal);
         await Looking.AssertAccessibleAsync(page);
     }
+
+    /// <summary>A studbook's own page, named by its id.</summary>
+    [GeneratedRegex("/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AnalysisPage();
 }
