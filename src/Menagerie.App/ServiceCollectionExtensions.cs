@@ -38,6 +38,9 @@ public static class ServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<MenagerieDbContext>();
         services.AddScoped<AccountCommands>();
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<ReadCache>();
+        services.AddScoped<CachedReads>();
         services.AddScoped<InstitutionCommands>();
         services.AddScoped<TaxonCommands>();
         services.AddScoped<SpecimenCommands>();

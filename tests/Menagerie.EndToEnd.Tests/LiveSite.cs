@@ -1,10 +1,10 @@
+using System.Text.RegularExpressions;
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
 using Menagerie.Web.Tests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Menagerie.EndToEnd.Tests;

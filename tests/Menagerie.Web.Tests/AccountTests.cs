@@ -46,6 +46,37 @@ public sealed partial class AccountTests
         Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_membership_removed_and_a_token_revoked_by_another_process_count_on_the_next_request(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        var secret = await UserWithTokenAsync(factory, "registrar@MOSCOW");
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        // The command line, or a second web process, on the same database: its own services, its own sessions.
+        await using var other = database.Services();
+        await using var scope = other.Scope(actor: "admin");
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
+
+        var read = await client.GetAsync("/api/v1/specimens/EEP-PLE-3117", Ct);
+        var readAgain = await client.GetAsync("/api/v1/specimens/EEP-PLE-3117", Ct);
+        var user = Assert.IsType<App.Outcome<UserView>.Ok>(await accounts.GetUserAsync("registrar@MOSCOW", Ct)).Value;
+        Assert.IsType<App.Outcome<UserView>.Created>(await accounts.AddMembershipAsync("registrar@MOSCOW", new(Role.Viewer, "PYONGYANG"), Ct));
+        Assert.IsType<App.Outcome<UserView>.Ok>(await accounts.RemoveMembershipAsync("registrar@MOSCOW", user.Memberships.Single().Id, Ct));
+        var withoutMoscow = await client.GetAsync("/api/v1/specimens/EEP-PLE-3117", Ct);
+        var tokens = Assert.IsType<App.Outcome<IReadOnlyList<TokenView>>.Ok>(await accounts.ListTokensAsync("registrar@MOSCOW", Ct)).Value;
+        Assert.IsType<App.Outcome<TokenView>.Ok>(await accounts.RevokeTokenAsync("registrar@MOSCOW", tokens.Single().Prefix, Ct));
+        var revoked = await client.GetAsync("/api/v1/me", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, readAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, withoutMoscow.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+    }
+
     [Fact]
     public async Task Changes_made_with_a_token_are_ledgered_as_its_user()
     {

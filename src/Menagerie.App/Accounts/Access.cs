@@ -12,6 +12,7 @@ public sealed class Access
 {
     private IReadOnlyList<Membership> _memberships = [];
     private bool _operator;
+    private string? _signature;
 
     public bool IsSignedIn => _operator || _memberships.Count > 0;
 
@@ -20,9 +21,22 @@ public sealed class Access
 
     public bool IsAdministrator => _operator || _memberships.Any(m => m.Role == Role.Administrator);
 
-    public void ActAsOperator() => _operator = true;
+    public void ActAsOperator()
+    {
+        _operator = true;
+        _signature = null;
+    }
 
-    public void ActAs(IReadOnlyList<Membership> memberships) => _memberships = memberships;
+    public void ActAs(IReadOnlyList<Membership> memberships)
+    {
+        _memberships = memberships;
+        _signature = null;
+    }
+
+    /// <summary>The person's memberships as one text: two people with the same ones are shown the same answers.</summary>
+    public string Signature => _signature ??= _operator
+        ? "operator"
+        : string.Join(";", _memberships.Select(m => $"{m.Role}@{m.InstitutionId?.Value}/{m.CountryCode}").Order(StringComparer.Ordinal));
 
     /// <summary>Holds any role at the institution.</summary>
     public bool IsMemberOf(InstitutionId institution) => _operator || _memberships.Any(m => m.InstitutionId == institution);

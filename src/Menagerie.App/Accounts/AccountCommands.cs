@@ -31,7 +31,7 @@ public sealed record NewToken(TokenView Token, string Secret);
 public sealed record SignedInUser(Guid Id, string UserName, string? SecurityStamp, IReadOnlyList<Membership> Memberships);
 
 /// <summary>Users, their memberships and their personal API tokens.</summary>
-public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<User> users, Access access)
+public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<User> users, Access access, SessionCache sessions)
 {
     public const int GeneratedPasswordLength = 20;
 
@@ -159,24 +159,37 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
 
     /// <summary>
     /// The user an active token belongs to, with their memberships, or null: no such token, revoked, or its
-    /// user disabled. One query on every token-authenticated request.
+    /// user disabled. On every token-authenticated request: the access stamp, and the token's user only when the
+    /// stamp has moved since they were last read.
     /// </summary>
     public async Task<SignedInUser?> FindByTokenAsync(string secret, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(secret) || !secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal))
             return null;
         var hash = ApiToken.HashOf(secret);
-        var session = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => u).Select(Session).FirstOrDefaultAsync(ct);
-        return SignedIn(session);
+        return await CachedAsync("token " + hash, () => db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => u).Select(Session).FirstOrDefaultAsync(ct), ct);
     }
 
     /// <summary>
     /// The user a sign-in cookie names, with their memberships, or null when they no longer exist or are disabled.
-    /// One query on every cookie-authenticated request.
+    /// On every cookie-authenticated request, as <see cref="FindByTokenAsync"/>.
     /// </summary>
-    public async Task<SignedInUser?> FindSignedInAsync(Guid userId, CancellationToken ct) =>
-        SignedIn(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(Session).FirstOrDefaultAsync(ct));
+    public Task<SignedInUser?> FindSignedInAsync(Guid userId, CancellationToken ct) =>
+        CachedAsync("user " + userId, () => db.Users.AsNoTracking().Where(u => u.Id == userId).Select(Session).FirstOrDefaultAsync(ct), ct);
+
+    private async Task<SignedInUser?> CachedAsync(string key, Func<Task<SessionRow?>> read, CancellationToken ct)
+    {
+        // The stamps are read first: what is read after them is at least as new as the stamps it is kept under.
+        var stamps = await AccessStamp.ReadAsync(db, ct);
+        db.LedgerSequenceRead = stamps.Ledger;
+        if (sessions.Find(stamps.Access, key) is { } known)
+            return known;
+        var user = SignedIn(await read());
+        if (user is not null)
+            sessions.Keep(stamps.Access, key, user);
+        return user;
+    }
 
     private sealed record SessionRow(Guid Id, string? UserName, string? SecurityStamp, bool Disabled, List<Membership> Memberships);
 

@@ -13,7 +13,7 @@ public sealed record CountryInput(
 public sealed record InstitutionInput(string Code, string Name, string Country, string TimeZone);
 
 /// <summary>Countries and institutions: reference data every other record points to.</summary>
-public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access access)
+public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access access, CachedReads reads)
 {
     public async Task<IReadOnlyList<CountryView>> ListCountriesAsync(CancellationToken ct) =>
         (await db.Countries.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(CountryView.Of).ToList();
@@ -73,14 +73,14 @@ public sealed class InstitutionCommands(MenagerieDbContext db, Accounts.Access a
         return rows.Select(x => InstitutionView.Of(x.i, x.c)).ToList();
     }
 
-    public async Task<Outcome<InstitutionView>> GetAsync(string codeOrId, CancellationToken ct)
+    public Task<Outcome<InstitutionView>> GetAsync(string codeOrId, CancellationToken ct) => reads.GetAsync<Outcome<InstitutionView>>("institution " + codeOrId, async () =>
     {
         var institution = await FindAsync(db, codeOrId, ct);
         if (institution is null)
             return NotFound(codeOrId);
         var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == institution.CountryCode, ct);
         return new Outcome<InstitutionView>.Ok(InstitutionView.Of(institution, country));
-    }
+    });
 
     public async Task<Outcome<InstitutionView>> CreateAsync(InstitutionInput input, CancellationToken ct)
     {

@@ -42,8 +42,9 @@ internal static class LedgerCapture
         return changes;
     }
 
-    /// <summary>True for the rows the ledger records one by one: all but its own and those recorded by their whole.</summary>
-    public static bool IsLedgered(Type type) => type != typeof(LedgerEntry) && type != typeof(LedgerHead) && !IsRecordedByItsWhole(type);
+    /// <summary>True for the rows the ledger records one by one: all but its own, the access stamp and those recorded by their whole.</summary>
+    public static bool IsLedgered(Type type) =>
+        type != typeof(LedgerEntry) && type != typeof(LedgerHead) && type != typeof(Accounts.AccessStamp) && !IsRecordedByItsWhole(type);
 
     /// <summary>
     /// Rows that are entered as part of a whole, which the ledger records as one entry: the names and listings

@@ -45,6 +45,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
     public DbSet<InstallationKey> InstallationKeys => Set<InstallationKey>();
     public DbSet<TrustedInstallation> TrustedInstallations => Set<TrustedInstallation>();
@@ -65,6 +66,12 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     /// <summary>"Now" for records written through this context: UTC, to the microsecond that both providers store.</summary>
     public DateTime UtcNow => Instants.Truncate(_time.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// The ledger's last sequence number as read when the person behind this request was signed in, under which
+    /// reads may be served from memory (<see cref="CachedReads"/>); forgotten by any save, after which they are not.
+    /// </summary>
+    internal long? LedgerSequenceRead { get; set; }
+
     /// <summary>Saves with the reason the ledger records for every entry of this change.</summary>
     public async Task<int> SaveChangesAsync(string? reason, CancellationToken cancellationToken)
     {
@@ -84,6 +91,8 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        LedgerSequenceRead = null;
+        AccessStamp.TouchIfAccessChanges(this);
         Versioning.Bump(ChangeTracker);
         if (!LedgerCapture.HasChanges(ChangeTracker))
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -152,6 +161,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     {
         if (Database.CurrentTransaction is null)
             throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
+        LedgerSequenceRead = null;
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         // What is tracked was added, not changed: there is nothing for EF Core to detect, row by row, on every look.
         ChangeTracker.AutoDetectChangesEnabled = false;

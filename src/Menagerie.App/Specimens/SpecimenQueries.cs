@@ -17,17 +17,17 @@ public sealed record SpecimenFilter(
 
 public sealed record SpecimenPage(int Total, int Offset, int Limit, IReadOnlyList<SpecimenView> Items);
 
-public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access access)
+public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access access, CachedReads reads)
 {
     public const int MaxPageSize = 1000;
 
-    public async Task<Outcome<SpecimenView>> GetAsync(string reference, CancellationToken ct) =>
-        await SpecimenLookup.FindAsync(db, reference, ct, visible: access.CanRead) switch
+    public Task<Outcome<SpecimenView>> GetAsync(string reference, CancellationToken ct) =>
+        reads.GetAsync<Outcome<SpecimenView>>("specimen " + reference, async () => await SpecimenLookup.FindAsync(db, reference, ct, visible: access.CanRead) switch
         {
             SpecimenLookup.Found f => new Outcome<SpecimenView>.Ok((await NamesForAsync([f.Specimen], ct)).Specimen(f.Specimen)),
             SpecimenLookup.Ambiguous a => new Outcome<SpecimenView>.Invalid([new("specimen.ambiguous", "id", a.Message)]),
             _ => new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'."),
-        };
+        });
 
     public async Task<Outcome<HistoryView>> HistoryAsync(string reference, CancellationToken ct)
     {
@@ -43,7 +43,10 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
         }
     }
 
-    public async Task<Outcome<SpecimenPage>> ListAsync(SpecimenFilter filter, CancellationToken ct)
+    public Task<Outcome<SpecimenPage>> ListAsync(SpecimenFilter filter, CancellationToken ct) =>
+        reads.GetAsync(filter.ToString(), () => ReadListAsync(filter, ct));
+
+    private async Task<Outcome<SpecimenPage>> ReadListAsync(SpecimenFilter filter, CancellationToken ct)
     {
         var problems = new List<RuleViolation>();
         if (filter.Limit is < 1 or > MaxPageSize)

@@ -23,15 +23,15 @@ public sealed record TransferFilter(TransferListView View = TransferListView.All
 /// Reads transfers. Only the two parties see a transfer, and the authorities of the two countries,
 /// read-only; to anyone else it does not exist.
 /// </summary>
-public sealed class TransferQueries(MenagerieDbContext db, Access access)
+public sealed class TransferQueries(MenagerieDbContext db, Access access, CachedReads reads)
 {
-    public async Task<Outcome<TransferView>> GetAsync(Guid id, CancellationToken ct)
+    public Task<Outcome<TransferView>> GetAsync(Guid id, CancellationToken ct) => reads.GetAsync<Outcome<TransferView>>("transfer " + id, async () =>
     {
         var transfer = await Whole(db.Transfers.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == new TransferId(id), ct);
         if (transfer is null || !await CanReadAsync(transfer, ct))
             return new Outcome<TransferView>.NotFound($"No transfer {id}.");
         return new Outcome<TransferView>.Ok(await ViewAsync(transfer, ct));
-    }
+    });
 
     /// <summary>The transfer and what the person may do to it now, for its page.</summary>
     public async Task<Outcome<TransferPage>> PageAsync(Guid id, CancellationToken ct)

@@ -69,3 +69,13 @@ internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignI
         builder.HasIndex(r => new { r.UserName, r.At });
     }
 }
+
+internal sealed class AccessStampConfiguration : IEntityTypeConfiguration<AccessStamp>
+{
+    public void Configure(EntityTypeBuilder<AccessStamp> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new { Id = AccessStamp.Row, Value = 0L });
+    }
+}

@@ -1,0 +1,31 @@
+using Menagerie.App.Accounts;
+
+namespace Menagerie.App.Persistence;
+
+/// <summary>
+/// Answers to reads of the records (an animal, an institution, a transfer, a page of animals) as a person with
+/// given memberships saw them, under the ledger's last sequence number: any change to the records forgets them all.
+/// </summary>
+public sealed class ReadCache(TimeProvider time) : StampedCache<object>(time);
+
+/// <summary>
+/// Serves a read from <see cref="ReadCache"/> while the ledger has not moved since the request began (its last
+/// sequence number is read with the access stamp as the person is signed in): a request that saved anything reads
+/// the database again, and so does a command line, which reads no stamp.
+/// </summary>
+public sealed class CachedReads(MenagerieDbContext db, ReadCache cache, Access access)
+{
+    public async Task<T> GetAsync<T>(string what, Func<Task<T>> read)
+        where T : class
+    {
+        if (db.LedgerSequenceRead is not { } sequence)
+            return await read();
+        var key = what + "\n" + access.Signature;
+        if (cache.Find(sequence, key) is T known)
+            return known;
+        var value = await read();
+        if (db.LedgerSequenceRead == sequence)
+            cache.Keep(sequence, key, value);
+        return value;
+    }
+}
