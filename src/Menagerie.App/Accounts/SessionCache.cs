@@ -45,5 +45,5 @@ public sealed class AccessStamp
 }
 
 /// <summary>Who is behind a token or a sign-in cookie, with their memberships, under the <see cref="AccessStamp"/>.</summary>
-public sealed class SessionCache(TimeProvider time) : StampedCache<SignedInUser>(time);
+public sealed class SessionCache(TimeProvider time) : StampedCache<SignedInUser>(time, capacity: 10_000);
 

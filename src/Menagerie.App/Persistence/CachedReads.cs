@@ -5,8 +5,9 @@ namespace Menagerie.App.Persistence;
 /// <summary>
 /// Answers to reads of the records (an animal, an institution, a transfer, a page of animals) as a person with
 /// given memberships saw them, under the ledger's last sequence number: any change to the records forgets them all.
+/// At most 50,000 animals' worth (some 50 MB), however many pages a client asks for.
 /// </summary>
-public sealed class ReadCache(TimeProvider time) : StampedCache<object>(time);
+public sealed class ReadCache(TimeProvider time) : StampedCache<object>(time, capacity: 50_000);
 
 /// <summary>
 /// Serves a read from <see cref="ReadCache"/> while the ledger has not moved since the request began (its last
@@ -15,7 +16,10 @@ public sealed class ReadCache(TimeProvider time) : StampedCache<object>(time);
 /// </summary>
 public sealed class CachedReads(MenagerieDbContext db, ReadCache cache, Access access)
 {
-    public async Task<T> GetAsync<T>(string what, Func<Task<T>> read)
+    /// <param name="what">What is read, with everything that decides the answer but the person's memberships.</param>
+    /// <param name="read">Reads it from the database.</param>
+    /// <param name="weight">How many records the answer holds (one unless named).</param>
+    public async Task<T> GetAsync<T>(string what, Func<Task<T>> read, Func<T, int>? weight = null)
         where T : class
     {
         if (db.LedgerSequenceRead is not { } sequence)
@@ -25,7 +29,7 @@ public sealed class CachedReads(MenagerieDbContext db, ReadCache cache, Access a
             return known;
         var value = await read();
         if (db.LedgerSequenceRead == sequence)
-            cache.Keep(sequence, key, value);
+            cache.Keep(sequence, key, value, weight?.Invoke(value) ?? 1);
         return value;
     }
 }

@@ -3,6 +3,7 @@ using Menagerie.App.Persistence;
 using Menagerie.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Menagerie.App.Tests.Given;
 
 namespace Menagerie.App.Tests.Accounts;
@@ -93,6 +94,23 @@ public sealed class SessionCacheTests
         Assert.NotNull(before);
         Assert.Same(before, kept);
         Assert.Null(after);
+    }
+
+    [Fact]
+    public void Answers_kept_never_weigh_more_than_the_capacity_and_a_new_ledger_sequence_starts_afresh()
+    {
+        var cache = new ReadCache(new FakeTimeProvider());
+
+        cache.Keep(stamp: 7, "page 1", "a page of many", weight: 49_990);
+        cache.Keep(stamp: 7, "page 2", "one page too many", weight: 11);
+        cache.Keep(stamp: 7, "specimen", "one animal");
+        var kept = (cache.Find(7, "page 1"), cache.Find(7, "page 2"), cache.Find(7, "specimen"));
+        cache.Keep(stamp: 8, "page 2", "after a change");
+
+        Assert.Equal(("a page of many", null, "one animal"), kept);
+        Assert.Null(cache.Find(7, "page 1"));
+        Assert.Null(cache.Find(8, "page 1"));
+        Assert.Equal("after a change", cache.Find(8, "page 2"));
     }
 
     private static async Task<NewToken> UserWithATokenAsync(TestDatabase database, ServiceProvider cli)

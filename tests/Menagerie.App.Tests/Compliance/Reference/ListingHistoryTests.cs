@@ -98,6 +98,23 @@ public sealed class ListingHistoryTests
     }
 
     [Fact]
+    public void The_snapping_turtle_and_the_softshells_are_in_Appendix_III_for_the_United_States_from_2016_until_CoP19_moved_them_to_Appendix_II()
+    {
+        Assert.Equal(ListingOutcome.NotListed, Listing("Chelydra serpentina", new(2016, 6, 1)).Outcome);
+        var snapping = Listing("Chelydra serpentina", new(2017, 6, 1));
+        // The genus Apalone is its three species; an animal named only to the genus is not identified, so the listing is read.
+        var softshells = Assert.Single(Shipped.ListingsOf("Apalone", new(2017, 6, 1)));
+
+        Assert.Equal((Appendix.III, "US"), (snapping.Appendix, snapping.Listing!.ListingParty));
+        Assert.Equal((Appendix.III, "US"), (softshells.Appendix, softshells.ListingParty));
+        Assert.DoesNotContain(Shipped.ListingsOf("Apalone", new(2016, 6, 1)), l => l.Appendix != Appendix.NotListed);
+        Assert.Equal(Appendix.I, Listing("Apalone spinifera atra", new(2017, 6, 1)).Appendix);
+        Assert.Equal(Appendix.II, Listing("Chelydra serpentina", new(2024, 6, 1)).Appendix);
+        Assert.Equal(Appendix.II, Assert.Single(Shipped.ListingsOf("Apalone", new(2024, 6, 1))).Appendix);
+        Assert.Equal(Appendix.I, Listing("Apalone spinifera atra", new(2024, 6, 1)).Appendix);
+    }
+
+    [Fact]
     public void A_synonym_from_a_taxonomic_change_resolves_to_the_listed_taxon()
     {
         var shama = Listing("Copsychus malabaricus", new(2024, 6, 1));
