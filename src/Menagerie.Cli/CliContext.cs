@@ -16,15 +16,19 @@ public enum OutputFormat
     Json,
 }
 
+/// <summary>
+/// Options every command takes. Each run of the command line makes its own: an option belongs to the command tree
+/// it is added to, and a host that runs commands side by side must not share one between trees.
+/// </summary>
 public static class GlobalOptions
 {
-    public static readonly Option<string?> Database = new("--database")
+    public static Option<string?> Database() => new("--database")
     {
         Description = "The SQLite file to use (default: menagerie.db in the current directory, or as ConnectionStrings__Menagerie says).",
         Recursive = true,
     };
 
-    public static readonly Option<string?> Actor = new("--as")
+    public static Option<string?> Actor() => new("--as")
     {
         Description = $"The user the ledger records for this change: an enabled user of these records (default: \"{CliContext.Operator}\", the installation's operator).",
         Recursive = true,
@@ -47,6 +51,12 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
     public const string Operator = "operator (command line)";
 
     public IConfiguration Configuration => configuration;
+
+    /// <summary><c>--database</c>, as added to this run's command tree.</summary>
+    public Option<string?> DatabaseOption { get; } = GlobalOptions.Database();
+
+    /// <summary><c>--as</c>, as added to this run's command tree.</summary>
+    public Option<string?> ActorOption { get; } = GlobalOptions.Actor();
     public TextWriter Output => output;
     public TextWriter Error => error;
 
@@ -54,7 +64,7 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
     public IAnsiConsole Console { get; } = CreateConsole(output);
 
     public DatabaseOptions Database(ParseResult parse) =>
-        parse.GetValue(GlobalOptions.Database) is { Length: > 0 } path ? DatabaseOptions.Sqlite(path) : DatabaseOptions.FromConfiguration(configuration);
+        parse.GetValue(DatabaseOption) is { Length: > 0 } path ? DatabaseOptions.Sqlite(path) : DatabaseOptions.FromConfiguration(configuration);
 
     /// <summary>
     /// Opens the records for one command. Unless <paramref name="create"/>, a database that does not exist
@@ -74,7 +84,7 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         }
         var services = new ServiceCollection().AddSingleton(configuration).AddMenagerieApp(database).BuildServiceProvider();
         var scope = services.CreateAsyncScope();
-        var who = parse.GetValue(GlobalOptions.Actor) is { Length: > 0 } named ? named.Trim() : null;
+        var who = parse.GetValue(ActorOption) is { Length: > 0 } named ? named.Trim() : null;
         scope.ServiceProvider.GetRequiredService<Actor>().Name = who ?? Operator;
         scope.ServiceProvider.GetRequiredService<App.Accounts.Access>().ActAsOperator();
         var db = scope.ServiceProvider.GetRequiredService<MenagerieDbContext>();

@@ -10,9 +10,9 @@ public static class MenagerieCli
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var root = new RootCommand("Menagerie: collection records, transfers and population management for zoos, aquariums and sanctuaries.");
-        root.Add(GlobalOptions.Database);
-        root.Add(GlobalOptions.Actor);
         var context = new CliContext(configuration, output, error);
+        root.Add(context.DatabaseOption);
+        root.Add(context.ActorOption);
         root.Add(DatabaseCommands.Create(context));
         root.Add(SampleCommands.Create(context));
         root.Add(AuditCommands.Create(context));

@@ -10,6 +10,21 @@ public sealed class CommandTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Commands_run_side_by_side_in_one_process_each_read_their_own_options()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        var file = database.SqliteFile!;
+
+        // As a host that runs commands for several people at once would: each parse has its own options.
+        var runs = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => i % 2 == 0
+            ? CliRun.RunAsync(null, "institution", "list", "--format", "json", "--database", file)
+            : CliRun.RunAsync(null, "institution", "list", "--database", Path.Combine(Path.GetTempPath(), $"no-such-{i}.db")), Ct)));
+
+        Assert.All(runs.Where((_, i) => i % 2 == 0), run => Assert.Equal((0, ""), (run.Exit, run.Error)));
+        Assert.All(runs.Where((_, i) => i % 2 == 1), run => Assert.StartsWith("There is no Menagerie database at ", run.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Migrate_then_sample_load_builds_the_records_and_a_second_load_adds_nothing()
     {
         var folder = Directory.CreateTempSubdirectory("menagerie-cli-").FullName;
