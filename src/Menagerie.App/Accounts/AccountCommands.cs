@@ -182,7 +182,7 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
     {
         // The stamps are read first: what is read after them is at least as new as the stamps it is kept under.
         var stamps = await AccessStamp.ReadAsync(db, ct);
-        db.LedgerSequenceRead = stamps.Ledger;
+        db.LedgerHeadRead = stamps.Ledger;
         if (sessions.Find(stamps.Access, key) is { } known)
             return known;
         var user = SignedIn(await read());

@@ -67,10 +67,10 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DateTime UtcNow => Instants.Truncate(_time.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// The ledger's last sequence number as read when the person behind this request was signed in, under which
-    /// reads may be served from memory (<see cref="CachedReads"/>); forgotten by any save, after which they are not.
+    /// The ledger's head (its hash) as read when the person behind this request was signed in, under which reads
+    /// may be served from memory (<see cref="CachedReads"/>); forgotten by any save, after which they are not.
     /// </summary>
-    internal long? LedgerSequenceRead { get; set; }
+    internal long? LedgerHeadRead { get; set; }
 
     /// <summary>Saves with the reason the ledger records for every entry of this change.</summary>
     public async Task<int> SaveChangesAsync(string? reason, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        LedgerSequenceRead = null;
+        LedgerHeadRead = null;
         AccessStamp.TouchIfAccessChanges(this);
         Versioning.Bump(ChangeTracker);
         if (!LedgerCapture.HasChanges(ChangeTracker))
@@ -161,7 +161,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     {
         if (Database.CurrentTransaction is null)
             throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
-        LedgerSequenceRead = null;
+        LedgerHeadRead = null;
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         // What is tracked was added, not changed: there is nothing for EF Core to detect, row by row, on every look.
         ChangeTracker.AutoDetectChangesEnabled = false;

@@ -22,27 +22,41 @@ public abstract class StampedCache<T>(TimeProvider time, int capacity)
         public long Weight;
     }
 
-    private Generation? _current;
+    // The generation before the current one is kept too: a request that read the stamp just before a change and
+    // answers just after it keeps its value there, rather than throwing away what the newer requests keep.
+    private sealed record Generations(Generation Current, Generation? Previous);
+
+    private Generations? _generations;
+    private readonly Lock _turning = new();
 
     public T? Find(long stamp, string key) =>
-        Volatile.Read(ref _current) is { } g && g.Stamp == stamp && !Expired(g) && g.Values.TryGetValue(key, out var value) ? value : null;
+        Of(stamp) is { } g && g.Values.TryGetValue(key, out var value) ? value : null;
 
     public void Keep(long stamp, string key, T value, int weight = 1)
     {
-        var current = Volatile.Read(ref _current);
-        if (current is null || current.Stamp != stamp || Expired(current))
+        var generation = Of(stamp);
+        if (generation is null)
         {
-            var next = new Generation(stamp, time.GetTimestamp());
-            current = Interlocked.CompareExchange(ref _current, next, current) == current ? next : Volatile.Read(ref _current);
+            lock (_turning)
+            {
+                generation = Of(stamp);
+                if (generation is null)
+                {
+                    generation = new Generation(stamp, time.GetTimestamp());
+                    Volatile.Write(ref _generations, new Generations(generation, _generations?.Current));
+                }
+            }
         }
-        if (current is null || current.Stamp != stamp)
-            return;
-        // Counted before it is kept, and given back when there is no room, so that requests at once never overfill it.
-        if (Interlocked.Add(ref current.Weight, weight) <= capacity)
-            current.Values[key] = value;
-        else
-            Interlocked.Add(ref current.Weight, -weight);
+        // Counted before it is kept, and given back when there is no room or it was kept already.
+        if (Interlocked.Add(ref generation.Weight, weight) > capacity || !generation.Values.TryAdd(key, value))
+            Interlocked.Add(ref generation.Weight, -weight);
     }
 
-    private bool Expired(Generation g) => time.GetElapsedTime(g.Started) > MaxAge;
+    private Generation? Of(long stamp)
+    {
+        if (Volatile.Read(ref _generations) is not { } generations)
+            return null;
+        var generation = generations.Current.Stamp == stamp ? generations.Current : generations.Previous?.Stamp == stamp ? generations.Previous : null;
+        return generation is not null && time.GetElapsedTime(generation.Started) <= MaxAge ? generation : null;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Menagerie.App.Institutions;
 using Menagerie.App.Persistence;
 using Menagerie.Domain;
@@ -44,7 +45,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
     }
 
     public Task<Outcome<SpecimenPage>> ListAsync(SpecimenFilter filter, CancellationToken ct) =>
-        reads.GetAsync(filter.ToString(), () => ReadListAsync(filter, ct), page => page is Outcome<SpecimenPage>.Ok ok ? ok.Value.Items.Count + 1 : 1);
+        reads.GetAsync("specimens " + JsonSerializer.Serialize(filter), () => ReadListAsync(filter, ct), page => page is Outcome<SpecimenPage>.Ok ok ? ok.Value.Items.Count + 1 : 1);
 
     private async Task<Outcome<SpecimenPage>> ReadListAsync(SpecimenFilter filter, CancellationToken ct)
     {

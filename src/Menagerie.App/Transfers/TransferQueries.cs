@@ -31,7 +31,7 @@ public sealed class TransferQueries(MenagerieDbContext db, Access access, Cached
         if (transfer is null || !await CanReadAsync(transfer, ct))
             return new Outcome<TransferView>.NotFound($"No transfer {id}.");
         return new Outcome<TransferView>.Ok(await ViewAsync(transfer, ct));
-    });
+    }, view => view is Outcome<TransferView>.Ok ok ? ok.Value.Lines.Count + 1 : 1);
 
     /// <summary>The transfer and what the person may do to it now, for its page.</summary>
     public async Task<Outcome<TransferPage>> PageAsync(Guid id, CancellationToken ct)

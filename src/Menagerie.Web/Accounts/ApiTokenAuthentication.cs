@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Menagerie.Web.Accounts;
 
 /// <summary>
-/// Personal API tokens sent as <c>Authorization: Bearer mng_…</c>. The token is looked up by its hash on every
-/// request, with its user's state and memberships in the same query, so a revoked token, or the token of a user
-/// disabled or locked out, stops working at once.
+/// Personal API tokens sent as <c>Authorization: Bearer mng_…</c>. The token is looked up by its hash, with its
+/// user's state and memberships, and kept until someone's access changes (<see cref="AccountCommands.FindByTokenAsync"/>),
+/// so a revoked token, or the token of a user disabled, stops working from the next request.
 /// </summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountCommands accounts, Access access)

@@ -68,8 +68,9 @@ public static class Security
     }
 
     /// <summary>
-    /// Checks a sign-in cookie on every request, with one query: its user must still exist, be neither disabled
-    /// nor locked out, and carry the security stamp the cookie was issued with (a password reset changes it). A
+    /// Checks a sign-in cookie on every request (the user read again only when someone's access has changed since,
+    /// <see cref="AccountCommands.FindSignedInAsync"/>): its user must still exist, not be disabled, and carry the
+    /// security stamp the cookie was issued with (a password reset changes it). A
     /// cookie that fails is removed and the request goes on as nobody's: 401 from the API, the sign-in page from
     /// a page that needs it. A cookie that passes brings the user's memberships, read afresh, so that a membership
     /// taken away stops counting at the next request.

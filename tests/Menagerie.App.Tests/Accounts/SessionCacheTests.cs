@@ -97,20 +97,25 @@ public sealed class SessionCacheTests
     }
 
     [Fact]
-    public void Answers_kept_never_weigh_more_than_the_capacity_and_a_new_ledger_sequence_starts_afresh()
+    public void Answers_kept_never_weigh_more_than_the_capacity_and_are_forgotten_two_changes_later()
     {
         var cache = new ReadCache(new FakeTimeProvider());
 
         cache.Keep(stamp: 7, "page 1", "a page of many", weight: 49_990);
         cache.Keep(stamp: 7, "page 2", "one page too many", weight: 11);
         cache.Keep(stamp: 7, "specimen", "one animal");
+        cache.Keep(stamp: 7, "specimen", "the same animal read again");
         var kept = (cache.Find(7, "page 1"), cache.Find(7, "page 2"), cache.Find(7, "specimen"));
         cache.Keep(stamp: 8, "page 2", "after a change");
+        // A request that read the stamp before the change still finds what was kept under it.
+        var afterOneChange = (cache.Find(7, "page 1"), cache.Find(8, "page 2"), cache.Find(8, "page 1"));
+        cache.Keep(stamp: 9, "specimen", "after another change");
 
         Assert.Equal(("a page of many", null, "one animal"), kept);
+        Assert.Equal(("a page of many", "after a change", null), afterOneChange);
         Assert.Null(cache.Find(7, "page 1"));
-        Assert.Null(cache.Find(8, "page 1"));
         Assert.Equal("after a change", cache.Find(8, "page 2"));
+        Assert.Equal("after another change", cache.Find(9, "specimen"));
     }
 
     private static async Task<NewToken> UserWithATokenAsync(TestDatabase database, ServiceProvider cli)
