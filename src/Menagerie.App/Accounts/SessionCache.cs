@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Menagerie.App.Accounts;
 
 /// <summary>
-/// One row that takes a new value whenever a user, a membership or an API token changes, in the same transaction,
-/// whichever process writes it: the web app, another web process on the same PostgreSQL, the command line on the
+/// One row that takes a new value whenever someone's access changes (<see cref="TouchIfAccessChanges"/>), in the same
+/// transaction, whichever process writes it: the web app, another web process on the same PostgreSQL, the command line on the
 /// same SQLite file. Sessions read while it had one value are reused while it keeps it (<see cref="SessionCache"/>).
 /// </summary>
 public sealed class AccessStamp
