@@ -19,10 +19,10 @@ dotnet publish src/Menagerie.Web -c Release -o artifacts/bench/web --nologo -v q
 dotnet publish src/Menagerie.Cli -c Release -o artifacts/bench/cli --nologo -v quiet
 work=$(mktemp -d)
 server=
-pgdata=
+. bench/postgres.sh
 cleanup() {
   [ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
-  [ -n "$pgdata" ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -80,12 +80,7 @@ if [ "$which" = sqlite ] || [ "$which" = both ]; then
   run Sqlite "Data Source=$work/menagerie.db"
 fi
 if [ "$which" = postgresql ] || [ "$which" = both ]; then
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  pgdata="$work/pg"
   pgport=5495
-  mkdir -p "$pgdata" && chown postgres:postgres "$work" "$pgdata"
-  runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdata -c max_connections=200" start >/dev/null
+  start_postgres "$work" "$pgport" max_connections=200
   run PostgreSQL "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=menagerie;Maximum Pool Size=100"
 fi

@@ -17,9 +17,9 @@ if [ -z "${BENCH_CLI:-}" ]; then
 fi
 cli="dotnet $BENCH_CLI"
 work=$(mktemp -d)
-pgdata=
+. bench/postgres.sh
 cleanup() {
-  [ -n "$pgdata" ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -62,12 +62,7 @@ if [ "$which" = sqlite ] || [ "$which" = both ]; then
   bench sqlite
 fi
 if [ "$which" = postgresql ] || [ "$which" = both ]; then
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  pgdata="$work/pg"
   pgport=5495
-  mkdir -p "$pgdata" && chown postgres:postgres "$work" "$pgdata"
-  runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdata" start >/dev/null
+  start_postgres "$work" "$pgport"
   bench postgresql
 fi
