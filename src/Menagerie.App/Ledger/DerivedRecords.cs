@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Menagerie.App.Compliance.Reference;
 using Menagerie.App.Files;
 using Menagerie.App.Persistence;
+using Menagerie.App.Specimens;
 using Menagerie.App.Studbooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ internal readonly record struct DerivedCheck(long Rows, RowDifference? Differenc
 
 /// <summary>
 /// Rows kept up to date from others, recomputed and compared: each specimen's status, holder, counts and holding
-/// periods (which the census counts) from its events; the current checklist's names and listings, which the ledger
+/// periods from its events; the census changes from the holding periods; the current checklist's names and listings, which the ledger
 /// records by their edition's counts and digest; a studbook's individual ids, read again from its stored file.
 /// </summary>
 internal sealed class DerivedRecords(MenagerieDbContext db)
@@ -23,6 +24,7 @@ internal sealed class DerivedRecords(MenagerieDbContext db)
     {
         await foreach (var check in SpecimensAsync(ct))
             yield return check;
+        yield return await CensusAsync(ct);
         yield return await ChecklistAsync(ct);
         await foreach (var check in StudbooksAsync(ct))
             yield return check;
@@ -45,6 +47,20 @@ internal sealed class DerivedRecords(MenagerieDbContext db)
             if (batch.Count < SpecimensPerBatch)
                 yield break;
         }
+    }
+
+    /// <summary>The census changes against those the holding periods make, recomputed.</summary>
+    private async Task<DerivedCheck> CensusAsync(CancellationToken ct)
+    {
+        var expected = (await PeriodCensus.OfAllPeriodsAsync(db, ct)).ByDay;
+        var stored = await db.CensusChanges.AsNoTracking().ToListAsync(ct);
+        var wrong = stored.FirstOrDefault(c => expected.GetValueOrDefault(c.Key) != c.Tally);
+        var missing = expected.Keys.Except(stored.Select(c => c.Key)).Select(k => (CensusKey?)k).FirstOrDefault();
+        if ((wrong?.Key ?? missing) is not { } key)
+            return new(stored.Count, null);
+        var id = $"{key.Institution.Value:D}/{key.Taxon.Value:D}/{key.Kind}/{key.Day:yyyy-MM-dd}";
+        return new(stored.Count, new("CensusChange", id, null, null,
+            $"The census of institution {key.Institution.Value:D} for taxon {key.Taxon.Value:D} ({key.Kind}) on {key.Day:yyyy-MM-dd} is not what the holding periods make it: the counts are out of step with the animals' histories."));
     }
 
     private async Task<DerivedCheck> ChecklistAsync(CancellationToken ct)

@@ -42,9 +42,13 @@ internal static class LedgerCapture
         return changes;
     }
 
-    /// <summary>True for the rows the ledger records one by one: all but its own, the access stamp and those recorded by their whole.</summary>
+    /// <summary>
+    /// True for the rows the ledger records one by one: all but its own, the access stamp, the census changes (derived
+    /// from the holding periods, which it records, and checked against them by <c>audit verify</c>) and those recorded by their whole.
+    /// </summary>
     public static bool IsLedgered(Type type) =>
-        type != typeof(LedgerEntry) && type != typeof(LedgerHead) && type != typeof(Accounts.AccessStamp) && !IsRecordedByItsWhole(type);
+        type != typeof(LedgerEntry) && type != typeof(LedgerHead) && type != typeof(Accounts.AccessStamp) && type != typeof(Specimens.CensusChange)
+        && !IsRecordedByItsWhole(type);
 
     /// <summary>
     /// Rows that are entered as part of a whole, which the ledger records as one entry: the names and listings

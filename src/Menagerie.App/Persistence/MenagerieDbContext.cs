@@ -35,6 +35,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     public DbSet<Specimen> Specimens => Set<Specimen>();
     public DbSet<SpecimenEvent> SpecimenEvents => Set<SpecimenEvent>();
     public DbSet<HoldingPeriod> HoldingPeriods => Set<HoldingPeriod>();
+    public DbSet<App.Specimens.CensusChange> CensusChanges => Set<App.Specimens.CensusChange>();
     public DbSet<SpecimenIdentifier> SpecimenIdentifiers => Set<SpecimenIdentifier>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<TransferLine> TransferLines => Set<TransferLine>();
@@ -113,8 +114,11 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
             }
             catch
             {
-                // Entries of an attempt that failed are dropped, so that a retry appends them after the head as it then is.
+                // Entries of an attempt that failed are dropped, so that a retry appends them after the head as it then is,
+                // and so are its census changes, so that a retry adds them to the rows as they then are.
                 foreach (var entry in ChangeTracker.Entries<LedgerEntry>().Where(e => e.State == EntityState.Added).ToList())
+                    entry.State = EntityState.Detached;
+                foreach (var entry in ChangeTracker.Entries<App.Specimens.CensusChange>().ToList())
                     entry.State = EntityState.Detached;
                 throw;
             }
@@ -131,6 +135,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
         try
         {
             head = await LockChainHeadAsync(cancellationToken);
+            await (await App.Specimens.PeriodCensus.OfTrackedAsync(this, cancellationToken)).ApplyAsync(this, cancellationToken);
             var changes = LedgerCapture.Capture(ChangeTracker, LedgerCapture.HasSecrets(ChangeTracker) ? head.EnsureSecretKey() : head.SecretKey);
             var now = UtcNow;
             foreach (var change in changes)
@@ -172,6 +177,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
                 throw new InvalidOperationException("Only new rows are inserted this way; a change to a row is saved by SaveChangesAsync.");
             Versioning.Bump(ChangeTracker);
             var head = await LockChainHeadAsync(cancellationToken);
+            var census = await App.Specimens.PeriodCensus.OfTrackedAsync(this, cancellationToken);
             var changes = LedgerCapture.Capture(ChangeTracker, LedgerCapture.HasSecrets(ChangeTracker) ? head.EnsureSecretKey() : head.SecretKey);
             var now = UtcNow;
             var entries = new List<LedgerEntry>(changes.Count);
@@ -190,9 +196,10 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
                 await inserter.InsertAsync(type, byType[type], static (row, property) => row.CurrentValues[property], cancellationToken);
             await inserter.InsertAsync(Model.FindEntityType(typeof(LedgerEntry))!, entries, static (row, property) => property.GetGetter().GetClrValue(row), cancellationToken);
 
-            // The head is the one row updated: saved by EF Core, once the new rows are no longer tracked.
+            // The head and the census are the rows updated: saved by EF Core, once the new rows are no longer tracked.
             ChangeTracker.Clear();
             LedgerHeads.Attach(head).State = EntityState.Modified;
+            await census.ApplyAsync(this, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             ChangeTracker.Clear();
             return added.Count + entries.Count;

@@ -12,7 +12,8 @@ public sealed record CensusView(InstitutionRef Institution, DateOnly Date, IRead
 
 /// <summary>
 /// What an institution held at the end of a day, per taxon: individuals by sex and the counts of its groups.
-/// Computed in the database from the holding periods.
+/// Added up in the database from the day-by-day changes the holding periods make (<see cref="CensusChange"/>),
+/// whose number grows with the days on which something changed, not with the animals.
 /// </summary>
 public sealed class Census(MenagerieDbContext db, TimeProvider time, Accounts.Access access)
 {
@@ -24,14 +25,12 @@ public sealed class Census(MenagerieDbContext db, TimeProvider time, Accounts.Ac
         if (!access.IsMemberOf(institution.Id) && !access.IsAdministrator)
             return new Outcome<CensusView>.Forbidden($"Only the people of {institution.Code} read its census.");
         var date = on ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        var rows = await db.HoldingPeriods.AsNoTracking()
-            .Where(h => h.HolderId == institution.Id && h.From < endOfDay && (h.To == null || h.To >= endOfDay))
-            .Join(db.Specimens.AsNoTracking(), h => h.SpecimenId, s => s.Id, (h, s) => new { s.TaxonId, s.Kind, h.Males, h.Females, h.UnknownSex })
-            .GroupBy(x => new { x.TaxonId, x.Kind })
-            .Select(g => new { g.Key.TaxonId, g.Key.Kind, Specimens = g.Count(), Males = g.Sum(x => x.Males), Females = g.Sum(x => x.Females), Unknown = g.Sum(x => x.UnknownSex) })
-            .ToListAsync(ct);
+        var rows = (await db.CensusChanges.AsNoTracking()
+            .Where(c => c.InstitutionId == institution.Id && c.Day <= date)
+            .GroupBy(c => new { c.TaxonId, c.Kind })
+            .Select(g => new { g.Key.TaxonId, g.Key.Kind, Specimens = g.Sum(c => c.Specimens), Males = g.Sum(c => c.Males), Females = g.Sum(c => c.Females), Unknown = g.Sum(c => c.UnknownSex) })
+            .ToListAsync(ct)).Where(r => r.Specimens != 0).ToList();
 
         var taxa = await db.Taxa.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
         var lines = rows.GroupBy(r => r.TaxonId).Select(g =>

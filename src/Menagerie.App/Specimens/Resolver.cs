@@ -77,18 +77,34 @@ public static class SpecimenLookup
 
     public sealed record Ambiguous(Wording Message) : Result;
 
+    /// <summary>What is read with the specimen found.</summary>
+    public enum Reading
+    {
+        /// <summary>Its identifiers, for showing it; not tracked.</summary>
+        Identifiers,
+
+        /// <summary>Its identifiers and holding periods, tracked: where its history ends, to which an event is appended.</summary>
+        HistoryEnd,
+
+        /// <summary>Its whole history, tracked.</summary>
+        History,
+    }
+
     /// <summary>
     /// Finds what the reference names among the specimens <paramref name="visible"/> lets the caller see (and,
     /// with <paramref name="heldBy"/>, among those that institution holds);
     /// the others are as if they did not exist, so an id from another institution reveals nothing.
     /// </summary>
     public static async Task<Result> FindAsync(
-        MenagerieDbContext db, string reference, CancellationToken ct, bool withHistory = false, Func<Specimen, bool>? visible = null, InstitutionId? heldBy = null)
+        MenagerieDbContext db, string reference, CancellationToken ct, Reading reading = Reading.Identifiers, Func<Specimen, bool>? visible = null, InstitutionId? heldBy = null)
     {
         var text = (reference ?? "").Trim();
-        IQueryable<Specimen> query = db.Specimens.AsNoTracking().Include(s => s.Identifiers);
-        if (withHistory)
-            query = db.Specimens.Include(s => s.Identifiers).Include(s => s.Events).Include(s => s.Holdings).AsSplitQuery();
+        IQueryable<Specimen> query = reading switch
+        {
+            Reading.History => db.Specimens.Include(s => s.Identifiers).Include(s => s.Events).Include(s => s.Holdings).AsSplitQuery(),
+            Reading.HistoryEnd => db.Specimens.Include(s => s.Identifiers).Include(s => s.Holdings).AsSplitQuery(),
+            _ => db.Specimens.AsNoTracking().Include(s => s.Identifiers),
+        };
         // In the database, before the first few matches are taken: a local id common to many zoos must still find this one's animal.
         if (heldBy is { } holder)
             query = query.Where(s => s.HolderId == holder);

@@ -94,7 +94,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
     /// <summary>Appends an event, or a correction of an earlier one, to a specimen's history.</summary>
     public async Task<Outcome<RecordedEvent>> RecordEventAsync(string reference, EventInput input, long? expectedVersion, CancellationToken ct)
     {
-        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
+        if (await SpecimenLookup.FindAsync(db, reference, ct, SpecimenLookup.Reading.HistoryEnd, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<RecordedEvent>.NotFound($"No specimen with id or identifier '{reference}'.");
         if (!access.CanRecordEvents(specimen) && !(input.IsNewMeasurement && access.CanMeasureAt(specimen.HolderId)))
             return new Outcome<RecordedEvent>.Forbidden(RecordForbidden);
@@ -158,7 +158,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
         string reference, long? expectedVersion, string forbidden, Func<Specimen, IReadOnlyList<RuleViolation>> change, Func<Specimen, string> reason,
         CancellationToken ct, Accounts.Role role = Accounts.Role.Registrar, Func<Specimen, InstitutionId?>? answerable = null)
     {
-        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
+        if (await SpecimenLookup.FindAsync(db, reference, ct, SpecimenLookup.Reading.History, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var specimen })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
         if ((answerable ?? (s => s.HolderId))(specimen) is not { } holder || !access.Has(holder, role))
             return new Outcome<SpecimenView>.Forbidden(forbidden);
@@ -174,7 +174,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
     /// <summary>Splits part of a group off into a group of its own at the same institution (two enclosures, say).</summary>
     public async Task<Outcome<SpecimenView>> SplitAsync(string reference, GroupSplitInput input, long? expectedVersion, CancellationToken ct)
     {
-        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var group })
+        if (await SpecimenLookup.FindAsync(db, reference, ct, SpecimenLookup.Reading.History, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var group })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
         if (group.HolderId is not { } holder || !access.CanDescribeAt(holder))
             return new Outcome<SpecimenView>.Forbidden("A group is split by a registrar of the institution that holds it.");
@@ -200,7 +200,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
     /// <summary>Merges a whole group into another of the same taxon at the same institution; the first one's record ends.</summary>
     public async Task<Outcome<SpecimenView>> MergeAsync(string reference, GroupMergeInput input, long? expectedVersion, CancellationToken ct)
     {
-        if (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var source })
+        if (await SpecimenLookup.FindAsync(db, reference, ct, SpecimenLookup.Reading.History, visible: access.CanRead) is not SpecimenLookup.Found { Specimen: var source })
             return new Outcome<SpecimenView>.NotFound($"No specimen with id or identifier '{reference}'.");
         if (source.HolderId is not { } holder || !access.CanDescribeAt(holder))
             return new Outcome<SpecimenView>.Forbidden("Groups are merged by a registrar of the institution that holds them.");
@@ -208,7 +208,7 @@ public sealed partial class SpecimenCommands(MenagerieDbContext db, SpecimenQuer
             return new Outcome<SpecimenView>.Stale(source.Version);
         var problems = new List<RuleViolation>();
         Specimen? target = null;
-        switch (await SpecimenLookup.FindAsync(db, input.Into ?? "", ct, withHistory: true, heldBy: holder))
+        switch (await SpecimenLookup.FindAsync(db, input.Into ?? "", ct, SpecimenLookup.Reading.History, heldBy: holder))
         {
             case SpecimenLookup.Found found: target = found.Specimen; break;
             case SpecimenLookup.Ambiguous a: problems.Add(new("specimen.ambiguous", "into", a.Message)); break;

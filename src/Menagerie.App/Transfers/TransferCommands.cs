@@ -107,7 +107,7 @@ public sealed class TransferCommands(MenagerieDbContext db, TransferQueries quer
             // gives. Any other id, whether unknown or not the party's to see, gets the same answer.
             var reference = line.Specimen ?? "";
             var byGlobalId = Guid.TryParse(reference.Trim(), out _);
-            switch (await SpecimenLookup.FindAsync(db, reference, ct, withHistory: true, visible: s => access.CanRead(s) || (byGlobalId && s.AvailableForTransfer), heldBy: sender.Id))
+            switch (await SpecimenLookup.FindAsync(db, reference, ct, SpecimenLookup.Reading.History, visible: s => access.CanRead(s) || (byGlobalId && s.AvailableForTransfer), heldBy: sender.Id))
             {
                 case SpecimenLookup.Found { Specimen: var specimen }:
                     lines.Add(new LineRequest(specimen, counts));

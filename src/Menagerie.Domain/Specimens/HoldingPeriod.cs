@@ -47,6 +47,8 @@ public sealed class HoldingPeriod
 
     internal void Close(DateTime to) => To = to;
 
+    internal HoldingPeriod Copy() => (HoldingPeriod)MemberwiseClone();
+
     internal bool SameAs(HoldingPeriod other) =>
         HolderId == other.HolderId && TransferId == other.TransferId && From == other.From && To == other.To && Counts == other.Counts;
 
@@ -83,6 +85,8 @@ public sealed class SpecimenIdentifier
 
     internal static SpecimenIdentifier Create(SpecimenId specimen, int index, string scheme, string value, InstitutionId? assignedBy, DateOnly addedOn) =>
         new() { SpecimenId = specimen, Index = index, Scheme = scheme, Value = value, AssignedBy = assignedBy, AddedOn = addedOn };
+
+    internal SpecimenIdentifier Copy() => (SpecimenIdentifier)MemberwiseClone();
 
     internal bool SameAs(SpecimenIdentifier other) =>
         string.Equals(Scheme, other.Scheme, StringComparison.Ordinal) && string.Equals(Value, other.Value, StringComparison.Ordinal)

@@ -36,7 +36,6 @@ public sealed record LifeState(
     SpecimenId? Sire,
     SpecimenId? Dam,
     PartialDate? BirthDate,
-    IReadOnlySet<EventId> Superseded,
     IReadOnlyList<RuleViolation> Violations);
 
 /// <summary>
@@ -58,7 +57,23 @@ public static class LifeHistory
         }
         if (!r.Started)
             r.Violations.Add(new("history.no-beginning", "supersedes", "The specimen's records would no longer begin with a birth or an acquisition; correct that event instead of withdrawing it."));
-        return new LifeState(r.Periods, r.Identifiers, r.Status, r.Keeper.Institution, r.Keeper.Transfer, r.Owner, r.Counts, r.Sire, r.Dam, r.Birth, superseded, r.Violations);
+        return r.State();
+    }
+
+    /// <summary>
+    /// What the history amounts to with one more event that comes after all of it, from <paramref name="end"/>, the
+    /// state its replay ends in: the same as replaying the whole history with the event, at the cost of one event.
+    /// The holding periods and identifiers of <paramref name="end"/> are copied, not changed.
+    /// </summary>
+    public static LifeState Continue(
+        SpecimenId specimen, SpecimenKind kind, Sex sex, LifeState end, SpecimenEvent next, Func<InstitutionId, string>? nameOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(end);
+        ArgumentNullException.ThrowIfNull(next);
+        var r = new Replayer(specimen, kind, sex, nameOf ?? (id => id.ToString()));
+        r.Resume(end);
+        r.Apply(next);
+        return r.State();
     }
 
     private sealed class Replayer(SpecimenId specimen, SpecimenKind kind, Sex sex, Func<InstitutionId, string> nameOf)
@@ -82,6 +97,19 @@ public static class LifeHistory
         public PartialDate? Birth { get; private set; }
 
         private InstitutionId? Holder => Keeper.Institution;
+
+        public LifeState State() => new(Periods, Identifiers, Status, Keeper.Institution, Keeper.Transfer, Owner, Counts, Sire, Dam, Birth, Violations);
+
+        /// <summary>Takes up where a replay ended, with copies of its periods and identifiers.</summary>
+        public void Resume(LifeState end)
+        {
+            Started = true;
+            Periods.AddRange(end.Holdings.Select(h => h.Copy()));
+            Identifiers.AddRange(end.Identifiers.Select(i => i.Copy()));
+            (Status, Keeper, Owner, Counts) = (end.Status, new Keeper(end.Holder, end.InTransitOn), end.Owner, end.Counts);
+            (Sire, Dam, Birth) = (end.Sire, end.Dam, end.BirthDate);
+        }
+
         private TransferId? Transit => Keeper.Transfer;
 
         public void Apply(SpecimenEvent e)

@@ -114,13 +114,51 @@ public sealed partial class Specimen
         EventId id, EventDetails details, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (OnTransfer is { } transfer && details.Type is EventType.Disposition or EventType.Acquisition)
-            return [new("transfer.specimen-taken", "type", $"The specimen is on transfer {transfer}; it leaves with that transfer, or once the transfer is cancelled.")];
+        if (Taken(details) is { } taken)
+            return [taken];
         return Append(new EventAsRecorded(id, _events.Count + 1, details, now, recordedBy), nameOf);
     }
 
-    /// <summary>Appends an event with its own id, sequence, time and author, if the history stays consistent; checked against the time it was recorded.</summary>
-    private IReadOnlyList<RuleViolation> Append(EventAsRecorded e, Func<InstitutionId, string>? nameOf)
+    /// <summary>
+    /// Appends an event that comes after every event already recorded (at the same instant as the latest, or later)
+    /// and corrects none, without the history being loaded: the status, holder, counts, holding periods and
+    /// identifiers the specimen stores are where its history ends, so the event is checked against them alone and
+    /// the answer is the one <see cref="Record"/> gives after replaying the whole history. The caller has asked the
+    /// database that no event comes later, and gives the number of events recorded so far.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> RecordLatest(
+        int recordedSoFar, EventId id, EventDetails details, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Supersedes is not null || details.Type == EventType.Retraction)
+            throw new ArgumentException("A correction or a retraction changes the past: it is recorded with the whole history loaded.", nameof(details));
+        if (Taken(details) is { } taken)
+            return [taken];
+        return Append(new EventAsRecorded(id, recordedSoFar + 1, details, now, recordedBy), candidate => LifeHistory.Continue(Id, Kind, Sex, Stored(), candidate, nameOf));
+    }
+
+    private RuleViolation? Taken(EventDetails details) =>
+        OnTransfer is { } transfer && details.Type is EventType.Disposition or EventType.Acquisition
+            ? new("transfer.specimen-taken", "type", $"The specimen is on transfer {transfer}; it leaves with that transfer, or once the transfer is cancelled.")
+            : null;
+
+    /// <summary>Where the history ends, as the specimen stores it.</summary>
+    private LifeState Stored()
+    {
+        _holdings.Sort((a, b) => a.Index.CompareTo(b.Index));
+        _identifiers.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new LifeState(_holdings, _identifiers, Status, HolderId, InTransitOn, OwnerId, Counts, SireId, DamId,
+            BirthDate is { } born ? new PartialDate(born, BirthDateEstimated) : null, []);
+    }
+
+    private IReadOnlyList<RuleViolation> Append(EventAsRecorded e, Func<InstitutionId, string>? nameOf) =>
+        Append(e, candidate => LifeHistory.Replay(Id, Kind, Sex, [.. _events, candidate], nameOf));
+
+    /// <summary>
+    /// Appends an event with its own id, sequence, time and author if the history stays consistent, checked against
+    /// the time it was recorded; <paramref name="replay"/> says what the history amounts to with it.
+    /// </summary>
+    private IReadOnlyList<RuleViolation> Append(EventAsRecorded e, Func<SpecimenEvent, LifeState> replay)
     {
         var problems = new List<RuleViolation>(EventRules.Check(e.Details, Kind, e.RecordedAt));
         if (e.Details.Supersedes is { } target)
@@ -129,7 +167,7 @@ public sealed partial class Specimen
             return problems;
 
         var candidate = SpecimenEvent.Create(e.Id, Id, e.Sequence, e.Details, e.RecordedAt, e.RecordedBy);
-        var state = LifeHistory.Replay(Id, Kind, Sex, [.. _events, candidate], nameOf);
+        var state = replay(candidate);
         if (state.Violations.Count > 0)
             return state.Violations;
         _events.Add(candidate);

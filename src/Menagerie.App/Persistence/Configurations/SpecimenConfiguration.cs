@@ -44,6 +44,8 @@ internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<Spec
     {
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => new { e.SpecimenId, e.Sequence }).IsUnique();
+        // Whether an event comes after the whole history is asked of this index, so that recording it does not read the history.
+        builder.HasIndex(e => new { e.SpecimenId, e.Date, e.At });
         builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Counts).HasMaxLength(40);
         builder.Property(e => e.CounterpartyName).HasMaxLength(EventRules.MaxCounterpartyNameLength);
@@ -64,6 +66,15 @@ internal sealed class SpecimenEventConfiguration : IEntityTypeConfiguration<Spec
         builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.CounterpartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(e => e.Details);
+    }
+}
+
+internal sealed class CensusChangeConfiguration : IEntityTypeConfiguration<App.Specimens.CensusChange>
+{
+    public void Configure(EntityTypeBuilder<App.Specimens.CensusChange> builder)
+    {
+        builder.HasKey(c => new { c.InstitutionId, c.TaxonId, c.Kind, c.Day });
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
     }
 }
 

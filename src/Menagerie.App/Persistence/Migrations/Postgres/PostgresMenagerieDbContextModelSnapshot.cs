@@ -596,6 +596,38 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Menagerie.App.Specimens.CensusChange", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaxonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Females")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Males")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Specimens")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnknownSex")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InstitutionId", "TaxonId", "Kind", "Day");
+
+                    b.ToTable("CensusChanges");
+                });
+
             modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1216,6 +1248,8 @@ namespace Menagerie.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("SpecimenId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("SpecimenId", "Date", "At");
 
                     b.ToTable("SpecimenEvents");
                 });

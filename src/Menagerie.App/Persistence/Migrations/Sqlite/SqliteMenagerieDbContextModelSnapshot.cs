@@ -591,6 +591,38 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Menagerie.App.Specimens.CensusChange", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaxonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Females")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Males")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Specimens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnknownSex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstitutionId", "TaxonId", "Kind", "Day");
+
+                    b.ToTable("CensusChanges");
+                });
+
             modelBuilder.Entity("Menagerie.App.Studbooks.Studbook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1211,6 +1243,8 @@ namespace Menagerie.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SpecimenId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("SpecimenId", "Date", "At");
 
                     b.ToTable("SpecimenEvents");
                 });
