@@ -156,14 +156,4 @@ internal sealed class PeriodCensus
         // A bulk save looks for no changes by itself (InsertAddedAsync): the rows added to are marked changed here.
         db.ChangeTracker.DetectChanges();
     }
-
-    /// <summary>Replaces every stored row with the census changes recomputed from the holding periods: once, when the table is made.</summary>
-    public static async Task RebuildAsync(MenagerieDbContext db, CancellationToken ct)
-    {
-        var changes = await OfAllPeriodsAsync(db, ct);
-        await db.CensusChanges.ExecuteDeleteAsync(ct);
-        db.CensusChanges.AddRange(changes._changes.Select(c => CensusChange.Create(c.Key, c.Value)));
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-    }
 }

@@ -27,7 +27,7 @@ public sealed class CensusChangeTests
 
         await using (var db = TestDatabase.Open(database.Options))
         {
-            // Back to the migration before the table, which drops it; then forward as `db migrate` and the web app's start go.
+            // Back to the migration before the table, which drops it; then forward, as `db migrate` and the web app's start go.
             await db.GetService<IMigrator>().MigrateAsync("AccessStamps", Ct);
             Assert.EndsWith("_CensusChangesAndEventsByDate", (await db.Database.GetPendingMigrationsAsync(Ct)).Single(), StringComparison.Ordinal);
             await DatabaseSetup.MigrateAsync(db, Ct);
