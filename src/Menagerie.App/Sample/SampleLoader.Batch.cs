@@ -10,8 +10,14 @@ namespace Menagerie.App.Sample;
 
 public sealed partial class SampleLoader
 {
-    /// <summary>The checked, not yet saved content of one load, and every problem found on the way.</summary>
-    private sealed partial class Batch(MenagerieDbContext db, List<InputProblem> problems)
+    /// <summary>
+    /// The checked content of one load, and every problem found on the way. Specimens are handed to
+    /// <paramref name="save"/> <paramref name="perSave"/> at a time as they are checked, while no problem has been
+    /// found, and then let go; those that lines of <c>transfer_lines.csv</c> name (<paramref name="onTransfers"/>, by
+    /// key) are kept for their transfers.
+    /// </summary>
+    private sealed partial class Batch(
+        MenagerieDbContext db, List<InputProblem> problems, IReadOnlySet<string> onTransfers, Func<IReadOnlyList<Specimen>, CancellationToken, Task> save, int perSave)
     {
         private readonly HashSet<string> _countries = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, InstitutionId> _institutions = new(StringComparer.OrdinalIgnoreCase);
@@ -21,7 +27,8 @@ public sealed partial class SampleLoader
         public List<Country> NewCountries { get; } = [];
         public List<Institution> NewInstitutions { get; } = [];
         public List<Taxon> NewTaxa { get; } = [];
-        public List<Specimen> NewSpecimens { get; } = [];
+        /// <summary>The new specimens held back for the transfers, with the groups their dispatches split off.</summary>
+        public List<Specimen> Kept { get; } = [];
         public int AlreadyPresent { get; private set; }
 
         public async Task CountriesAsync(List<CsvRow> rows, CancellationToken ct)

@@ -66,7 +66,20 @@ public sealed partial class SampleLoader
                     continue;
                 }
                 await BuildAsync(s, rows, resolver, NameOf, now, ct);
+                if (_part.Count >= perSave)
+                    await SavePartAsync(ct);
             }
+            await SavePartAsync(ct);
+        }
+
+        private readonly List<Specimen> _part = [];
+
+        /// <summary>Saves the specimens checked since the last part, unless a problem has been found; lets them go either way.</summary>
+        private async Task SavePartAsync(CancellationToken ct)
+        {
+            if (problems.Count == 0 && _part.Count > 0)
+                await save(_part, ct);
+            _part.Clear();
         }
 
         private async Task BuildAsync(SpecimenRow s, List<CsvRow> rows, Resolver resolver, Func<InstitutionId, string> nameOf, DateTime now, CancellationToken ct)
@@ -92,10 +105,16 @@ public sealed partial class SampleLoader
                 problems.AddRange(refused.Select(v => s.Row.Problem("cites_source", v.Message)));
                 broken = true;
             }
-            if (!broken)
+            if (broken)
+                return;
+            if (onTransfers.Contains(s.Key))
             {
-                NewSpecimens.Add(specimen!);
+                Kept.Add(specimen!);
                 _newByKey[s.Key] = specimen!;
+            }
+            else
+            {
+                _part.Add(specimen!);
             }
         }
 

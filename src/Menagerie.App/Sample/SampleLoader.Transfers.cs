@@ -23,9 +23,6 @@ public sealed partial class SampleLoader
 
         public List<TransferJourney> NewJourneys { get; } = [];
 
-        /// <summary>The new specimens the transfers move: saved with the transfers, which they name.</summary>
-        public HashSet<Specimen> OnTransfers { get; } = new(ReferenceEqualityComparer.Instance);
-
         private readonly Dictionary<string, Transfer> _built = new(StringComparer.Ordinal);
         private readonly HashSet<string> _transferKeys = new(StringComparer.Ordinal);
 
@@ -179,7 +176,6 @@ public sealed partial class SampleLoader
                 if (line["counts"] is { } countsText)
                     counts = SexCounts.TryParse(countsText, out var c) ? c : Problem<SexCounts?>(line, "counts", $"'{countsText}' is not male.female.unknown counts.");
                 requests.Add(new LineRequest(specimen, counts));
-                OnTransfers.Add(specimen);
                 var sent = specimen.Kind == SpecimenKind.Group ? counts ?? specimen.Counts : SexCounts.Of(specimen.Sex);
                 var identifiers = ParseIdentifiers(line);
                 receipts.Add(ReceiptLines.Outcome(line["outcome"] ?? "arrived", sent) is var (arrived, dead, missing)
@@ -237,8 +233,7 @@ public sealed partial class SampleLoader
             foreach (var s in result.Value)
             {
                 specimens[s.Id] = s;
-                NewSpecimens.Add(s);
-                OnTransfers.Add(s);
+                Kept.Add(s);
             }
             return true;
         }

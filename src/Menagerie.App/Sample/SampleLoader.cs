@@ -22,7 +22,8 @@ public abstract record SampleLoadResult
 
 /// <summary>
 /// Loads a collection from five CSV files (countries, institutions, taxa, specimens, events), and
-/// optionally its transfers (transfers, transfer_lines, and transfer_journeys.json), the format of <c>samples/collection</c>. Everything is checked first and saved in one transaction; what
+/// optionally its transfers (transfers, transfer_lines, and transfer_journeys.json), the format of <c>samples/collection</c>. Everything is checked and
+/// saved in one transaction, a part at a time as it is checked; any problem rolls it all back and is reported with every other. What
 /// is already in the records (same country code, institution code, scientific name, or a specimen's
 /// first identifier) is left as it is, so loading twice adds nothing.
 /// </summary>
@@ -78,33 +79,17 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
             tables[file] = rows;
         }
 
-        // Each file's rows are checked when it and the files it refers to could be read, so that one
-        // bad header does not bury the other files' problems, nor flood them with its consequences.
-        var batch = new Batch(db, problems);
-        bool Readable(params string[] files) => !files.Any(unreadable.Contains);
-        if (Readable("countries.csv"))
-            await batch.CountriesAsync(tables["countries.csv"], ct);
-        if (Readable("countries.csv", "institutions.csv"))
-            await batch.InstitutionsAsync(tables["institutions.csv"], ct);
-        if (Readable("taxa.csv"))
-            await batch.TaxaAsync(tables["taxa.csv"], ct);
-        if (unreadable.Count == 0)
+        // A rejected load rolls back the parts it saved: in a transaction of its own, never in a caller's.
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("A collection is loaded in a transaction of its own.");
+        try
         {
-            await batch.SpecimensAsync(tables["specimens.csv"], tables["events.csv"], ct);
-            if (problems.Count == 0)
-                batch.Transfers(tables["transfers.csv"], tables["transfer_lines.csv"], tables["transfer_documents.csv"]);
-            if (problems.Count == 0 && await ReadAllAsync(open, JourneysFile, ct) is { } journeys)
-                batch.Journeys(journeys);
+            return await db.InTransactionAsync(attempt => CheckAndSaveAsync(open, tables, unreadable, [.. problems], notCsv, attempt), ct);
         }
-        if (problems.Count > 0)
-            return new SampleLoadResult.Rejected(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList(), notCsv || batch.JourneysUnreadable);
-
-        // The rows are no longer needed; what is saved is in the batch.
-        tables.Clear();
-        await SaveAsync(batch, ct);
-        return new SampleLoadResult.Loaded(
-            batch.NewCountries.Count, batch.NewInstitutions.Count, batch.NewTaxa.Count, batch.NewSpecimens.Count,
-            batch.NewSpecimens.Sum(s => s.Events.Count), batch.NewTransfers.Count, batch.AlreadyPresent);
+        catch (RejectedLoad rejected)
+        {
+            return rejected.Result;
+        }
     }
 
     /// <summary>
@@ -117,29 +102,72 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
     private const string Reason = "sample collection loaded";
 
     /// <summary>
-    /// Saves the batch in one transaction, a part at a time: all of it or, on any failure, none. Under the provider's
-    /// execution strategy, so that a transient failure of PostgreSQL retries the whole load, not the part that failed.
+    /// Checks the files and saves what they hold, in the caller's transaction: the countries, institutions and taxa,
+    /// then the specimens a part at a time as soon as each part is checked (so that only one part is held in memory),
+    /// then those on transfers with the transfers. Saving stops at the first problem while checking goes on; any
+    /// problem rolls the whole load back (<see cref="RejectedLoad"/>) and is reported with all the others. Under the
+    /// provider's execution strategy, a transient failure of PostgreSQL checks and loads it all again.
     /// </summary>
-    private Task<bool> SaveAsync(Batch batch, CancellationToken ct) =>
-        db.InTransactionAsync(async attempt =>
+    private async Task<SampleLoadResult> CheckAndSaveAsync(
+        Func<string, TextReader?> open, Dictionary<string, List<CsvRow>> tables, HashSet<string> unreadable, List<InputProblem> problems, bool notCsv, CancellationToken ct)
+    {
+        (_specimensSaved, _eventsSaved) = (0, 0);
+        var onTransfers = tables["transfer_lines.csv"].Select(l => l["specimen"] ?? "").ToHashSet(StringComparer.Ordinal);
+        var batch = new Batch(db, problems, onTransfers, (part, attempt) => SaveSpecimensAsync(part, attempt), SpecimensPerSave);
+        // Each file's rows are checked when it and the files it refers to could be read, so that one
+        // bad header does not bury the other files' problems, nor flood them with its consequences.
+        bool Readable(params string[] files) => !files.Any(unreadable.Contains);
+        if (Readable("countries.csv"))
+            await batch.CountriesAsync(tables["countries.csv"], ct);
+        if (Readable("countries.csv", "institutions.csv"))
+            await batch.InstitutionsAsync(tables["institutions.csv"], ct);
+        if (Readable("taxa.csv"))
+            await batch.TaxaAsync(tables["taxa.csv"], ct);
+        if (problems.Count == 0)
         {
             db.Countries.AddRange(batch.NewCountries);
             db.Institutions.AddRange(batch.NewInstitutions);
             db.Taxa.AddRange(batch.NewTaxa);
-            await SavePartAsync(attempt);
-            foreach (var part in batch.NewSpecimens.Distinct(ReferenceEqualityComparer.Instance).Cast<Specimen>()
-                .Where(s => !batch.OnTransfers.Contains(s)).Chunk(SpecimensPerSave))
-            {
-                db.Specimens.AddRange(part);
-                await db.InsertAddedAsync(Reason, attempt);
-            }
-            db.Specimens.AddRange(batch.OnTransfers);
-            db.Transfers.AddRange(batch.NewTransfers);
-            db.TransferDocuments.AddRange(batch.NewDocuments);
-            db.TransferJourneys.AddRange(batch.NewJourneys);
-            await SavePartAsync(attempt);
-            return true;
-        }, ct);
+            await SavePartAsync(ct);
+        }
+        if (unreadable.Count == 0)
+        {
+            await batch.SpecimensAsync(tables["specimens.csv"], tables["events.csv"], ct);
+            if (problems.Count == 0)
+                batch.Transfers(tables["transfers.csv"], tables["transfer_lines.csv"], tables["transfer_documents.csv"]);
+            if (problems.Count == 0 && await ReadAllAsync(open, JourneysFile, ct) is { } journeys)
+                batch.Journeys(journeys);
+        }
+        if (problems.Count > 0)
+            throw new RejectedLoad(new(problems.OrderBy(p => Array.IndexOf(Files, p.File)).ThenBy(p => p.Line).ToList(), notCsv || batch.JourneysUnreadable));
+
+        var kept = batch.Kept.Distinct(ReferenceEqualityComparer.Instance).Cast<Specimen>().ToList();
+        db.Specimens.AddRange(kept);
+        db.Transfers.AddRange(batch.NewTransfers);
+        db.TransferDocuments.AddRange(batch.NewDocuments);
+        db.TransferJourneys.AddRange(batch.NewJourneys);
+        await SavePartAsync(ct);
+        return new SampleLoadResult.Loaded(
+            batch.NewCountries.Count, batch.NewInstitutions.Count, batch.NewTaxa.Count, _specimensSaved + kept.Count,
+            _eventsSaved + kept.Sum(s => s.Events.Count), batch.NewTransfers.Count, batch.AlreadyPresent);
+    }
+
+    private int _specimensSaved;
+    private int _eventsSaved;
+
+    private async Task SaveSpecimensAsync(IReadOnlyList<Specimen> part, CancellationToken ct)
+    {
+        db.Specimens.AddRange(part);
+        await db.InsertAddedAsync(Reason, ct);
+        _specimensSaved += part.Count;
+        _eventsSaved += part.Sum(s => s.Events.Count);
+    }
+
+    /// <summary>A load with problems, thrown out of its transaction so that nothing of it stays.</summary>
+    private sealed class RejectedLoad(SampleLoadResult.Rejected result) : Exception("The collection has problems; nothing was loaded.")
+    {
+        public SampleLoadResult.Rejected Result { get; } = result;
+    }
 
     private async Task SavePartAsync(CancellationToken ct)
     {
