@@ -22,15 +22,17 @@ internal sealed class DerivedRecords(MenagerieDbContext db)
 
     public async IAsyncEnumerable<DerivedCheck> CheckAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var check in SpecimensAsync(ct))
+        // The census changes are recomputed from the holding periods read for the specimens' own check.
+        var census = new PeriodCensus();
+        await foreach (var check in SpecimensAsync(census, ct))
             yield return check;
-        yield return await CensusAsync(ct);
+        yield return await CensusAsync(census, ct);
         yield return await ChecklistAsync(ct);
         await foreach (var check in StudbooksAsync(ct))
             yield return check;
     }
 
-    private async IAsyncEnumerable<DerivedCheck> SpecimensAsync([EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<DerivedCheck> SpecimensAsync(PeriodCensus census, [EnumeratorCancellation] CancellationToken ct)
     {
         var specimens = db.Specimens.AsNoTracking().AsSplitQuery()
             .Include(s => s.Events).Include(s => s.Holdings).Include(s => s.Identifiers).OrderBy(s => s.Id);
@@ -39,6 +41,7 @@ internal sealed class DerivedRecords(MenagerieDbContext db)
             var batch = await specimens.Skip(skip).Take(SpecimensPerBatch).ToListAsync(ct);
             foreach (var specimen in batch)
             {
+                census.AddPeriodsOf(specimen);
                 var id = specimen.Id.Value.ToString("D");
                 yield return specimen.FieldsOutOfStepWithHistory() is [var field, ..]
                     ? new(1, new("Specimen", id, field, null, $"Specimen {id}: {field} is not what its events make it: the records are out of step with the animal's history."))
@@ -49,10 +52,10 @@ internal sealed class DerivedRecords(MenagerieDbContext db)
         }
     }
 
-    /// <summary>The census changes against those the holding periods make, recomputed.</summary>
-    private async Task<DerivedCheck> CensusAsync(CancellationToken ct)
+    /// <summary>The census changes stored against <paramref name="recomputed"/>, those the holding periods make.</summary>
+    private async Task<DerivedCheck> CensusAsync(PeriodCensus recomputed, CancellationToken ct)
     {
-        var expected = (await PeriodCensus.OfAllPeriodsAsync(db, ct)).ByDay;
+        var expected = recomputed.ByDay;
         var stored = await db.CensusChanges.AsNoTracking().ToListAsync(ct);
         var wrong = stored.FirstOrDefault(c => expected.GetValueOrDefault(c.Key) != c.Tally);
         var missing = expected.Keys.Except(stored.Select(c => c.Key)).Select(k => (CensusKey?)k).FirstOrDefault();

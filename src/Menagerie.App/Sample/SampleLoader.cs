@@ -113,7 +113,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
     {
         (_specimensSaved, _eventsSaved) = (0, 0);
         var onTransfers = tables["transfer_lines.csv"].Select(l => l["specimen"] ?? "").ToHashSet(StringComparer.Ordinal);
-        var batch = new Batch(db, problems, onTransfers, (part, attempt) => SaveSpecimensAsync(part, attempt), SpecimensPerSave);
+        var batch = new Batch(db, problems, onTransfers, SaveSpecimensAsync, SpecimensPerSave);
         // Each file's rows are checked when it and the files it refers to could be read, so that one
         // bad header does not bury the other files' problems, nor flood them with its consequences.
         bool Readable(params string[] files) => !files.Any(unreadable.Contains);

@@ -53,6 +53,8 @@ internal readonly record struct CensusTally(int Specimens, int Males, int Female
 {
     public static CensusTally operator +(CensusTally a, CensusTally b) =>
         new(a.Specimens + b.Specimens, a.Males + b.Males, a.Females + b.Females, a.Unknown + b.Unknown);
+
+    public static CensusTally operator -(CensusTally a) => new(-a.Specimens, -a.Males, -a.Females, -a.Unknown);
 }
 
 /// <summary>
@@ -77,7 +79,14 @@ internal sealed class PeriodCensus
         var tally = new CensusTally(sign, sign * males, sign * females, sign * unknown);
         Change(new(institution, taxon, kind, first), tally);
         if (end is { } last)
-            Change(new(institution, taxon, kind, last), new(-tally.Specimens, -tally.Males, -tally.Females, -tally.Unknown));
+            Change(new(institution, taxon, kind, last), -tally);
+    }
+
+    /// <summary>Adds the census changes of the specimen's holding periods as they are.</summary>
+    public void AddPeriodsOf(Specimen specimen)
+    {
+        foreach (var h in specimen.Holdings)
+            Add(h.HolderId, specimen.TaxonId, specimen.Kind, h.From, h.To, h.Males, h.Females, h.UnknownSex, +1);
     }
 
     private void Change(CensusKey key, CensusTally tally)
@@ -107,28 +116,17 @@ internal sealed class PeriodCensus
                 specimens[id] = specimen = (read.TaxonId, read.Kind);
             }
             if (period.State is EntityState.Modified or EntityState.Deleted)
-                changes.Add(period, period.OriginalValues, specimen, -1);
+                changes.Add(period.OriginalValues, specimen, -1);
             if (period.State is EntityState.Added or EntityState.Modified)
-                changes.Add(period, period.CurrentValues, specimen, +1);
+                changes.Add(period.CurrentValues, specimen, +1);
         }
         return changes;
     }
 
-    private void Add(EntityEntry<HoldingPeriod> period, PropertyValues values, (TaxonId Taxon, SpecimenKind Kind) specimen, int sign) => Add(
+    private void Add(PropertyValues values, (TaxonId Taxon, SpecimenKind Kind) specimen, int sign) => Add(
         values.GetValue<InstitutionId?>(nameof(HoldingPeriod.HolderId)), specimen.Taxon, specimen.Kind,
         values.GetValue<DateTime>(nameof(HoldingPeriod.From)), values.GetValue<DateTime?>(nameof(HoldingPeriod.To)),
         values.GetValue<int>(nameof(HoldingPeriod.Males)), values.GetValue<int>(nameof(HoldingPeriod.Females)), values.GetValue<int>(nameof(HoldingPeriod.UnknownSex)), sign);
-
-    /// <summary>The census changes of every holding period in the records, recomputed.</summary>
-    public static async Task<PeriodCensus> OfAllPeriodsAsync(MenagerieDbContext db, CancellationToken ct)
-    {
-        var changes = new PeriodCensus();
-        var periods = db.HoldingPeriods.AsNoTracking().Where(h => h.HolderId != null)
-            .Join(db.Specimens.AsNoTracking(), h => h.SpecimenId, s => s.Id, (h, s) => new { h.HolderId, s.TaxonId, s.Kind, h.From, h.To, h.Males, h.Females, h.UnknownSex });
-        await foreach (var p in periods.AsAsyncEnumerable().WithCancellation(ct))
-            changes.Add(p.HolderId, p.TaxonId, p.Kind, p.From, p.To, p.Males, p.Females, p.UnknownSex, +1);
-        return changes;
-    }
 
     /// <summary>
     /// Adds these changes to the stored rows, tracked for the caller's save: inside the transaction that holds the
