@@ -128,7 +128,7 @@ public sealed partial class SpecimenCommands
         var history = db.Entry(specimen).Collection(s => s.Events);
         if (!history.IsLoaded)
         {
-            if (details.Supersedes is null && details.Type != EventType.Retraction && await RecordedBeforeAsync(specimen.Id, details.OrderingInstant, ct) is { } recorded)
+            if (!details.RewritesHistory && await RecordedBeforeAsync(specimen.Id, details.OrderingInstant, ct) is { } recorded)
                 return specimen.RecordLatest(recorded, EventId.New(), details, db.UtcNow, db.ActorName, names.InstitutionCode);
             await history.LoadAsync(ct);
         }

@@ -130,7 +130,7 @@ public sealed partial class Specimen
         int recordedSoFar, EventId id, EventDetails details, DateTime now, string recordedBy, Func<InstitutionId, string>? nameOf = null)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (details.Supersedes is not null || details.Type == EventType.Retraction)
+        if (details.RewritesHistory)
             throw new ArgumentException("A correction or a retraction changes the past: it is recorded with the whole history loaded.", nameof(details));
         if (Taken(details) is { } taken)
             return [taken];

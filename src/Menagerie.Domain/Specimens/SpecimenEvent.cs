@@ -108,6 +108,9 @@ public sealed record EventDetails
     public string? Reason { get; init; }
 
     public DateTime OrderingInstant => At ?? Date.StartUtc;
+
+    /// <summary>A correction or a retraction: it changes what earlier events say, so the whole history is replayed with it.</summary>
+    public bool RewritesHistory => Supersedes is not null || Type == EventType.Retraction;
 }
 
 /// <summary>
