@@ -97,6 +97,46 @@ public sealed class ListingHistoryTests
         Assert.Equal((Appendix.III, "PK"), (listed.Appendix, listed.Listing!.ListingParty));
     }
 
+    /// <summary>A robin sent from Ukraine or Germany to Poland, with the population of origin given or not.</summary>
+    private static ComplianceReport Robin(string from, string? population, DateOnly on)
+    {
+        var origin = population is null ? "" : $", \"population\": \"{population}\"";
+        var json = $$"""
+            {
+              "reference": "TEST", "from": {"country": "{{from}}", "institution": "Zoo"}, "to": {"country": "PL", "institution": "Zoo"},
+              "date": "{{on:yyyy-MM-dd}}", "purpose": "Z", "terms": "loan", "transport": {"mode": "road", "transit": []},
+              "lines": [{"taxon": "Erithacus rubecula", "count": 1, "sex": "female", "source": "W", "crate": "A-1"{{origin}}}],
+              "documents": []
+            }
+            """;
+        var (shipment, problems) = ShipmentFile.Read(Encoding.UTF8.GetBytes(json), "test.json");
+        Assert.Empty(problems);
+        return Rulebook.Check(shipment!, Shipped, on);
+    }
+
+    [Fact]
+    public void Ukraine_lists_its_own_songbirds_in_Appendix_III_from_22_June_2021_and_no_other_population()
+    {
+        var before = Robin("UA", "UA", new(2021, 6, 21));
+        var ukrainian = Robin("UA", "UA", new(2021, 6, 22));
+        var german = Robin("DE", "DE", new(2021, 6, 22));
+        var unknown = Robin("DE", null, new(2021, 6, 22));
+
+        Assert.Equal(ListingOutcome.NotListed, before.Listings[0].Outcome);
+        Assert.DoesNotContain(before.Blocks, b => b.Rule.StartsWith("C-3", StringComparison.Ordinal));
+
+        Assert.Equal((Appendix.III, "UA"), (ukrainian.Listings[0].Appendix, ukrainian.Listings[0].Listing!.ListingParty));
+        Assert.Contains(ukrainian.Blocks, b => b.Rule == "C-30" && b.Need!.IssuingState == "UA");
+
+        Assert.Equal(ListingOutcome.NotListed, german.Listings[0].Outcome);
+        Assert.DoesNotContain(german.Blocks, b => b.Rule.StartsWith("C-3", StringComparison.Ordinal));
+
+        // Without the population of origin the bird could be Ukrainian: the stricter listing applies, and C-02 says why.
+        Assert.Equal([Appendix.III, Appendix.NotListed], unknown.Listings[0].Possible);
+        Assert.Contains(unknown.Requirements, r => r.Rule == "C-02" && r.Status != RequirementStatus.Satisfied);
+        Assert.Contains(unknown.Blocks, b => b.Rule == "C-31" && b.Need!.IssuingState == "DE");
+    }
+
     [Fact]
     public void The_snapping_turtle_and_the_softshells_are_in_Appendix_III_for_the_United_States_from_2016_until_CoP19_moved_them_to_Appendix_II()
     {
@@ -123,6 +163,12 @@ public sealed class ListingHistoryTests
         var timneh = Listing("Psittacus erithacus timneh", new(2024, 6, 1));
         Assert.Equal(("Psittacus timneh", Appendix.I), (timneh.Taxon, timneh.Appendix));
         Assert.Equal(Appendix.II, Listing("Psittacus erithacus timneh", new(2016, 6, 1)).Appendix);
+
+        // Ukraine listed its birds under the names CITES used then; today's genera resolve to them.
+        var coalTit = Listing("Periparus ater", new(2024, 6, 1));
+        var linnet = Listing("Linaria cannabina", new(2024, 6, 1));
+        Assert.Equal(("Parus ater", Appendix.III), (coalTit.Taxon, coalTit.Appendix));
+        Assert.Equal(("Carduelis cannabina", Appendix.III), (linnet.Taxon, linnet.Appendix));
     }
 
     [Fact]
