@@ -31,7 +31,7 @@ public sealed record NewToken(TokenView Token, string Secret);
 public sealed record SignedInUser(Guid Id, string UserName, string? SecurityStamp, IReadOnlyList<Membership> Memberships);
 
 /// <summary>Users, their memberships and their personal API tokens.</summary>
-public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<User> users, Access access, SessionCache sessions)
+public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<User> users, Access access, SessionCache sessions, DatabaseOptions database)
 {
     public const int GeneratedPasswordLength = 20;
 
@@ -181,7 +181,7 @@ public sealed partial class AccountCommands(MenagerieDbContext db, UserManager<U
     private async Task<SignedInUser?> CachedAsync(string key, Func<Task<SessionRow?>> read, CancellationToken ct)
     {
         // The stamps are read first: what is read after them is at least as new as the stamps it is kept under.
-        var stamps = await AccessStamp.ReadAsync(db, ct);
+        var stamps = await AccessStamp.ReadAsync(database, ct);
         db.LedgerHeadRead = stamps.Ledger;
         if (sessions.Find(stamps.Access, key) is { } known)
             return known;

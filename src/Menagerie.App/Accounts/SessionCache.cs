@@ -1,8 +1,9 @@
-using System.Runtime.CompilerServices;
+using System.Data.Common;
 using Menagerie.App.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 
 namespace Menagerie.App.Accounts;
 
@@ -47,21 +48,47 @@ public sealed class AccessStamp
 
     /// <summary>
     /// The stamp's value and the ledger's head now, whose hash names the exact state of the records (a database
-    /// restored from a backup has another): one small query, compiled once for each provider's model, on each
-    /// signed-in request.
+    /// restored from a backup has another): one small query on each signed-in request. It is read on a connection of
+    /// its own from the provider's pool, not through EF Core, so that a request answered from the caches never
+    /// sets up a context's services; a connection PostgreSQL dropped is retried as EF Core would retry it.
     /// </summary>
-    internal static async Task<Stamps> ReadAsync(MenagerieDbContext db, CancellationToken ct)
+    internal static async Task<Stamps> ReadAsync(DatabaseOptions database, CancellationToken ct)
     {
-        var read = await Read.GetValue(db.Model, static _ => EF.CompileAsyncQuery((MenagerieDbContext db, CancellationToken ct) =>
-            db.AccessStamps.Where(s => s.Id == Row)
-                .Select(s => new StampRow(s.Value, db.LedgerHeads.Where(h => h.Id == Ledger.LedgerHead.SingletonId).Select(h => h.Hash).First()))
-                .First()))(db, ct);
-        return new Stamps(read.Access, Convert.ToInt64(read.LedgerHash[..16], 16));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReadOnceAsync(database, ct);
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+            }
+        }
     }
 
-    private static readonly ConditionalWeakTable<IModel, Func<MenagerieDbContext, CancellationToken, Task<StampRow>>> Read = [];
+    private const int MaxAttempts = 6;
 
-    private sealed record StampRow(long Access, string LedgerHash);
+    // The tables and columns of the migrations; every signed-in request in the tests goes through this query.
+    private static readonly string StampsQuery =
+        $"""SELECT s."Value", h."Hash" FROM "AccessStamps" AS s, "LedgerHeads" AS h WHERE s."Id" = {Row} AND h."Id" = {Ledger.LedgerHead.SingletonId}""";
+
+    private static async Task<Stamps> ReadOnceAsync(DatabaseOptions database, CancellationToken ct)
+    {
+        await using DbConnection connection = database.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(database.ConnectionString)
+            : new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = StampsQuery;
+        // Npgsql keeps a prepared statement with the pooled connection, so PostgreSQL plans this query once per connection.
+        if (connection is NpgsqlConnection)
+            await command.PrepareAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            throw new InvalidOperationException("The access stamp or the ledger's head is missing: the database is not migrated.");
+        return new Stamps(reader.GetInt64(0), Convert.ToInt64(reader.GetString(1)[..16], 16));
+    }
 
     /// <param name="Access">The access stamp.</param>
     /// <param name="Ledger">The first 64 bits of the ledger head's hash.</param>

@@ -47,16 +47,21 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         ? $"SQLite ({ConnectionString})"
         : $"PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }})";
 
+    /// <summary>
+    /// A context for each request or command; its options, which depend on nothing but these settings, are built
+    /// once, so that a request does not build them again and compare them with the cached ones to find EF Core's services.
+    /// </summary>
     internal void Register(IServiceCollection services)
     {
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteMenagerieDbContext>(o => Quiet(o.UseSqlite(ConnectionString)));
+                services.AddDbContext<SqliteMenagerieDbContext>(o => Quiet(o.UseSqlite(ConnectionString)), optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<SqliteMenagerieDbContext>());
                 break;
             case DatabaseProvider.PostgreSQL:
-                services.AddDbContext<PostgresMenagerieDbContext>(o => Quiet(o.UseNpgsql(ConnectionString, n => n.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))));
+                services.AddDbContext<PostgresMenagerieDbContext>(
+                    o => Quiet(o.UseNpgsql(ConnectionString, n => n.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))), optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<MenagerieDbContext>(sp => sp.GetRequiredService<PostgresMenagerieDbContext>());
                 break;
         }
