@@ -22,12 +22,6 @@ internal sealed class RowInserter(DbContext db)
 
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
 
-    /// <summary>
-    /// SQLite parameters are named as the statement writes them ("@p0"): Microsoft.Data.Sqlite looks each name up in
-    /// the statement on every run, and a bare "p0" costs it four lookups (the name, then with each of three prefixes).
-    /// </summary>
-    private readonly bool _namedAsWritten = db.Database.IsSqlite();
-
     /// <summary>Inserts <paramref name="rows"/> of <paramref name="type"/>, each property's value read by <paramref name="value"/>, in the current transaction.</summary>
     public async Task InsertAsync<T>(IEntityType type, IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct)
     {
@@ -91,9 +85,11 @@ internal sealed class RowInserter(DbContext db)
             for (var c = 0; c < columns.Count; c++)
             {
                 var name = $"p{(r * columns.Count) + c}";
+                // Named as the statement writes it ("@p0"): Microsoft.Data.Sqlite looks each name up on every run, and a
+                // bare "p0" costs it four lookups (the name, then with each of three prefixes). Npgsql takes either.
                 var placeholder = _sql.GenerateParameterNamePlaceholder(name);
                 var (property, _, mapping) = columns[c];
-                command.Parameters.Add(mapping.CreateParameter(command, _namedAsWritten ? placeholder : name, value(rows[start + r], property), property.IsNullable));
+                command.Parameters.Add(mapping.CreateParameter(command, placeholder, value(rows[start + r], property), property.IsNullable));
                 text.Append(c == 0 ? "" : ", ").Append(placeholder);
             }
             text.Append(')');
