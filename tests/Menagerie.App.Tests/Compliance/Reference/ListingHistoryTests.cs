@@ -14,14 +14,23 @@ public sealed class ListingHistoryTests
     private static readonly Checklist Shipped = ReferenceData.Embedded();
 
     /// <summary>One animal of a taxon sent from Russia to Germany, both Parties, with a Russian export permit valid for a year.</summary>
-    private static ComplianceReport Check(string taxon, DateOnly on, string to = "DE")
+    private static ComplianceReport Check(string taxon, DateOnly on, string to = "DE") => Check(
+        taxon, on, from: "RU", to, population: null, source: "C",
+        documents: $$"""[{"type": "export-permit", "number": "RU-1", "issuer": "RU", "issued": "{{on.AddDays(-10):yyyy-MM-dd}}", "validUntil": "{{on.AddMonths(6):yyyy-MM-dd}}"}]""");
+
+    /// <summary>A wild robin sent from Ukraine or Germany to Poland with no documents, the population of origin given or not.</summary>
+    private static ComplianceReport Robin(string from, string? population, DateOnly on) =>
+        Check("Erithacus rubecula", on, from, to: "PL", population, source: "W", documents: "[]");
+
+    private static ComplianceReport Check(string taxon, DateOnly on, string from, string to, string? population, string source, string documents)
     {
+        var origin = population is null ? "" : $", \"population\": \"{population}\"";
         var json = $$"""
             {
-              "reference": "TEST", "from": {"country": "RU", "institution": "Moscow Zoo"}, "to": {"country": "{{to}}", "institution": "Zoo"},
+              "reference": "TEST", "from": {"country": "{{from}}", "institution": "Zoo"}, "to": {"country": "{{to}}", "institution": "Zoo"},
               "date": "{{on:yyyy-MM-dd}}", "purpose": "Z", "terms": "loan", "transport": {"mode": "air", "transit": []},
-              "lines": [{"taxon": "{{taxon}}", "count": 1, "sex": "female", "source": "C", "crate": "A-1"}],
-              "documents": [{"type": "export-permit", "number": "RU-1", "issuer": "RU", "issued": "{{on.AddDays(-10):yyyy-MM-dd}}", "validUntil": "{{on.AddMonths(6):yyyy-MM-dd}}"}]
+              "lines": [{"taxon": "{{taxon}}", "count": 1, "sex": "female", "source": "{{source}}", "crate": "A-1"{{origin}}}],
+              "documents": {{documents}}
             }
             """;
         var (shipment, problems) = ShipmentFile.Read(Encoding.UTF8.GetBytes(json), "test.json");
@@ -95,23 +104,6 @@ public sealed class ListingHistoryTests
         Assert.Equal(ListingOutcome.NotListed, Listing("Pavo cristatus", new(2014, 1, 1)).Outcome);
         var listed = Listing("Pavo cristatus", new(2015, 1, 1));
         Assert.Equal((Appendix.III, "PK"), (listed.Appendix, listed.Listing!.ListingParty));
-    }
-
-    /// <summary>A robin sent from Ukraine or Germany to Poland, with the population of origin given or not.</summary>
-    private static ComplianceReport Robin(string from, string? population, DateOnly on)
-    {
-        var origin = population is null ? "" : $", \"population\": \"{population}\"";
-        var json = $$"""
-            {
-              "reference": "TEST", "from": {"country": "{{from}}", "institution": "Zoo"}, "to": {"country": "PL", "institution": "Zoo"},
-              "date": "{{on:yyyy-MM-dd}}", "purpose": "Z", "terms": "loan", "transport": {"mode": "road", "transit": []},
-              "lines": [{"taxon": "Erithacus rubecula", "count": 1, "sex": "female", "source": "W", "crate": "A-1"{{origin}}}],
-              "documents": []
-            }
-            """;
-        var (shipment, problems) = ShipmentFile.Read(Encoding.UTF8.GetBytes(json), "test.json");
-        Assert.Empty(problems);
-        return Rulebook.Check(shipment!, Shipped, on);
     }
 
     [Fact]
