@@ -38,7 +38,13 @@ public sealed partial class StudbookStoryTests(Chromium chromium)
         Assert.Contains("31/12/2025", await page.Locator("#summary").TextContentAsync(), StringComparison.Ordinal);
         await Looking.AssertAccessibleAsync(page);
         await page.Locator("#plots").ScrollIntoViewIfNeededAsync();
-        await page.WaitForFunctionAsync("[...document.querySelectorAll('.plots img')].every(i => i.complete && i.naturalWidth > 0)");
+        // Each plot loaded, waited for by property: WaitForFunctionAsync polls with eval, which the pages' CSP refuses.
+        var plots = page.Locator(".plots img");
+        for (var i = 0; i < await plots.CountAsync(); i++)
+        {
+            await Assertions.Expect(plots.Nth(i)).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await plots.Nth(i).EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        }
         await Looking.ScreenshotAsync(page, "studbook-en");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Individuals" }).ClickAsync();
