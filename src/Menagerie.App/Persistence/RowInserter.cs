@@ -1,25 +1,19 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Menagerie.App.Persistence;
 
 /// <summary>
-/// Writes new rows of one table by INSERT statements of many rows each, with the columns, conversions and parameter
-/// types of the EF Core model, so that a row reads back as EF Core would have written it. For bulk loads: EF Core's
-/// own saving prepares and tracks each row on its own, which costs more than the writing.
+/// Writes new rows of one table with the columns, conversions and types of the EF Core model, so that a row reads back
+/// as EF Core would have written it: on PostgreSQL by one binary COPY, on SQLite by one prepared single-row INSERT
+/// run again for each row. For bulk loads: EF Core's own saving prepares and tracks each row on its own, which costs
+/// more than the writing.
 /// </summary>
 internal sealed class RowInserter(DbContext db)
 {
-    /// <summary>
-    /// How many rows a statement writes. SQLite finds each parameter by name in a list of the statement's, which makes
-    /// a statement's cost grow with the square of its parameters: there a statement writes one row, prepared once and
-    /// run again for each. On PostgreSQL a statement is a round trip: up to 5,000 parameters (its limit is 65,535).
-    /// </summary>
-    private int RowsPerStatement(int columns) => db.Database.IsSqlite() ? 1 : Math.Max(1, 5_000 / columns);
-
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
 
     /// <summary>Inserts <paramref name="rows"/> of <paramref name="type"/>, each property's value read by <paramref name="value"/>, in the current transaction.</summary>
@@ -31,71 +25,74 @@ internal sealed class RowInserter(DbContext db)
             throw new NotSupportedException($"{type.DisplayName()} has owned or complex parts, which are not written by row.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToList();
-        var perStatement = RowsPerStatement(columns.Count);
-        DbCommand? full = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += perStatement)
-            {
-                var count = Math.Min(perStatement, rows.Count - start);
-                if (count < perStatement)
-                {
-                    await using var last = Command(table, columns, rows, start, count, value);
-                    await last.ExecuteNonQueryAsync(ct);
-                }
-                else if (full is null)
-                {
-                    full = Command(table, columns, rows, start, count, value);
-                    await full.ExecuteNonQueryAsync(ct);
-                }
-                else
-                {
-                    // The same statement again, with the next rows' values: converted as the parameters' mappings convert.
-                    for (var r = 0; r < count; r++)
-                    {
-                        for (var c = 0; c < columns.Count; c++)
-                        {
-                            var (property, _, mapping) = columns[c];
-                            var v = value(rows[start + r], property);
-                            full.Parameters[(r * columns.Count) + c].Value = (v is null ? null : mapping.Converter?.ConvertToProvider(v) ?? v) ?? DBNull.Value;
-                        }
-                    }
-                    await full.ExecuteNonQueryAsync(ct);
-                }
-            }
-        }
-        finally
-        {
-            if (full is not null)
-                await full.DisposeAsync();
-        }
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+            await CopyAsync(connection, table, columns, rows, value, ct);
+        else
+            await InsertOneByOneAsync(table, columns, rows, value, ct);
     }
 
-    private DbCommand Command<T>(
-        StoreObjectIdentifier table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
-        IReadOnlyList<T> rows, int start, int count, Func<T, IProperty, object?> value)
+    /// <summary>
+    /// PostgreSQL takes a table's rows as one stream in its binary format: no statement to parse or plan per row, and
+    /// the server writes while the rows are still being sent.
+    /// </summary>
+    private async Task CopyAsync<T>(
+        NpgsqlConnection connection, StoreObjectIdentifier table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
+        IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
-        var text = new System.Text.StringBuilder($"INSERT INTO {_sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Column)))}) VALUES ");
-        for (var r = 0; r < count; r++)
+        var copy = $"COPY {_sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Column)))}) FROM STDIN (FORMAT BINARY)";
+        // The binary format has no room for a guess: each value is written as its column's type ("numeric", not "numeric(8,1)").
+        var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
+        await using var writer = await connection.BeginBinaryImportAsync(copy, ct);
+        foreach (var row in rows)
         {
-            text.Append(r == 0 ? "(" : ", (");
+            await writer.StartRowAsync(ct);
             for (var c = 0; c < columns.Count; c++)
             {
-                var name = $"p{(r * columns.Count) + c}";
-                // Named as the statement writes it ("@p0"): Microsoft.Data.Sqlite looks each name up on every run, and a
-                // bare "p0" costs it four lookups (the name, then with each of three prefixes). Npgsql takes either.
-                var placeholder = _sql.GenerateParameterNamePlaceholder(name);
                 var (property, _, mapping) = columns[c];
-                command.Parameters.Add(mapping.CreateParameter(command, placeholder, value(rows[start + r], property), property.IsNullable));
-                text.Append(c == 0 ? "" : ", ").Append(placeholder);
+                if (Provided(value(row, property), mapping) is { } v)
+                    await writer.WriteAsync(v, types[c], ct);
+                else
+                    await writer.WriteNullAsync(ct);
             }
-            text.Append(')');
         }
-        command.CommandText = text.ToString();
-        return command;
+        await writer.CompleteAsync(ct);
+    }
+
+    private static object? Provided(object? value, RelationalTypeMapping mapping) =>
+        value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value;
+
+    /// <summary>
+    /// SQLite finds each parameter by name in a list of the statement's, which makes a statement's cost grow with the
+    /// square of its parameters: a statement writes one row, prepared once and run again for each.
+    /// </summary>
+    private async Task InsertOneByOneAsync<T>(
+        StoreObjectIdentifier table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
+        IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
+        var placeholders = new string[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            // Named as the statement writes it ("@p0"): Microsoft.Data.Sqlite looks each name up on every run, and a
+            // bare "p0" costs it four lookups (the name, then with each of three prefixes).
+            placeholders[c] = _sql.GenerateParameterNamePlaceholder($"p{c}");
+            var (property, _, mapping) = columns[c];
+            command.Parameters.Add(mapping.CreateParameter(command, placeholders[c], value(rows[0], property), property.IsNullable));
+        }
+        command.CommandText = $"INSERT INTO {_sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Column)))}) VALUES ({string.Join(", ", placeholders)})";
+        await command.ExecuteNonQueryAsync(ct);
+        // The same statement, prepared once, again for each further row.
+        for (var r = 1; r < rows.Count; r++)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var (property, _, mapping) = columns[c];
+                command.Parameters[c].Value = Provided(value(rows[r], property), mapping) ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>The entity types in an order in which every row's foreign keys name rows already written.</summary>
