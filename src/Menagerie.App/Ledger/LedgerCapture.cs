@@ -1,6 +1,10 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Menagerie.App.Ledger;
 
@@ -63,21 +67,58 @@ internal static class LedgerCapture
     public static string Key(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Stored(p, entry.Property(p.Name).CurrentValue)));
 
-    /// <summary>The row as an entry records it: every column as stored, credentials as keyed hashes, files as their digest.</summary>
+    /// <summary>
+    /// The row as an entry records it: every column as stored, credentials as keyed hashes, files as their digest; a JSON
+    /// object of its fields in ordinal order, written as the serializer writes a sorted dictionary of them (which is how
+    /// entries were first written, and what their hashes cover).
+    /// </summary>
     public static string Snapshot(EntityEntry entry, bool original, byte[]? secretKey)
     {
         var type = entry.Metadata.ClrType.Name;
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        var values = original ? entry.OriginalValues : entry.CurrentValues;
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            var value = original ? property.OriginalValue : property.CurrentValue;
-            var field = property.Metadata.Name;
-            values[field] = value is null ? null
-                : LedgerSecrets.IsSecret(type, field) ? LedgerSecrets.Hash(secretKey ?? throw new InvalidOperationException("A credential is ledgered without the chain head's key."), type, field, Stored(property.Metadata, value)!)
-                : value is byte[] file && Files.Contains($"{type}.{field}") ? Digest(file) : Stored(property.Metadata, value);
+            writer.WriteStartObject();
+            foreach (var field in FieldsOf(entry.Metadata))
+            {
+                writer.WritePropertyName(field.Name);
+                var value = values[field.Property];
+                WriteValue(writer, value is null ? null
+                    : field.Secret ? LedgerSecrets.Hash(secretKey ?? throw new InvalidOperationException("A credential is ledgered without the chain head's key."), type, field.Name, Stored(field.Property, value)!)
+                    : field.File && value is byte[] file ? Digest(file) : Stored(field.Property, value));
+            }
+            writer.WriteEndObject();
         }
-        return JsonSerializer.Serialize(values);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>The common stored types as the serializer's own converters write them; any other by the serializer.</summary>
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string text: writer.WriteStringValue(text); break;
+            case Guid id: writer.WriteStringValue(id); break;
+            case DateTime instant: writer.WriteStringValue(instant); break;
+            case int number: writer.WriteNumberValue(number); break;
+            case long number: writer.WriteNumberValue(number); break;
+            case decimal number: writer.WriteNumberValue(number); break;
+            case bool flag: writer.WriteBooleanValue(flag); break;
+            default: JsonSerializer.Serialize(writer, value, value.GetType()); break;
+        }
+    }
+
+    private sealed record Field(IProperty Property, string Name, bool Secret, bool File);
+
+    private static readonly ConditionalWeakTable<IEntityType, Field[]> Fields = [];
+
+    /// <summary>A row's fields in the order entries list them: ordinal, as a sorted dictionary kept them.</summary>
+    private static Field[] FieldsOf(IEntityType type) => Fields.GetValue(type, static t =>
+        [.. t.GetProperties()
+            .Select(p => new Field(p, p.Name, LedgerSecrets.IsSecret(t.ClrType.Name, p.Name), Files.Contains($"{t.ClrType.Name}.{p.Name}")))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)]);
 
     /// <summary>Attached files, which enter the ledger by their SHA-256 and size: enough to tell whether one was changed.</summary>
     private static readonly HashSet<string> Files = new(StringComparer.Ordinal) { "TransferDocument.File", "Studbook.Content" };

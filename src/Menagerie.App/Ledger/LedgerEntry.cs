@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace Menagerie.App.Ledger;
@@ -53,13 +53,24 @@ public sealed class LedgerEntry
     /// <summary>The hash of this entry's content and its predecessor's hash, as hex.</summary>
     public string ComputeHash()
     {
-        // A JSON array is an unambiguous encoding: no field can run into the next.
-        var canonical = JsonSerializer.Serialize(new object?[]
+        // A JSON array is an unambiguous encoding: no field can run into the next. Written as the serializer writes an
+        // array of these values, which is what every hash in the chain covers.
+        var canonical = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(canonical))
         {
-            Sequence, RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), Actor, EntityType, EntityId,
-            Action, Before, After, Reason, PreviousHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+            writer.WriteStartArray();
+            writer.WriteNumberValue(Sequence);
+            writer.WriteStringValue(RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var text in (ReadOnlySpan<string?>)[Actor, EntityType, EntityId, Action, Before, After, Reason, PreviousHash])
+            {
+                if (text is null)
+                    writer.WriteNullValue();
+                else
+                    writer.WriteStringValue(text);
+            }
+            writer.WriteEndArray();
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(canonical.WrittenSpan));
     }
 }
 
