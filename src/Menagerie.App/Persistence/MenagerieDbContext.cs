@@ -159,10 +159,12 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
     /// <summary>
     /// Saves the rows added since the last save — new rows only, such as a bulk load's — as a save would: their
     /// versions set, one ledger entry each after the locked chain head, for the same reason; but each table's rows
-    /// written by statements of many rows (<see cref="RowInserter"/>) rather than by EF Core, row by row. Runs in
-    /// the caller's transaction, which makes it all or nothing; leaves nothing tracked.
+    /// written together (<see cref="RowInserter"/>) rather than by EF Core, row by row. Runs in
+    /// the caller's transaction, which makes it all or nothing; leaves nothing tracked. The census changes of the new
+    /// rows are added to <paramref name="census"/>, for the caller to apply once in the same transaction after its last
+    /// part (the parts of a load share most of their census rows).
     /// </summary>
-    internal async Task<int> InsertAddedAsync(string reason, CancellationToken cancellationToken)
+    internal async Task<int> InsertAddedAsync(string reason, App.Specimens.PeriodCensus census, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is null)
             throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
@@ -177,7 +179,7 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
                 throw new InvalidOperationException("Only new rows are inserted this way; a change to a row is saved by SaveChangesAsync.");
             Versioning.Bump(ChangeTracker);
             var head = await LockChainHeadAsync(cancellationToken);
-            var census = await App.Specimens.PeriodCensus.OfTrackedAsync(this, cancellationToken);
+            census.Include(await App.Specimens.PeriodCensus.OfTrackedAsync(this, cancellationToken));
             var changes = LedgerCapture.Capture(ChangeTracker, LedgerCapture.HasSecrets(ChangeTracker) ? head.EnsureSecretKey() : head.SecretKey);
             var now = UtcNow;
             var entries = new List<LedgerEntry>(changes.Count);
@@ -196,10 +198,9 @@ public abstract class MenagerieDbContext : IdentityUserContext<User, Guid>
                 await inserter.InsertAsync(type, byType[type], static (row, property) => row.CurrentValues[property], cancellationToken);
             await inserter.InsertAsync(Model.FindEntityType(typeof(LedgerEntry))!, entries, static (row, property) => property.GetGetter().GetClrValue(row), cancellationToken);
 
-            // The head and the census are the rows updated: saved by EF Core, once the new rows are no longer tracked.
+            // The head is the row updated: saved by EF Core, once the new rows are no longer tracked.
             ChangeTracker.Clear();
             LedgerHeads.Attach(head).State = EntityState.Modified;
-            await census.ApplyAsync(this, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             ChangeTracker.Clear();
             return added.Count + entries.Count;

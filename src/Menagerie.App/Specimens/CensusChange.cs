@@ -89,6 +89,13 @@ internal sealed class PeriodCensus
             Add(h.HolderId, specimen.TaxonId, specimen.Kind, h.From, h.To, h.Males, h.Females, h.UnknownSex, +1);
     }
 
+    /// <summary>Adds another set of changes to these.</summary>
+    public void Include(PeriodCensus other)
+    {
+        foreach (var (key, tally) in other._changes)
+            Change(key, tally);
+    }
+
     private void Change(CensusKey key, CensusTally tally)
     {
         var sum = _changes.GetValueOrDefault(key) + tally;
