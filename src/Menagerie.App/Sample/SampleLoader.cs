@@ -160,7 +160,7 @@ public sealed partial class SampleLoader(MenagerieDbContext db)
 
     /// <summary>
     /// The census changes of the parts saved so far, applied once after them: each part's own would read and
-    /// rewrite much the same rows again (the copies of a collection share their days), a tenth of the load's time.
+    /// rewrite much the same rows again (the animals of a collection share their days).
     /// </summary>
     private PeriodCensus _census = new();
 
