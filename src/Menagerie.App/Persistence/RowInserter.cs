@@ -44,8 +44,7 @@ internal sealed class RowInserter(DbContext db)
         IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct)
     {
         var copy = $"COPY {into} FROM STDIN (FORMAT BINARY)";
-        // The binary format has no room for a guess: each value is written as its column's type ("numeric", not "numeric(8,1)").
-        var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
+        var types = columns.Select(c => CopyType(c.Column, c.Mapping)).ToArray();
         await using var writer = await connection.BeginBinaryImportAsync(copy, ct);
         foreach (var row in rows)
         {
@@ -60,6 +59,19 @@ internal sealed class RowInserter(DbContext db)
             }
         }
         await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// The binary format has no room for a guess: each value is written as its column's type, named without its
+    /// length or precision ("numeric", not "numeric(8,1)"). A type whose name goes on after them ("timestamp(3) with
+    /// time zone", an array's "[]") is refused rather than written as another.
+    /// </summary>
+    private static string CopyType(string column, RelationalTypeMapping mapping)
+    {
+        var (full, name) = (mapping.StoreType, mapping.StoreTypeNameBase);
+        return full == name || (full.StartsWith(name + "(", StringComparison.Ordinal) && full.EndsWith(')'))
+            ? name
+            : throw new NotSupportedException($"The column {column} ({full}) is not written by COPY: its type's name goes on after its size.");
     }
 
     private static object? Provided(object? value, RelationalTypeMapping mapping) =>

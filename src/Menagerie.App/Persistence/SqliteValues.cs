@@ -32,8 +32,8 @@ internal static class SqliteValues
         {
             null or DBNull => raw.sqlite3_bind_null(statement, index),
             string text => raw.sqlite3_bind_text(statement, index, text),
-            Guid id when type == SqliteType.Text => raw.sqlite3_bind_text(statement, index, id.ToString().ToUpperInvariant()),
-            Guid id => raw.sqlite3_bind_blob(statement, index, id.ToByteArray()),
+            Guid id when type == SqliteType.Blob => raw.sqlite3_bind_blob(statement, index, id.ToByteArray()),
+            Guid id => raw.sqlite3_bind_text(statement, index, id.ToString().ToUpperInvariant()),
             DateTime instant when type != SqliteType.Real => raw.sqlite3_bind_text(statement, index, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
             DateTimeOffset instant when type != SqliteType.Real => raw.sqlite3_bind_text(statement, index, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
             DateOnly day when type != SqliteType.Real => raw.sqlite3_bind_text(statement, index, day.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
@@ -43,6 +43,7 @@ internal static class SqliteValues
             long number => raw.sqlite3_bind_int64(statement, index, number),
             short number => raw.sqlite3_bind_int64(statement, index, number),
             byte number => raw.sqlite3_bind_int64(statement, index, number),
+            double number when double.IsNaN(number) => throw new InvalidOperationException("Cannot store NaN: SQLite would store it as NULL."),
             double number => raw.sqlite3_bind_double(statement, index, number),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
             _ => throw new NotSupportedException($"A {value.GetType().Name} stored as {type} is not written by row."),

@@ -158,7 +158,5 @@ internal sealed class PeriodCensus
                     db.CensusChanges.Remove(row);
             }
         }
-        // A bulk save looks for no changes by itself (InsertAddedAsync): the rows added to are marked changed here.
-        db.ChangeTracker.DetectChanges();
     }
 }
