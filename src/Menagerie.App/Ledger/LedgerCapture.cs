@@ -2,9 +2,11 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Menagerie.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Menagerie.App.Ledger;
 
@@ -65,7 +67,7 @@ internal static class LedgerCapture
 
     /// <summary>The row's primary key as an entry names it: its parts as stored, joined by '/'.</summary>
     public static string Key(EntityEntry entry) =>
-        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Stored(p, entry.Property(p.Name).CurrentValue)));
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => p.GetTypeMapping().AsStored(entry.Property(p.Name).CurrentValue)));
 
     /// <summary>
     /// The row as an entry records it: every column as stored, credentials as keyed hashes, files as their digest; a JSON
@@ -85,8 +87,8 @@ internal static class LedgerCapture
                 writer.WritePropertyName(field.Name);
                 var value = values[field.Property];
                 WriteValue(writer, value is null ? null
-                    : field.Secret ? LedgerSecrets.Hash(secretKey ?? throw new InvalidOperationException("A credential is ledgered without the chain head's key."), type, field.Name, Stored(field.Property, value)!)
-                    : field.File && value is byte[] file ? Digest(file) : Stored(field.Property, value));
+                    : field.Secret ? LedgerSecrets.Hash(secretKey ?? throw new InvalidOperationException("A credential is ledgered without the chain head's key."), type, field.Name, field.Mapping.AsStored(value)!)
+                    : field.File && value is byte[] file ? Digest(file) : field.Mapping.AsStored(value));
             }
             writer.WriteEndObject();
         }
@@ -110,14 +112,14 @@ internal static class LedgerCapture
         }
     }
 
-    private sealed record Field(IProperty Property, string Name, bool Secret, bool File);
+    private sealed record Field(IProperty Property, CoreTypeMapping Mapping, string Name, bool Secret, bool File);
 
     private static readonly ConditionalWeakTable<IEntityType, Field[]> Fields = [];
 
     /// <summary>A row's fields in the order entries list them: ordinal, as a sorted dictionary kept them.</summary>
     private static Field[] FieldsOf(IEntityType type) => Fields.GetValue(type, static t =>
         [.. t.GetProperties()
-            .Select(p => new Field(p, p.Name, LedgerSecrets.IsSecret(t.ClrType.Name, p.Name), Files.Contains($"{t.ClrType.Name}.{p.Name}")))
+            .Select(p => new Field(p, p.GetTypeMapping(), p.Name, LedgerSecrets.IsSecret(t.ClrType.Name, p.Name), Files.Contains($"{t.ClrType.Name}.{p.Name}")))
             .OrderBy(f => f.Name, StringComparer.Ordinal)]);
 
     /// <summary>Attached files, which enter the ledger by their SHA-256 and size: enough to tell whether one was changed.</summary>
@@ -125,8 +127,4 @@ internal static class LedgerCapture
 
     private static string Digest(byte[] file) =>
         $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))} ({file.Length} bytes)";
-
-    /// <summary>The value as the database stores it (an id as its Guid, counts as 1.2.0).</summary>
-    private static object? Stored(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, object? value) =>
-        value is null ? null : property.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
 }
