@@ -61,13 +61,9 @@ public sealed class LedgerEntry
             writer.WriteStartArray();
             writer.WriteNumberValue(Sequence);
             writer.WriteStringValue(RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            // A null field is written as JSON null, as the serializer wrote it.
             foreach (var text in (ReadOnlySpan<string?>)[Actor, EntityType, EntityId, Action, Before, After, Reason, PreviousHash])
-            {
-                if (text is null)
-                    writer.WriteNullValue();
-                else
-                    writer.WriteStringValue(text);
-            }
+                writer.WriteStringValue(text);
             writer.WriteEndArray();
         }
         return Convert.ToHexStringLower(SHA256.HashData(canonical.WrittenSpan));
