@@ -88,7 +88,7 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         scope.ServiceProvider.GetRequiredService<Actor>().Name = who ?? Operator;
         scope.ServiceProvider.GetRequiredService<App.Accounts.Access>().ActAsOperator();
         var db = scope.ServiceProvider.GetRequiredService<MenagerieDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        var pending = !await DatabaseSetup.IsUpToDateAsync(db, ct);
         if (!create && pending)
         {
             await error.WriteLineAsync($"The database {database.Describe()} is not up to date. Run 'menagerie db migrate' first.");

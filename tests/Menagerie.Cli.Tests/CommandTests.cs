@@ -56,6 +56,33 @@ public sealed class CommandTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_database_missing_a_migration_or_never_migrated_is_refused_as_not_up_to_date(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, withSample: true);
+        var current = await CliRun.RunAsync(database.Options, "institution", "list", "--format", "json");
+        await using (var db = TestDatabase.Open(database.Options))
+        {
+            var last = db.Database.GetMigrations().Last();
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = {last}""", Ct);
+        }
+        var behind = await CliRun.RunAsync(database.Options, "institution", "list");
+        await using (var db = TestDatabase.Open(database.Options))
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "__EFMigrationsHistory" """, Ct);
+        var never = await CliRun.RunAsync(database.Options, "institution", "list");
+
+        Assert.Equal((0, ""), (current.Exit, current.Error));
+        Assert.Equal(4, JsonDocument.Parse(current.Output).RootElement.GetArrayLength());
+        foreach (var refused in new[] { behind, never })
+        {
+            Assert.True(refused.Exit == 2, refused.Error);
+            Assert.Empty(refused.Output);
+            Assert.Contains("is not up to date. Run 'menagerie db migrate' first.", refused.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
     public async Task Audit_verify_exits_1_naming_the_first_entry_edited_in_the_database(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, withSample: true);

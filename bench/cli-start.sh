@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Times the command line's database commands against their floor, `menagerie --help`, each a whole process on
+# the sample collection (SQLite), built as the README tells users to install it: published for linux-x64,
+# framework-dependent, ReadyToRun. The commands take turns, N rounds; prints each one's median and its
+# ratio to the median of --help (issue 17's target: <= 3).
+#
+# Usage: bench/cli-start.sh [rounds]   (default 10)
+#   BEFORE=DIR   also time an earlier published build (DIR/menagerie) in the same rounds, on its own database
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-10}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet publish src/Menagerie.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o artifacts/bench/cli-r2r --nologo -v quiet
+builds=("$PWD/artifacts/bench/cli-r2r")
+[ -n "${BEFORE:-}" ] && builds+=("$(cd "$BEFORE" && pwd)")
+
+# Each build reads a database it migrated itself: an older one is refused as not up to date, which is not the command.
+for b in "${!builds[@]}"; do
+  mkdir -p "$work/$b"
+  (cd "$work/$b" && "${builds[$b]}/menagerie" db migrate >/dev/null && "${builds[$b]}/menagerie" sample load >/dev/null)
+done
+
+commands=("--help" "institution list" "census show MOSCOW" "specimen show EEP-PLE-3117")
+for ((r = 0; r < rounds; r++)); do
+  for b in "${!builds[@]}"; do
+    for c in "${!commands[@]}"; do
+      # shellcheck disable=SC2086 # each command is its words
+      (cd "$work/$b" && /usr/bin/time -f "%e" -a -o "$work/times-$b-$c" "${builds[$b]}/menagerie" ${commands[$c]} >/dev/null)
+    done
+  done
+done
+
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "$(date -u +%F) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(dotnet --version); load $(cut -d' ' -f1-3 /proc/loadavg)"
+for b in "${!builds[@]}"; do
+  echo "${builds[$b]}"
+  floor=$(median "$work/times-$b-0")
+  for c in "${!commands[@]}"; do
+    m=$(median "$work/times-$b-$c")
+    printf '  %-30s %6.2f s %6.1f×\n' "${commands[$c]}" "$m" "$(echo "$m / $floor" | bc -l)"
+  done
+done
+echo "median of $rounds; target: each database command <= 3× --help"
