@@ -99,6 +99,23 @@ public sealed class ListingHistoryTests
     }
 
     [Fact]
+    public void Listings_the_base_already_holds_are_not_changed_again_and_each_change_has_its_own_meeting()
+    {
+        // Swinhoe's softshell went into Appendix II at CoP16 (2013) and stayed there; it was never in Appendix I.
+        var softshell = Listing("Rafetus swinhoei", new(2024, 6, 1));
+        Assert.Equal((Appendix.II, new DateOnly(2013, 6, 12)), (softshell.Appendix, softshell.Listing!.EffectiveFrom));
+        Assert.Empty(Shipped.ChangesOf("Pelodiscus maackii"));
+
+        // The tokay gecko: CoP18, not CoP19.
+        Assert.Equal(ListingOutcome.NotListed, Listing("Gekko gecko", new(2019, 11, 25)).Outcome);
+        Assert.Equal((ListingOutcome.Listed, Appendix.II), (Listing("Gekko gecko", new(2019, 11, 26)).Outcome, Listing("Gekko gecko", new(2019, 11, 26)).Appendix));
+
+        // The great-billed seed finch: Appendix II with its look-alikes, not Appendix I as proposed.
+        Assert.Equal(ListingOutcome.NotListed, Listing("Sporophila maximiliani", new(2026, 3, 4)).Outcome);
+        Assert.Equal(Appendix.II, Listing("Sporophila maximiliani", new(2026, 3, 5)).Appendix);
+    }
+
+    [Fact]
     public void An_Appendix_III_listing_by_a_party_applies_from_its_date()
     {
         Assert.Equal(ListingOutcome.NotListed, Listing("Pavo cristatus", new(2014, 1, 1)).Outcome);
