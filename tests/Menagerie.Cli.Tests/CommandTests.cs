@@ -80,6 +80,32 @@ public sealed class CommandTests
         }
     }
 
+    [Fact]
+    public async Task Db_migrate_creates_a_PostgreSQL_database_that_does_not_exist_yet()
+    {
+        // A database on the test server (or the reason the test is skipped), beside which a new one is named.
+        await using var neighbour = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL);
+        var name = "menagerie_new_" + Guid.NewGuid().ToString("N")[..16];
+        var database = new DatabaseOptions(DatabaseProvider.PostgreSQL,
+            new Npgsql.NpgsqlConnectionStringBuilder(neighbour.Options.ConnectionString) { Database = name }.ConnectionString);
+        try
+        {
+            var before = await CliRun.RunAsync(database, "institution", "list");
+            var migrate = await CliRun.RunAsync(database, "db", "migrate");
+            var after = await CliRun.RunAsync(database, "institution", "list", "--format", "json");
+
+            Assert.Equal(2, before.Exit);
+            Assert.Contains("is not up to date. Run 'menagerie db migrate' first.", before.Error, StringComparison.Ordinal);
+            Assert.Equal((0, ""), (migrate.Exit, migrate.Error));
+            Assert.Equal((0, "[]"), (after.Exit, after.Output.Trim()));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await (await PostgresServer.GetAsync()).Server!.DropDatabaseAsync(name);
+        }
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]

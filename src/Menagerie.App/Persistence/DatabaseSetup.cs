@@ -1,7 +1,9 @@
 using System.Globalization;
 using Menagerie.App.Compliance.Reference;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Menagerie.App.Persistence;
 
@@ -23,13 +25,15 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// True when every migration of this build has been applied to the database. The history table is read by plain
+    /// True when the database exists and every migration of this build has been applied to it. The history table is read by plain
     /// statements: EF Core's own <c>GetPendingMigrationsAsync</c> builds a second model for that table and compiles a
     /// query over it, a sixth of the time of a short command at the command line (bench/RESULTS.md); and on PostgreSQL
     /// its check that the table exists answered yes for a database without one.
     /// </summary>
     public static async Task<bool> IsUpToDateAsync(MenagerieDbContext db, CancellationToken ct)
     {
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+            return false;
         const string History = HistoryRepository.DefaultTableName;
         var exists = db.Database.IsSqlite()
             ? $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{History}'"
