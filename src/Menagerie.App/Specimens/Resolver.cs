@@ -88,6 +88,9 @@ public static class SpecimenLookup
 
         /// <summary>Its whole history, tracked.</summary>
         History,
+
+        /// <summary>Its whole history, for showing it; not tracked.</summary>
+        HistoryShown,
     }
 
     /// <summary>
@@ -102,6 +105,7 @@ public static class SpecimenLookup
         IQueryable<Specimen> query = reading switch
         {
             Reading.History => db.Specimens.Include(s => s.Identifiers).Include(s => s.Events).Include(s => s.Holdings).AsSplitQuery(),
+            Reading.HistoryShown => db.Specimens.AsNoTracking().Include(s => s.Identifiers).Include(s => s.Events).Include(s => s.Holdings).AsSplitQuery(),
             Reading.HistoryEnd => db.Specimens.Include(s => s.Identifiers).Include(s => s.Holdings).AsSplitQuery(),
             _ => db.Specimens.AsNoTracking().Include(s => s.Identifiers),
         };

@@ -32,7 +32,7 @@ public sealed class SpecimenQueries(MenagerieDbContext db, Accounts.Access acces
 
     public async Task<Outcome<HistoryView>> HistoryAsync(string reference, CancellationToken ct)
     {
-        switch (await SpecimenLookup.FindAsync(db, reference, ct, SpecimenLookup.Reading.History, visible: access.CanRead))
+        switch (await SpecimenLookup.FindAsync(db, reference, ct, SpecimenLookup.Reading.HistoryShown, visible: access.CanRead))
         {
             case SpecimenLookup.Found { Specimen: var specimen }:
                 var names = await NamesForAsync([specimen], ct);
