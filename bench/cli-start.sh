@@ -6,7 +6,10 @@
 #
 # Usage: bench/cli-start.sh [rounds]   (default 10)
 #   BEFORE=DIR   also time an earlier published build (DIR/menagerie) in the same rounds, on its own database
+# Each build reads a new SQLite file in a temporary folder, whatever the shell's Menagerie settings say.
 set -euo pipefail
+export LC_ALL=C
+unset ConnectionStrings__Menagerie Menagerie__Database__Provider
 cd "$(dirname "$0")/.."
 rounds=${1:-10}
 work=$(mktemp -d)
@@ -27,20 +30,23 @@ commands=("--help" "institution list" "census show MOSCOW" "specimen show EEP-PL
 for ((r = 0; r < rounds; r++)); do
   for b in "${!builds[@]}"; do
     for c in "${!commands[@]}"; do
+      start=$(date +%s%N)
       # shellcheck disable=SC2086 # each command is its words
-      (cd "$work/$b" && /usr/bin/time -f "%e" -a -o "$work/times-$b-$c" "${builds[$b]}/menagerie" ${commands[$c]} >/dev/null)
+      (cd "$work/$b" && "${builds[$b]}/menagerie" ${commands[$c]} >/dev/null)
+      echo $(($(date +%s%N) - start)) >>"$work/times-$b-$c"
     done
   done
 done
 
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# The median of a file of nanoseconds, in seconds.
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print ((NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) / 1e9 }'; }
 echo "$(date -u +%F) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(dotnet --version); load $(cut -d' ' -f1-3 /proc/loadavg)"
 for b in "${!builds[@]}"; do
   echo "${builds[$b]}"
   floor=$(median "$work/times-$b-0")
   for c in "${!commands[@]}"; do
     m=$(median "$work/times-$b-$c")
-    printf '  %-30s %6.2f s %6.1f×\n' "${commands[$c]}" "$m" "$(echo "$m / $floor" | bc -l)"
+    printf '  %-30s %6.3f s %6.1f×\n' "${commands[$c]}" "$m" "$(awk -v m="$m" -v f="$floor" 'BEGIN { print m / f }')"
   done
 done
 echo "median of $rounds; target: each database command <= 3× --help"

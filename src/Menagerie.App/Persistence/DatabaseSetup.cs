@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Menagerie.App.Persistence;
 
@@ -25,25 +26,34 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// True when the database exists and every migration of this build has been applied to it. The history table is read by plain
-    /// statements: EF Core's own <c>GetPendingMigrationsAsync</c> builds a second model for that table and compiles a
-    /// query over it, a sixth of the time of a short command at the command line (bench/RESULTS.md); and on PostgreSQL
-    /// its check that the table exists answered yes for a database without one.
+    /// True when the database exists and every migration of this build has been applied to it. The history table is
+    /// read by plain statements: EF Core's own <c>GetPendingMigrationsAsync</c> builds a second model for that table and
+    /// compiles a query over it, a sixth of the time of a short command at the command line (bench/RESULTS.md); on
+    /// PostgreSQL its check that the table exists answered yes for a database without one, and its check that the
+    /// database exists opens a second connection.
     /// </summary>
     public static async Task<bool> IsUpToDateAsync(MenagerieDbContext db, CancellationToken ct)
     {
-        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
-            return false;
         const string History = HistoryRepository.DefaultTableName;
-        var exists = db.Database.IsSqlite()
-            ? $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{History}'"
-            : $"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = '{History}'";
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite && !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+            return false;
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
+        }
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = exists;
+            // Found as the read below finds it: on PostgreSQL by the search path, not in one schema.
+            command.CommandText = sqlite
+                ? $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{History}'"
+                : $"SELECT count(to_regclass('\"{History}\"'))";
             if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0)
                 return false;
             command.CommandText = $"SELECT \"MigrationId\" FROM \"{History}\"";
