@@ -89,6 +89,27 @@ public sealed class ReferenceCommandTests
     }
 
     [Fact]
+    public async Task Show_of_a_species_the_checklist_does_not_name_gives_the_listing_covering_its_genus_or_says_it_is_unknown()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var newt = await CliRun.RunAsync(database.Options, "reference", "show", "Tylototriton anguliceps", "--on", "2024-06-01", "--format", "json");
+        var table = await CliRun.RunAsync(database.Options, "reference", "show", "Tylototriton anguliceps", "--on", "2024-06-01");
+        var unknown = await CliRun.RunAsync(database.Options, "reference", "show", "Panthera fantasia");
+        var beforeCoP18 = await CliRun.RunAsync(database.Options, "reference", "show", "Tylototriton anguliceps", "--on", "2018-06-01");
+
+        Assert.Equal(0, newt.Exit);
+        var json = JsonDocument.Parse(newt.Output).RootElement;
+        Assert.Equal(("Tylototriton", "Tylototriton"), (json.GetProperty("listedUnder").GetString(), json.GetProperty("coveredByGenus").GetString()));
+        Assert.Equal(["ii"], json.GetProperty("listings").EnumerateArray().Select(r => r.GetProperty("appendix").GetString()));
+        Assert.Contains("Not a name in the checklist: the listing that covers every species of Tylototriton applies.", table.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, unknown.Exit);
+        Assert.Contains("Panthera fantasia is not a name in the checklist", unknown.Output + unknown.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, beforeCoP18.Exit);
+        Assert.Contains("Tylototriton anguliceps is not a name in the checklist", beforeCoP18.Output + beforeCoP18.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_checklist_of_bad_input_lists_every_problem_exits_2_and_changes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -87,6 +87,8 @@ public static class ReferenceCommands
     {
         var synonym = view.AcceptedName is null ? "" : $", a synonym of {view.AcceptedName}";
         console.WriteLine($"{view.Name} ({view.Rank?.ToString() ?? "not a checklist name"}{synonym}); lineage: {string.Join(" > ", view.Lineage)}");
+        if (view.CoveredByGenus is { } genus)
+            console.WriteLine($"Not a name in the checklist: the listing that covers every species of {genus} applies. Check the spelling, or import a newer checklist that names it.");
         if (view.DomesticatedFormOf is { } wild)
             console.WriteLine($"The domesticated form of {wild.WildTaxon}: not subject to the Convention. Source: {wild.Source}");
         else if (view.ExcludedBy is { } excludedBy)

@@ -182,6 +182,22 @@ public sealed class Checklist
     /// <summary>Whether any taxon below this one carries a listing of its own.</summary>
     public bool HasListingBelow(string taxon) => _listedBelow.Contains(taxon);
 
+    /// <summary>
+    /// For a species or subspecies the checklist does not name, its genus, when the checklist has the genus and no
+    /// taxon below the genus is listed on its own: the genus's listing (or the family's or order's above it) then
+    /// covers every species of the genus, as "Tylototriton spp." does for species named after the checklist's
+    /// edition. Null when the name is in the checklist, is not a binomial or trinomial, or a species of its genus
+    /// is listed apart, which the unnamed one could be under another name.
+    /// </summary>
+    public ChecklistTaxon? GenusCovering(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 3 || Taxon(name) is not null)
+            return null;
+        return Taxon(words[0]) is { Rank: TaxonRank.Genus } genus && !HasListingBelow(genus.Name) ? genus : null;
+    }
+
     /// <summary>The date the taxon (or the higher taxon it is listed under) first entered the Appendices.</summary>
     public DateOnly? FirstListed(string taxon) => _firstListed.TryGetValue(taxon, out var date) ? date : null;
 

@@ -44,6 +44,12 @@ public sealed record ListingResolution
     public bool WildNameForDomestic { get; init; }
 
     /// <summary>
+    /// For a species the checklist does not name, the genus whose listing covers it as a whole (see
+    /// <see cref="Checklist.GenusCovering"/>); null for a name the checklist has.
+    /// </summary>
+    public string? CoveredByGenus { get; init; }
+
+    /// <summary>
     /// The day the listing applied is known to be current as of: its source's date, or the day the listing
     /// changes are complete to for its class and Appendix when that is later.
     /// </summary>
@@ -82,7 +88,10 @@ public sealed record ListingResolution
         if (taxon?.AcceptedName is { } accepted)
             taxon = checklist.Taxon(accepted);
         if (taxon is null)
-            return new() { Line = line.Number, Recorded = recorded, Outcome = ListingOutcome.NotInChecklist };
+        {
+            return checklist.GenusCovering(recorded) is { } genus ? ThroughGenus(checklist, line, recorded, genus, on)
+                : new() { Line = line.Number, Recorded = recorded, Outcome = ListingOutcome.NotInChecklist };
+        }
 
         var lineage = checklist.Lineage(taxon.Name).ToList();
         if (taxon.Rank is not (TaxonRank.Species or TaxonRank.Subspecies))
@@ -127,6 +136,30 @@ public sealed record ListingResolution
             Outcome = applied.Appendix == Appendix.NotListed ? ListingOutcome.NotListed : ListingOutcome.Listed,
             Appendix = applied.Appendix,
             Listing = applied.Listing,
+            CurrentAsOf = checklist.CurrentAsOf(lineage, applied.Appendix, applied.Listing?.AsOf ?? checklist.AsOf),
+        };
+    }
+
+    // A species the checklist does not name, resolved by the listing that covers its whole genus. Not listed that
+    // way (nothing covers the genus) means not known: it may be a misspelling of a listed species elsewhere.
+    private static ListingResolution ThroughGenus(Checklist checklist, ShipmentLine line, string recorded, ChecklistTaxon genus, DateOnly on)
+    {
+        List<string> lineage = [recorded, .. checklist.Lineage(genus.Name)];
+        var candidates = Candidates(checklist, lineage, 0, line.Population, on);
+        var applied = candidates.OrderBy(c => c.Appendix).First();
+        if (applied.Appendix == Appendix.NotListed)
+            return new() { Line = line.Number, Recorded = recorded, Outcome = ListingOutcome.NotInChecklist };
+        return new()
+        {
+            Line = line.Number,
+            Recorded = recorded,
+            Taxon = recorded,
+            Lineage = lineage,
+            Possible = candidates.Select(c => c.Appendix).Distinct().Order().ToList(),
+            Outcome = ListingOutcome.Listed,
+            Appendix = applied.Appendix,
+            Listing = applied.Listing,
+            CoveredByGenus = genus.Name,
             CurrentAsOf = checklist.CurrentAsOf(lineage, applied.Appendix, applied.Listing?.AsOf ?? checklist.AsOf),
         };
     }

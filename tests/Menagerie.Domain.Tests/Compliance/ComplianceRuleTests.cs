@@ -236,9 +236,21 @@ public sealed class ComplianceRuleTests
     [Fact]
     public void A_name_outside_the_checklist_is_blocked_and_a_synonym_resolves_to_its_accepted_name()
     {
-        Assert.True(Check(RussiaTo("DE", [Line(1, "Cacatua nonexistens")])).Blocks("C-01"));
+        Assert.True(Check(RussiaTo("DE", [Line(1, "Nocatua nonexistens")])).Blocks("C-01"));
         var synonym = Check(RussiaTo("DE", [Line(1, "Cacatua galerita")]));
         Assert.Equal(("Cacatua alba", Appendix.II), (synonym.Listings[0].Taxon, synonym.Listings[0].Appendix));
+    }
+
+    [Fact]
+    public void A_species_the_checklist_does_not_name_takes_the_listing_covering_its_whole_genus_with_a_warning()
+    {
+        // No cockatoo is listed apart from the parrots' order here: every Cacatua is in Appendix II.
+        var report = Check(RussiaTo("DE", [Line(1, "Cacatua nonexistens")]));
+
+        var listing = report.Listings[0];
+        Assert.Equal((ListingOutcome.Listed, Appendix.II, "Cacatua"), (listing.Outcome, listing.Appendix, listing.CoveredByGenus));
+        Assert.False(report.Blocks("C-01"));
+        Assert.Contains(report.Requirements, r => r.Rule == "C-01" && r.Severity == Severity.Warn && r.Status == RequirementStatus.Missing);
     }
 
     [Fact]

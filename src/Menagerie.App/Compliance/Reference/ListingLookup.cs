@@ -42,12 +42,13 @@ public sealed record ReferenceStatusView(
 /// A taxon's listing on a day as the checklist in the records resolves it: the listings in force of the
 /// nearest taxon in its lineage that has any (<see cref="ListedUnder"/>), unless a higher taxon's listing
 /// leaves it out (<see cref="ExcludedBy"/>) or it is a domesticated form outside the Convention; and the
-/// dated changes to the listings of its lineage recorded over the checklist (<see cref="History"/>).
+/// dated changes to the listings of its lineage recorded over the checklist (<see cref="History"/>). A species the
+/// checklist does not name resolves through its genus where a listing covers the whole genus (<see cref="CoveredByGenus"/>).
 /// </summary>
 public sealed record TaxonListingView(
     string Name, string? AcceptedName, TaxonRank? Rank, IReadOnlyList<string> Lineage, DomesticatedView? DomesticatedFormOf,
     string? ListedUnder, string? ExcludedBy, DateOnly? FirstListed, string ChecklistSource, DateOnly ChecklistAsOf,
-    DateOnly On, IReadOnlyList<ListingRowView> Listings, IReadOnlyList<ListingChangeView> History);
+    DateOnly On, IReadOnlyList<ListingRowView> Listings, IReadOnlyList<ListingChangeView> History, string? CoveredByGenus = null);
 
 public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
 {
@@ -91,11 +92,13 @@ public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
         var checklist = await ReferenceData.LoadAsync(db, ct);
         var taxon = checklist.Taxon(name.Trim());
         var domesticated = checklist.Domesticated(name.Trim());
-        if (taxon is null && domesticated is null)
-            return new Outcome<TaxonListingView>.NotFound($"{name} is not a name in the checklist ({checklist.Source}, as of {checklist.AsOf:yyyy-MM-dd}).");
+        var genus = taxon is null && domesticated is null ? checklist.GenusCovering(name.Trim()) : null;
+        var notFound = new Outcome<TaxonListingView>.NotFound($"{name} is not a name in the checklist ({checklist.Source}, as of {checklist.AsOf:yyyy-MM-dd}).");
+        if (taxon is null && domesticated is null && genus is null)
+            return notFound;
 
-        var accepted = taxon?.AcceptedName ?? taxon?.Name ?? domesticated!.Name;
-        var lineage = checklist.Lineage(accepted).ToList();
+        var accepted = taxon?.AcceptedName ?? taxon?.Name ?? domesticated?.Name ?? name.Trim();
+        List<string> lineage = genus is null ? [.. checklist.Lineage(accepted)] : [accepted, .. checklist.Lineage(genus.Name)];
         string? listedUnder = null, excludedBy = null;
         IReadOnlyList<CitesListing> listings = [];
         for (var i = 0; domesticated is null && i < lineage.Count; i++)
@@ -109,8 +112,11 @@ public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
                 (listedUnder, listings) = (lineage[i], found);
             break;
         }
+        // A name the checklist lacks is known only through a listing that covers its genus on the day.
+        if (genus is not null && listedUnder is null)
+            return notFound;
         return new Outcome<TaxonListingView>.Ok(new TaxonListingView(
-            taxon?.Name ?? domesticated!.Name,
+            taxon?.Name ?? domesticated?.Name ?? accepted,
             taxon?.AcceptedName,
             taxon?.Rank,
             lineage,
@@ -122,6 +128,7 @@ public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
             checklist.AsOf,
             day,
             listings.Select(ListingRowView.Of).ToList(),
-            lineage.SelectMany(checklist.ChangesOf).OrderBy(c => c.EffectiveFrom).Select(ListingChangeView.Of).ToList()));
+            lineage.SelectMany(checklist.ChangesOf).OrderBy(c => c.EffectiveFrom).Select(ListingChangeView.Of).ToList(),
+            genus?.Name));
     }
 }

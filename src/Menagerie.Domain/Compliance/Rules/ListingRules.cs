@@ -20,6 +20,8 @@ public static class ListingRules
             {
                 ListingOutcome.NotInChecklist => Block(line, $"'{listing.Recorded}' is not a name in the checklist ({context.Checklist.Source}): record the accepted scientific name"),
                 ListingOutcome.NotIdentified => Block(line, $"{line.Label} is identified only to {listing.Taxon}, under which species are listed in different Appendices or not at all: record each animal's species"),
+                _ when listing.CoveredByGenus is { } genus => ComplianceContext.Condition("C-01", Severity.Warn, ListingSource, [line.Number], met: false,
+                    $"{Describe(listing, context.Checklist)}. '{listing.Recorded}' is not a name in the checklist ({context.Checklist.Source}); the listing covering every species of {genus} is applied: check the spelling, or import a newer checklist that names it"),
                 _ => Info(line, Describe(listing, context.Checklist)),
             };
             var asOf = listing.CurrentAsOf;

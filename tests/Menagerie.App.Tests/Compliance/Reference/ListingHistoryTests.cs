@@ -181,6 +181,46 @@ public sealed class ListingHistoryTests
     }
 
     [Fact]
+    public void The_pumas_lumped_into_the_eastern_cougar_at_CoP17_are_in_Appendix_II_from_then_and_the_Costa_Rican_puma_stays_in_I()
+    {
+        Assert.Equal(Appendix.I, Listing("Puma concolor coryi", new(2016, 6, 1)).Appendix);
+        var florida = Listing("Puma concolor coryi", new(2024, 6, 1));
+        Assert.Equal(("Puma concolor couguar", Appendix.II), (florida.Taxon, florida.Appendix));
+        Assert.Equal(Appendix.II, Listing("Puma concolor couguar", new(2024, 6, 1)).Appendix);
+        Assert.Equal(Appendix.I, Listing("Puma concolor costaricensis", new(2024, 6, 1)).Appendix);
+        Assert.Equal(Appendix.I, Listing("Lichenostomus melanops cassidix", new(2016, 6, 1)).Appendix);
+        Assert.Equal(Appendix.II, Listing("Lichenostomus melanops cassidix", new(2024, 6, 1)).Appendix);
+    }
+
+    [Fact]
+    public void A_species_the_checklist_does_not_name_is_covered_by_its_genus_listed_as_a_whole_from_the_day_of_that_listing()
+    {
+        // A crocodile newt described in 2015, after the checklist's edition; its genus came into Appendix II at CoP18.
+        var newt = Check("Tylototriton anguliceps", new(2024, 6, 1));
+        var listing = newt.Listings.Single();
+        Assert.Equal((ListingOutcome.Listed, Appendix.II, "Tylototriton"), (listing.Outcome, listing.Appendix, listing.CoveredByGenus));
+        Assert.Equal("Tylototriton", listing.Listing!.Taxon);
+        Assert.Equal(["Tylototriton anguliceps", "Tylototriton"], listing.Lineage.Take(2));
+        var warning = Assert.Single(newt.Requirements, r => r.Rule == "C-01" && r.Severity == Severity.Warn && r.Status != RequirementStatus.Expired);
+        Assert.Contains("'Tylototriton anguliceps' is not a name in the checklist", warning.Message.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Appendix II under Tylototriton since 2019-11-26", warning.Message.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(newt.Blocks, b => b.Rule == "C-01");
+
+        // Before CoP18 nothing covered the genus: a name the checklist does not know stays unknown.
+        var before = Check("Tylototriton anguliceps", new(2018, 6, 1)).Listings.Single();
+        Assert.Equal(ListingOutcome.NotInChecklist, before.Outcome);
+    }
+
+    [Fact]
+    public void A_species_the_checklist_does_not_name_stays_unknown_where_species_of_its_genus_are_listed_apart()
+    {
+        // Species of Panthera are listed in their own names (the lion in II, the tiger in I): an unknown one could be either.
+        Assert.Equal(ListingOutcome.NotInChecklist, Listing("Panthera fantasia", new(2024, 6, 1)).Outcome);
+        Assert.Equal(ListingOutcome.NotInChecklist, Listing("Nogenus nospecies", new(2024, 6, 1)).Outcome);
+        Assert.Contains(Check("Nogenus nospecies", new(2024, 6, 1)).Blocks, b => b.Rule == "C-01");
+    }
+
+    [Fact]
     public void Listings_of_mammals_and_birds_are_current_as_far_as_the_changes_are_complete_and_draw_no_stale_warning()
     {
         var parrot = Check("Psittacus erithacus", new(2026, 12, 1));
