@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times the command line's database commands against their floor, `menagerie --help`, each a whole process on
 # the sample collection (SQLite), built as the README tells users to install it: published for linux-x64,
-# framework-dependent, ReadyToRun. The commands take turns, N rounds; prints each one's median and its
-# ratio to the median of --help (issue 17's target: <= 3).
+# self-contained, the application and .NET compiled ahead of time into one ReadyToRun composite image. The
+# commands take turns, N rounds; prints each one's median and its ratio to the median of --help (issue 17's
+# target: <= 3).
 #
 # Usage: bench/cli-start.sh [rounds]   (default 10)
 #   BEFORE=DIR   also time an earlier published build (DIR/menagerie) in the same rounds, on its own database
@@ -15,9 +16,8 @@ rounds=${1:-10}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/Menagerie.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o artifacts/bench/cli-r2r --nologo -v quiet
-builds=("$PWD/artifacts/bench/cli-r2r")
+bench/publish-cli.sh
+builds=("$PWD/artifacts/bench/cli-install")
 [ -n "${BEFORE:-}" ] && builds+=("$(cd "$BEFORE" && pwd)")
 
 # Each build reads a database it migrated itself: an older one is refused as not up to date, which is not the command.

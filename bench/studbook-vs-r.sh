@@ -37,10 +37,8 @@ if ! R_LIBS="$rlib" Rscript -e 'stopifnot(packageVersion("pedigreemm") == "0.3.5
   R CMD INSTALL -l "$rlib" "$src" >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; exit 2; }
 fi
 
-# The build the README tells users to install: for linux-x64, ReadyToRun (a fifth faster at 300,000 animals than JIT alone).
-dotnet publish src/Menagerie.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o artifacts/bench/cli --nologo -v quiet
-cli=artifacts/bench/cli/menagerie
+bench/publish-cli.sh
+cli=artifacts/bench/cli-install/menagerie
 before=${BEFORE:+dotnet $BEFORE/menagerie.dll}
 
 cat >"$work/f.R" <<'R'

@@ -68,16 +68,15 @@ public sealed class StudbookReader
         var line = csv.RowNumber + 1;
         if (IsBlank(csv))
             return;
-        var id = _input.Intern(Field(csv, StudbookColumn.Id));
+        var id = Field(csv, StudbookColumn.Id);
         var (birthDate, birthYear) = ReadBirth(csv, line, id);
         var death = ReadLaterDate(csv, StudbookColumn.Death, "died", line, id, birthDate);
         var departure = ReadLaterDate(csv, StudbookColumn.Departure, "left", line, id, birthDate);
         ReadAsOf(csv, line, id);
-        _input.Add(new PedigreeRow
+        // The ids go in as written: the input makes no string of them until one is asked for.
+        _input.Add(id, Field(csv, StudbookColumn.Sire), Field(csv, StudbookColumn.Dam), new PedigreeRow
         {
-            Id = id,
-            Sire = Parent(csv, StudbookColumn.Sire),
-            Dam = Parent(csv, StudbookColumn.Dam),
+            Id = string.Empty,
             Sex = SexCode(Field(csv, StudbookColumn.Sex)),
             Line = line,
             BirthDate = birthDate,
@@ -89,7 +88,7 @@ public sealed class StudbookReader
         });
     }
 
-    private (DateOnly? Date, int? Year) ReadBirth(CsvDataReader csv, int line, string id)
+    private (DateOnly? Date, int? Year) ReadBirth(CsvDataReader csv, int line, ReadOnlySpan<char> id)
     {
         var text = Field(csv, StudbookColumn.BirthDate);
         if (!StudbookFields.TryParseDate(text, out var date, out var year))
@@ -100,7 +99,7 @@ public sealed class StudbookReader
         return (date, year ?? yearOnly);
     }
 
-    private DateOnly? ReadLaterDate(CsvDataReader csv, StudbookColumn column, string verb, int line, string id, DateOnly? birth)
+    private DateOnly? ReadLaterDate(CsvDataReader csv, StudbookColumn column, string verb, int line, ReadOnlySpan<char> id, DateOnly? birth)
     {
         var text = Field(csv, column);
         if (!StudbookFields.TryParseDate(text, out var date, out var year))
@@ -111,13 +110,13 @@ public sealed class StudbookReader
         if (date < birth)
         {
             var message = $"'{id}' {verb} on {date:yyyy-MM-dd}, before its birth on {birth:yyyy-MM-dd}.";
-            _problems.Add(new(PedigreeIssueSeverity.Warning, _file, line, StudbookColumns.Name(column), id, message));
+            _problems.Add(new(PedigreeIssueSeverity.Warning, _file, line, StudbookColumns.Name(column), id.ToString(), message));
         }
         return date ?? (year is { } y ? new DateOnly(y, 7, 1) : null);
     }
 
     // The date the data were extracted, when the file carries it as a column: one date for the whole file.
-    private void ReadAsOf(CsvDataReader csv, int line, string id)
+    private void ReadAsOf(CsvDataReader csv, int line, ReadOnlySpan<char> id)
     {
         var text = Field(csv, StudbookColumn.AsOf);
         if (text.IsEmpty)
@@ -130,14 +129,14 @@ public sealed class StudbookReader
             Error(line, StudbookColumns.Name(StudbookColumn.AsOf), id, $"The data were extracted on one date; this row says {date:yyyy-MM-dd} where an earlier one says {_asOf:yyyy-MM-dd}.");
     }
 
-    private bool? ReadAlive(CsvDataReader csv, int line, string id)
+    private bool? ReadAlive(CsvDataReader csv, int line, ReadOnlySpan<char> id)
     {
         if (_columns[(int)StudbookColumn.Alive] >= 0)
             return ReadFlag(csv, StudbookColumn.Alive, line, id);
         return !ReadFlag(csv, StudbookColumn.Dead, line, id);
     }
 
-    private bool? ReadFlag(CsvDataReader csv, StudbookColumn column, int line, string id)
+    private bool? ReadFlag(CsvDataReader csv, StudbookColumn column, int line, ReadOnlySpan<char> id)
     {
         var text = Field(csv, column);
         if (StudbookFields.TryParseFlag(text, out var flag))
@@ -145,12 +144,6 @@ public sealed class StudbookReader
         var name = StudbookColumns.Name(column);
         Error(line, name, id, $"'{text}' is not a yes/no value (1/0, true/false, yes/no) for '{id}'.");
         return null;
-    }
-
-    private string? Parent(CsvDataReader csv, StudbookColumn column)
-    {
-        var parent = Field(csv, column);
-        return PedigreeInput.IsUnknownParent(parent) ? null : _input.Intern(parent);
     }
 
     private ReadOnlySpan<char> Field(CsvDataReader csv, StudbookColumn column)
@@ -185,6 +178,6 @@ public sealed class StudbookReader
         return text;
     }
 
-    private void Error(int line, string field, string? id, string message) =>
-        _problems.Add(new(PedigreeIssueSeverity.Error, _file, line, field, string.IsNullOrEmpty(id) ? null : id, message));
+    private void Error(int line, string field, ReadOnlySpan<char> id, string message) =>
+        _problems.Add(new(PedigreeIssueSeverity.Error, _file, line, field, id.IsEmpty ? null : id.ToString(), message));
 }

@@ -71,11 +71,36 @@ public sealed class PedigreeInput
         }
 
         var id = row.Id.AsSpan().Trim();
+        Keep(id.IsEmpty ? KeptRow.None : IdNumber(row.Id), ParentNumber(row.Sire), ParentNumber(row.Dam), row);
+    }
+
+    /// <summary>
+    /// Adds one row as a file reader holds it: the id and the parents as written, and the rest of the row in
+    /// <paramref name="row"/>, whose <see cref="PedigreeRow.Id"/>, <see cref="PedigreeRow.Sire"/> and
+    /// <see cref="PedigreeRow.Dam"/> are not read. No string is made for an id until one is asked for, so that
+    /// reading a million rows makes none.
+    /// </summary>
+    /// <param name="id">The id as written; blank is a missing id.</param>
+    /// <param name="sire">The sire as written, or an unknown-parent token.</param>
+    /// <param name="dam">The dam as written, or an unknown-parent token.</param>
+    /// <param name="row">The sex code, line and life data of the row.</param>
+    public void Add(ReadOnlySpan<char> id, ReadOnlySpan<char> sire, ReadOnlySpan<char> dam, in PedigreeRow row)
+    {
+        var trimmed = id.Trim();
+        Keep(
+            trimmed.IsEmpty ? KeptRow.None : _ids.Add(trimmed),
+            IsUnknownParent(sire) ? KeptRow.None : _ids.Add(sire.Trim()),
+            IsUnknownParent(dam) ? KeptRow.None : _ids.Add(dam.Trim()),
+            row);
+    }
+
+    private void Keep(int id, int sire, int dam, in PedigreeRow row)
+    {
         _rows.Add(new KeptRow
         {
-            Id = id.IsEmpty ? KeptRow.None : IdNumber(row.Id),
-            Sire = ParentNumber(row.Sire),
-            Dam = ParentNumber(row.Dam),
+            Id = id,
+            Sire = sire,
+            Dam = dam,
             SexCode = row.Sex is null ? KeptRow.None : _sexCodes.Add(row.Sex),
             Line = row.Line,
             BirthDate = row.BirthDate,

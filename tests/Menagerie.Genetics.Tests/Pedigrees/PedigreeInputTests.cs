@@ -1,4 +1,5 @@
 using Menagerie.Genetics.Pedigrees;
+using CsCheck;
 using Menagerie.Genetics.Tests.Support;
 
 namespace Menagerie.Genetics.Tests.Pedigrees;
@@ -29,6 +30,32 @@ public sealed class PedigreeInputTests
         Assert.Equal(["b", "a", "c"], input.Rows.Select(r => r.Id));
         Assert.Same(input.Rows[0].Id, input.Rows[1].Dam);
         Assert.Same(input.Rows[1].Id, input.Rows[2].Sire);
+    }
+
+    [Fact]
+    public void Rows_added_from_the_ids_as_written_are_the_rows_added_from_strings()
+    {
+        // Few letters, so ids repeat; up to 3,000 rows, so the pool grows many times; spaces and unknown-parent tokens.
+        string[] tokens = ["0", "NA", " wild", "-"];
+        string?[] sexes = [null, "M", "F"];
+        var id = Gen.OneOf(Gen.String[Gen.Char["ab1 "], 0, 5], Gen.Int[0, tokens.Length - 1].Select(k => tokens[k]));
+        Gen.Select(id, id, id, Gen.Int[0, sexes.Length - 1].Select(k => sexes[k])).Array[0, 3000].Sample(rows =>
+        {
+            var fromStrings = new PedigreeInput();
+            var fromSpans = new PedigreeInput();
+            foreach (var (i, sire, dam, sex) in rows)
+            {
+                fromStrings.Add(new PedigreeRow { Id = i, Sire = sire, Dam = dam, Sex = sex });
+                fromSpans.Add(i, sire, dam, new PedigreeRow { Id = string.Empty, Sex = sex });
+            }
+
+            Assert.Equal(fromStrings.Rows, fromSpans.Rows);
+            // Each id is one number however often it is met: every repeat of an id is reported as listed again.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var repeated = rows.Select((r, n) => (Id: r.Item1.Trim(), Line: n + 1)).Where(r => r.Id.Length > 0 && !seen.Add(r.Id)).Select(r => r.Line);
+            var reported = Pedigree.Build(fromSpans).Issues.Where(i => i.Kind == PedigreeIssueKind.DuplicateId).Select(i => i.Line);
+            Assert.Equal(repeated, reported);
+        }, iter: 200);
     }
 
     [Fact]
