@@ -1,5 +1,5 @@
-using Menagerie.Genetics.Pedigrees;
 using CsCheck;
+using Menagerie.Genetics.Pedigrees;
 using Menagerie.Genetics.Tests.Support;
 
 namespace Menagerie.Genetics.Tests.Pedigrees;
