@@ -44,6 +44,9 @@ public sealed record ListingChange
     /// <summary>Populations the new listing leaves out.</summary>
     public IReadOnlyList<string> ExcludedPopulations { get; init; } = [];
 
+    /// <summary>Taxa below it that the new listing leaves out ("except the species native to Japan", named).</summary>
+    public IReadOnlyList<string> ExcludedTaxa { get; init; } = [];
+
     public string Annotation { get; init; } = "";
     public required DateOnly EffectiveFrom { get; init; }
 
@@ -100,6 +103,7 @@ public sealed record ListingChange
         ListingParty = appendix == Appendix.III ? ListingParty : null,
         Populations = appendix == Appendix.NotListed ? [] : Populations,
         ExcludedPopulations = appendix == Appendix.NotListed ? [] : ExcludedPopulations,
+        ExcludedTaxa = appendix == Appendix.NotListed ? [] : ExcludedTaxa,
         Annotation = Annotation,
         Source = Meeting.Length == 0 ? Source : $"{Meeting}: {Source}",
 

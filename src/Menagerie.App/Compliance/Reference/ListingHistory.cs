@@ -68,6 +68,7 @@ internal static class ListingHistory
                 ListingParty = party,
                 Populations = populations,
                 ExcludedPopulations = excluded,
+                ExcludedTaxa = (row["excluded_taxa"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Annotation = row["annotation"] ?? "",
                 EffectiveFrom = effective,
                 Meeting = row["meeting"] ?? "",

@@ -32,7 +32,7 @@ public sealed record ReferenceTables(
     [
         (PartiesFile, ["code", "name", "party", "entry_into_force", "as_of", "source"]),
         (CorrectionsFile, ["taxon", "appendix", "effective_from", "listing_party", "populations", "excluded_populations", "excluded_taxa", "excludes_domesticated", "annotation", "as_of", "source"]),
-        (ChangesFile, ["taxon", "rank", "parent", "change", "from_appendix", "to_appendix", "listing_party", "populations", "excluded_populations", "annotation", "effective_from", "meeting", "as_of", "source"]),
+        (ChangesFile, ["taxon", "rank", "parent", "change", "from_appendix", "to_appendix", "listing_party", "populations", "excluded_populations", "excluded_taxa", "annotation", "effective_from", "meeting", "as_of", "source"]),
         (SynonymsFile, ["name", "listed_as", "effective_from", "source"]),
         (CoverageFile, ["taxon", "appendices", "complete_to", "note"]),
         (DomesticatedFile, ["name", "wild_taxon", "source"]),

@@ -79,10 +79,10 @@ public sealed class BadReferenceFilesTests : IDisposable
             "Aix galericulata,none,,,,,,false,,2013-11-30,snapshot",
             "Aix galericulata,II,2013-11-30,,,,,false,,2013-11-30,snapshot");
         Write(ReferenceTables.ChangesFile,
-            "taxon,rank,parent,change,from_appendix,to_appendix,listing_party,populations,excluded_populations,annotation,effective_from,meeting,as_of,source",
-            "Psittacus erithacus,species,,moved,II,I,,,,,2017-01-02,CoP17,2026-12-06,a source",
-            "Psittacus erithacus,tribe,,transferred,II,,,,,,2017-13-02,CoP17,2026-12-06,",
-            "Okapia johnstoni,species,Artiodactyla,added,II,IV,,ZZZ,,,2026-03-05,CoP20,2026-12-06,a source");
+            "taxon,rank,parent,change,from_appendix,to_appendix,listing_party,populations,excluded_populations,excluded_taxa,annotation,effective_from,meeting,as_of,source",
+            "Psittacus erithacus,species,,moved,II,I,,,,,,2017-01-02,CoP17,2026-12-06,a source",
+            "Psittacus erithacus,tribe,,transferred,II,,,,,,,2017-13-02,CoP17,2026-12-06,",
+            "Okapia johnstoni,species,Artiodactyla,added,II,IV,,ZZZ,,,,2026-03-05,CoP20,2026-12-06,a source");
         Write(ReferenceTables.SynonymsFile, "name,listed_as,effective_from,source", "Copsychus malabaricus,Copsychus malabaricus,2023-02-23,a source");
         Write(ReferenceTables.CoverageFile, "taxon,appendices,complete_to,note", "Mammalia,I;IV,2026-12-06,a note");
         Write(ReferenceTables.DomesticatedFile, "name,wild_taxon,source", "Bos grunniens,Bos mutus,", "Bos grunniens,Bos mutus,C-03", "Bos grunniens,Bos mutus,C-03");

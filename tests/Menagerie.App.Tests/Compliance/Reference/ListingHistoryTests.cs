@@ -212,10 +212,27 @@ public sealed class ListingHistoryTests
     }
 
     [Fact]
+    public void The_geckos_native_to_Japan_are_left_out_of_the_CoP18_listing_of_their_genus_until_Japan_lists_them_in_Appendix_III()
+    {
+        var left = Listing("Goniurosaurus kuroiwae", new(2020, 6, 1));
+        Assert.Equal((ListingOutcome.NotListed, "Goniurosaurus"), (left.Outcome, left.Listing!.Taxon));
+
+        var japan = Listing("Goniurosaurus kuroiwae", new(2024, 6, 1));
+        Assert.Equal((Appendix.III, "JP"), (japan.Appendix, japan.Listing!.ListingParty));
+        var newt = Listing("Echinotriton andersoni", new(2024, 6, 1));
+        Assert.Equal((Appendix.III, "JP"), (newt.Appendix, newt.Listing!.ListingParty));
+        var lizard = Listing("Calotes liolepis", new(2024, 6, 1));
+        Assert.Equal((Appendix.III, "LK"), (lizard.Appendix, lizard.Listing!.ListingParty));
+        Assert.Equal(ListingOutcome.NotListed, Listing("Calotes liolepis", new(2021, 2, 13)).Outcome);
+    }
+
+    [Fact]
     public void A_species_the_checklist_does_not_name_stays_unknown_where_species_of_its_genus_are_listed_apart()
     {
-        // Species of Panthera are listed in their own names (the lion in II, the tiger in I): an unknown one could be either.
+        // Species of Panthera are listed in their own names (the lion in II, the tiger in I): an unknown one could be either;
+        // so are Japan's six Goniurosaurus, in Appendix III, beside the genus in II.
         Assert.Equal(ListingOutcome.NotInChecklist, Listing("Panthera fantasia", new(2024, 6, 1)).Outcome);
+        Assert.Equal(ListingOutcome.NotInChecklist, Listing("Goniurosaurus fantasia", new(2024, 6, 1)).Outcome);
         Assert.Equal(ListingOutcome.NotInChecklist, Listing("Nogenus nospecies", new(2024, 6, 1)).Outcome);
         Assert.Contains(Check("Nogenus nospecies", new(2024, 6, 1)).Blocks, b => b.Rule == "C-01");
     }
