@@ -233,6 +233,8 @@ public sealed class LedgerPageTests
         var status = await api.GetFromJsonAsync<JsonElement>("/api/v1/reference/status", Ct);
         var unknown = await api.GetAsync("/api/v1/reference/listings/Psittacus%20nonexistens", Ct);
         var notADay = await api.GetAsync("/api/v1/reference/listings/Psittacus%20erithacus?on=June", Ct);
+        var newtPage = await viewer.GetStringAsync("/checklist?name=Tylototriton%20anguliceps&on=2024-06-01", Ct);
+        var newt = await api.GetFromJsonAsync<JsonElement>("/api/v1/reference/listings/Tylototriton%20anguliceps?on=2024-06-01", Ct);
 
         Assert.Contains("Listings in force on 01/06/2016.", in2016, StringComparison.Ordinal);
         Assert.Contains("Listed under Psittaciformes.", in2016, StringComparison.Ordinal);
@@ -245,5 +247,8 @@ public sealed class LedgerPageTests
         Assert.Equal("2013-11-30", status.GetProperty("checklistAsOf").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notADay.StatusCode);
+        Assert.Contains("Not a name in the checklist: the listing that covers every species of Tylototriton applies.", newtPage, StringComparison.Ordinal);
+        Assert.Contains("Listed under Tylototriton.", newtPage, StringComparison.Ordinal);
+        Assert.Equal(("Tylototriton", "ii"), (newt.GetProperty("coveredByGenus").GetString(), newt.GetProperty("listings")[0].GetProperty("appendix").GetString()));
     }
 }
