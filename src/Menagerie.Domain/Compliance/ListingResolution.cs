@@ -87,14 +87,15 @@ public sealed record ListingResolution
             taxon = checklist.Taxon($"{trinomial[0]} {trinomial[1]}");
         if (taxon?.AcceptedName is { } accepted)
             taxon = checklist.Taxon(accepted);
-        if (taxon is null)
-        {
-            return checklist.GenusCovering(recorded) is { } genus ? ThroughGenus(checklist, line, recorded, genus, on)
-                : new() { Line = line.Number, Recorded = recorded, Outcome = ListingOutcome.NotInChecklist };
-        }
+        // A species the checklist does not name is resolved by the listing that covers its whole genus, if any.
+        var genus = taxon is null ? checklist.GenusCovering(recorded) : null;
+        var notInChecklist = new ListingResolution { Line = line.Number, Recorded = recorded, Outcome = ListingOutcome.NotInChecklist };
+        if (taxon is null && genus is null)
+            return notInChecklist;
 
-        var lineage = checklist.Lineage(taxon.Name).ToList();
-        if (taxon.Rank is not (TaxonRank.Species or TaxonRank.Subspecies))
+        var name = taxon?.Name ?? recorded;
+        List<string> lineage = genus is null ? [.. checklist.Lineage(name)] : [recorded, .. checklist.Lineage(genus.Name)];
+        if (taxon is not null && taxon.Rank is not (TaxonRank.Species or TaxonRank.Subspecies))
         {
             var listedAround = checklist.HasListingBelow(taxon.Name) || lineage.Any(t => checklist.ListingsOf(t, on).Count > 0);
             return new()
@@ -111,17 +112,20 @@ public sealed record ListingResolution
         var candidates = Candidates(checklist, lineage, 0, line.Population, on);
         var applied = candidates.OrderBy(c => c.Appendix).First();
         var possible = candidates.Select(c => c.Appendix).Distinct().Order().ToList();
+        // Nothing covering the genus on the day: the name is not known, and may be a misspelling of a listed species.
+        if (genus is not null && applied.Appendix == Appendix.NotListed)
+            return notInChecklist;
         if (line.Domestic && candidates.Any(c => c.Listing?.ExcludesDomesticated == true))
         {
             return new()
             {
                 Line = line.Number,
                 Recorded = recorded,
-                Taxon = taxon.Name,
+                Taxon = name,
                 Outcome = ListingOutcome.Domesticated,
                 Lineage = lineage,
                 Possible = [Appendix.NotListed],
-                WildTaxon = taxon.Name,
+                WildTaxon = name,
                 WildNameForDomestic = true,
                 Listing = applied.Listing,
             };
@@ -130,36 +134,13 @@ public sealed record ListingResolution
         {
             Line = line.Number,
             Recorded = recorded,
-            Taxon = taxon.Name,
+            Taxon = name,
             Lineage = lineage,
             Possible = possible,
             Outcome = applied.Appendix == Appendix.NotListed ? ListingOutcome.NotListed : ListingOutcome.Listed,
             Appendix = applied.Appendix,
             Listing = applied.Listing,
-            CurrentAsOf = checklist.CurrentAsOf(lineage, applied.Appendix, applied.Listing?.AsOf ?? checklist.AsOf),
-        };
-    }
-
-    // A species the checklist does not name, resolved by the listing that covers its whole genus. Not listed that
-    // way (nothing covers the genus) means not known: it may be a misspelling of a listed species elsewhere.
-    private static ListingResolution ThroughGenus(Checklist checklist, ShipmentLine line, string recorded, ChecklistTaxon genus, DateOnly on)
-    {
-        List<string> lineage = [recorded, .. checklist.Lineage(genus.Name)];
-        var candidates = Candidates(checklist, lineage, 0, line.Population, on);
-        var applied = candidates.OrderBy(c => c.Appendix).First();
-        if (applied.Appendix == Appendix.NotListed)
-            return new() { Line = line.Number, Recorded = recorded, Outcome = ListingOutcome.NotInChecklist };
-        return new()
-        {
-            Line = line.Number,
-            Recorded = recorded,
-            Taxon = recorded,
-            Lineage = lineage,
-            Possible = candidates.Select(c => c.Appendix).Distinct().Order().ToList(),
-            Outcome = ListingOutcome.Listed,
-            Appendix = applied.Appendix,
-            Listing = applied.Listing,
-            CoveredByGenus = genus.Name,
+            CoveredByGenus = genus?.Name,
             CurrentAsOf = checklist.CurrentAsOf(lineage, applied.Appendix, applied.Listing?.AsOf ?? checklist.AsOf),
         };
     }
