@@ -20,12 +20,6 @@ public sealed class PedigreeInput
     private readonly TextPool _sexCodes = new();
     private readonly List<KeptRow> _rows = [];
 
-    // The last ids handed out by Intern with their numbers: a reader interns a row's id and parents just
-    // before adding the row, and Add then finds their numbers here instead of hashing each id a second time.
-    private readonly string[] _recent = new string[4];
-    private readonly int[] _recentNumbers = new int[4];
-    private int _nextRecent;
-
     /// <summary>Creates an empty input.</summary>
     public PedigreeInput() => Rows = new RowList(this);
 
@@ -53,12 +47,7 @@ public sealed class PedigreeInput
             return string.Empty;
         }
 
-        var number = _ids.Add(id);
-        var kept = _ids[number];
-        _recent[_nextRecent] = kept;
-        _recentNumbers[_nextRecent] = number;
-        _nextRecent = (_nextRecent + 1) & (_recent.Length - 1);
-        return kept;
+        return _ids[_ids.Add(id)];
     }
 
     /// <summary>Adds one row.</summary>
@@ -70,8 +59,7 @@ public sealed class PedigreeInput
             throw new ArgumentException("A row needs an id (an empty one is reported as an error).", nameof(row));
         }
 
-        var id = row.Id.AsSpan().Trim();
-        Keep(id.IsEmpty ? KeptRow.None : IdNumber(row.Id), ParentNumber(row.Sire), ParentNumber(row.Dam), row);
+        Add(row.Id, row.Sire, row.Dam, row);
     }
 
     /// <summary>
@@ -87,20 +75,11 @@ public sealed class PedigreeInput
     public void Add(ReadOnlySpan<char> id, ReadOnlySpan<char> sire, ReadOnlySpan<char> dam, in PedigreeRow row)
     {
         var trimmed = id.Trim();
-        Keep(
-            trimmed.IsEmpty ? KeptRow.None : _ids.Add(trimmed),
-            IsUnknownParent(sire) ? KeptRow.None : _ids.Add(sire.Trim()),
-            IsUnknownParent(dam) ? KeptRow.None : _ids.Add(dam.Trim()),
-            row);
-    }
-
-    private void Keep(int id, int sire, int dam, in PedigreeRow row)
-    {
         _rows.Add(new KeptRow
         {
-            Id = id,
-            Sire = sire,
-            Dam = dam,
+            Id = trimmed.IsEmpty ? KeptRow.None : _ids.Add(trimmed),
+            Sire = IsUnknownParent(sire) ? KeptRow.None : _ids.Add(sire.Trim()),
+            Dam = IsUnknownParent(dam) ? KeptRow.None : _ids.Add(dam.Trim()),
             SexCode = row.Sex is null ? KeptRow.None : _sexCodes.Add(row.Sex),
             Line = row.Line,
             BirthDate = row.BirthDate,
@@ -142,25 +121,6 @@ public sealed class PedigreeInput
 
     /// <summary>The sex code as written, <see langword="null"/> where the row has none.</summary>
     internal string? SexCodeOf(int number) => number == KeptRow.None ? null : _sexCodes[number];
-
-    private int ParentNumber(string? parent) => IsUnknownParent(parent) ? KeptRow.None : IdNumber(parent!);
-
-    // The number of an id as Add keeps it, trimmed; an id just interned is found without hashing it again.
-    private int IdNumber(string id)
-    {
-        if (!char.IsWhiteSpace(id[0]) && !char.IsWhiteSpace(id[^1]))
-        {
-            for (var k = 0; k < _recent.Length; k++)
-            {
-                if (ReferenceEquals(_recent[k], id))
-                {
-                    return _recentNumbers[k];
-                }
-            }
-        }
-
-        return _ids.Add(id.AsSpan().Trim());
-    }
 
     private PedigreeRow ToRow(in KeptRow kept) => new()
     {
