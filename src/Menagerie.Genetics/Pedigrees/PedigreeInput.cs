@@ -74,12 +74,18 @@ public sealed class PedigreeInput
     /// <param name="row">The sex code, line and life data of the row.</param>
     public void Add(ReadOnlySpan<char> id, ReadOnlySpan<char> sire, ReadOnlySpan<char> dam, in PedigreeRow row)
     {
-        var trimmed = id.Trim();
+        id = id.Trim();
+        sire = IsUnknownParent(sire) ? [] : sire.Trim();
+        dam = IsUnknownParent(dam) ? [] : dam.Trim();
+        var (idAt, sireAt, damAt) = (TextPool.Find(id), TextPool.Find(sire), TextPool.Find(dam));
+        _ids.Prefetch(idAt);
+        _ids.Prefetch(sireAt);
+        _ids.Prefetch(damAt);
         _rows.Add(new KeptRow
         {
-            Id = trimmed.IsEmpty ? KeptRow.None : _ids.Add(trimmed),
-            Sire = IsUnknownParent(sire) ? KeptRow.None : _ids.Add(sire.Trim()),
-            Dam = IsUnknownParent(dam) ? KeptRow.None : _ids.Add(dam.Trim()),
+            Id = id.IsEmpty ? KeptRow.None : _ids.Add(id, idAt),
+            Sire = sire.IsEmpty ? KeptRow.None : _ids.Add(sire, sireAt),
+            Dam = dam.IsEmpty ? KeptRow.None : _ids.Add(dam, damAt),
             SexCode = row.Sex is null ? KeptRow.None : _sexCodes.Add(row.Sex),
             Line = row.Line,
             BirthDate = row.BirthDate,

@@ -24,6 +24,33 @@ public sealed class AnalysisReportJsonTests
     }
 
     [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 1)]
+    [InlineData(false, 7)]
+    [InlineData(true, 500)]
+    [InlineData(false, 1_999)]
+    [InlineData(false, 2_000)]
+    public async Task Write_in_parts_side_by_side_gives_the_same_bytes_as_the_serializer(bool indented, int partSize)
+    {
+        var csv = new StringWriter();
+        await StudbookGenerator.Generate(2_000, 3).WriteCsvAsync(csv, TestContext.Current.CancellationToken);
+        var pedigree = await StudbookText.PedigreeAsync(csv.ToString());
+        var report = StudbookAnalysis.Compute(pedigree, StudbookAnalysis.SelectReference(pedigree, ReferenceRule.Auto)).Report();
+
+        Assert.Equal(Serialized(report, indented), Written(report, indented, partSize));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Write_of_a_report_without_individuals_closes_the_array(bool indented)
+    {
+        var report = new AnalysisReport(new AnalysisSummary(0, 0, 0, 0, 0, 0, 0, 0), []);
+
+        Assert.Equal(Serialized(report, indented), Written(report, indented, partSize: 1));
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void Write_escapes_ids_and_writes_a_linked_specimen_as_the_serializer_does(bool indented)
@@ -36,15 +63,16 @@ public sealed class AnalysisReportJsonTests
             ]);
 
         Assert.Equal(Serialized(report, indented), Written(report, indented));
+        Assert.Equal(Serialized(report, indented), Written(report, indented, partSize: 1));
     }
 
     private static string Serialized(AnalysisReport report, bool indented) =>
         JsonSerializer.Serialize(report, indented ? Json.Options : Compact);
 
-    private static string Written(AnalysisReport report, bool indented)
+    private static string Written(AnalysisReport report, bool indented, int partSize = 1 << 14)
     {
         using var stream = new MemoryStream();
-        AnalysisReportJson.Write(stream, report, indented, TestContext.Current.CancellationToken);
+        AnalysisReportJson.Write(stream, report, indented, partSize, TestContext.Current.CancellationToken);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -36,9 +36,14 @@ public sealed class PedigreeInputTests
     public void Rows_added_from_the_ids_as_written_are_the_rows_added_from_strings()
     {
         // Few letters, so ids repeat; up to 3,000 rows, so the pool grows many times; spaces and unknown-parent tokens.
+        // Ids either side of eight characters, and with characters beyond ASCII, NUL or U+0001 (é, NUL and i, U+0001 would pack alike in eight bits): the pool keys short ASCII ids by themselves.
         string[] tokens = ["0", "NA", " wild", "-"];
         string?[] sexes = [null, "M", "F"];
-        var id = Gen.OneOf(Gen.String[Gen.Char["ab1 "], 0, 5], Gen.Int[0, tokens.Length - 1].Select(k => tokens[k]));
+        var id = Gen.OneOf(
+            Gen.String[Gen.Char["ab1 "], 0, 5],
+            Gen.String[Gen.Char["ab"], 7, 10],
+            Gen.String[Gen.Char["ai\u0001é\0"], 0, 9],
+            Gen.Int[0, tokens.Length - 1].Select(k => tokens[k]));
         Gen.Select(id, id, id, Gen.Int[0, sexes.Length - 1].Select(k => sexes[k])).Array[0, 3000].Sample(rows =>
         {
             var fromStrings = new PedigreeInput();
