@@ -36,7 +36,8 @@ public sealed class PedigreeInputTests
     public void Rows_added_from_the_ids_as_written_are_the_rows_added_from_strings()
     {
         // Few letters, so ids repeat; up to 3,000 rows, so the pool grows many times; spaces and unknown-parent tokens.
-        // Ids either side of eight characters, and with characters beyond ASCII, NUL or U+0001 (é, NUL and i, U+0001 would pack alike in eight bits): the pool keys short ASCII ids by themselves.
+        // The pool keys an id of up to eight ASCII characters by the id itself: ids either side of eight characters, and
+        // ids with é, NUL, i and U+0001, of which "é\0" and "i\u0001" would pack alike if a character took eight bits.
         string[] tokens = ["0", "NA", " wild", "-"];
         string?[] sexes = [null, "M", "F"];
         var id = Gen.OneOf(
