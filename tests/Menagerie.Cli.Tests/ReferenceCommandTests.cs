@@ -53,6 +53,7 @@ public sealed class ReferenceCommandTests
         var in2016 = await CliRun.RunAsync(database.Options, "reference", "show", "Psittacus erithacus", "--on", "2016-06-01", "--format", "json");
         var in2024 = await CliRun.RunAsync(database.Options, "reference", "show", "Psittacus erithacus", "--on", "2024-06-01");
         var synonym = await CliRun.RunAsync(database.Options, "reference", "show", "Copsychus malabaricus", "--on", "2024-06-01", "--format", "json");
+        var synonymTable = await CliRun.RunAsync(database.Options, "reference", "show", "Copsychus malabaricus", "--on", "2024-06-01");
         var badDay = await CliRun.RunAsync(database.Options, "reference", "show", "Psittacus erithacus", "--on", "2016-13-01");
         var status = await CliRun.RunAsync(database.Options, "reference", "status");
         var statusJson = await CliRun.RunAsync(database.Options, "reference", "status", "--format", "json");
@@ -74,6 +75,8 @@ public sealed class ReferenceCommandTests
 
         var shama = JsonDocument.Parse(synonym.Output).RootElement;
         Assert.Equal(("Kittacincla malabarica", "Kittacincla malabarica"), (shama.GetProperty("acceptedName").GetString(), shama.GetProperty("listedUnder").GetString()));
+        Assert.Contains("Listed under its accepted name, Kittacincla malabarica", synonymTable.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("in its own name", synonymTable.Output, StringComparison.Ordinal);
 
         Assert.Equal(2, badDay.Exit);
 

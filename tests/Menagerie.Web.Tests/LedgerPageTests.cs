@@ -235,6 +235,7 @@ public sealed class LedgerPageTests
         var notADay = await api.GetAsync("/api/v1/reference/listings/Psittacus%20erithacus?on=June", Ct);
         var newtPage = await viewer.GetStringAsync("/checklist?name=Tylototriton%20anguliceps&on=2024-06-01", Ct);
         var newt = await api.GetFromJsonAsync<JsonElement>("/api/v1/reference/listings/Tylototriton%20anguliceps?on=2024-06-01", Ct);
+        var shama = await viewer.GetStringAsync("/checklist?name=Copsychus%20malabaricus&on=2024-06-01", Ct);
 
         Assert.Contains("Listings in force on 01/06/2016.", in2016, StringComparison.Ordinal);
         Assert.Contains("Listed under Psittaciformes.", in2016, StringComparison.Ordinal);
@@ -250,5 +251,7 @@ public sealed class LedgerPageTests
         Assert.Contains("Not a name in the checklist: the listing that covers every species of Tylototriton applies.", newtPage, StringComparison.Ordinal);
         Assert.Contains("Listed under Tylototriton.", newtPage, StringComparison.Ordinal);
         Assert.Equal(("Tylototriton", "ii"), (newt.GetProperty("coveredByGenus").GetString(), newt.GetProperty("listings")[0].GetProperty("appendix").GetString()));
+        Assert.Contains("Listed under its accepted name, Kittacincla malabarica.", shama, StringComparison.Ordinal);
+        Assert.DoesNotContain("Listed in its own name.", shama, StringComparison.Ordinal);
     }
 }

@@ -97,7 +97,9 @@ public static class ReferenceCommands
             console.WriteLine("Not listed: neither it nor any taxon above it has a listing.");
         else
         {
-            var under = string.Equals(view.ListedUnder, view.AcceptedName ?? view.Name, StringComparison.OrdinalIgnoreCase) ? "Listed in its own name" : $"Listed under {view.ListedUnder}";
+            var under = !string.Equals(view.ListedUnder, view.AcceptedName ?? view.Name, StringComparison.OrdinalIgnoreCase) ? $"Listed under {view.ListedUnder}"
+                : view.AcceptedName is { } accepted ? $"Listed under its accepted name, {accepted}"
+                : "Listed in its own name";
             console.WriteLine(under + (view.FirstListed is { } first ? string.Create(CultureInfo.InvariantCulture, $"; first listed {first:yyyy-MM-dd}.") : "."));
         }
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Checklist: {view.ChecklistSource}, as of {view.ChecklistAsOf:yyyy-MM-dd}; listings in force on {view.On:yyyy-MM-dd}."));
