@@ -1,7 +1,10 @@
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Menagerie.App.Tests.Persistence;
 
@@ -71,6 +74,36 @@ public sealed class MigrationTests
 
             var diedAt = await db.Database.SqlQueryRaw<string?>("SELECT \"DiedAtId\" AS \"Value\" FROM \"Specimens\" ORDER BY \"Id\"").ToListAsync(ct);
             Assert.Equal([moscow.ToUpperInvariant(), null], diedAt.Select(d => d?.ToUpperInvariant()));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_database_is_made_without_warnings_a_person_starting_menagerie_could_do_nothing_about()
+    {
+        var folder = Directory.CreateTempSubdirectory("menagerie-migration-").FullName;
+        try
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var log = new CapturedLog();
+            var options = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "menagerie.db")};Pooling=False");
+            await using (var services = new ServiceCollection().AddLogging(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug)).AddMenagerieApp(options).BuildServiceProvider())
+            await using (var scope = services.CreateAsyncScope())
+            {
+                scope.ServiceProvider.GetRequiredService<Actor>().Name = "test setup";
+                scope.ServiceProvider.GetRequiredService<App.Accounts.Access>().ActAsOperator();
+
+                await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<MenagerieDbContext>(), ct);
+            }
+
+            // Before, the first start warned three times that two migrations' table rebuilds could not run in one transaction.
+            Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+            Assert.Contains(log.Entries, e => e.Event.Id == RelationalEventId.NonTransactionalMigrationOperationWarning.Id && e.Level == LogLevel.Debug);
+            Assert.Contains(log.Entries, e => e.Event.Id == SqliteEventId.TableRebuildPendingWarning.Id && e.Level == LogLevel.Debug);
         }
         finally
         {
