@@ -208,6 +208,9 @@ public sealed class LedgerPageTests
 
         var page = await viewer.GetStringAsync("/checklist?name=Panthera%20leo", Ct);
         var unknown = await viewer.GetStringAsync("/checklist?name=Panthera%20nonexistens", Ct);
+        using var reader = await SignedInAsync(factory, "viewer@MOSCOW");
+        reader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ko");
+        var inKorean = await reader.GetStringAsync("/checklist", Ct);
 
         Assert.Contains("<dt>Edition</dt><dd>1</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>As of</dt><dd><time datetime=\"2013-11-30\">", page, StringComparison.Ordinal);
@@ -215,6 +218,10 @@ public sealed class LedgerPageTests
         Assert.Contains("<th scope=\"row\">I</th>", page, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">II</th>", page, StringComparison.Ordinal);
         Assert.Contains("“Panthera nonexistens” is not a name in this checklist.", unknown, StringComparison.Ordinal);
+        // The listings are complete up to a day: before, Korean said it as the "to" of an animal sent to an institution.
+        Assert.Contains("Mammalia, 부속서 I, II: 완비</dt>", inKorean, StringComparison.Ordinal);
+        Assert.Contains("까지 <small>", inKorean, StringComparison.Ordinal);
+        Assert.DoesNotContain("보낸 곳", inKorean, StringComparison.Ordinal);
     }
 
     [Fact]
