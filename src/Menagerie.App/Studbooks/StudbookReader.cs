@@ -25,6 +25,11 @@ public sealed class StudbookReader
     // Sex codes repeat on every row; the few distinct ones are kept instead of allocating one per row.
     private readonly List<string> _sexCodes = [];
 
+    // Rows go to the pedigree a batch at a time, on another thread, in file order: finding each id among those
+    // already read waits on memory, and meanwhile the next batch's fields are parsed.
+    private RowBatch _filling = new(), _spare = new();
+    private Task _adding = Task.CompletedTask;
+
     private StudbookReader(string file, int[] columns)
     {
         _file = file;
@@ -43,7 +48,13 @@ public sealed class StudbookReader
         if (reader.CheckHeader())
         {
             while (await csv.ReadAsync(ct))
+            {
                 reader.ReadRow(csv);
+                if (reader._filling.IsFull)
+                    await reader.HandOverAsync();
+            }
+            await reader.HandOverAsync();
+            await reader._adding;
         }
         return new StudbookFile(reader._input, reader._asOf, reader._problems);
     }
@@ -74,7 +85,7 @@ public sealed class StudbookReader
         var departure = ReadLaterDate(csv, StudbookColumn.Departure, "left", line, id, birthDate);
         ReadAsOf(csv, line, id);
         // The ids go in as written: the input makes no string of them until one is asked for.
-        _input.Add(id, Field(csv, StudbookColumn.Sire), Field(csv, StudbookColumn.Dam), new PedigreeRow
+        _filling.Add(id, Field(csv, StudbookColumn.Sire), Field(csv, StudbookColumn.Dam), new PedigreeRow
         {
             Id = string.Empty,
             Sex = SexCode(Field(csv, StudbookColumn.Sex)),
@@ -178,6 +189,57 @@ public sealed class StudbookReader
         return text;
     }
 
+    /// <summary>Waits for the batch before to be added, then has this one added while the next is read.</summary>
+    private async Task HandOverAsync()
+    {
+        await _adding;
+        (_filling, _spare) = (_spare, _filling);
+        var batch = _spare;
+        _adding = batch.Count == 0 ? Task.CompletedTask : Task.Run(() => batch.AddTo(_input));
+    }
+
     private void Error(int line, string field, ReadOnlySpan<char> id, string message) =>
         _problems.Add(new(PedigreeIssueSeverity.Error, _file, line, field, id.IsEmpty ? null : id.ToString(), message));
+
+    /// <summary>Rows as read, their id, sire and dam kept as written until the pedigree takes them.</summary>
+    private sealed class RowBatch
+    {
+        private const int Size = 8192;
+        private readonly int[] _ends = new int[Size * 3];
+        private readonly PedigreeRow[] _rows = new PedigreeRow[Size];
+        private char[] _text = new char[Size * 32];
+
+        public int Count { get; private set; }
+
+        public bool IsFull => Count == Size;
+
+        public void Add(ReadOnlySpan<char> id, ReadOnlySpan<char> sire, ReadOnlySpan<char> dam, in PedigreeRow row)
+        {
+            var at = Count == 0 ? 0 : _ends[(Count * 3) - 1];
+            if (at + id.Length + sire.Length + dam.Length > _text.Length)
+                Array.Resize(ref _text, Math.Max(_text.Length * 2, at + id.Length + sire.Length + dam.Length));
+            at = Keep(id, at, 0);
+            at = Keep(sire, at, 1);
+            Keep(dam, at, 2);
+            _rows[Count++] = row;
+        }
+
+        public void AddTo(PedigreeInput input)
+        {
+            var start = 0;
+            for (var r = 0; r < Count; r++)
+            {
+                var (idEnd, sireEnd, damEnd) = (_ends[r * 3], _ends[(r * 3) + 1], _ends[(r * 3) + 2]);
+                input.Add(_text.AsSpan(start, idEnd - start), _text.AsSpan(idEnd, sireEnd - idEnd), _text.AsSpan(sireEnd, damEnd - sireEnd), _rows[r]);
+                start = damEnd;
+            }
+            Count = 0;
+        }
+
+        private int Keep(ReadOnlySpan<char> text, int at, int field)
+        {
+            text.CopyTo(_text.AsSpan(at));
+            return _ends[(Count * 3) + field] = at + text.Length;
+        }
+    }
 }

@@ -189,4 +189,32 @@ public sealed class StudbookReaderTests
         Assert.Equal((3, "as_of"), (problem.Line, problem.Field));
         Assert.Contains("2024-04-01 where an earlier one says 2024-03-31", problem.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_file_of_many_thousand_rows_reaches_the_pedigree_in_file_order_with_each_row_as_written()
+    {
+        // Rows go to the pedigree in batches of thousands on another thread: parents and a repeated id many batches back.
+        const int count = 20_000;
+        var csv = new System.Text.StringBuilder("id,sire,dam,sex,birth_year\n");
+        for (var i = 1; i <= count; i++)
+        {
+            var id = i == count ? "a5" : $"a{i}";
+            var sire = i > 9_000 ? $" a{i - 9_000} " : "0";
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{id},{sire},{(i % 3 == 0 ? $"a{i / 3}" : "")},{(i % 2 == 0 ? "M" : "F")},{1900 + (i % 100)}\n");
+        }
+
+        var read = await StudbookText.ReadAsync(csv.ToString());
+
+        var rows = read.Input.Rows;
+        Assert.Equal(count, rows.Count);
+        for (var i = 1; i <= count; i++)
+        {
+            var row = rows[i - 1];
+            Assert.Equal(
+                (i == count ? "a5" : $"a{i}", i > 9_000 ? $"a{i - 9_000}" : null, i % 3 == 0 ? $"a{i / 3}" : null, i % 2 == 0 ? "M" : "F", 1900 + (i % 100), i + 1),
+                (row.Id, row.Sire, row.Dam, row.Sex, row.BirthYear, row.Line));
+        }
+        var duplicate = Assert.Single(Pedigree.Build(read.Input).Issues, i => i.Kind == PedigreeIssueKind.DuplicateId);
+        Assert.Equal(count + 1, duplicate.Line);
+    }
 }
