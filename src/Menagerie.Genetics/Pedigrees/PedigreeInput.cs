@@ -34,22 +34,6 @@ public sealed class PedigreeInput
     /// <summary>How many distinct ids the rows name, as individuals or as parents.</summary>
     internal int IdCount => _ids.Count;
 
-    /// <summary>
-    /// The string kept for an id, allocated only the first time the id is met. A reader that passes
-    /// ids and parents through it holds one string per animal, however many offspring name it.
-    /// </summary>
-    /// <param name="id">The id as written, trimmed.</param>
-    /// <returns>The kept string, equal to <paramref name="id"/>.</returns>
-    public string Intern(ReadOnlySpan<char> id)
-    {
-        if (id.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        return _ids[_ids.Add(id)];
-    }
-
     /// <summary>Adds one row.</summary>
     /// <param name="row">The row as read.</param>
     public void Add(in PedigreeRow row)

@@ -7,25 +7,26 @@ namespace Menagerie.Genetics.Tests.Pedigrees;
 public sealed class PedigreeInputTests
 {
     [Fact]
-    public void Intern_gives_one_string_for_an_id_however_often_it_is_met()
+    public void An_id_met_again_in_another_buffer_is_one_string_and_a_blank_id_the_empty_one()
     {
         var input = new PedigreeInput();
 
-        var first = input.Intern("S0000001".AsSpan());
-        var again = input.Intern("xS0000001".AsSpan(1));
+        input.Add("S0000001".AsSpan(), [], [], new PedigreeRow { Id = string.Empty });
+        input.Add("o".AsSpan(), "xS0000001".AsSpan(1), [], new PedigreeRow { Id = string.Empty });
+        input.Add([], [], [], new PedigreeRow { Id = string.Empty });
 
-        Assert.Same(first, again);
-        Assert.Same(string.Empty, input.Intern([]));
+        Assert.Same(input.Rows[0].Id, input.Rows[1].Sire);
+        Assert.Same(string.Empty, input.Rows[2].Id);
     }
 
     [Fact]
-    public void Add_of_ids_just_interned_with_spaces_keeps_them_trimmed()
+    public void Add_of_ids_with_spaces_keeps_them_trimmed()
     {
         var input = new PedigreeInput();
         input.Add(new PedigreeRow { Id = "b" });
 
-        input.Add(new PedigreeRow { Id = input.Intern(" a "), Dam = input.Intern("b ") });
-        input.Add(new PedigreeRow { Id = "c", Sire = input.Intern("a") });
+        input.Add(new PedigreeRow { Id = " a ", Dam = "b " });
+        input.Add(new PedigreeRow { Id = "c", Sire = "a" });
 
         Assert.Equal(["b", "a", "c"], input.Rows.Select(r => r.Id));
         Assert.Same(input.Rows[0].Id, input.Rows[1].Dam);
