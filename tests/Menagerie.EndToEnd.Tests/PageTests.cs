@@ -73,6 +73,19 @@ public sealed class PageTests(Chromium chromium)
         await AssertFitsAsync(korean);
         await Looking.AssertAccessibleAsync(korean);
         await Looking.ScreenshotAsync(korean, "census-ko-phone");
+
+        // Korean words are short: the transfer's table of animals once shrank to fit the phone and broke its identifiers letter by letter.
+        await korean.GotoAsync("/transfers?status=Received");
+        // Opened rather than clicked: the layout is measured once the stylesheet has loaded.
+        await korean.GotoAsync(await korean.GetByRole(AriaRole.Link, new() { Name = "MOSCOW → PYONGYANG" }).GetAttributeAsync("href") ?? "");
+        Assert.Empty(await BrokenIdentifiersAsync(korean));
+        Assert.Contains("예정 출발일(2024. 4. 25.)", await korean.Locator("#departure").TextContentAsync(), StringComparison.Ordinal);
+        await AssertFitsAsync(korean);
+        await Looking.AssertAccessibleAsync(korean);
+        await Looking.ScreenshotAsync(korean, "transfer-ko-phone");
+        await korean.GotoAsync("/specimens?holder=PYONGYANG");
+        Assert.Empty(await BrokenIdentifiersAsync(korean));
+        await AssertFitsAsync(korean);
     }
 
     [Fact]
@@ -123,6 +136,10 @@ public sealed class PageTests(Chromium chromium)
         Assert.Equal("찾을 수 없음", await page.Locator("h1").TextContentAsync());
         await Looking.AssertAccessibleAsync(page);
     }
+
+    /// <summary>The animals' names and identifiers in the page's tables that are not on one line.</summary>
+    private static Task<string[]> BrokenIdentifiersAsync(IPage page) => page.EvaluateAsync<string[]>(
+        "[...document.querySelectorAll('table a[href^=\"/specimens/\"], table .identifier')].filter(e => e.getClientRects().length > 1).map(e => e.textContent)");
 
     /// <summary>Nothing wider than the screen except inside a scrolling region of its own.</summary>
     private static async Task AssertFitsAsync(IPage page)

@@ -72,6 +72,60 @@ public sealed partial class LocalizationTests
         Assert.True(Wordings.Untranslatable.Count == 0, "Sentences made plain strings first:\n" + string.Join("\n", Wordings.Untranslatable));
     }
 
+    /// <summary>Korean writes a short date with a full stop at its end ("2024. 4. 25."): a sentence ending in a date would have two.</summary>
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("ko")]
+    public void A_date_ending_a_sentence_is_not_followed_by_a_second_full_stop(string language)
+    {
+        var translated = Read($"Text.{language}.resx");
+        var endsInStop = new DateOnly(2024, 4, 25).ToString("d", System.Globalization.CultureInfo.GetCultureInfo(language)).EndsWith('.');
+        var dated = Directory.EnumerateFiles(Web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .SelectMany(code => Asked().Matches(code).Select(m => (Key: m.Groups["key"].Value.Replace("\\\"", "\"", StringComparison.Ordinal), Arguments: Arguments(m.Index + m.Length, code))))
+            .SelectMany(a => a.Arguments.Select((argument, k) => (a.Key, Placeholder: $"{{{k}}}", argument)).Where(a => a.argument.Contains("Format.Date(", StringComparison.Ordinal)))
+            .ToList();
+
+        var twice = dated.Where(d => endsInStop && translated.GetValueOrDefault(d.Key, "").Contains(d.Placeholder + ".", StringComparison.Ordinal)).Select(d => d.Key).ToList();
+
+        Assert.Contains(dated, d => d.Key.StartsWith("Planned departure: {0}.", StringComparison.Ordinal));
+        Assert.True(twice.Count == 0, $"A date then a full stop in {language}: " + string.Join(" | ", twice));
+    }
+
+    /// <summary>The arguments after a resource's name, up to the bracket that closes the indexer: split at commas outside brackets and strings.</summary>
+    private static List<string> Arguments(int from, string code)
+    {
+        var arguments = new List<string>();
+        var (depth, start, inString) = (0, from, false);
+        for (var i = from; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (inString)
+            {
+                inString = c != '"' || code[i - 1] == '\\';
+                continue;
+            }
+
+            if (c == '"')
+                inString = true;
+            else if (c is '(' or '[' or '{')
+                depth++;
+            else if (c is ')' or '}' || (c == ']' && depth > 0))
+                depth--;
+            else if ((c == ',' || c == ']') && depth == 0)
+            {
+                if (i > start)
+                    arguments.Add(code[start..i]);
+                if (c == ']')
+                    break;
+                start = i + 1;
+            }
+        }
+
+        return arguments;
+    }
+
     private static Dictionary<string, string> Read(string file) =>
         XDocument.Load(Path.Combine(Web, "Localization", file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
