@@ -71,6 +71,8 @@ public sealed class PageTests(Chromium chromium)
         await korean.GotoAsync("/institutions/PYONGYANG/census?on=2024-11-15");
         Assert.Contains("개체 현황", await korean.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
         await AssertFitsAsync(korean);
+        // The table is wider than the phone and scrolls; what its caption says is read without scrolling.
+        Assert.True(await korean.EvaluateAsync<bool>("document.querySelector('.table-wrap caption').getBoundingClientRect().right <= document.documentElement.clientWidth"));
         await Looking.AssertAccessibleAsync(korean);
         await Looking.ScreenshotAsync(korean, "census-ko-phone");
 
