@@ -82,9 +82,13 @@ public sealed class PageTests(Chromium chromium)
         await korean.GotoAsync(await korean.GetByRole(AriaRole.Link, new() { Name = "MOSCOW → PYONGYANG" }).GetAttributeAsync("href") ?? "");
         Assert.Empty(await BrokenIdentifiersAsync(korean));
         Assert.Contains("예정 출발일(2024. 4. 25.)", await korean.Locator("#departure").TextContentAsync(), StringComparison.Ordinal);
+        // What each requirement asks stands beside its rule, within the screen; severity, status and lines follow as the table scrolls.
+        Assert.True(await korean.Locator("table.requirements td.asks").CountAsync() > 0);
+        Assert.True(await korean.EvaluateAsync<bool>("[...document.querySelectorAll('table.requirements td.asks')].every(c => c.getBoundingClientRect().right <= document.documentElement.clientWidth)"));
         await AssertFitsAsync(korean);
         await Looking.AssertAccessibleAsync(korean);
         await Looking.ScreenshotAsync(korean, "transfer-ko-phone");
+        await Looking.ScreenshotAsync(korean, "requirements-ko-phone", from: "#requirements");
         await korean.GotoAsync("/specimens?holder=PYONGYANG");
         Assert.Empty(await BrokenIdentifiersAsync(korean));
         await AssertFitsAsync(korean);
@@ -139,9 +143,9 @@ public sealed class PageTests(Chromium chromium)
         await Looking.AssertAccessibleAsync(page);
     }
 
-    /// <summary>The animals' names and identifiers in the page's tables that are not on one line.</summary>
+    /// <summary>The animals' names and identifiers, and the rules' codes, in the page's tables that are not on one line.</summary>
     private static Task<string[]> BrokenIdentifiersAsync(IPage page) => page.EvaluateAsync<string[]>(
-        "[...document.querySelectorAll('table a[href^=\"/specimens/\"], table .identifier')].filter(e => e.getClientRects().length > 1).map(e => e.textContent)");
+        "[...document.querySelectorAll('table a[href^=\"/specimens/\"], table .identifier, table th code')].filter(e => e.getClientRects().length > 1).map(e => e.textContent)");
 
     /// <summary>Nothing wider than the screen except inside a scrolling region of its own.</summary>
     private static async Task AssertFitsAsync(IPage page)
