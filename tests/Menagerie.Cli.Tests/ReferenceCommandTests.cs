@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Menagerie.App.Persistence;
 using Menagerie.Testing;
@@ -85,7 +86,17 @@ public sealed class ReferenceCommandTests
         Assert.Matches(@"Listing changes over it: \d+, and \d+ synonyms\.", status.Output);
         Assert.Contains("Complete to 2026-12-06 for Mammalia, Appendices I and II:", status.Output, StringComparison.Ordinal);
         Assert.Contains("the list as of 2025-11-24", status.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Newest change in force: \S.*, since \d{4}-\d{2}-\d{2} \(CoP\d+", status.Output);
         var view = JsonDocument.Parse(statusJson.Output).RootElement;
+        // The newest change is one in force today; one adopted and still to come is the next, apart.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.True(DateOnly.Parse(view.GetProperty("newestChange").GetProperty("effectiveFrom").GetString()!, CultureInfo.InvariantCulture) <= today);
+        if (view.TryGetProperty("nextChange", out var next) && next.ValueKind == JsonValueKind.Object)
+        {
+            Assert.True(DateOnly.Parse(next.GetProperty("effectiveFrom").GetString()!, CultureInfo.InvariantCulture) > today);
+            Assert.Contains("Next change: ", status.Output, StringComparison.Ordinal);
+        }
+
         Assert.True(view.GetProperty("listingChanges").GetInt32() > 150);
         Assert.Equal(["Mammalia", "Aves"], view.GetProperty("coverage").EnumerateArray().Select(c => c.GetProperty("taxon").GetString()));
         Assert.Equal(189, view.GetProperty("parties").GetInt32());

@@ -218,6 +218,9 @@ public sealed class LedgerPageTests
         Assert.Contains("<th scope=\"row\">I</th>", page, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">II</th>", page, StringComparison.Ordinal);
         Assert.Contains("“Panthera nonexistens” is not a name in this checklist.", unknown, StringComparison.Ordinal);
+        // Today (2026-11-29) the newest change in force is CoP20's; the water frogs, adopted then, come into force only in 2027.
+        Assert.Matches("<dt>Newest change in force</dt>\\s*<dd><i>[^<]+</i> [^<]+, <time datetime=\"2026-03-05\">", page);
+        Assert.Matches("<dt>Next change, adopted and not yet in force</dt>\\s*<dd><i>Pelophylax [a-z]+</i> added to Appendix II, <time datetime=\"2027-06-05\">", page);
         // The listings are complete up to a day: before, Korean said it as the "to" of an animal sent to an institution.
         Assert.Contains("Mammalia, 부속서 I, II: 완비</dt>", inKorean, StringComparison.Ordinal);
         Assert.Contains("까지 <small>", inKorean, StringComparison.Ordinal);

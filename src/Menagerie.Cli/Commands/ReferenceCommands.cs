@@ -189,7 +189,9 @@ public static class ReferenceCommands
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Checklist: {edition}{view.ChecklistSource}, as of {view.ChecklistAsOf:yyyy-MM-dd}."));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Listing changes over it: {view.ListingChanges}, and {view.Synonyms} synonyms."));
         if (view.NewestChange is { } c)
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Newest change: {c.Taxon} {Described(c)}, in force {c.EffectiveFrom:yyyy-MM-dd} ({c.Meeting})."));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Newest change in force: {c.Taxon} {Described(c)}, since {c.EffectiveFrom:yyyy-MM-dd} ({c.Meeting})."));
+        if (view.NextChange is { } next)
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Next change: {next.Taxon} {Described(next)}, in force from {next.EffectiveFrom:yyyy-MM-dd} ({next.Meeting})."));
         foreach (var coverage in view.Coverage)
         {
             var appendices = string.Join(" and ", coverage.Appendices);

@@ -148,8 +148,11 @@ public sealed class Checklist
     /// <summary>How far the listing changes are known to be complete, by taxon and Appendix.</summary>
     public IReadOnlyList<ListingCoverage> Coverage { get; }
 
-    /// <summary>The newest listing change recorded over this checklist, or null when there is none.</summary>
-    public ListingChange? NewestChange => _changes.Values.SelectMany(c => c).MaxBy(c => c.EffectiveFrom);
+    /// <summary>The newest listing change in force on a day, or null when none is.</summary>
+    public ListingChange? NewestChangeOn(DateOnly day) => _changes.Values.SelectMany(c => c).Where(c => c.EffectiveFrom <= day).MaxBy(c => c.EffectiveFrom);
+
+    /// <summary>The first listing change recorded to come into force after a day (adopted, not yet in force), or null.</summary>
+    public ListingChange? NextChangeAfter(DateOnly day) => _changes.Values.SelectMany(c => c).Where(c => c.EffectiveFrom > day).MinBy(c => c.EffectiveFrom);
 
     public int ChangeCount => _changes.Values.Sum(c => c.Count);
 

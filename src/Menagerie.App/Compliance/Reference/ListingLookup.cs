@@ -30,13 +30,13 @@ public sealed record ListingCoverageView(string Taxon, IReadOnlyList<Appendix> A
 
 /// <summary>
 /// The reference data the compliance rules read, as they stand: the checklist edition, the listing changes
-/// recorded over it (the newest, how many, how far complete), the Party list's date and size, and how many
-/// states' status is older than the list (P-01 judges each by its own date).
+/// recorded over it (how many, the newest in force today and the next to come into force, how far complete), the
+/// Party list's date and size, and how many states' status is older than the list (P-01 judges each by its own date).
 /// </summary>
 public sealed record ReferenceStatusView(
     ChecklistEditionView? Edition, string ChecklistSource, DateOnly ChecklistAsOf, int ListingChanges, ListingChangeView? NewestChange,
     int Synonyms, IReadOnlyList<ListingCoverageView> Coverage, int Parties, int States, DateOnly PartiesAsOf, int OlderStatuses,
-    TradeMeasureListView? Suspensions, TradeMeasureListView? Quotas);
+    TradeMeasureListView? Suspensions, TradeMeasureListView? Quotas, ListingChangeView? NextChange);
 
 /// <summary>
 /// A taxon's listing on a day as the checklist in the records resolves it: the listings in force of the
@@ -65,13 +65,14 @@ public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
         var checklist = await ReferenceData.LoadAsync(db, ct);
         var parties = checklist.Parties;
         var listed = parties.Count == 0 ? checklist.AsOf : parties.Max(p => p.AsOf);
-        var (suspensions, quotas) = await TradeMeasureImport.ListsAsync(db, checklist, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (suspensions, quotas) = await TradeMeasureImport.ListsAsync(db, checklist, today, ct);
         return new ReferenceStatusView(
             edition,
             checklist.Source,
             checklist.AsOf,
             checklist.ChangeCount,
-            checklist.NewestChange is { } change ? ListingChangeView.Of(change) : null,
+            checklist.NewestChangeOn(today) is { } newest ? ListingChangeView.Of(newest) : null,
             checklist.SynonymCount,
             checklist.Coverage.Select(c => new ListingCoverageView(c.Taxon, c.Appendices, c.CompleteTo, c.Note)).ToList(),
             parties.Count(p => p.IsParty),
@@ -79,7 +80,8 @@ public sealed class ListingLookup(MenagerieDbContext db, TimeProvider clock)
             listed,
             parties.Count(p => p.AsOf < listed),
             suspensions,
-            quotas);
+            quotas,
+            checklist.NextChangeAfter(today) is { } next ? ListingChangeView.Of(next) : null);
     }
 
     /// <param name="name">A scientific name, a synonym or a domesticated form's name.</param>

@@ -226,6 +226,24 @@ public sealed class ListingHistoryTests
         Assert.Equal(ListingOutcome.NotListed, Listing("Calotes liolepis", new(2021, 2, 13)).Outcome);
     }
 
+    /// <summary>CoP20's water frogs are adopted but come into force only in 2027: today's newest change is another, and they are the next.</summary>
+    [Fact]
+    public void The_newest_change_is_the_newest_in_force_and_an_adopted_one_still_to_come_is_the_next()
+    {
+        var today = new DateOnly(2026, 12, 8);
+
+        var newest = Shipped.NewestChangeOn(today);
+        var next = Shipped.NextChangeAfter(today);
+        var afterFrogs = Shipped.NewestChangeOn(new DateOnly(2027, 7, 1));
+
+        Assert.Equal((new DateOnly(2026, 3, 5), "CoP20"), (newest!.EffectiveFrom, newest.Meeting[..5]));
+        Assert.Equal(new DateOnly(2027, 6, 5), next!.EffectiveFrom);
+        Assert.StartsWith("Pelophylax ", next.Taxon, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2027, 6, 5), afterFrogs!.EffectiveFrom);
+        Assert.Null(Shipped.NextChangeAfter(new DateOnly(2027, 7, 1)));
+        Assert.Null(Shipped.NewestChangeOn(Shipped.AsOf));
+    }
+
     [Fact]
     public void A_species_the_checklist_does_not_name_stays_unknown_where_species_of_its_genus_are_listed_apart()
     {
