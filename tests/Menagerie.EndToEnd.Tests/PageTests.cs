@@ -63,6 +63,9 @@ public sealed class PageTests(Chromium chromium)
         await Looking.ScreenshotAsync(russian, "census-ru-phone");
         await russian.GotoAsync("/specimens/EEP-PLE-3117");
         Assert.Contains("Рождение или вылупление", await russian.Locator("ol.timeline").TextContentAsync(), StringComparison.Ordinal);
+        // The birth names the parents as the record does, not by their global ids; the identifiers keep each on one line.
+        Assert.Contains("Отец MOS-00001", await russian.Locator("ol.timeline").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(await BrokenIdentifiersAsync(russian));
         await AssertFitsAsync(russian);
         await Looking.AssertAccessibleAsync(russian);
         await Looking.ScreenshotAsync(russian, "specimen-ru-phone");

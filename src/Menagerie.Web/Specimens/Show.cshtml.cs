@@ -19,6 +19,9 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
 
     public SpecimenView? Dam { get; private set; }
 
+    /// <summary>How the parents the events name are called, where the viewer may see them; the others go by their global id.</summary>
+    public IDictionary<Guid, string> Parents { get; } = new Dictionary<Guid, string>();
+
     public HolderOnDateView? HeldOn { get; private set; }
 
     public FormProblems Problems { get; private set; } = FormProblems.None;
@@ -46,6 +49,14 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
         May = queries.PermissionsFor(History.Specimen);
         Sire = await ParentAsync(History.Specimen.Sire, ct);
         Dam = await ParentAsync(History.Specimen.Dam, ct);
+        foreach (var parent in new[] { Sire, Dam }.OfType<SpecimenView>())
+            Parents[parent.Id] = Called(parent);
+        foreach (var named in History.Events.SelectMany(e => new[] { e.Sire, e.Dam }).OfType<Guid>().Distinct().Where(p => !Parents.ContainsKey(p)))
+        {
+            if (await ParentAsync(named, ct) is { } parent)
+                Parents[named] = Called(parent);
+        }
+
         if (On is { } on && await queries.HolderOnAsync(History.Specimen.Id.ToString(), on, ct) is Outcome<HolderOnDateView>.Ok held)
             HeldOn = held.Value;
         return Page();
