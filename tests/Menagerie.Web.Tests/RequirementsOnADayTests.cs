@@ -30,6 +30,23 @@ public sealed class RequirementsOnADayTests
         Assert.Contains("handler=Departure", planned, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Confirm", then, StringComparison.Ordinal);
         Assert.Contains("«20.11.2024» — не дата", unreadable, StringComparison.Ordinal);
+        Assert.Contains("<h3>Ещё нужны документы</h3>", planned, StringComparison.Ordinal);
+    }
+
+    /// <summary>Once the animals have left, the documents a transfer lacked are no longer ones still to get.</summary>
+    [Fact]
+    public async Task A_received_transfer_names_the_documents_it_went_without_not_ones_still_needed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withSample: true);
+        await using var factory = new MenagerieFactory(database);
+        await PageForms.SampleUsersAsync(factory);
+        using var curator = await PageForms.SignedInAsync(factory, "curator@MOSCOW");
+        var april = await PageForms.TransferIdAsync(curator, "Received");
+
+        var page = WebUtility.HtmlDecode(await curator.GetStringAsync($"/transfers/{april}", Ct));
+
+        Assert.Contains("<h3>Documents it went without</h3>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Documents still needed", page, StringComparison.Ordinal);
     }
 
     [Fact]
