@@ -53,12 +53,12 @@ public sealed class PageTests(Chromium chromium)
         var korean = await site.OpenAsync(chromium.Browser, "registrar@PYONGYANG", language: "ko-KR", width: 390);
 
         Assert.Equal("Начало", await russian.Locator("h1").TextContentAsync());
-        await AssertFitsAsync(russian);
+        await Looking.AssertFitsAsync(russian);
         await Looking.AssertAccessibleAsync(russian);
         await Looking.ScreenshotAsync(russian, "start-ru-phone");
         await russian.GotoAsync("/institutions/MOSCOW/census?on=2024-11-15");
         Assert.Contains("15.11.2024", await russian.Locator(".lead").TextContentAsync(), StringComparison.Ordinal);
-        await AssertFitsAsync(russian);
+        await Looking.AssertFitsAsync(russian);
         await Looking.AssertAccessibleAsync(russian);
         await Looking.ScreenshotAsync(russian, "census-ru-phone");
         await russian.GotoAsync("/specimens/EEP-PLE-3117");
@@ -66,14 +66,14 @@ public sealed class PageTests(Chromium chromium)
         // The birth names the parents as the record does, not by their global ids; the identifiers keep each on one line.
         Assert.Contains("Отец MOS-00001", await russian.Locator("ol.timeline").TextContentAsync(), StringComparison.Ordinal);
         Assert.Empty(await BrokenIdentifiersAsync(russian));
-        await AssertFitsAsync(russian);
+        await Looking.AssertFitsAsync(russian);
         await Looking.AssertAccessibleAsync(russian);
         await Looking.ScreenshotAsync(russian, "specimen-ru-phone");
 
         Assert.Equal("시작", await korean.Locator("h1").TextContentAsync());
         await korean.GotoAsync("/institutions/PYONGYANG/census?on=2024-11-15");
         Assert.Contains("개체 현황", await korean.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
-        await AssertFitsAsync(korean);
+        await Looking.AssertFitsAsync(korean);
         // The table is wider than the phone and scrolls; what its caption says is read without scrolling.
         Assert.True(await korean.EvaluateAsync<bool>("document.querySelector('.table-wrap caption').getBoundingClientRect().right <= document.documentElement.clientWidth"));
         await Looking.AssertAccessibleAsync(korean);
@@ -88,13 +88,13 @@ public sealed class PageTests(Chromium chromium)
         // What each requirement asks stands beside its rule, within the screen; severity, status and lines follow as the table scrolls.
         Assert.True(await korean.Locator("table.requirements td.asks").CountAsync() > 0);
         Assert.True(await korean.EvaluateAsync<bool>("[...document.querySelectorAll('table.requirements td.asks')].every(c => c.getBoundingClientRect().right <= document.documentElement.clientWidth)"));
-        await AssertFitsAsync(korean);
+        await Looking.AssertFitsAsync(korean);
         await Looking.AssertAccessibleAsync(korean);
         await Looking.ScreenshotAsync(korean, "transfer-ko-phone");
         await Looking.ScreenshotAsync(korean, "requirements-ko-phone", from: "#requirements");
         await korean.GotoAsync("/specimens?holder=PYONGYANG");
         Assert.Empty(await BrokenIdentifiersAsync(korean));
-        await AssertFitsAsync(korean);
+        await Looking.AssertFitsAsync(korean);
     }
 
     [Fact]
@@ -149,11 +149,4 @@ public sealed class PageTests(Chromium chromium)
     /// <summary>The animals' names and identifiers, and the rules' codes, in the page's tables that are not on one line.</summary>
     private static Task<string[]> BrokenIdentifiersAsync(IPage page) => page.EvaluateAsync<string[]>(
         "[...document.querySelectorAll('table a[href^=\"/specimens/\"], table .identifier, table th code')].filter(e => e.getClientRects().length > 1).map(e => e.textContent)");
-
-    /// <summary>Nothing wider than the screen except inside a scrolling region of its own.</summary>
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the screen.");
-    }
 }

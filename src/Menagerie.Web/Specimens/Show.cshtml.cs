@@ -15,11 +15,7 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
 
     public HistoryView History { get; private set; } = null!;
 
-    public SpecimenView? Sire { get; private set; }
-
-    public SpecimenView? Dam { get; private set; }
-
-    /// <summary>How the parents the events name are called, where the viewer may see them; the others go by their global id.</summary>
+    /// <summary>How the parents the record and its events name are called, where the viewer may see them; the others go by their global id.</summary>
     public IDictionary<Guid, string> Parents { get; } = new Dictionary<Guid, string>();
 
     public HolderOnDateView? HeldOn { get; private set; }
@@ -47,24 +43,17 @@ public sealed class ShowModel(SpecimenQueries queries) : PageModel
         }
         History = ((Outcome<HistoryView>.Ok)outcome).Value;
         May = queries.PermissionsFor(History.Specimen);
-        Sire = await ParentAsync(History.Specimen.Sire, ct);
-        Dam = await ParentAsync(History.Specimen.Dam, ct);
-        foreach (var parent in new[] { Sire, Dam }.OfType<SpecimenView>())
-            Parents[parent.Id] = Called(parent);
-        foreach (var named in History.Events.SelectMany(e => new[] { e.Sire, e.Dam }).OfType<Guid>().Distinct().Where(p => !Parents.ContainsKey(p)))
+        var named = new[] { History.Specimen.Sire, History.Specimen.Dam }.Concat(History.Events.SelectMany(e => new[] { e.Sire, e.Dam }));
+        foreach (var parent in named.OfType<Guid>().Distinct())
         {
-            if (await ParentAsync(named, ct) is { } parent)
-                Parents[named] = Called(parent);
+            if (await queries.GetAsync(parent.ToString(), ct) is Outcome<SpecimenView>.Ok seen)
+                Parents[parent] = Called(seen.Value);
         }
 
         if (On is { } on && await queries.HolderOnAsync(History.Specimen.Id.ToString(), on, ct) is Outcome<HolderOnDateView>.Ok held)
             HeldOn = held.Value;
         return Page();
     }
-
-    /// <summary>A parent as the viewer may see it; one held elsewhere is named by its global id alone.</summary>
-    private async Task<SpecimenView?> ParentAsync(Guid? id, CancellationToken ct) =>
-        id is { } parent && await queries.GetAsync(parent.ToString(), ct) is Outcome<SpecimenView>.Ok ok ? ok.Value : null;
 
     /// <summary>An event a person may correct or withdraw here: one of the kinds this site records, still in effect.</summary>
     public static bool Correctable(EventView e) => e.Effective && EventForm.Recordable.Contains(e.Type);
